@@ -1,0 +1,49 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { data, type RouteObject } from 'react-router';
+import { CatalogErrorBoundary, CatalogPage } from '../features/catalog/catalog-page';
+import { catalogQueryOptions } from '../features/catalog/catalog-query';
+import { StepErrorBoundary } from '../features/wizard/step-error-boundary';
+import { StepPage } from '../features/wizard/step-page';
+import { isTreeId, treeQueryOptions } from '../features/wizard/tree-query';
+import { paths } from './paths';
+import { RootErrorBoundary } from './root-error-boundary';
+import { LoadingScreen, RootLayout } from './root-layout';
+
+/**
+ * The app's routes as plain data, shared by the browser router, the tests' memory
+ * router and (later) static rendering. Loaders only make sure the data is cached;
+ * components read it with the same queryOptions, so there is one fetch per file.
+ */
+export function createRoutes(queryClient: QueryClient): RouteObject[] {
+  return [
+    {
+      id: 'root',
+      path: '/',
+      element: <RootLayout />,
+      errorElement: <RootErrorBoundary />,
+      hydrateFallbackElement: <LoadingScreen />,
+      children: [
+        {
+          index: true,
+          element: <CatalogPage />,
+          errorElement: <CatalogErrorBoundary />,
+          loader: async () => {
+            await queryClient.ensureQueryData(catalogQueryOptions());
+            return null;
+          },
+        },
+        {
+          path: paths.step.path,
+          element: <StepPage />,
+          errorElement: <StepErrorBoundary />,
+          loader: async ({ params }) => {
+            const treeId = params.treeId ?? '';
+            if (!isTreeId(treeId)) throw data(null, { status: 404 });
+            await queryClient.ensureQueryData(treeQueryOptions(treeId));
+            return null;
+          },
+        },
+      ],
+    },
+  ];
+}

@@ -1,0 +1,28 @@
+import { getNode } from './tree-lookup';
+import type { OutcomeNode, Tree } from './tree-schema';
+
+export type TreePath = { trail: readonly string[]; outcome: OutcomeNode };
+
+/**
+ * Every distinct walk from the start to an outcome, in answer order. Tests use it
+ * to walk every path of a shipped tree; the tree must be valid (acyclic).
+ */
+export function enumeratePaths(tree: Tree): TreePath[] {
+  const paths: TreePath[] = [];
+  const walk = (id: string, trail: readonly string[]) => {
+    const node = getNode(tree, id);
+    if (!node) return;
+    if (node.kind === 'outcome') {
+      paths.push({ trail, outcome: node });
+      return;
+    }
+    for (const answer of node.answers) walk(answer.next, [...trail, answer.slug]);
+  };
+  walk(tree.start, []);
+  return paths;
+}
+
+/** The most answers any walk can take: a trail longer than this cannot be valid. */
+export function longestTrail(tree: Tree): number {
+  return enumeratePaths(tree).reduce((max, path) => Math.max(max, path.trail.length), 0);
+}

@@ -1,0 +1,104 @@
+import { DocumentTitle } from '../../components/document-title';
+import { PageHeading } from '../../components/page-heading';
+import { unconfirmedSteps, type Replay } from '../../engine/replay-trail';
+import type { OutcomeNode, OutcomeSection, OutcomeType, Tree } from '../../engine/tree-schema';
+import { StartAgainLink, YourAnswers } from './your-answers';
+
+const CAPTIONS: Record<OutcomeType, string> = {
+  diagnosis: 'Diagnosis',
+  escalate: 'Escalate',
+  'ruled-out': 'Not this problem',
+};
+
+type OutcomeScreenProps = { tree: Tree; outcome: OutcomeNode; replay: Replay };
+
+export function OutcomeScreen({ tree, outcome, replay }: OutcomeScreenProps) {
+  const unconfirmed = unconfirmedSteps(replay.steps);
+  const found = replay.steps.filter((step) => !step.answer.unsure);
+  const decisive = replay.steps.at(-1);
+
+  return (
+    <article className={`step step--outcome outcome--${outcome.type}`}>
+      <DocumentTitle>{`${CAPTIONS[outcome.type]}: ${outcome.title}`}</DocumentTitle>
+      <p className="tree-name">{tree.title}</p>
+      <PageHeading caption={CAPTIONS[outcome.type]}>{outcome.title}</PageHeading>
+      <p className="lead">{outcome.summary}</p>
+
+      {outcome.type === 'ruled-out' && decisive ? (
+        <p className="ruled-out-by">
+          Ruled out by your answer “{decisive.answer.label}” to “{decisive.question.prompt}”
+        </p>
+      ) : null}
+
+      {tree.article && outcome.type !== 'ruled-out' ? (
+        <p className="article-ref">
+          Knowledge Base article <strong>{tree.article.id}</strong>: {tree.article.title}
+        </p>
+      ) : null}
+
+      {unconfirmed.length > 0 ? (
+        <section className="panel panel--warning" aria-labelledby="unconfirmed-heading">
+          <h2 id="unconfirmed-heading">Not confirmed yet</h2>
+          <p>
+            You answered “Not sure” to {unconfirmed.length === 1 ? 'one check' : `${unconfirmed.length} checks`}.
+            This result assumes {unconfirmed.length === 1 ? 'it holds' : 'they hold'}: confirm{' '}
+            {unconfirmed.length === 1 ? 'it' : 'each one'} before you act on it.
+          </p>
+          <ul className="unconfirmed-list">
+            {unconfirmed.map((step) => (
+              <li key={step.index}>
+                <p className="unconfirmed-list__fact">{step.answer.fact ?? step.question.prompt}</p>
+                {step.question.help?.map((paragraph) => (
+                  <p key={paragraph}>{paragraph}</p>
+                ))}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {found.some((step) => step.answer.fact) ? (
+        <section aria-labelledby="found-heading">
+          <h2 id="found-heading">What you found</h2>
+          <ul>
+            {found.flatMap((step) =>
+              step.answer.fact ? [<li key={step.index}>{step.answer.fact}</li>] : [],
+            )}
+          </ul>
+        </section>
+      ) : null}
+
+      {outcome.sections?.map((section) => (
+        <OutcomeSectionView key={section.heading} section={section} />
+      ))}
+
+      <YourAnswers treeId={tree.id} steps={replay.steps} />
+      <StartAgainLink treeId={tree.id} />
+    </article>
+  );
+}
+
+function OutcomeSectionView({ section }: { section: OutcomeSection }) {
+  return (
+    <section className="outcome-section">
+      <h2>{section.heading}</h2>
+      {section.paragraphs?.map((paragraph) => (
+        <p key={paragraph}>{paragraph}</p>
+      ))}
+      {section.steps ? (
+        <ol>
+          {section.steps.map((step) => (
+            <li key={step}>{step}</li>
+          ))}
+        </ol>
+      ) : null}
+      {section.items ? (
+        <ul>
+          {section.items.map((item) => (
+            <li key={item}>{item}</li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { useParams } from 'react-router';
+import { parseTrail } from '../../app/paths';
+import { replayTrail } from '../../engine/replay-trail';
+import { BrokenTrailScreen } from './broken-trail-screen';
+import { OutcomeScreen } from './outcome-screen';
+import { QuestionScreen } from './question-screen';
+import { treeQueryOptions } from './tree-query';
+
+/** Everything on screen is derived from the URL: tree id + answer trail. */
+export function StepPage() {
+  const params = useParams();
+  const treeId = params.treeId ?? '';
+  const { data: tree } = useSuspenseQuery(treeQueryOptions(treeId));
+  const replay = replayTrail(tree, parseTrail(params['*']));
+
+  if (replay.problem) {
+    return <BrokenTrailScreen tree={tree} replay={replay} problem={replay.problem} />;
+  }
+  return replay.node.kind === 'question' ? (
+    <QuestionScreen tree={tree} question={replay.node} replay={replay} />
+  ) : (
+    <OutcomeScreen tree={tree} outcome={replay.node} replay={replay} />
+  );
+}

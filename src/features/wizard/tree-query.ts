@@ -1,0 +1,52 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { TreeProblem } from '../../engine/graph-checks';
+import { ID_PATTERN } from '../../engine/tree-schema';
+import { validateTree } from '../../engine/validate-tree';
+import { fetchPublicJson, FileNotJsonError, retryTransientErrors } from '../../app/fetch-public-file';
+
+/** The tree file exists but cannot be used: the author's problems are listed. */
+export class TreeInvalidError extends Error {
+  override name = 'TreeInvalidError';
+  constructor(
+    readonly treeId: string,
+    readonly problems: readonly TreeProblem[],
+  ) {
+    super(`tree "${treeId}" is not valid: ${problems.length} problem(s)`);
+  }
+}
+
+async function fetchTree(treeId: string, signal: AbortSignal) {
+  let json: unknown;
+  try {
+    json = await fetchPublicJson(`trees/${treeId}.json`, signal);
+  } catch (error) {
+    if (error instanceof FileNotJsonError) {
+      throw new TreeInvalidError(treeId, [{ path: '$', message: 'the file is not valid JSON' }]);
+    }
+    throw error;
+  }
+  const result = validateTree(json);
+  if (!result.ok) throw new TreeInvalidError(treeId, result.problems);
+  if (result.value.id !== treeId) {
+    throw new TreeInvalidError(treeId, [
+      { path: '$.id', message: `is "${result.value.id}" but the file is ${treeId}.json` },
+    ]);
+  }
+  return result.value;
+}
+
+export function isTreeId(value: string): boolean {
+  return ID_PATTERN.test(value);
+}
+
+/** Shared by the step route's loader (ensureQueryData) and its component (useSuspenseQuery). */
+export function treeQueryOptions(treeId: string) {
+  return queryOptions({
+    queryKey: ['tree', treeId],
+    queryFn: ({ signal }) => fetchTree(treeId, signal),
+    // Offline, a paused query would spin for ever: fail at once and let the
+    // error screen say "offline" and retry when the connection returns.
+    networkMode: 'always',
+    retry: retryTransientErrors,
+  });
+}
