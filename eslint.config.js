@@ -8,7 +8,14 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig([
-  globalIgnores(['dist', 'dist-*', 'node_modules', 'test-results', 'playwright-report', 'e2e-screenshots']),
+  globalIgnores([
+    'dist',
+    'dist-*',
+    'node_modules',
+    'test-results',
+    'playwright-report',
+    'e2e-screenshots',
+  ]),
   {
     files: ['**/*.{ts,tsx,js,mjs}'],
     extends: [js.configs.recommended, tseslint.configs.strict],
@@ -44,7 +51,14 @@ export default defineConfig([
         {
           patterns: [
             {
-              group: ['react', 'react/*', 'react-dom', 'react-dom/*', 'react-router', 'react-router/*'],
+              group: [
+                'react',
+                'react/*',
+                'react-dom',
+                'react-dom/*',
+                'react-router',
+                'react-router/*',
+              ],
               message: 'The engine must not depend on React: keep it pure.',
             },
             {
@@ -58,12 +72,28 @@ export default defineConfig([
           ],
         },
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'fetch'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'navigator',
+        'localStorage',
+        'fetch',
+      ],
     },
   },
   {
     files: ['src/**/*.test.{ts,tsx}', 'src/testing/**'],
     extends: [testingLibrary.configs['flat/react']],
+    rules: {
+      // A failed lookup in a test should fail the test: `!` says so briefly.
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    // Vitest runs without globals, so Testing Library cannot register its own cleanup.
+    files: ['src/testing/setup-tests.ts'],
+    rules: { 'testing-library/no-manual-cleanup': 'off' },
   },
   {
     // Config files are loaded by tools that expect a default export.

@@ -16,5 +16,7 @@ export default defineConfig({
     setupFiles: ['./src/testing/setup-tests.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     restoreMocks: true,
+    // The JSON report feeds the `N passed, N failed` line that .ci/run prints.
+    reporters: ['default', ['json', { outputFile: 'test-results/unit.json' }]],
   },
 });

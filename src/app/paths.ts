@@ -11,8 +11,7 @@ export const paths = {
   step: {
     path: '/:treeId/*',
     /** `/q164887/sms-1-2/os-upgrade`: the tree id, then one answer slug per step. */
-    getHref: (treeId: string, trail: readonly string[] = []) =>
-      ['', treeId, ...trail].join('/'),
+    getHref: (treeId: string, trail: readonly string[] = []) => ['', treeId, ...trail].join('/'),
   },
 } as const;
 

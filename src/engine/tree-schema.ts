@@ -76,7 +76,9 @@ export const treeSchema = v.strictObject({
   article: v.optional(articleSchema),
   start: id,
   nodes: v.pipe(
-    v.array(v.variant('kind', [questionSchema, outcomeSchema], 'kind must be "question" or "outcome"')),
+    v.array(
+      v.variant('kind', [questionSchema, outcomeSchema], 'kind must be "question" or "outcome"'),
+    ),
     v.minLength(1, 'must have at least one node'),
   ),
 });

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { DocumentTitle } from '../../components/document-title';
 import { PageHeading } from '../../components/page-heading';
 import { unconfirmedSteps, type Replay } from '../../engine/replay-trail';
@@ -40,8 +41,9 @@ export function OutcomeScreen({ tree, outcome, replay }: OutcomeScreenProps) {
         <section className="panel panel--warning" aria-labelledby="unconfirmed-heading">
           <h2 id="unconfirmed-heading">Not confirmed yet</h2>
           <p>
-            You answered “Not sure” to {unconfirmed.length === 1 ? 'one check' : `${unconfirmed.length} checks`}.
-            This result assumes {unconfirmed.length === 1 ? 'it holds' : 'they hold'}: confirm{' '}
+            You answered “Not sure” to{' '}
+            {unconfirmed.length === 1 ? 'one check' : `${unconfirmed.length} checks`}. This result
+            assumes {unconfirmed.length === 1 ? 'it holds' : 'they hold'}: confirm{' '}
             {unconfirmed.length === 1 ? 'it' : 'each one'} before you act on it.
           </p>
           <ul className="unconfirmed-list">
@@ -79,9 +81,10 @@ export function OutcomeScreen({ tree, outcome, replay }: OutcomeScreenProps) {
 }
 
 function OutcomeSectionView({ section }: { section: OutcomeSection }) {
+  const headingId = useId();
   return (
-    <section className="outcome-section">
-      <h2>{section.heading}</h2>
+    <section className="outcome-section" aria-labelledby={headingId}>
+      <h2 id={headingId}>{section.heading}</h2>
       {section.paragraphs?.map((paragraph) => (
         <p key={paragraph}>{paragraph}</p>
       ))}

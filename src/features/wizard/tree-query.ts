@@ -2,7 +2,11 @@ import { queryOptions } from '@tanstack/react-query';
 import type { TreeProblem } from '../../engine/graph-checks';
 import { ID_PATTERN } from '../../engine/tree-schema';
 import { validateTree } from '../../engine/validate-tree';
-import { fetchPublicJson, FileNotJsonError, retryTransientErrors } from '../../app/fetch-public-file';
+import {
+  fetchPublicJson,
+  FileNotJsonError,
+  retryTransientErrors,
+} from '../../app/fetch-public-file';
 
 /** The tree file exists but cannot be used: the author's problems are listed. */
 export class TreeInvalidError extends Error {

@@ -3,13 +3,7 @@ import { paths } from '../../app/paths';
 import type { AnsweredStep } from '../../engine/replay-trail';
 
 /** "Your answers": each question asked, the answer given and a Change link back to it. */
-export function YourAnswers({
-  treeId,
-  steps,
-}: {
-  treeId: string;
-  steps: readonly AnsweredStep[];
-}) {
+export function YourAnswers({ treeId, steps }: { treeId: string; steps: readonly AnsweredStep[] }) {
   if (steps.length === 0) return null;
   return (
     <section className="your-answers" aria-labelledby="your-answers-heading">
@@ -24,7 +18,8 @@ export function YourAnswers({
             </dd>
             <dd className="summary-list__action">
               <Link to={paths.step.getHref(treeId, step.trailBefore)}>
-                Change<span className="visually-hidden"> your answer to: {step.question.prompt}</span>
+                Change{' '}
+                <span className="visually-hidden">your answer to: {step.question.prompt}</span>
               </Link>
             </dd>
           </div>

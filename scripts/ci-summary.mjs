@@ -1,0 +1,29 @@
+// Prints the `N passed, N failed` line that ends .ci/run, from the test runners'
+// JSON reports in test-results/. A missing report counts as one failure: a runner
+// that did not report did not pass.
+import { existsSync, readFileSync } from 'node:fs';
+
+const reports = [
+  { file: 'test-results/unit.json', read: (r) => [r.numPassedTests, r.numFailedTests] },
+  {
+    file: 'test-results/e2e.json',
+    read: (r) => [r.stats.expected + r.stats.flaky, r.stats.unexpected],
+    optional: !process.argv.includes('--e2e'),
+  },
+];
+
+let passed = 0;
+let failed = 0;
+for (const report of reports) {
+  if (!existsSync(report.file)) {
+    if (!report.optional) {
+      console.error(`missing test report ${report.file}`);
+      failed += 1;
+    }
+    continue;
+  }
+  const [p, f] = report.read(JSON.parse(readFileSync(report.file, 'utf8')));
+  passed += p;
+  failed += f;
+}
+console.log(`${passed} passed, ${failed} failed`);

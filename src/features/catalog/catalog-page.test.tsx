@@ -1,0 +1,35 @@
+import { screen, within } from '@testing-library/react';
+import { expect, test, vi } from 'vitest';
+import { fetchPublicFileExcept } from '../../testing/fetch-public-file-from-disk';
+import { renderApp } from '../../testing/render-app';
+
+test('the home page lists the shipped troubleshooters and starts one', async () => {
+  const { user } = renderApp('/');
+  expect(
+    await screen.findByRole('heading', { level: 1, name: 'Troubleshooters' }),
+  ).toBeInTheDocument();
+  const item = screen.getByRole('listitem');
+  expect(within(item).getByText('Knowledge Base article Q164887')).toBeInTheDocument();
+  await user.click(
+    within(item).getByRole('link', {
+      name: 'Windows NT upgrade job runs again at every restart (SMS 1.2)',
+    }),
+  );
+  expect(
+    await screen.findByRole('heading', { level: 1, name: /Systems Management Server 1\.2/ }),
+  ).toHaveFocus();
+});
+
+test('when the list cannot be fetched the home page offers Try again', async () => {
+  vi.mocked(fetch).mockImplementation(
+    fetchPublicFileExcept('/trees/index.json', () => new Response('', { status: 503 })),
+  );
+  renderApp('/');
+  expect(
+    await screen.findByRole('heading', {
+      level: 1,
+      name: 'The list of troubleshooters could not be loaded',
+    }),
+  ).toBeInTheDocument();
+  expect(screen.getByRole('button', { name: 'Try again' })).toBeEnabled();
+});

@@ -1,0 +1,113 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { expect, test } from 'vitest';
+import { answerList, renderApp } from '../../testing/render-app';
+
+test('the start of a tree asks its first question with links to each answer', async () => {
+  renderApp('/q164887');
+  expect(
+    await screen.findByRole('heading', {
+      level: 1,
+      name: 'Is the client managed by Systems Management Server 1.2?',
+    }),
+  ).toBeInTheDocument();
+  expect(screen.getByText('Question 1')).toBeInTheDocument();
+  expect(answerList().getByRole('link', { name: 'Yes, SMS 1.2' })).toHaveAttribute(
+    'href',
+    '/q164887/sms-1-2',
+  );
+  expect(answerList().getByRole('link', { name: 'Not sure' })).toHaveAttribute(
+    'href',
+    '/q164887/version-unsure',
+  );
+  expect(answerList().getAllByRole('link')).toHaveLength(3);
+  // Nothing answered yet: no summary and no Start again.
+  expect(screen.queryByRole('heading', { name: 'Your answers' })).not.toBeInTheDocument();
+  expect(screen.queryByRole('link', { name: 'Start again' })).not.toBeInTheDocument();
+  await waitFor(() =>
+    expect(document.title).toBe(
+      'Question 1: Is the client managed by Systems Management Server 1.2? – Troubleshooter',
+    ),
+  );
+});
+
+test('"How do I check?" opens the question\'s help', async () => {
+  const { user } = renderApp('/q164887/sms-1-2/os-upgrade/repeats/failed');
+  await screen.findByRole('heading', { level: 1, name: /Package Command Manager run/ });
+  const helpText = screen.getByText(/Pcmsvc32\.exe in the list of running processes/);
+  expect(helpText).not.toBeVisible();
+  await user.click(screen.getByText('How do I check?'));
+  expect(helpText).toBeVisible();
+});
+
+test('a deep step shows its number, the answers so far and Change links to each earlier question', async () => {
+  renderApp('/q164887/sms-1-2/job-unsure/repeats');
+  expect(
+    await screen.findByRole('heading', {
+      level: 1,
+      name: 'Is the job recorded as failed rather than completed?',
+    }),
+  ).toBeInTheDocument();
+  expect(screen.getByText('Question 4')).toBeInTheDocument();
+
+  const summary = within(screen.getByRole('region', { name: 'Your answers' }));
+  expect(summary.getAllByRole('term').map((term) => term.textContent)).toEqual([
+    'Is the client managed by Systems Management Server 1.2?',
+    'Is the job a Windows NT upgrade that restarts the client?',
+    'Does the same job start again each time the client starts?',
+  ]);
+  expect(summary.getByText('not confirmed')).toBeInTheDocument();
+  expect(
+    summary.getAllByRole('link', { name: /^Change/ }).map((link) => link.getAttribute('href')),
+  ).toEqual(['/q164887', '/q164887/sms-1-2', '/q164887/sms-1-2/job-unsure']);
+  expect(screen.getByRole('link', { name: 'Start again' })).toHaveAttribute('href', '/q164887');
+});
+
+test('answering moves to the next question and focuses its heading', async () => {
+  const { user, router } = renderApp('/q164887');
+  await screen.findByRole('heading', { level: 1, name: /Systems Management Server 1\.2/ });
+  await user.click(answerList().getByRole('link', { name: 'Yes, SMS 1.2' }));
+  const heading = await screen.findByRole('heading', {
+    level: 1,
+    name: 'Is the job a Windows NT upgrade that restarts the client?',
+  });
+  expect(router.state.location.pathname).toBe('/q164887/sms-1-2');
+  await waitFor(() => expect(heading).toHaveFocus());
+});
+
+test('the first screen does not take focus', async () => {
+  renderApp('/q164887');
+  await screen.findByRole('heading', { level: 1, name: /Systems Management Server 1\.2/ });
+  expect(document.body).toHaveFocus();
+});
+
+test('Change goes back to that question, and Back and Forward move between steps', async () => {
+  const { user, router } = renderApp('/q164887/sms-1-2/os-upgrade');
+  await screen.findByRole('heading', { level: 1, name: /start again each time/ });
+  await user.click(
+    screen.getByRole('link', {
+      name: 'Change your answer to: Is the job a Windows NT upgrade that restarts the client?',
+    }),
+  );
+  expect(
+    await screen.findByRole('heading', { level: 1, name: /Windows NT upgrade that restarts/ }),
+  ).toHaveFocus();
+  expect(router.state.location.pathname).toBe('/q164887/sms-1-2');
+
+  await router.navigate(-1);
+  expect(
+    await screen.findByRole('heading', { level: 1, name: /start again each time/ }),
+  ).toBeInTheDocument();
+  await router.navigate(1);
+  expect(
+    await screen.findByRole('heading', { level: 1, name: /Windows NT upgrade that restarts/ }),
+  ).toBeInTheDocument();
+});
+
+test('Start again returns to the first question', async () => {
+  const { user } = renderApp('/q164887/sms-1-2/os-upgrade');
+  await screen.findByRole('heading', { level: 1, name: /start again each time/ });
+  await user.click(screen.getByRole('link', { name: 'Start again' }));
+  expect(
+    await screen.findByRole('heading', { level: 1, name: /Systems Management Server 1\.2/ }),
+  ).toBeInTheDocument();
+});

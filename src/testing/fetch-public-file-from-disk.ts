@@ -1,0 +1,32 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+// Vitest runs from the project root.
+const publicDir = path.resolve(process.cwd(), 'public') + path.sep;
+
+function requestUrl(input: RequestInfo | URL): URL {
+  const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+  return new URL(href, 'http://localhost/');
+}
+
+/** A stand-in for `fetch` that serves public/ the way a static web server does. */
+export async function fetchPublicFile(input: RequestInfo | URL): Promise<Response> {
+  const file = path.join(publicDir, decodeURIComponent(requestUrl(input).pathname));
+  if (!file.startsWith(publicDir)) return new Response('Forbidden', { status: 403 });
+  try {
+    const body = await readFile(file, 'utf8');
+    const type = file.endsWith('.json') ? 'application/json' : 'text/plain';
+    return new Response(body, { status: 200, headers: { 'content-type': type } });
+  } catch {
+    return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } });
+  }
+}
+
+/** Serve public/ except for one path, which gets `respond` instead. */
+export function fetchPublicFileExcept(
+  pathname: string,
+  respond: () => Response | Promise<Response>,
+): (input: RequestInfo | URL) => Promise<Response> {
+  return async (input) =>
+    requestUrl(input).pathname === pathname ? respond() : fetchPublicFile(input);
+}

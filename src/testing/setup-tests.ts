@@ -1,0 +1,20 @@
+import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
+import { afterEach, beforeEach, vi } from 'vitest';
+import { fetchPublicFile } from './fetch-public-file-from-disk';
+
+beforeEach(() => {
+  // A React warning or error in a test is a bug: fail the test that caused it.
+  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+    throw new Error(`console.error was called: ${args.map(String).join(' ')}`);
+  });
+  // The app's own files are served from public/, the real tree files, as a web server would.
+  vi.stubGlobal('fetch', vi.fn(fetchPublicFile));
+  // jsdom has no layout: ScrollRestoration's scrollTo is a no-op here.
+  vi.stubGlobal('scrollTo', vi.fn());
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
