@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useRevalidator } from 'react-router';
 import { DocumentTitle } from './document-title';
 import { PageHeading } from './page-heading';
@@ -14,11 +14,16 @@ export function LoadFailedScreen({ what }: { what: string }) {
   const retrying = revalidator.state === 'loading';
   const { revalidate } = revalidator;
 
+  // When the connection comes back, try again by itself. Keyed on the online state
+  // rather than an 'online' listener: React may re-render (and clean up effects)
+  // before a second listener on the same event runs.
+  const wasOffline = useRef(!online);
   useEffect(() => {
     if (!online) {
-      const retryWhenBack = () => void revalidate();
-      window.addEventListener('online', retryWhenBack, { once: true });
-      return () => window.removeEventListener('online', retryWhenBack);
+      wasOffline.current = true;
+    } else if (wasOffline.current) {
+      wasOffline.current = false;
+      void revalidate();
     }
   }, [online, revalidate]);
 

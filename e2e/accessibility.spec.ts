@@ -1,0 +1,165 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, heading, test } from './fixtures';
+
+/**
+ * Every kind of screen, in both colour schemes, at the narrowest and a desktop width:
+ * axe must find no WCAG 2.1 A/AA violation. Some screens are also saved as screenshots
+ * in e2e-screenshots/ (ignored by git) for a person to look at.
+ */
+type ScreenKind = {
+  name: string;
+  url: string;
+  heading: string | RegExp;
+  screenshot?: boolean;
+  /** Arrange the page before it loads (e.g. make a file fail). */
+  arrange?: (page: Page) => Promise<unknown>;
+  /** Reach the screen some other way than opening its URL. */
+  open?: (page: Page) => Promise<void>;
+  /** Console errors this screen causes on purpose. */
+  allow?: RegExp;
+  /** Interact after it loads (e.g. open a disclosure) so hidden content is checked too. */
+  act?: (page: Page) => Promise<void>;
+};
+
+const openHelp = async (page: Page) => {
+  await page.locator('details > summary').first().click();
+};
+
+const SCREENS: ScreenKind[] = [
+  { name: 'catalog', url: '/', heading: 'Troubleshooters' },
+  { name: 'start', url: '/q164887', heading: /Systems Management Server 1\.2/, screenshot: true },
+  {
+    name: 'question',
+    url: '/q164887/sms-1-2/job-unsure/repeats/failed',
+    heading: /Package Command Manager run/,
+    act: openHelp,
+    screenshot: true,
+  },
+  {
+    name: 'diagnosis',
+    url: '/q164887/sms-1-2/os-upgrade/repeats/failed/pcm-unsure/no-service-pack',
+    heading: /known SMS 1\.2 problem/,
+    screenshot: true,
+  },
+  {
+    name: 'escalate',
+    url: '/q164887/sms-1-2/os-upgrade/repeats/failed/service/service-pack-installed',
+    heading: /fix is already installed/,
+  },
+  { name: 'ruled-out', url: '/q164887/other-version', heading: /Not this problem/ },
+  {
+    name: 'broken-link',
+    url: '/q164887/sms-1-2/perhaps',
+    heading: 'This link does not lead to a step',
+    screenshot: true,
+  },
+  {
+    name: 'not-found',
+    url: '/no-such-tree',
+    heading: 'There is no troubleshooter at this address',
+    allow: /status of 404/,
+  },
+  {
+    name: 'invalid-tree',
+    url: '/q164887',
+    heading: 'This troubleshooter cannot be used right now',
+    arrange: (page) =>
+      page.route('**/trees/q164887.json', (route) => route.fulfill({ json: { id: 'q164887' } })),
+    act: openHelp,
+  },
+  {
+    name: 'load-failed',
+    url: '/q164887',
+    heading: 'The troubleshooter could not be loaded',
+    arrange: (page) =>
+      page.route('**/trees/q164887.json', (route) => route.fulfill({ status: 500, body: '' })),
+    allow: /status of 500/,
+  },
+  {
+    name: 'offline',
+    url: '/',
+    heading: 'You are offline',
+    open: async (page) => {
+      await page.goto('/');
+      await expect(heading(page)).toHaveText('Troubleshooters');
+      await page.context().setOffline(true);
+      await page.getByRole('link', { name: /Windows NT upgrade job runs again/ }).click();
+    },
+    allow: /ERR_INTERNET_DISCONNECTED/,
+  },
+];
+
+const VIEWPORTS = [
+  { width: 320, height: 640 },
+  { width: 1280, height: 800 },
+];
+const SCHEMES = ['light', 'dark'] as const;
+
+for (const screen of SCREENS) {
+  test(`${screen.name}: no WCAG 2.1 AA violations, light and dark, 320 and 1280 px`, async ({
+    browser,
+    consoleGuard,
+  }) => {
+    if (screen.allow) consoleGuard.allow(screen.allow);
+    // @axe-core/playwright needs a page from its own context.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    consoleGuard.watch(page);
+    await screen.arrange?.(page);
+    await (screen.open ? screen.open(page) : page.goto(screen.url));
+    await expect(heading(page)).toHaveText(screen.heading, { timeout: 10_000 });
+    await screen.act?.(page);
+
+    // Scheme and width change in place: the same screen, four ways.
+    for (const colorScheme of SCHEMES) {
+      await page.emulateMedia({ colorScheme });
+      for (const viewport of VIEWPORTS) {
+        await page.setViewportSize(viewport);
+        const where = `${screen.name}, ${colorScheme}, ${viewport.width}px`;
+        const results = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+          .analyze();
+        const violations = results.violations.map((violation) => ({
+          rule: violation.id,
+          impact: violation.impact,
+          targets: violation.nodes.map((node) => node.target.join(' ')),
+        }));
+        expect(violations, where).toEqual([]);
+
+        // Nothing spills sideways (WCAG 1.4.10 reflow).
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect(overflow, `horizontal overflow: ${where}`).toBeLessThanOrEqual(0);
+
+        if (screen.screenshot) {
+          await page.screenshot({
+            path: `e2e-screenshots/${screen.name}-${viewport.width}-${colorScheme}.png`,
+            fullPage: true,
+          });
+        }
+      }
+    }
+    await context.close();
+  });
+}
+
+test('the error page screenshot', async ({ browser, consoleGuard }) => {
+  consoleGuard.allow(/status of 404/);
+  const page = await browser.newPage();
+  consoleGuard.watch(page);
+  await page.goto('/no-such-tree');
+  await expect(heading(page)).toHaveText('There is no troubleshooter at this address');
+  for (const colorScheme of SCHEMES) {
+    await page.emulateMedia({ colorScheme });
+    for (const viewport of VIEWPORTS) {
+      await page.setViewportSize(viewport);
+      await page.screenshot({
+        path: `e2e-screenshots/error-${viewport.width}-${colorScheme}.png`,
+        fullPage: true,
+      });
+    }
+  }
+  await page.close();
+});

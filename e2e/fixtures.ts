@@ -1,0 +1,46 @@
+import { test as base, expect, type Page } from '@playwright/test';
+
+type ConsoleGuard = {
+  /** Console errors matching this are expected in the current test (e.g. a 503 on purpose). */
+  allow(pattern: RegExp): void;
+};
+
+/**
+ * Every test fails on a console error or an uncaught exception in the page, unless
+ * it declared that error expected. Applies to pages the test opens itself too,
+ * through `watch(page)`.
+ */
+export const test = base.extend<{ consoleGuard: ConsoleGuard & { watch(page: Page): void } }>({
+  consoleGuard: [
+    async ({ page }, use) => {
+      const allowed: RegExp[] = [];
+      const problems: string[] = [];
+      const watch = (target: Page) => {
+        target.on('console', (message) => {
+          if (message.type() !== 'error' && message.type() !== 'warning') return;
+          const text = message.text();
+          if (!allowed.some((pattern) => pattern.test(text))) {
+            problems.push(`console.${message.type()}: ${text}`);
+          }
+        });
+        target.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+      };
+      watch(page);
+      await use({ allow: (pattern) => allowed.push(pattern), watch });
+      expect(problems, 'console errors or uncaught exceptions').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+export function heading(page: Page) {
+  return page.getByRole('heading', { level: 1 });
+}
+
+export function answerLink(page: Page, label: string) {
+  return page
+    .getByRole('list', { name: 'Answers' })
+    .getByRole('link', { name: label, exact: true });
+}

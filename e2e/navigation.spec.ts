@@ -1,0 +1,121 @@
+import { answerLink, expect, heading, test } from './fixtures';
+
+const DIAGNOSIS = 'This is the known SMS 1.2 problem in article Q164887';
+
+test('Back and Forward move between steps, and the heading of each new step takes focus', async ({
+  page,
+}) => {
+  await page.goto('/q164887');
+  await expect(heading(page)).toHaveText(/Systems Management Server 1\.2/);
+  await expect(heading(page)).not.toBeFocused(); // a fresh page does not grab focus
+
+  await answerLink(page, 'Yes, SMS 1.2').click();
+  await expect(heading(page)).toHaveText(/Windows NT upgrade that restarts/);
+  await expect(heading(page)).toBeFocused();
+  await answerLink(page, 'Not sure').click();
+  await expect(page).toHaveURL('/q164887/sms-1-2/job-unsure');
+  await expect(heading(page)).toBeFocused();
+
+  await page.goBack();
+  await expect(page).toHaveURL('/q164887/sms-1-2');
+  await expect(heading(page)).toHaveText(/Windows NT upgrade that restarts/);
+  await expect(heading(page)).toBeFocused();
+  await page.goBack();
+  await expect(page).toHaveURL('/q164887');
+  await expect(heading(page)).toHaveText(/Systems Management Server 1\.2/);
+  await page.goForward();
+  await page.goForward();
+  await expect(page).toHaveURL('/q164887/sms-1-2/job-unsure');
+  await expect(page.getByRole('region', { name: 'Your answers' })).toContainText('Not sure');
+});
+
+test('a Change link returns to that question with the earlier answers kept', async ({ page }) => {
+  await page.goto('/q164887/sms-1-2/os-upgrade/repeats/failed');
+  await page
+    .getByRole('link', {
+      name: 'Change your answer to: Is the job a Windows NT upgrade that restarts the client?',
+    })
+    .click();
+  await expect(page).toHaveURL('/q164887/sms-1-2');
+  await expect(heading(page)).toHaveText(
+    'Is the job a Windows NT upgrade that restarts the client?',
+  );
+  await expect(heading(page)).toBeFocused();
+  const summary = page.getByRole('region', { name: 'Your answers' });
+  await expect(summary.getByRole('term')).toHaveText([
+    'Is the client managed by Systems Management Server 1.2?',
+  ]);
+
+  // Answer differently and carry on from there.
+  await answerLink(page, 'No, another kind of job').click();
+  await expect(heading(page)).toHaveText(/the job is not a restarting Windows NT upgrade/);
+});
+
+test('Start again goes back to the first question from an outcome', async ({ page }) => {
+  await page.goto('/q164887/other-version');
+  await page.getByRole('link', { name: 'Start again' }).click();
+  await expect(page).toHaveURL('/q164887');
+  await expect(heading(page)).toHaveText(/Systems Management Server 1\.2/);
+  await expect(heading(page)).toBeFocused();
+});
+
+test('keyboard only: Tab and Enter walk from the home page to the Q164887 diagnosis', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(heading(page)).toHaveText('Troubleshooters');
+
+  const pressTabUntil = async (name: string) => {
+    for (let presses = 0; presses < 30; presses += 1) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+      if (focused === name) return;
+    }
+    throw new Error(`Tab never reached “${name}”`);
+  };
+
+  await pressTabUntil('Windows NT upgrade job runs again at every restart (SMS 1.2)');
+  await page.keyboard.press('Enter');
+  const answers = [
+    'Yes, SMS 1.2',
+    'Yes, an NT upgrade that restarts the client',
+    'Yes, it starts again at every restart',
+    'Yes, it is recorded as failed',
+    'Yes, as a service (Pcmsvc32.exe)',
+    'No, not yet',
+  ];
+  for (const answer of answers) {
+    await expect(heading(page)).toBeFocused();
+    await expect(page.locator(':focus')).toHaveAttribute('tabindex', '-1');
+    await pressTabUntil(answer);
+    // The focused control is visibly marked.
+    const outline = await page.evaluate(() =>
+      document.activeElement ? getComputedStyle(document.activeElement).outlineStyle : 'none',
+    );
+    expect(outline).toBe('solid');
+    await page.keyboard.press('Enter');
+  }
+  await expect(heading(page)).toHaveText(DIAGNOSIS);
+  await expect(heading(page)).toBeFocused();
+  await expect(page).toHaveURL(
+    '/q164887/sms-1-2/os-upgrade/repeats/failed/service/no-service-pack',
+  );
+});
+
+test('"How do I check?" opens and closes from the keyboard', async ({ page }) => {
+  await page.goto('/q164887/sms-1-2/os-upgrade/repeats/failed');
+  const help = page.getByText(/Pcmsvc32\.exe in the list of running processes/);
+  await expect(help).toBeHidden();
+  await page.getByText('How do I check?').focus();
+  await page.keyboard.press('Enter');
+  await expect(help).toBeVisible();
+});
+
+test('the page title names each step', async ({ page }) => {
+  await page.goto('/q164887/sms-1-2');
+  await expect(page).toHaveTitle(
+    'Question 2: Is the job a Windows NT upgrade that restarts the client? – Troubleshooter',
+  );
+  await answerLink(page, 'No, another kind of job').click();
+  await expect(page).toHaveTitle(/^Not this problem: .* – Troubleshooter$/);
+});

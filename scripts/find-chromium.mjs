@@ -1,0 +1,51 @@
+// Finds an installed Chromium or Chrome for the browser tests: npm cannot download
+// browsers on our machines, so Playwright is pointed at one that is already there.
+import { existsSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+
+function onPath(command) {
+  try {
+    return (
+      execFileSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).trim() || undefined
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+function playwrightCache() {
+  const cache = path.join(os.homedir(), '.cache', 'ms-playwright');
+  if (!existsSync(cache)) return undefined;
+  for (const dir of readdirSync(cache)
+    .filter((name) => name.startsWith('chromium-'))
+    .sort()
+    .reverse()) {
+    for (const sub of ['chrome-linux/chrome', 'chrome-linux64/chrome']) {
+      const candidate = path.join(cache, dir, sub);
+      if (existsSync(candidate)) return candidate;
+    }
+  }
+  return undefined;
+}
+
+/** In order: $CHROME_PATH, Debian's chromium, chromium-browser, google-chrome, macOS Chrome, Playwright's cache. */
+export function findChromium() {
+  const candidates = [
+    () => process.env.CHROME_PATH,
+    () => '/usr/bin/chromium',
+    () => '/usr/bin/chromium-browser',
+    () => onPath('google-chrome') ?? onPath('google-chrome-stable'),
+    () => '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+    playwrightCache,
+  ];
+  for (const candidate of candidates) {
+    const file = candidate();
+    if (file && existsSync(file)) return file;
+  }
+  return undefined;
+}
+
+export const NO_CHROMIUM_MESSAGE =
+  'No Chromium or Chrome found for the browser tests: install one (on Debian: `apt-get install chromium`) or set CHROME_PATH to its binary.';

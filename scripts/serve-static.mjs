@@ -1,0 +1,113 @@
+// A small static file server for dist/, used by the browser tests and the benchmark.
+// It behaves like a plain intranet web server: files as they are, index.html for page
+// addresses that are not files (history fallback), 404 for missing files that are not
+// pages, HTML not cached and hashed assets cached for good.
+//
+//   node scripts/serve-static.mjs --root dist --port 4173 [--base /sub/path/] [--gzip]
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import http from 'node:http';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import zlib from 'node:zlib';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+};
+const COMPRESSIBLE = /^(text\/|application\/(json|manifest\+json)|image\/svg)/;
+
+async function isFile(file) {
+  try {
+    return (await stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * @param {{ root: string, base?: string, gzip?: boolean, headers?: Record<string, string> }} options
+ */
+export function createStaticServer({ root, base = '/', gzip = false, headers = {} }) {
+  const rootDir = path.resolve(root);
+  return http.createServer(async (request, response) => {
+    try {
+      const url = new URL(request.url ?? '/', 'http://localhost');
+      if (!url.pathname.startsWith(base) && `${url.pathname}/` !== base) {
+        response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+        return;
+      }
+      const relative = decodeURIComponent(url.pathname.slice(base.length - 1));
+      let file = path.join(rootDir, relative);
+      if (!file.startsWith(rootDir)) {
+        response.writeHead(403).end();
+        return;
+      }
+      if (!(await isFile(file)) && (await isFile(path.join(file, 'index.html')))) {
+        file = path.join(file, 'index.html');
+      }
+      if (!(await isFile(file))) {
+        // A page address (the browser asks for HTML) gets the app shell; anything else 404s.
+        const wantsPage = (request.headers.accept ?? '').includes('text/html');
+        const shell = path.join(rootDir, 'index.html');
+        if (!wantsPage || !(await isFile(shell))) {
+          response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...headers });
+          response.end('Not found');
+          return;
+        }
+        file = shell;
+      }
+      const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+      const immutable = relative.startsWith('/assets/');
+      const responseHeaders = {
+        'content-type': type,
+        'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+        'x-content-type-options': 'nosniff',
+        ...headers,
+      };
+      const compress =
+        gzip &&
+        COMPRESSIBLE.test(type) &&
+        (request.headers['accept-encoding'] ?? '').includes('gzip');
+      if (compress) {
+        responseHeaders['content-encoding'] = 'gzip';
+        responseHeaders.vary = 'accept-encoding';
+      }
+      response.writeHead(200, responseHeaders);
+      if (request.method === 'HEAD') {
+        response.end();
+        return;
+      }
+      const stream = createReadStream(file);
+      (compress ? stream.pipe(zlib.createGzip()) : stream).pipe(response);
+    } catch (error) {
+      response.writeHead(500, { 'content-type': 'text/plain' }).end(String(error));
+    }
+  });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { values } = parseArgs({
+    options: {
+      root: { type: 'string', default: 'dist' },
+      port: { type: 'string', default: '4173' },
+      host: { type: 'string', default: '127.0.0.1' },
+      base: { type: 'string', default: '/' },
+      gzip: { type: 'boolean', default: false },
+    },
+  });
+  const server = createStaticServer({ root: values.root, base: values.base, gzip: values.gzip });
+  server.listen(Number(values.port), values.host, () => {
+    console.log(`serving ${values.root} at http://${values.host}:${values.port}${values.base}`);
+  });
+}
