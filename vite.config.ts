@@ -5,11 +5,13 @@ import { defineConfig } from 'vite';
 // BASE_PATH deploys the app under a sub-path, e.g. BASE_PATH=/helpdesk/troubleshooter/.
 const base = process.env.BASE_PATH ?? '/';
 
-export default defineConfig({
+export default defineConfig(({ isSsrBuild }) => ({
   base,
   plugins: [react()],
   build: {
-    sourcemap: true,
+    sourcemap: !isSsrBuild,
+    // The server build only renders pages at build time; it needs no copy of public/.
+    copyPublicDir: !isSsrBuild,
   },
   test: {
     environment: 'jsdom',
@@ -19,4 +21,4 @@ export default defineConfig({
     // The JSON report feeds the `N passed, N failed` line that .ci/run prints.
     reporters: ['default', ['json', { outputFile: 'test-results/unit.json' }]],
   },
-});
+}));

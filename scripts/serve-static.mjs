@@ -1,7 +1,7 @@
 // A small static file server for dist/, used by the browser tests and the benchmark.
-// It behaves like a plain intranet web server: files as they are, index.html for page
-// addresses that are not files (history fallback), 404 for missing files that are not
-// pages, HTML not cached and hashed assets cached for good.
+// It behaves like a plain intranet web server with no rewrite rules: files as they are,
+// a folder's index.html for its address, 404.html (status 404) for other page addresses,
+// a plain 404 for other missing files, HTML not cached and hashed assets cached for good.
 //
 //   node scripts/serve-static.mjs --root dist --port 4173 [--base /sub/path/] [--gzip]
 import { createReadStream } from 'node:fs';
@@ -56,16 +56,23 @@ export function createStaticServer({ root, base = '/', gzip = false, headers = {
       if (!(await isFile(file)) && (await isFile(path.join(file, 'index.html')))) {
         file = path.join(file, 'index.html');
       }
+      let status = 200;
       if (!(await isFile(file))) {
-        // A page address (the browser asks for HTML) gets the app shell; anything else 404s.
+        // A page address (the browser asks for HTML) gets 404.html, as a static host's
+        // error page would, or the app shell when there is none; anything else 404s.
         const wantsPage = (request.headers.accept ?? '').includes('text/html');
+        const notFoundPage = path.join(rootDir, '404.html');
         const shell = path.join(rootDir, 'index.html');
-        if (!wantsPage || !(await isFile(shell))) {
+        if (wantsPage && (await isFile(notFoundPage))) {
+          file = notFoundPage;
+          status = 404;
+        } else if (wantsPage && (await isFile(shell))) {
+          file = shell;
+        } else {
           response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...headers });
           response.end('Not found');
           return;
         }
-        file = shell;
       }
       const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
       const immutable = relative.startsWith('/assets/');
@@ -83,7 +90,7 @@ export function createStaticServer({ root, base = '/', gzip = false, headers = {
         responseHeaders['content-encoding'] = 'gzip';
         responseHeaders.vary = 'accept-encoding';
       }
-      response.writeHead(200, responseHeaders);
+      response.writeHead(status, responseHeaders);
       if (request.method === 'HEAD') {
         response.end();
         return;

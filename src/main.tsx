@@ -1,24 +1,31 @@
-import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
+import { AppProviders } from './app/app-providers';
+import { readPageState } from './app/hydration-state';
 import { createQueryClient } from './app/query-client';
 import { createRoutes } from './app/routes';
 import './styles.css';
 
-const queryClient = createQueryClient();
-const router = createBrowserRouter(createRoutes(queryClient), {
-  basename: import.meta.env.BASE_URL,
-});
-
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
-createRoot(container).render(
+// A prerendered step carries its data; the app shell and 404.html do not.
+const pageState = readPageState(document);
+const queryClient = createQueryClient();
+const router = createBrowserRouter(createRoutes(queryClient), {
+  basename: import.meta.env.BASE_URL,
+  hydrationData: pageState?.hydrationData,
+});
+
+const app = (
   <StrictMode>
-    <QueryClientProvider client={queryClient}>
+    <AppProviders queryClient={queryClient} dehydratedState={pageState?.dehydratedState}>
       <RouterProvider router={router} />
-    </QueryClientProvider>
-  </StrictMode>,
+    </AppProviders>
+  </StrictMode>
 );
+
+if (pageState) hydrateRoot(container, app);
+else createRoot(container).render(app);

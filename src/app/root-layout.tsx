@@ -18,8 +18,19 @@ function useFocusHeadingOnNavigation() {
   }, [key]);
 }
 
+/**
+ * Marks the document once the app has hydrated and can handle clicks itself. Tests wait
+ * for it; CSS could use it to show controls that need JavaScript.
+ */
+function useMarkInteractive() {
+  useEffect(() => {
+    document.documentElement.dataset.interactive = '';
+  }, []);
+}
+
 export function RootLayout() {
   useFocusHeadingOnNavigation();
+  useMarkInteractive();
   const navigation = useNavigation();
   return (
     <SiteChrome status={navigation.state === 'loading' ? 'Loading…' : null}>

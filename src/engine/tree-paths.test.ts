@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { makePrinterTree } from './test-trees';
-import { enumeratePaths, longestTrail } from './tree-paths';
+import { allStepTrails, enumeratePaths, longestTrail } from './tree-paths';
 
 test('enumeratePaths lists every walk to an outcome, in answer order', () => {
   expect(
@@ -16,4 +16,22 @@ test('enumeratePaths lists every walk to an outcome, in answer order', () => {
 
 test('longestTrail is the most answers any walk takes', () => {
   expect(longestTrail(makePrinterTree())).toBe(2);
+});
+
+test('allStepTrails lists the trail of every reachable step, start first', () => {
+  expect(allStepTrails(makePrinterTree())?.map((trail) => trail.join('/'))).toEqual([
+    '',
+    'on',
+    'on/paper',
+    'on/no-paper',
+    'power-unsure',
+    'power-unsure/paper',
+    'power-unsure/no-paper',
+    'off',
+  ]);
+});
+
+test('allStepTrails gives up past its limit', () => {
+  expect(allStepTrails(makePrinterTree(), 8)).toHaveLength(8);
+  expect(allStepTrails(makePrinterTree(), 7)).toBeUndefined();
 });

@@ -26,3 +26,20 @@ export function enumeratePaths(tree: Tree): TreePath[] {
 export function longestTrail(tree: Tree): number {
   return enumeratePaths(tree).reduce((max, path) => Math.max(max, path.trail.length), 0);
 }
+
+/**
+ * Every trail that leads to a step (question or outcome), the start's empty trail
+ * first: the step URLs a tree has. Stops early, returning `undefined`, once there
+ * would be more than `limit`, so a huge tree costs no more than the limit.
+ */
+export function allStepTrails(tree: Tree, limit = Infinity): string[][] | undefined {
+  const trails: string[][] = [];
+  const walk = (id: string, trail: string[]): boolean => {
+    if (trails.length >= limit) return false;
+    trails.push(trail);
+    const node = getNode(tree, id);
+    if (node?.kind !== 'question') return true;
+    return node.answers.every((answer) => walk(answer.next, [...trail, answer.slug]));
+  };
+  return walk(tree.start, []) ? trails : undefined;
+}

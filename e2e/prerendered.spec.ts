@@ -1,0 +1,81 @@
+import { answerLink, expect, heading, test } from './fixtures';
+
+const DIAGNOSIS_URL = '/q164887/sms-1-2/os-upgrade/repeats/failed/service/no-service-pack';
+
+test('with JavaScript off, a person walks from the home page to the diagnosis', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByRole('link', { name: /Windows NT upgrade job runs again/ }).click();
+  for (const answer of [
+    'Yes, SMS 1.2',
+    'Yes, an NT upgrade that restarts the client',
+    'Yes, it starts again at every restart',
+    'Not sure',
+    'Yes, as a service (Pcmsvc32.exe)',
+    'No, not yet',
+  ]) {
+    await answerLink(page, answer).click();
+  }
+  await expect(page).toHaveURL(
+    '/q164887/sms-1-2/os-upgrade/repeats/status-unsure/service/no-service-pack',
+  );
+  await expect(heading(page)).toHaveText('This is the known SMS 1.2 problem in article Q164887');
+  await expect(page).toHaveTitle(/^Diagnosis: .* – Troubleshooter$/);
+  await expect(page.getByRole('region', { name: 'Not confirmed yet' })).toContainText(
+    'The job is recorded as failed, not completed.',
+  );
+  await expect(page.getByRole('region', { name: 'How to fix it' })).toContainText('SERVPACK');
+
+  // Change links and the help disclosure work without JavaScript too.
+  await page
+    .getByRole('link', {
+      name: 'Change your answer to: Is the job recorded as failed rather than completed?',
+    })
+    .click();
+  await expect(heading(page)).toHaveText('Is the job recorded as failed rather than completed?');
+  await page.getByText('How do I check?').click();
+  await expect(page.getByText(/Ntencap\.exe marks it failed/)).toBeVisible();
+  await context.close();
+});
+
+test('with JavaScript off, an unknown address gets the not-found page with status 404', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const response = await page.goto('/no/such/page');
+  expect(response?.status()).toBe(404);
+  await expect(heading(page)).toHaveText('There is no troubleshooter at this address');
+  await context.close();
+});
+
+test('a prerendered step paints with no request for data, then hydrates and navigates in place', async ({
+  page,
+}) => {
+  const dataRequests: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('.json')) dataRequests.push(request.url());
+  });
+  const response = await page.goto(DIAGNOSIS_URL.split('/').slice(0, 5).join('/'));
+  // The question is in the HTML itself, before any script runs.
+  expect(await response?.text()).toContain(
+    'Is the job recorded as failed rather than completed?</h1>',
+  );
+  await expect(heading(page)).toHaveText('Is the job recorded as failed rather than completed?');
+  await expect(page.locator('title')).toHaveCount(1);
+
+  // Once hydrated, answering is a client-side navigation: the window survives it.
+  await page.locator('html[data-interactive]').waitFor({ state: 'attached' });
+  await page.evaluate(() => Object.assign(window, { sameWindow: true }));
+  await answerLink(page, 'Yes, it is recorded as failed').click();
+  await expect(heading(page)).toHaveText(/Package Command Manager run/);
+  expect(
+    await page.evaluate(() => (window as unknown as { sameWindow?: boolean }).sameWindow),
+  ).toBe(true);
+  await expect(page.locator('title')).toHaveCount(1);
+  await expect(page).toHaveTitle(/^Question 5: /);
+  expect(dataRequests.filter((url) => url.includes('/trees/'))).toEqual([]);
+});

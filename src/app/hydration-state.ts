@@ -1,0 +1,37 @@
+import type { DehydratedState } from '@tanstack/react-query';
+import type { HydrationState } from 'react-router';
+
+/**
+ * What a prerendered page hands to the client so it can hydrate without fetching:
+ * react-query's dehydrated cache (the tree file) and the router's loader data.
+ * It travels as a JSON <script type="application/json"> block, which a strict
+ * Content-Security-Policy allows because it is never executed.
+ */
+export type PageState = {
+  /** The path the page was rendered for: a host that serves it for another path gets no hydration. */
+  url: string;
+  dehydratedState: DehydratedState;
+  hydrationData: HydrationState;
+};
+
+export const PAGE_STATE_ELEMENT_ID = 'page-state';
+
+/** JSON that is safe inside <script>: no `</script>` or `<!--` can close it early. */
+export function serializePageState(state: PageState): string {
+  return JSON.stringify(state)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+export function readPageState(doc: Document): PageState | undefined {
+  const text = doc.getElementById(PAGE_STATE_ELEMENT_ID)?.textContent;
+  if (!text) return undefined;
+  try {
+    const state = JSON.parse(text) as PageState;
+    return state.url === doc.location.pathname ? state : undefined;
+  } catch {
+    // A damaged page still works: the client renders from scratch and fetches.
+    return undefined;
+  }
+}

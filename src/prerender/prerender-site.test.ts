@@ -1,0 +1,86 @@
+// @vitest-environment node
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { allStepTrails } from '../engine/tree-paths';
+import { validateTree } from '../engine/validate-tree';
+import { readShippedTrees } from '../testing/shipped-trees';
+import { prerenderSite } from './prerender-site';
+
+const SHELL = `<!doctype html><html><head><title>Troubleshooter</title></head><body><div id="root"></div><script type="module" src="/assets/app.js"></script></body></html>`;
+let distDir: string;
+
+beforeEach(async () => {
+  distDir = await mkdtemp(path.join(os.tmpdir(), 'prerender-'));
+  await writeFile(path.join(distDir, 'index.html'), SHELL);
+  await cp(path.resolve('public', 'trees'), path.join(distDir, 'trees'), { recursive: true });
+});
+
+afterEach(async () => {
+  await rm(distDir, { recursive: true, force: true });
+});
+
+test('writes a page for every step of every shipped tree, the catalog and 404.html', async () => {
+  const logs: string[] = [];
+  const report = await prerenderSite({ distDir, log: (line) => logs.push(line) });
+
+  const steps = readShippedTrees().reduce<number>((count, json) => {
+    const result = validateTree(json);
+    if (!result.ok) throw new Error('invalid shipped tree');
+    return count + (allStepTrails(result.value)?.length ?? 0);
+  }, 0);
+  expect(report).toEqual({ pages: steps + 2, fallbacks: [] });
+  expect(logs).toEqual([`prerender: wrote ${steps + 2} pages`]);
+
+  const deep = await readFile(
+    path.join(
+      distDir,
+      'q164887/sms-1-2/os-upgrade/repeats/failed/service/no-service-pack/index.html',
+    ),
+    'utf8',
+  );
+  expect(deep).toContain(
+    '<title>Diagnosis: This is the known SMS 1.2 problem in article Q164887 – Troubleshooter</title>',
+  );
+  expect(deep).toMatch(/<h1[^>]*>This is the known SMS 1.2 problem in article Q164887<\/h1>/);
+  // The tree travels with the page, and nothing in it can close the script element.
+  const state = /<script type="application\/json" id="page-state">(.*?)<\/script>/.exec(deep)?.[1];
+  expect(state).toBeDefined();
+  expect(JSON.parse(state!)).toMatchObject({
+    url: '/q164887/sms-1-2/os-upgrade/repeats/failed/service/no-service-pack',
+    dehydratedState: { queries: [{ queryKey: ['tree', 'q164887'] }] },
+  });
+
+  const notFound = await readFile(path.join(distDir, '404.html'), 'utf8');
+  expect(notFound).toContain('<title>Page not found – Troubleshooter</title>');
+  expect(notFound).not.toContain('id="page-state"');
+  const catalog = await readFile(path.join(distDir, 'index.html'), 'utf8');
+  expect(catalog).toContain('queryKey":["catalog"]');
+});
+
+test('a tree with more steps than the limit gets only its start page, and the build says so', async () => {
+  const logs: string[] = [];
+  const report = await prerenderSite({ distDir, stepLimit: 10, log: (line) => logs.push(line) });
+  expect(report).toEqual({ pages: 3, fallbacks: ['q164887'] });
+  expect(logs[0]).toBe(
+    'prerender: q164887 has more than 10 steps; only its start page is prerendered, other steps are rendered in the browser from 404.html',
+  );
+  await expect(readFile(path.join(distDir, 'q164887/index.html'), 'utf8')).resolves.toContain(
+    '</h1>',
+  );
+  await expect(
+    readFile(path.join(distDir, 'q164887/sms-1-2/index.html'), 'utf8'),
+  ).rejects.toThrow();
+});
+
+test('a page whose text contains </script> cannot break out of its state block', async () => {
+  const treeFile = path.join(distDir, 'trees', 'q164887.json');
+  const tree = JSON.parse(await readFile(treeFile, 'utf8')) as { description: string };
+  tree.description = 'Breaks </script><script>alert(1)</script> out?';
+  await writeFile(treeFile, JSON.stringify(tree));
+  await prerenderSite({ distDir, stepLimit: 1, log: () => {} });
+  const start = await readFile(path.join(distDir, 'q164887/index.html'), 'utf8');
+  expect(start.match(/<\/script>/g)).toHaveLength(2); // the app's script and the state block
+  expect(start).toContain('Breaks \\u003c/script>\\u003cscript>alert(1)\\u003c/script> out?');
+});

@@ -1,0 +1,103 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { QueryClient } from '@tanstack/react-query';
+import { PAGE_STATE_ELEMENT_ID, serializePageState } from '../app/hydration-state';
+import { paths } from '../app/paths';
+import { allStepTrails } from '../engine/tree-paths';
+import type { Tree } from '../engine/tree-schema';
+import { validateTree, validateTreeIndex } from '../engine/validate-tree';
+import { catalogQueryOptions } from '../features/catalog/catalog-query';
+import { treeQueryOptions } from '../features/wizard/tree-query';
+import { renderPage, type RenderedPage } from './render-page';
+
+/** Above this many steps a tree is not prerendered beyond its start page. */
+export const DEFAULT_STEP_LIMIT = 5000;
+
+export type PrerenderReport = { pages: number; fallbacks: string[] };
+
+function freshClient(): QueryClient {
+  return new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
+}
+
+async function readJson(file: string): Promise<unknown> {
+  return JSON.parse(await readFile(file, 'utf8')) as unknown;
+}
+
+/** Puts the rendered app into the built index.html: markup, title and (optionally) state. */
+export function fillTemplate(template: string, page: RenderedPage, withState: boolean): string {
+  const state = withState
+    ? `<script type="application/json" id="${PAGE_STATE_ELEMENT_ID}">${serializePageState(page.state)}</script>`
+    : '';
+  const title = page.title ?? 'Troubleshooter';
+  return template
+    .replace(/<title>[^<]*<\/title>/, () => `<title>${title}</title>`)
+    .replace('<div id="root"></div>', () => `<div id="root">${page.html}</div>${state}`);
+}
+
+/**
+ * Writes a static HTML page for every step URL of every shipped tree, the catalog at
+ * the root, and 404.html (the not-found page, which the client re-renders for the
+ * URL actually asked for, e.g. a broken link). Each page carries only the data it
+ * needs, so it can hydrate with no request.
+ */
+export async function prerenderSite({
+  distDir,
+  stepLimit = DEFAULT_STEP_LIMIT,
+  log = console.log,
+}: {
+  distDir: string;
+  stepLimit?: number;
+  log?: (message: string) => void;
+}): Promise<PrerenderReport> {
+  const base = import.meta.env.BASE_URL;
+  const shell = await readFile(path.join(distDir, 'index.html'), 'utf8');
+  if (!shell.includes('<div id="root"></div>'))
+    throw new Error('dist/index.html has no empty #root');
+
+  const writePage = async (urlPath: string, html: string) => {
+    const file = path.join(distDir, urlPath, 'index.html');
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, html);
+  };
+  const toUrl = (href: string) => `${base}${href.slice(1)}`;
+
+  // 404.html first, from the untouched shell; no state, so the client renders afresh.
+  const notFound = await renderPage(toUrl('/__not-found__'), freshClient());
+  await writeFile(path.join(distDir, '404.html'), fillTemplate(shell, notFound, false));
+
+  const index = validateTreeIndex(await readJson(path.join(distDir, 'trees', 'index.json')));
+  if (!index.ok) throw new Error(`trees/index.json: ${JSON.stringify(index.problems)}`);
+
+  const catalogClient = freshClient();
+  catalogClient.setQueryData(catalogQueryOptions().queryKey, index.value);
+  await writePage('', fillTemplate(shell, await renderPage(base, catalogClient), true));
+  let pages = 2;
+  const fallbacks: string[] = [];
+
+  for (const entry of index.value.trees) {
+    const result = validateTree(await readJson(path.join(distDir, 'trees', `${entry.id}.json`)));
+    if (!result.ok) throw new Error(`trees/${entry.id}.json: ${JSON.stringify(result.problems)}`);
+    const tree: Tree = result.value;
+
+    let trails = allStepTrails(tree, stepLimit);
+    if (!trails) {
+      fallbacks.push(tree.id);
+      log(
+        `prerender: ${tree.id} has more than ${stepLimit} steps; only its start page is prerendered, ` +
+          'other steps are rendered in the browser from 404.html',
+      );
+      trails = [[]];
+    }
+    for (const trail of trails) {
+      const href = paths.step.getHref(tree.id, trail);
+      const client = freshClient();
+      client.setQueryData(treeQueryOptions(tree.id).queryKey, tree);
+      const page = await renderPage(toUrl(href), client);
+      if (page.failed) throw new Error(`prerender: ${href} rendered an error page`);
+      await writePage(href, fillTemplate(shell, page, true));
+      pages += 1;
+    }
+  }
+  log(`prerender: wrote ${pages} pages`);
+  return { pages, fallbacks };
+}

@@ -1,0 +1,55 @@
+import { dehydrate, type QueryClient } from '@tanstack/react-query';
+import { renderToString } from 'react-dom/server';
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
+import { AppProviders } from '../app/app-providers';
+import type { PageState } from '../app/hydration-state';
+import { createRoutes } from '../app/routes';
+
+export type RenderedPage = {
+  /** The app's markup for inside #root, without the <title>. */
+  html: string;
+  /** The document title the screen asked for. */
+  title: string | undefined;
+  state: PageState;
+  /** Whether a route failed (a not-found page, say): such pages are not hydrated. */
+  failed: boolean;
+};
+
+/**
+ * Renders one URL of the app to HTML with React Router's static handler, from a
+ * QueryClient already holding the files the page needs (no network at build time).
+ */
+export async function renderPage(url: string, queryClient: QueryClient): Promise<RenderedPage> {
+  const { query, dataRoutes } = createStaticHandler(createRoutes(queryClient), {
+    basename: import.meta.env.BASE_URL,
+  });
+  const context = await query(new Request(new URL(url, 'http://prerender.invalid')));
+  if (context instanceof Response) {
+    throw new Error(`${url} answered with a redirect or response (${context.status})`);
+  }
+  const router = createStaticRouter(dataRoutes, context);
+  const dehydratedState = dehydrate(queryClient);
+  const rendered = renderToString(
+    <AppProviders queryClient={queryClient} dehydratedState={dehydratedState}>
+      {/* hydrate={false}: RR's own hydration script is inline, which our CSP forbids;
+          the loader data travels in the page-state JSON block instead. */}
+      <StaticRouterProvider router={router} context={context} hydrate={false} />
+    </AppProviders>,
+  );
+  // React emits the screen's <title> with the markup; it belongs in <head>.
+  let title: string | undefined;
+  const html = rendered.replace(/<title>([^<]*)<\/title>/, (_match, text: string) => {
+    title = text;
+    return '';
+  });
+  return {
+    html,
+    title,
+    state: {
+      url: context.location.pathname,
+      dehydratedState,
+      hydrationData: { loaderData: context.loaderData, actionData: context.actionData },
+    },
+    failed: context.errors !== null,
+  };
+}
