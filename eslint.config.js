@@ -91,6 +91,11 @@ export default defineConfig([
     },
   },
   {
+    // Prerendering "renders" HTML files, not components: Testing Library's naming rules misfire.
+    files: ['src/prerender/**/*.test.ts'],
+    rules: { 'testing-library/render-result-naming-convention': 'off' },
+  },
+  {
     // Vitest runs without globals, so Testing Library cannot register its own cleanup.
     files: ['src/testing/setup-tests.ts'],
     rules: { 'testing-library/no-manual-cleanup': 'off' },
