@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { ID_PATTERN } from './ids';
 
 /**
  * The shape of a tree file, as data. Types are inferred from this schema so the
@@ -6,7 +7,6 @@ import * as v from 'valibot';
  * one field at a time (references, duplicates, cycles) live in validate-tree.ts.
  */
 
-export const ID_PATTERN = /^[a-z0-9-]+$/;
 
 const id = v.pipe(
   v.string(),

@@ -1,6 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
 import { retryTransientErrors, fetchPublicJson } from '../../app/fetch-public-file';
-import { validateTreeIndex } from '../../engine/validate-tree';
 
 export class CatalogInvalidError extends Error {
   override name = 'CatalogInvalidError';
@@ -11,7 +10,10 @@ export function catalogQueryOptions() {
   return queryOptions({
     queryKey: ['catalog'],
     queryFn: async ({ signal }) => {
-      const result = validateTreeIndex(await fetchPublicJson('trees/index.json', signal));
+      const json = await fetchPublicJson('trees/index.json', signal);
+      // Loaded on demand, as for trees: the prerendered home page carries its list.
+      const { validateTreeIndex } = await import('../../engine/validate-tree');
+      const result = validateTreeIndex(json);
       if (!result.ok) {
         throw new CatalogInvalidError(
           result.problems.map((problem) => `${problem.path}: ${problem.message}`).join('; '),

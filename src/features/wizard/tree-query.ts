@@ -1,7 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { TreeProblem } from '../../engine/graph-checks';
-import { ID_PATTERN } from '../../engine/tree-schema';
-import { validateTree } from '../../engine/validate-tree';
+import { ID_PATTERN } from '../../engine/ids';
 import {
   fetchPublicJson,
   FileNotJsonError,
@@ -29,6 +28,9 @@ async function fetchTree(treeId: string, signal: AbortSignal) {
     }
     throw error;
   }
+  // The validator (and valibot) load only when a tree is fetched: prerendered pages
+  // arrive with their tree already validated at build time.
+  const { validateTree } = await import('../../engine/validate-tree');
   const result = validateTree(json);
   if (!result.ok) throw new TreeInvalidError(treeId, result.problems);
   if (result.value.id !== treeId) {

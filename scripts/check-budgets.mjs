@@ -1,0 +1,86 @@
+// Byte budgets, checked on the built dist/ (sizes are deterministic, so this belongs in the
+// build, not in a benchmark). Fails naming the file and its gzipped size.
+//
+//   JavaScript a page loads before it is interactive (entry + modulepreloads) ≤ 110 KB gz
+//   CSS a page loads ≤ 10 KB gz
+//   each prerendered HTML page ≤ 30 KB gz
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export const BUDGETS = { firstStepJs: 110 * 1024, css: 10 * 1024, page: 30 * 1024 };
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const gzipSize = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+
+function htmlFiles(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const file = path.join(dir, name);
+    if (statSync(file).isDirectory()) return name === 'assets' ? [] : htmlFiles(file);
+    return name.endsWith('.html') ? [file] : [];
+  });
+}
+
+/** The assets a page asks for up front: module scripts, modulepreloads and stylesheets. */
+function pageAssets(html) {
+  const attr = (tag, name) => new RegExp(`${name}="([^"]+)"`).exec(tag)?.[1];
+  const tags = html.match(/<(script|link)\b[^>]*>/g) ?? [];
+  const js = [];
+  const css = [];
+  for (const tag of tags) {
+    if (tag.startsWith('<script') && attr(tag, 'type') === 'module' && attr(tag, 'src')) js.push(attr(tag, 'src'));
+    if (tag.startsWith('<link') && attr(tag, 'rel') === 'modulepreload') js.push(attr(tag, 'href'));
+    if (tag.startsWith('<link') && attr(tag, 'rel') === 'stylesheet') css.push(attr(tag, 'href'));
+  }
+  return { js, css };
+}
+
+export function checkBudgets(distDir, base = '/', budgets = BUDGETS) {
+  const failures = [];
+  const assetFile = (url) => path.join(distDir, url.slice(base.length));
+  const pages = htmlFiles(distDir);
+  let largestPage = { file: '', size: 0 };
+  let heaviest = { file: '', js: 0, css: 0, jsFiles: [], cssFiles: [] };
+
+  for (const page of pages) {
+    const size = gzipSize(page);
+    if (size > largestPage.size) largestPage = { file: page, size };
+    if (size > budgets.page) {
+      failures.push(`${path.relative(distDir, page)} is ${kb(size)} gzipped; the budget for a page is ${kb(budgets.page)}`);
+    }
+    const { js, css } = pageAssets(readFileSync(page, 'utf8'));
+    const jsSize = js.reduce((sum, url) => sum + gzipSize(assetFile(url)), 0);
+    const cssSize = css.reduce((sum, url) => sum + gzipSize(assetFile(url)), 0);
+    if (jsSize + cssSize > heaviest.js + heaviest.css) {
+      heaviest = { file: page, js: jsSize, css: cssSize, jsFiles: js, cssFiles: css };
+    }
+  }
+  const where = path.relative(distDir, heaviest.file);
+  if (heaviest.js > budgets.firstStepJs) {
+    failures.push(
+      `${where} loads ${kb(heaviest.js)} of JavaScript gzipped (${heaviest.jsFiles.join(', ')}); the budget is ${kb(budgets.firstStepJs)}`,
+    );
+  }
+  if (heaviest.css > budgets.css) {
+    failures.push(
+      `${where} loads ${kb(heaviest.css)} of CSS gzipped (${heaviest.cssFiles.join(', ')}); the budget is ${kb(budgets.css)}`,
+    );
+  }
+  return {
+    failures,
+    summary: [
+      `JavaScript before interactive: ${kb(heaviest.js)} of ${kb(budgets.firstStepJs)} (${heaviest.jsFiles.join(', ')})`,
+      `CSS: ${kb(heaviest.css)} of ${kb(budgets.css)}`,
+      `largest of ${pages.length} pages: ${kb(largestPage.size)} of ${kb(budgets.page)} (${path.relative(distDir, largestPage.file)})`,
+    ],
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { failures, summary } = checkBudgets('dist', process.env.BASE_PATH ?? '/');
+  for (const line of summary) console.log(`budget: ${line}`);
+  if (failures.length > 0) {
+    for (const failure of failures) console.error(`over budget: ${failure}`);
+    process.exit(1);
+  }
+}
