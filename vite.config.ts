@@ -5,6 +5,10 @@ import { defineConfig } from 'vite';
 // BASE_PATH deploys the app under a sub-path, e.g. BASE_PATH=/helpdesk/troubleshooter/.
 const base = process.env.BASE_PATH ?? '/';
 
+// Modules only ever reached through import(): kept out of the first-paint chunk.
+const LOADED_ON_DEMAND =
+  /[\\/](not-found-screen|load-failed-screen|broken-trail-screen|invalid-tree-screen|validate-tree|tree-schema|graph-checks|json-path)\.tsx?$|[\\/]node_modules[\\/]valibot[\\/]/;
+
 export default defineConfig(({ isSsrBuild }) => ({
   base,
   plugins: [react()],
@@ -12,6 +16,19 @@ export default defineConfig(({ isSsrBuild }) => ({
     sourcemap: !isSsrBuild,
     // The server build only renders pages at build time; it needs no copy of public/.
     copyPublicDir: !isSsrBuild,
+    rolldownOptions: isSsrBuild
+      ? {}
+      : {
+          output: {
+            // One chunk for everything a step needs at first paint; only the screens and
+            // the validator loaded on demand get chunks of their own. Left alone, the
+            // bundler splits a shared chunk off the entry, which costs bytes (gzip works
+            // less well on two files) and a second request.
+            advancedChunks: {
+              groups: [{ name: 'app', test: (id: string) => !LOADED_ON_DEMAND.test(id) }],
+            },
+          },
+        },
   },
   test: {
     environment: 'jsdom',

@@ -1,6 +1,6 @@
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
 import { DocumentTitle } from '../components/document-title';
-import { NotFoundScreen } from '../components/not-found-screen';
+import { NotFoundScreen } from '../components/lazy-screens';
 import { PageHeading } from '../components/page-heading';
 import { paths } from './paths';
 import { SiteChrome } from './site-chrome';

@@ -1,10 +1,13 @@
 import { useEffect, useRef } from 'react';
-import { Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router';
+import { Outlet, useLocation, useNavigation } from 'react-router';
+import { preloadLazyScreens } from '../components/lazy-screens';
 import { SiteChrome } from './site-chrome';
 
 /**
  * Moves focus to the new screen's h1 after every in-app navigation, so keyboard
- * users start from the top of the new step and screen readers announce it. The
+ * users start from the top of the new step and screen readers announce it. Focusing
+ * the heading also scrolls it into view, which is why there is no ScrollRestoration
+ * (its 0.6 KB mattered for the JavaScript budget, docs/performance.md). The
  * first render is left alone: a freshly opened page must not grab focus (it may
  * be framed by another page).
  */
@@ -28,14 +31,26 @@ function useMarkInteractive() {
   }, []);
 }
 
+/** Once the first screen is up and the browser is idle, fetch the on-demand screens. */
+function usePreloadScreensWhenIdle() {
+  useEffect(() => {
+    if (typeof window.requestIdleCallback === 'function') {
+      const handle = window.requestIdleCallback(() => void preloadLazyScreens(), { timeout: 3000 });
+      return () => window.cancelIdleCallback(handle);
+    }
+    const timer = window.setTimeout(() => void preloadLazyScreens(), 1000);
+    return () => window.clearTimeout(timer);
+  }, []);
+}
+
 export function RootLayout() {
   useFocusHeadingOnNavigation();
   useMarkInteractive();
+  usePreloadScreensWhenIdle();
   const navigation = useNavigation();
   return (
     <SiteChrome status={navigation.state === 'loading' ? 'Loading…' : null}>
       <Outlet />
-      <ScrollRestoration />
     </SiteChrome>
   );
 }

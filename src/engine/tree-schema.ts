@@ -7,7 +7,6 @@ import { ID_PATTERN } from './ids';
  * one field at a time (references, duplicates, cycles) live in validate-tree.ts.
  */
 
-
 const id = v.pipe(
   v.string(),
   v.regex(ID_PATTERN, 'must use only lower-case letters, digits and hyphens'),

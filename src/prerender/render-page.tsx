@@ -1,5 +1,5 @@
 import { dehydrate, type QueryClient } from '@tanstack/react-query';
-import { renderToString } from 'react-dom/server';
+import { prerenderToNodeStream } from 'react-dom/static';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
 import { AppProviders } from '../app/app-providers';
 import type { PageState } from '../app/hydration-state';
@@ -29,13 +29,16 @@ export async function renderPage(url: string, queryClient: QueryClient): Promise
   }
   const router = createStaticRouter(dataRoutes, context);
   const dehydratedState = dehydrate(queryClient);
-  const rendered = renderToString(
+  // react-dom/static waits for lazy screens (e.g. not-found in 404.html), unlike renderToString.
+  const { prelude } = await prerenderToNodeStream(
     <AppProviders queryClient={queryClient} dehydratedState={dehydratedState}>
       {/* hydrate={false}: RR's own hydration script is inline, which our CSP forbids;
           the loader data travels in the page-state JSON block instead. */}
       <StaticRouterProvider router={router} context={context} hydrate={false} />
     </AppProviders>,
   );
+  let rendered = '';
+  for await (const chunk of prelude) rendered += String(chunk);
   // React emits the screen's <title> with the markup; it belongs in <head>.
   let title: string | undefined;
   const html = rendered.replace(/<title>([^<]*)<\/title>/, (_match, text: string) => {

@@ -1,7 +1,7 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useRouteError } from 'react-router';
 import { FileLoadError } from '../../app/fetch-public-file';
-import { LoadFailedScreen } from '../../components/load-failed-screen';
+import { LoadFailedScreen } from '../../components/lazy-screens';
 import { paths } from '../../app/paths';
 import { DocumentTitle } from '../../components/document-title';
 import { PageHeading } from '../../components/page-heading';

@@ -1,0 +1,48 @@
+import { lazy, Suspense, type ComponentProps, type ComponentType } from 'react';
+import type { BrokenTrailScreen as BrokenTrail } from '../features/wizard/broken-trail-screen';
+import type { InvalidTreeScreen as InvalidTree } from '../features/wizard/invalid-tree-screen';
+import type { LoadFailedScreen as LoadFailed } from './load-failed-screen';
+import type { NotFoundScreen as NotFound } from './not-found-screen';
+
+/**
+ * Screens that a prerendered step never shows at first paint: errors and broken links.
+ * They load on demand, which keeps the JavaScript a step needs within its budget
+ * (docs/performance.md), and are fetched in the background once the app is idle, so
+ * they are at hand even if the network goes away later (the offline screen is one).
+ * A navigation that needs one keeps the previous screen up until it has loaded
+ * (router updates are transitions), so nothing flashes.
+ */
+const loaders: (() => Promise<unknown>)[] = [];
+
+function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>) {
+  loaders.push(load);
+  const Lazy = lazy(async () => ({ default: await load() })) as unknown as ComponentType<P>;
+  return function LazyScreen(props: P) {
+    return (
+      <Suspense fallback={null}>
+        <Lazy {...props} />
+      </Suspense>
+    );
+  };
+}
+
+/** Fetches every on-demand screen; failures are ignored (it is only a head start). */
+export function preloadLazyScreens(): Promise<unknown> {
+  return Promise.allSettled(loaders.map((load) => load()));
+}
+
+export const NotFoundScreen = lazyScreen<ComponentProps<typeof NotFound>>(
+  async () => (await import('./not-found-screen')).NotFoundScreen,
+);
+
+export const LoadFailedScreen = lazyScreen<ComponentProps<typeof LoadFailed>>(
+  async () => (await import('./load-failed-screen')).LoadFailedScreen,
+);
+
+export const BrokenTrailScreen = lazyScreen<ComponentProps<typeof BrokenTrail>>(
+  async () => (await import('../features/wizard/broken-trail-screen')).BrokenTrailScreen,
+);
+
+export const InvalidTreeScreen = lazyScreen<ComponentProps<typeof InvalidTree>>(
+  async () => (await import('../features/wizard/invalid-tree-screen')).InvalidTreeScreen,
+);
