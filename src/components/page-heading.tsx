@@ -14,7 +14,7 @@ export function PageHeading({ caption, children }: PageHeadingProps) {
   return (
     <div className="page-heading">
       {caption ? <p className="page-heading__caption">{caption}</p> : null}
-      <h1 tabIndex={-1} className="page-heading__title">
+      <h1 tabIndex={-1} className="page-heading__title" elementtiming="step-heading">
         {children}
       </h1>
     </div>

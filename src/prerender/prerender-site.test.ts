@@ -1,5 +1,6 @@
 // @vitest-environment node
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
@@ -30,7 +31,7 @@ test('writes a page for every step of every shipped tree, the catalog and 404.ht
     if (!result.ok) throw new Error('invalid shipped tree');
     return count + (allStepTrails(result.value)?.length ?? 0);
   }, 0);
-  expect(report).toEqual({ pages: steps + 2, fallbacks: [] });
+  expect(report).toEqual({ pages: steps + 2, fallbacks: [], styleHashes: [] });
   expect(logs).toEqual([`prerender: wrote ${steps + 2} pages`]);
 
   const deep = await readFile(
@@ -62,7 +63,7 @@ test('writes a page for every step of every shipped tree, the catalog and 404.ht
 test('a tree with more steps than the limit gets only its start page, and the build says so', async () => {
   const logs: string[] = [];
   const report = await prerenderSite({ distDir, stepLimit: 10, log: (line) => logs.push(line) });
-  expect(report).toEqual({ pages: 3, fallbacks: ['q164887'] });
+  expect(report).toEqual({ pages: 3, fallbacks: ['q164887'], styleHashes: [] });
   expect(logs[0]).toBe(
     'prerender: q164887 has more than 10 steps; only its start page is prerendered, other steps are rendered in the browser from 404.html',
   );
@@ -72,6 +73,26 @@ test('a tree with more steps than the limit gets only its start page, and the bu
   await expect(
     readFile(path.join(distDir, 'q164887/sms-1-2/index.html'), 'utf8'),
   ).rejects.toThrow();
+});
+
+test('stylesheets are inlined, and the build gives the CSP hash that allows them', async () => {
+  await writeFile(
+    path.join(distDir, 'index.html'),
+    SHELL.replace('</head>', '<link rel="stylesheet" crossorigin href="/assets/app.css"></head>'),
+  );
+  await mkdir(path.join(distDir, 'assets'));
+  await writeFile(path.join(distDir, 'assets', 'app.css'), 'h1{color:red}');
+  const logs: string[] = [];
+  const report = await prerenderSite({ distDir, stepLimit: 1, log: (line) => logs.push(line) });
+  // sha256 of "h1{color:red}", base64
+  const hash = `'sha256-${createHash('sha256').update('h1{color:red}').digest('base64')}'`;
+  expect(report.styleHashes).toEqual([hash]);
+  expect(logs).toContain(
+    `prerender: the inlined CSS needs "style-src 'self' ${hash}" in a Content-Security-Policy`,
+  );
+  const start = await readFile(path.join(distDir, 'q164887/index.html'), 'utf8');
+  expect(start).toContain('<style>h1{color:red}</style>');
+  expect(start).not.toContain('app.css');
 });
 
 test('a page whose text contains </script> cannot break out of its state block', async () => {
