@@ -7,7 +7,7 @@ const base = process.env.BASE_PATH ?? '/';
 
 // Modules only ever reached through import(): kept out of the first-paint chunk.
 const LOADED_ON_DEMAND =
-  /[\\/](not-found-screen|load-failed-screen|broken-trail-screen|invalid-tree-screen|validate-tree|tree-schema|graph-checks|json-path)\.tsx?$|[\\/]node_modules[\\/]valibot[\\/]/;
+  /[\\/](not-found-screen|load-failed-screen|broken-trail-screen|invalid-tree-screen|outcome-screen|catalog-page|validate-tree|tree-schema|graph-checks|json-path)\.tsx?$|[\\/]node_modules[\\/]valibot[\\/]/;
 
 export default defineConfig(({ isSsrBuild }) => ({
   base,

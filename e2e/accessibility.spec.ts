@@ -24,7 +24,9 @@ type ScreenKind = {
 
 /** Prerendered pages carry their tree: a tree file is fetched only when coming from the catalog. */
 const openTreeFromCatalog = async (page: Page) => {
-  await page.goto('/');
+  // Wait until the page has hydrated (its code has loaded): a click before that is a
+  // plain page load, which gets the prerendered step and fetches nothing.
+  await page.goto('/', { waitUntil: 'networkidle' });
   await expect(heading(page)).toHaveText('Troubleshooters');
   await page.getByRole('link', { name: /Windows NT upgrade job runs again/ }).click();
 };
@@ -91,7 +93,7 @@ const SCREENS: ScreenKind[] = [
     url: '/',
     heading: 'You are offline',
     open: async (page) => {
-      await page.goto('/');
+      await page.goto('/', { waitUntil: 'networkidle' });
       await expect(heading(page)).toHaveText('Troubleshooters');
       await page.context().setOffline(true);
       await page.getByRole('link', { name: /Windows NT upgrade job runs again/ }).click();

@@ -53,7 +53,9 @@ test('a trail that goes past the outcome is reported', async ({ page, consoleGua
  * navigates to a tree it does not have yet: from the catalog.
  */
 async function openTreeFromCatalog(page: Page) {
-  await page.goto('/');
+  // Wait until the page has hydrated (its code has loaded): a click before that is a
+  // plain page load, which gets the prerendered step and fetches nothing.
+  await page.goto('/', { waitUntil: 'networkidle' });
   await expect(heading(page)).toHaveText('Troubleshooters');
   await page.getByRole('link', { name: /Windows NT upgrade job runs again/ }).click();
 }
@@ -99,7 +101,7 @@ test('offline: the page says so at once, and loads by itself when back online', 
   consoleGuard,
 }) => {
   consoleGuard.allow(/net::ERR_INTERNET_DISCONNECTED/);
-  await page.goto('/');
+  await page.goto('/', { waitUntil: 'networkidle' });
   await expect(heading(page)).toHaveText('Troubleshooters');
   await context.setOffline(true);
   await page.getByRole('link', { name: /Windows NT upgrade job runs again/ }).click();

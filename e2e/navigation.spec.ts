@@ -62,7 +62,7 @@ test('Start again goes back to the first question from an outcome', async ({ pag
 test('keyboard only: Tab and Enter walk from the home page to the Q164887 diagnosis', async ({
   page,
 }) => {
-  await page.goto('/');
+  await page.goto('/', { waitUntil: 'networkidle' }); // hydrated, so Enter navigates in place
   await expect(heading(page)).toHaveText('Troubleshooters');
 
   const pressTabUntil = async (name: string) => {

@@ -17,7 +17,23 @@ function useFocusHeadingOnNavigation() {
   useEffect(() => {
     if (key === previousKey.current) return;
     previousKey.current = key;
-    document.querySelector<HTMLElement>('#main h1')?.focus();
+    const main = document.getElementById('main');
+    if (!main) return;
+    const heading = main.querySelector<HTMLElement>('h1');
+    if (heading) {
+      heading.focus();
+      return;
+    }
+    // The new screen may still be loading its code (lazy-screens.tsx): focus its
+    // heading as soon as it appears.
+    const observer = new MutationObserver(() => {
+      const late = main.querySelector<HTMLElement>('h1');
+      if (!late) return;
+      observer.disconnect();
+      late.focus();
+    });
+    observer.observe(main, { childList: true, subtree: true });
+    return () => observer.disconnect();
   }, [key]);
 }
 

@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { data, type RouteObject } from 'react-router';
-import { CatalogErrorBoundary, CatalogPage } from '../features/catalog/catalog-page';
+import { CatalogPage } from '../components/lazy-screens';
+import { CatalogErrorBoundary } from '../features/catalog/catalog-error-boundary';
 import { catalogQueryOptions } from '../features/catalog/catalog-query';
 import { StepErrorBoundary } from '../features/wizard/step-error-boundary';
 import { StepPage } from '../features/wizard/step-page';

@@ -1,16 +1,18 @@
 import { lazy, Suspense, type ComponentProps, type ComponentType } from 'react';
 import type { BrokenTrailScreen as BrokenTrail } from '../features/wizard/broken-trail-screen';
+import type { OutcomeScreen as Outcome } from '../features/wizard/outcome-screen';
 import type { InvalidTreeScreen as InvalidTree } from '../features/wizard/invalid-tree-screen';
 import type { LoadFailedScreen as LoadFailed } from './load-failed-screen';
 import type { NotFoundScreen as NotFound } from './not-found-screen';
 
 /**
- * Screens that a prerendered step never shows at first paint: errors and broken links.
- * They load on demand, which keeps the JavaScript a step needs within its budget
+ * Screens that the first question never shows: outcomes, the catalog, errors and broken
+ * links. They load on demand, which keeps the JavaScript a step needs within its budget
  * (docs/performance.md), and are fetched in the background once the app is idle, so
  * they are at hand even if the network goes away later (the offline screen is one).
  * A navigation that needs one keeps the previous screen up until it has loaded
- * (router updates are transitions), so nothing flashes.
+ * (router updates are transitions), so nothing flashes. A prerendered page that shows
+ * one hydrates it once its chunk has arrived; until then the server's HTML stays.
  */
 const loaders: (() => Promise<unknown>)[] = [];
 
@@ -45,4 +47,12 @@ export const BrokenTrailScreen = lazyScreen<ComponentProps<typeof BrokenTrail>>(
 
 export const InvalidTreeScreen = lazyScreen<ComponentProps<typeof InvalidTree>>(
   async () => (await import('../features/wizard/invalid-tree-screen')).InvalidTreeScreen,
+);
+
+export const OutcomeScreen = lazyScreen<ComponentProps<typeof Outcome>>(
+  async () => (await import('../features/wizard/outcome-screen')).OutcomeScreen,
+);
+
+export const CatalogPage = lazyScreen<Record<string, never>>(
+  async () => (await import('../features/catalog/catalog-page')).CatalogPage,
 );

@@ -1,7 +1,5 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { Link, useRouteError } from 'react-router';
-import { FileLoadError } from '../../app/fetch-public-file';
-import { LoadFailedScreen } from '../../components/lazy-screens';
+import { Link } from 'react-router';
 import { paths } from '../../app/paths';
 import { DocumentTitle } from '../../components/document-title';
 import { PageHeading } from '../../components/page-heading';
@@ -36,11 +34,4 @@ export function CatalogPage() {
       )}
     </article>
   );
-}
-
-/** The catalog's own failure: the list could not be fetched. Anything else goes to the root. */
-export function CatalogErrorBoundary() {
-  const error = useRouteError();
-  if (error instanceof FileLoadError) return <LoadFailedScreen what="list of troubleshooters" />;
-  throw error;
 }

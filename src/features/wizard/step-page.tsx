@@ -2,8 +2,7 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { parseTrail } from '../../app/paths';
 import { replayTrail } from '../../engine/replay-trail';
-import { BrokenTrailScreen } from '../../components/lazy-screens';
-import { OutcomeScreen } from './outcome-screen';
+import { BrokenTrailScreen, OutcomeScreen } from '../../components/lazy-screens';
 import { QuestionScreen } from './question-screen';
 import { treeQueryOptions } from './tree-query';
 

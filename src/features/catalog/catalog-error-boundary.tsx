@@ -1,0 +1,10 @@
+import { useRouteError } from 'react-router';
+import { FileLoadError } from '../../app/fetch-public-file';
+import { LoadFailedScreen } from '../../components/lazy-screens';
+
+/** The catalog's own failure: the list could not be fetched. Anything else goes to the root. */
+export function CatalogErrorBoundary() {
+  const error = useRouteError();
+  if (error instanceof FileLoadError) return <LoadFailedScreen what="list of troubleshooters" />;
+  throw error;
+}
