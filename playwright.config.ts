@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { HOST_ORIGIN, PORT, SUBPATH_URL, WIZARD_ORIGIN } from './e2e/origins';
 import { findChromium, NO_CHROMIUM_MESSAGE } from './scripts/find-chromium.mjs';
 
 const executablePath = findChromium();
@@ -6,8 +7,6 @@ if (!executablePath) {
   console.error(NO_CHROMIUM_MESSAGE);
   process.exit(1);
 }
-
-const PORT = Number(process.env.E2E_PORT ?? 4181);
 
 export default defineConfig({
   testDir: './e2e',
@@ -19,7 +18,7 @@ export default defineConfig({
   timeout: 60_000,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
+    baseURL: WIZARD_ORIGIN,
     browserName: 'chromium',
     launchOptions: {
       executablePath,
@@ -37,10 +36,24 @@ export default defineConfig({
     trace: 'off',
   },
   // The production build, served the way an intranet web server would serve it.
-  webServer: {
-    command: `node scripts/serve-static.mjs --root dist --port ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: false,
-    stdout: 'ignore',
-  },
+  webServer: [
+    {
+      command: `node scripts/serve-static.mjs --root dist --port ${PORT}`,
+      url: `${WIZARD_ORIGIN}/`,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+    {
+      command: `node scripts/serve-static.mjs --root e2e/host-page --port ${PORT + 1}`,
+      url: `${HOST_ORIGIN}/`,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+    {
+      command: `node scripts/serve-static.mjs --root dist-subpath --port ${PORT + 2} --base /helpdesk/troubleshooter/`,
+      url: SUBPATH_URL,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+  ],
 });

@@ -4,11 +4,17 @@
 //   JavaScript a page loads before it is interactive (entry + modulepreloads) ≤ 110 KB gz
 //   CSS a page loads ≤ 10 KB gz
 //   each prerendered HTML page ≤ 30 KB gz
+//   embed.js, the loader host pages include ≤ 3 KB gz
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-export const BUDGETS = { firstStepJs: 110 * 1024, css: 10 * 1024, page: 30 * 1024 };
+export const BUDGETS = {
+  firstStepJs: 110 * 1024,
+  css: 10 * 1024,
+  page: 30 * 1024,
+  embed: 3 * 1024,
+};
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB (${bytes} bytes)`;
 const gzipSize = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
@@ -40,7 +46,14 @@ function pageAssets(html) {
 
 export function checkBudgets(distDir, base = '/', budgets = BUDGETS) {
   const failures = [];
-  const assetFile = (url) => path.join(distDir, url.slice(base.length));
+  // An asset's file, from its href as written in the page (absolute or relative).
+  const assetFile = (href, page) => {
+    const pageUrl = new URL(
+      `${base}${path.relative(distDir, page).split(path.sep).join('/')}`,
+      'http://site',
+    );
+    return path.join(distDir, new URL(href, pageUrl).pathname.slice(base.length));
+  };
   const pages = htmlFiles(distDir);
   let largestPage = { file: '', size: 0 };
   let heaviest = { file: '', js: 0, css: 0, jsFiles: [], cssFiles: [] };
@@ -54,9 +67,9 @@ export function checkBudgets(distDir, base = '/', budgets = BUDGETS) {
       );
     }
     const { js, css, inlineCss } = pageAssets(readFileSync(page, 'utf8'));
-    const jsSize = js.reduce((sum, url) => sum + gzipSize(assetFile(url)), 0);
+    const jsSize = js.reduce((sum, url) => sum + gzipSize(assetFile(url, page)), 0);
     const cssSize =
-      css.reduce((sum, url) => sum + gzipSize(assetFile(url)), 0) +
+      css.reduce((sum, url) => sum + gzipSize(assetFile(url, page)), 0) +
       inlineCss.reduce((sum, text) => sum + gzipSync(text, { level: 9 }).length, 0);
     if (inlineCss.length > 0) css.push('inline <style>');
     if (jsSize + cssSize > heaviest.js + heaviest.css) {
@@ -74,9 +87,14 @@ export function checkBudgets(distDir, base = '/', budgets = BUDGETS) {
       `${where} loads ${kb(heaviest.css)} of CSS gzipped (${heaviest.cssFiles.join(', ')}); the budget is ${kb(budgets.css)}`,
     );
   }
+  const embedSize = gzipSize(path.join(distDir, 'embed.js'));
+  if (embedSize > budgets.embed) {
+    failures.push(`embed.js is ${kb(embedSize)} gzipped; the budget is ${kb(budgets.embed)}`);
+  }
   return {
     failures,
     summary: [
+      `embed.js: ${kb(embedSize)} of ${kb(budgets.embed)}`,
       `JavaScript before interactive: ${kb(heaviest.js)} of ${kb(budgets.firstStepJs)} (${heaviest.jsFiles.join(', ')})`,
       `CSS: ${kb(heaviest.css)} of ${kb(budgets.css)}`,
       `largest of ${pages.length} pages: ${kb(largestPage.size)} of ${kb(budgets.page)} (${path.relative(distDir, largestPage.file)})`,
@@ -85,7 +103,10 @@ export function checkBudgets(distDir, base = '/', budgets = BUDGETS) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { failures, summary } = checkBudgets('dist', process.env.BASE_PATH ?? '/');
+  const { failures, summary } = checkBudgets(
+    process.env.DIST_DIR ?? 'dist',
+    process.env.BASE_PATH ?? '/',
+  );
   for (const line of summary) console.log(`budget: ${line}`);
   if (failures.length > 0) {
     for (const failure of failures) console.error(`over budget: ${failure}`);

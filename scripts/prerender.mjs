@@ -2,4 +2,4 @@
 // `npm run build` calls it after the client and server builds.
 import { prerenderSite } from '../dist-ssr/prerender-site.js';
 
-await prerenderSite({ distDir: 'dist' });
+await prerenderSite({ distDir: process.env.DIST_DIR ?? 'dist' });

@@ -59,6 +59,11 @@ export async function fetchPublicJson(file: string, signal?: AbortSignal): Promi
   }
 }
 
+/** Half a second, then a second: a person is waiting, and a third failure shows Try again. */
+export function retryDelay(failedAttempts: number): number {
+  return Math.min(500 * 2 ** failedAttempts, 4000);
+}
+
 /**
  * react-query `retry` for the app's files: retry twice what a retry may cure, never
  * a missing or broken file, and not while the browser says it is offline.

@@ -15,6 +15,11 @@ export const paths = {
   },
 } as const;
 
+/** The full address of an app path, for people and host pages (e.g. in embed events). */
+export function absoluteUrl(href: string, origin: string): string {
+  return `${origin}${import.meta.env.BASE_URL}${href.slice(1)}`;
+}
+
 /** Splits the `*` part of a step URL into answer slugs; empty segments are ignored. */
 export function parseTrail(splat: string | undefined): string[] {
   return (splat ?? '').split('/').filter((segment) => segment.length > 0);

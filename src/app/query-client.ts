@@ -1,4 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
+import { retryDelay } from './fetch-public-file';
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -7,6 +8,7 @@ export function createQueryClient(): QueryClient {
         // Tree and config files change only on deployment; one fetch per visit is enough.
         staleTime: Infinity,
         refetchOnWindowFocus: false,
+        retryDelay,
       },
     },
   });

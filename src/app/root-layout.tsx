@@ -1,6 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef, useSyncExternalStore } from 'react';
 import { Outlet, useLocation, useNavigation } from 'react-router';
 import { preloadLazyScreens } from '../components/lazy-screens';
+import { readEmbedParams, type EmbedParams } from '../features/embed/embed-params';
 import { SiteChrome } from './site-chrome';
 
 /**
@@ -59,14 +60,36 @@ function usePreloadScreensWhenIdle() {
   }, []);
 }
 
+// Loaded only inside a frame opened by embed.js.
+const EmbedBridge = lazy(async () => ({
+  default: (await import('../features/embed/embed-bridge')).EmbedBridge,
+}));
+
+// Read once: the parameters are on the frame's first URL only.
+let firstUrlEmbedParams: EmbedParams | null | undefined;
+const readFirstUrlEmbedParams = () =>
+  (firstUrlEmbedParams ??= readEmbedParams(window.location.search) ?? null);
+const noSubscription = () => () => {};
+
+/** Null while hydrating (the prerendered HTML is the same with or without ?embed). */
+function useEmbedParams(): EmbedParams | null {
+  return useSyncExternalStore(noSubscription, readFirstUrlEmbedParams, () => null);
+}
+
 export function RootLayout() {
   useFocusHeadingOnNavigation();
   useMarkInteractive();
   usePreloadScreensWhenIdle();
+  const embed = useEmbedParams();
   const navigation = useNavigation();
   return (
     <SiteChrome status={navigation.state === 'loading' ? 'Loading…' : null}>
       <Outlet />
+      {embed ? (
+        <Suspense fallback={null}>
+          <EmbedBridge params={embed} />
+        </Suspense>
+      ) : null}
     </SiteChrome>
   );
 }

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { retryTransientErrors, fetchPublicJson } from '../../app/fetch-public-file';
+import { fetchPublicJson, retryTransientErrors } from '../../app/fetch-public-file';
 
 export class CatalogInvalidError extends Error {
   override name = 'CatalogInvalidError';

@@ -1,0 +1,417 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { HOST_ORIGIN, SUBPATH_ORIGIN, SUBPATH_URL, WIZARD_ORIGIN } from './origins';
+
+type HostEvent = { type: string; target: string; detail: Record<string, unknown> };
+const TITLE = 'Windows NT upgrade job runs again at every restart (SMS 1.2)';
+const TO_DIAGNOSIS = [
+  'Yes, SMS 1.2',
+  'Yes, an NT upgrade that restarts the client',
+  'Yes, it starts again at every restart',
+  'Yes, it is recorded as failed',
+  'Yes, as a service (Pcmsvc32.exe)',
+  'No, not yet',
+];
+const NOT_ALLOWED = /is not in config\.json embed\.allowedOrigins/;
+
+/** config.json as the wizard's host would edit it after deployment. */
+async function allowOrigins(page: Page, origins: string[], wizardBase = `${WIZARD_ORIGIN}/`) {
+  await page.route(`${wizardBase}config.json`, (route) =>
+    route.fulfill({ json: { embed: { allowedOrigins: origins } } }),
+  );
+}
+
+/** Opens the host page (another origin) and records every troubleshooter:* event there. */
+async function openHost(page: Page) {
+  await page.goto(`${HOST_ORIGIN}/`);
+  await page.evaluate(() => {
+    const events: unknown[] = [];
+    Object.assign(window, { hostEvents: events });
+    for (const type of ['ready', 'step', 'outcome', 'resize']) {
+      document.addEventListener(`troubleshooter:${type}`, (event) => {
+        const { detail, target } = event as CustomEvent;
+        events.push({ type, target: (target as Element).id, detail });
+      });
+    }
+  });
+}
+
+async function addContainer(page: Page, id: string, attributes: Record<string, string>) {
+  await page.evaluate(
+    ({ id, attributes }) => {
+      const element = document.createElement('div');
+      element.id = id;
+      for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+      document.getElementById('host')?.append(element);
+    },
+    { id, attributes },
+  );
+}
+
+async function addLoader(page: Page, src = `${WIZARD_ORIGIN}/embed.js`) {
+  await page.evaluate((src) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.async = true;
+    document.body.append(script);
+  }, src);
+}
+
+const hostEvents = (page: Page) =>
+  page.evaluate(() => (window as unknown as { hostEvents: HostEvent[] }).hostEvents);
+const frameOf = (page: Page, id: string) => page.frameLocator(`#${id} iframe`);
+const frameHeading = (page: Page, id: string) =>
+  frameOf(page, id).getByRole('heading', { level: 1 });
+const answerIn = (page: Page, id: string, label: string) =>
+  frameOf(page, id)
+    .getByRole('list', { name: 'Answers' })
+    .getByRole('link', { name: label, exact: true });
+
+test('the two-line snippet mounts the wizard; a walk to the diagnosis reaches the host as events', async ({
+  page,
+}) => {
+  await allowOrigins(page, [HOST_ORIGIN]);
+  await openHost(page);
+  await addContainer(page, 'ticket', { 'data-troubleshooter': 'q164887' });
+  await addLoader(page);
+
+  const iframe = page.locator('#ticket iframe');
+  await expect(iframe).toHaveAttribute('title', TITLE);
+  await expect(iframe).toBeVisible();
+  await expect(frameHeading(page, 'ticket')).toHaveText(/Systems Management Server 1\.2/);
+  // Compact chrome, and loading it did not take focus from the host page.
+  await expect(frameOf(page, 'ticket').getByRole('banner')).toBeHidden();
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+
+  for (const answer of TO_DIAGNOSIS) await answerIn(page, 'ticket', answer).click();
+  await expect(frameHeading(page, 'ticket')).toHaveText(
+    'This is the known SMS 1.2 problem in article Q164887',
+  );
+
+  await expect
+    .poll(async () => (await hostEvents(page)).some((event) => event.type === 'outcome'))
+    .toBe(true);
+  const events = await hostEvents(page);
+  expect(events.every((event) => event.target === 'ticket')).toBe(true);
+  expect(events.find((event) => event.type === 'ready')?.detail).toEqual({
+    tree: 'q164887',
+    title: TITLE,
+  });
+  const steps = events.filter((event) => event.type === 'step').map((event) => event.detail);
+  expect(steps.map((step) => step.stepId)).toEqual([
+    'sms-version',
+    'upgrade-job',
+    'repeats',
+    'job-status',
+    'pcm-service',
+    'service-pack',
+  ]);
+  expect(steps[2]).toEqual({
+    tree: 'q164887',
+    stepId: 'repeats',
+    question: 'Does the same job start again each time the client starts?',
+    answers: [
+      {
+        question: 'Is the client managed by Systems Management Server 1.2?',
+        answer: 'Yes, SMS 1.2',
+        unconfirmed: false,
+      },
+      {
+        question: 'Is the job a Windows NT upgrade that restarts the client?',
+        answer: 'Yes, an NT upgrade that restarts the client',
+        unconfirmed: false,
+      },
+    ],
+    url: `${WIZARD_ORIGIN}/q164887/sms-1-2/os-upgrade`,
+  });
+  const outcome = events.find((event) => event.type === 'outcome')?.detail;
+  expect(outcome).toMatchObject({
+    tree: 'q164887',
+    outcomeId: 'diagnosis',
+    kind: 'diagnosis',
+    title: 'This is the known SMS 1.2 problem in article Q164887',
+    article: 'Q164887',
+    url: `${WIZARD_ORIGIN}/q164887/sms-1-2/os-upgrade/repeats/failed/service/no-service-pack`,
+  });
+  expect(outcome?.answers).toHaveLength(6);
+});
+
+test('the frame grows and shrinks with its content, with no scrollbar inside', async ({ page }) => {
+  await allowOrigins(page, [HOST_ORIGIN]);
+  await openHost(page);
+  await addContainer(page, 'ticket', { 'data-troubleshooter': 'q164887' });
+  await addLoader(page);
+  await expect(frameHeading(page, 'ticket')).toHaveText(/Systems Management Server 1\.2/);
+
+  const iframe = page.locator('#ticket iframe');
+  const frameHeight = () => iframe.evaluate((element) => element.getBoundingClientRect().height);
+  const contentHeight = () =>
+    frameOf(page, 'ticket')
+      .locator('body')
+      .evaluate((body) => Math.ceil(body.getBoundingClientRect().height));
+  await expect.poll(frameHeight).toBeGreaterThan(200);
+  const questionHeight = await frameHeight();
+  expect(Math.abs(questionHeight - (await contentHeight()))).toBeLessThanOrEqual(1);
+
+  for (const answer of TO_DIAGNOSIS) await answerIn(page, 'ticket', answer).click();
+  await expect.poll(frameHeight).toBeGreaterThan(questionHeight + 300);
+  expect(Math.abs((await frameHeight()) - (await contentHeight()))).toBeLessThanOrEqual(1);
+  const noInnerScroll = await frameOf(page, 'ticket')
+    .locator('html')
+    .evaluate(
+      (html) =>
+        html.scrollHeight <= html.clientHeight + 1 && getComputedStyle(html).overflow === 'hidden',
+    );
+  expect(noInnerScroll).toBe(true);
+
+  await frameOf(page, 'ticket').getByRole('link', { name: 'Start again', exact: true }).click();
+  await expect(frameHeading(page, 'ticket')).toHaveText(/Systems Management Server 1\.2/);
+  await expect.poll(frameHeight).toBeLessThan(questionHeight + 50);
+  const resizes = (await hostEvents(page)).filter((event) => event.type === 'resize');
+  expect(resizes.length).toBeGreaterThanOrEqual(2);
+});
+
+test('Troubleshooter.mount opens at a step, calls back, restarts and unmounts cleanly', async ({
+  page,
+}) => {
+  await allowOrigins(page, [HOST_ORIGIN]);
+  // Count the host's message listeners, to see unmount remove its own.
+  await page.addInitScript(() => {
+    let listeners = 0;
+    const add = window.addEventListener.bind(window);
+    const remove = window.removeEventListener.bind(window);
+    Object.assign(window, {
+      messageListeners: () => listeners,
+      addEventListener: (type: string, ...rest: [EventListenerOrEventListenerObject, unknown?]) => {
+        if (type === 'message') listeners += 1;
+        return add(type, ...(rest as [EventListenerOrEventListenerObject]));
+      },
+      removeEventListener: (
+        type: string,
+        ...rest: [EventListenerOrEventListenerObject, unknown?]
+      ) => {
+        if (type === 'message') listeners -= 1;
+        return remove(type, ...(rest as [EventListenerOrEventListenerObject]));
+      },
+    });
+  });
+  await openHost(page);
+  await addContainer(page, 'scripted', {});
+  await addLoader(page);
+  await page.waitForFunction(() => 'Troubleshooter' in window);
+  await page.evaluate(() => {
+    const calls: unknown[] = [];
+    const api = (
+      window as unknown as { Troubleshooter: { mount: (...args: unknown[]) => unknown } }
+    ).Troubleshooter;
+    const handle = api.mount(document.getElementById('scripted'), {
+      tree: 'q164887',
+      step: 'sms-1-2/os-upgrade',
+      onReady: (detail: unknown) => calls.push(['ready', detail]),
+      onStep: (detail: unknown) => calls.push(['step', detail]),
+      onOutcome: (detail: unknown) => calls.push(['outcome', detail]),
+      onResize: (detail: unknown) => calls.push(['resize', detail]),
+    });
+    Object.assign(window, { calls, handle });
+  });
+  const calls = () =>
+    page.evaluate(
+      () => (window as unknown as { calls: [string, Record<string, unknown>][] }).calls,
+    );
+
+  await expect(frameHeading(page, 'scripted')).toHaveText(
+    'Does the same job start again each time the client starts?',
+  );
+  await expect
+    .poll(async () => (await calls()).find(([kind]) => kind === 'step')?.[1].stepId)
+    .toBe('repeats');
+  expect((await calls()).some(([kind]) => kind === 'ready')).toBe(true);
+  expect((await calls()).some(([kind]) => kind === 'resize')).toBe(true);
+  expect(
+    await page.evaluate(() =>
+      (window as unknown as { messageListeners: () => number }).messageListeners(),
+    ),
+  ).toBe(1);
+
+  await answerIn(page, 'scripted', 'No, it ran once').click();
+  await expect
+    .poll(async () => (await calls()).find(([kind]) => kind === 'outcome')?.[1].kind)
+    .toBe('ruled-out');
+
+  await page.evaluate(() =>
+    (window as unknown as { handle: { restart(): void } }).handle.restart(),
+  );
+  await expect(frameHeading(page, 'scripted')).toHaveText(/Systems Management Server 1\.2/);
+  await expect
+    .poll(async () => (await calls()).filter(([kind]) => kind === 'step').at(-1)?.[1].stepId)
+    .toBe('sms-version');
+
+  await page.evaluate(() =>
+    (window as unknown as { handle: { unmount(): void } }).handle.unmount(),
+  );
+  await expect(page.locator('#scripted iframe')).toHaveCount(0);
+  expect(
+    await page.evaluate(() =>
+      (window as unknown as { messageListeners: () => number }).messageListeners(),
+    ),
+  ).toBe(0);
+});
+
+test('a host origin that is not allowed gets no events; the wizard still works and says why once', async ({
+  page,
+  consoleGuard,
+}) => {
+  consoleGuard.allow(NOT_ALLOWED);
+  const warnings: string[] = [];
+  page.on('console', (message) => {
+    if (NOT_ALLOWED.test(message.text())) warnings.push(message.text());
+  });
+  // The shipped config.json: the wizard's own origin only.
+  await openHost(page);
+  await addContainer(page, 'ticket', { 'data-troubleshooter': 'q164887' });
+  await addLoader(page);
+
+  // Without a size from the frame, the loader shows it at a fixed height after a while.
+  await expect(page.locator('#ticket iframe')).toBeVisible({ timeout: 10_000 });
+  await answerIn(page, 'ticket', 'Yes, SMS 1.2').click();
+  await expect(frameHeading(page, 'ticket')).toHaveText(/Windows NT upgrade that restarts/);
+  await answerIn(page, 'ticket', 'No, another kind of job').click();
+  await expect(frameHeading(page, 'ticket')).toHaveText(/Not this problem/);
+
+  expect(await hostEvents(page)).toEqual([]);
+  expect(warnings).toEqual([
+    `Troubleshooter: the page at ${HOST_ORIGIN} is not in config.json embed.allowedOrigins, so this embedded wizard sends it no events.`,
+  ]);
+});
+
+test('messages from another window, or with a bad shape, are ignored on both sides', async ({
+  page,
+}) => {
+  await allowOrigins(page, [HOST_ORIGIN]);
+  await openHost(page);
+  await addContainer(page, 'ticket', { 'data-troubleshooter': 'q164887' });
+  await addLoader(page);
+  await expect(page.locator('#ticket iframe')).toHaveAttribute('title', TITLE);
+  await expect
+    .poll(async () => (await hostEvents(page)).some((event) => event.type === 'step'))
+    .toBe(true);
+  const before = (await hostEvents(page)).length;
+  const frameId = await page
+    .locator('#ticket iframe')
+    .evaluate((iframe) => new URL((iframe as HTMLIFrameElement).src).searchParams.get('frameId'));
+
+  const forged = {
+    protocol: 'troubleshooter-embed',
+    version: 1,
+    frameId,
+    type: 'outcome',
+    tree: 'q164887',
+    outcomeId: 'diagnosis',
+    kind: 'diagnosis',
+    title: 'Forged',
+    article: 'Q164887',
+    answers: [],
+    url: 'https://evil.example/',
+  };
+  // From the host window itself: right shape, wrong source and origin.
+  await page.evaluate((message) => window.postMessage(message, '*'), forged);
+  // From the real frame, but malformed or from another protocol version.
+  const frame = page.frames().find((candidate) => candidate.url().startsWith(WIZARD_ORIGIN));
+  await frame?.evaluate(
+    (messages) => {
+      for (const message of messages) window.parent.postMessage(message, '*');
+    },
+    [
+      { ...forged, title: 42 },
+      { ...forged, version: 2 },
+      { ...forged, type: 'explode' },
+      { ...forged, frameId: 'someone-else' },
+      { ...forged, answers: [{ question: 'q' }] },
+      'not even an object',
+      null,
+    ],
+  );
+  // To the frame: junk and a restart for another frame.
+  await page.locator('#ticket iframe').evaluate((iframe, id) => {
+    const target = (iframe as HTMLIFrameElement).contentWindow;
+    target?.postMessage(
+      { protocol: 'troubleshooter-embed', version: 1, frameId: `${id}x`, type: 'restart' },
+      '*',
+    );
+    target?.postMessage({ type: 'restart' }, '*');
+    target?.postMessage(12, '*');
+  }, frameId);
+
+  await answerIn(page, 'ticket', 'Yes, SMS 1.2').click();
+  await expect(frameHeading(page, 'ticket')).toHaveText(/Windows NT upgrade that restarts/);
+  await expect.poll(async () => (await hostEvents(page)).length).toBeGreaterThan(before);
+  const after = (await hostEvents(page)).slice(before);
+  expect(
+    after
+      .filter((event) => event.type !== 'resize')
+      .map((event) => [event.type, event.detail.stepId]),
+  ).toEqual([['step', 'upgrade-job']]);
+});
+
+test('two wizards on one page keep their events apart, and one added later is mounted too', async ({
+  page,
+}) => {
+  await allowOrigins(page, [HOST_ORIGIN]);
+  await openHost(page);
+  await addContainer(page, 'first', { 'data-troubleshooter': 'q164887' });
+  await addLoader(page);
+  await expect(page.locator('#first iframe')).toHaveAttribute('title', TITLE);
+  await addContainer(page, 'second', {
+    'data-troubleshooter': 'q164887',
+    'data-troubleshooter-step': 'sms-1-2',
+  });
+  await expect(frameHeading(page, 'second')).toHaveText(/Windows NT upgrade that restarts/);
+
+  await answerIn(page, 'second', 'No, another kind of job').click();
+  await expect
+    .poll(async () => (await hostEvents(page)).some((event) => event.type === 'outcome'))
+    .toBe(true);
+  const events = (await hostEvents(page)).filter((event) => event.type !== 'resize');
+  const byTarget = (target: string) =>
+    events
+      .filter((event) => event.target === target)
+      .map((event) => [event.type, event.detail.stepId ?? event.detail.outcomeId ?? '']);
+  expect(byTarget('first')).toEqual([
+    ['ready', ''],
+    ['step', 'sms-version'],
+  ]);
+  expect(byTarget('second')).toEqual([
+    ['ready', ''],
+    ['step', 'upgrade-job'],
+    ['outcome', 'ruled-out-job'],
+  ]);
+});
+
+test('a build under a sub-path works end to end: pages, tree files and embed.js', async ({
+  page,
+}) => {
+  // Opened directly: a prerendered step, then in-app navigation and a tree fetched from the catalog.
+  await page.goto(`${SUBPATH_URL}q164887/sms-1-2`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    /Windows NT upgrade that restarts/,
+  );
+  await page.getByRole('list', { name: 'Answers' }).getByRole('link', { name: 'Not sure' }).click();
+  await expect(page).toHaveURL(`${SUBPATH_URL}q164887/sms-1-2/job-unsure`);
+  await page.goto(SUBPATH_URL, { waitUntil: 'networkidle' });
+  await page.getByRole('link', { name: TITLE }).click();
+  await expect(page).toHaveURL(`${SUBPATH_URL}q164887`);
+
+  // Embedded from the host origin.
+  await allowOrigins(page, [HOST_ORIGIN], SUBPATH_URL);
+  await openHost(page);
+  await addContainer(page, 'ticket', { 'data-troubleshooter': 'q164887' });
+  await addLoader(page, `${SUBPATH_URL}embed.js`);
+  await expect(frameHeading(page, 'ticket')).toHaveText(/Systems Management Server 1\.2/);
+  await answerIn(page, 'ticket', 'No, another version or another product').click();
+  await expect
+    .poll(
+      async () => (await hostEvents(page)).find((event) => event.type === 'outcome')?.detail.url,
+    )
+    .toBe(`${SUBPATH_URL}q164887/other-version`);
+  expect(SUBPATH_URL.startsWith(SUBPATH_ORIGIN)).toBe(true);
+});

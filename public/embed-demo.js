@@ -1,0 +1,20 @@
+// Lists the events the embedded troubleshooter dispatches on its container.
+const log = document.getElementById('event-log');
+for (const type of ['ready', 'step', 'outcome', 'resize']) {
+  document.addEventListener(`troubleshooter:${type}`, (event) => {
+    const item = document.createElement('li');
+    const name = document.createElement('strong');
+    name.textContent = type;
+    const detail = event.detail;
+    const summary =
+      type === 'step'
+        ? detail.question
+        : type === 'outcome'
+          ? `${detail.kind}: ${detail.title} (${detail.article ?? 'no article'})`
+          : type === 'resize'
+            ? `${detail.height}px`
+            : detail.title;
+    item.append(name, ` ${summary}`);
+    log.prepend(item);
+  });
+}

@@ -1,0 +1,154 @@
+/**
+ * embed.js: mounts the wizard in host pages. No dependencies; under 3 KB gzipped.
+ *
+ *   <div data-troubleshooter="q164887" data-troubleshooter-step="sms-1-2"></div>
+ *   <script src="https://HOST/BASE/embed.js" async></script>
+ *
+ * or Troubleshooter.mount(element, { tree, step, onReady, onStep, onOutcome, onResize }).
+ * Events also bubble from the container as `troubleshooter:ready|step|outcome|resize`.
+ * Messages are accepted only from the wizard's origin and from this mount's own iframe.
+ */
+import { EMBED_PARAMS } from './frame-url-params';
+import { hostMessage, parseFrameMessage, type FrameEvent, type FrameMessage } from './protocol';
+
+type Detail<T extends FrameEvent['type']> = Omit<Extract<FrameEvent, { type: T }>, 'type'>;
+
+export type MountOptions = {
+  tree: string;
+  /** Answer trail to open at, e.g. "sms-1-2/os-upgrade". */
+  step?: string;
+  onReady?: (detail: Detail<'ready'>) => void;
+  onStep?: (detail: Detail<'step'>) => void;
+  onOutcome?: (detail: Detail<'outcome'>) => void;
+  onResize?: (detail: Detail<'resize'>) => void;
+};
+
+export type Mounted = { unmount(): void; restart(): void };
+
+declare global {
+  interface Window {
+    Troubleshooter?: { version: number; mount(element: Element, options: MountOptions): Mounted };
+  }
+}
+
+const SLUGS = /^[a-z0-9-]+(\/[a-z0-9-]+)*$/;
+// Shown when the frame never reports its height (e.g. its host origin is not allowed).
+const FALLBACK_HEIGHT = '640px';
+
+(() => {
+  if (window.Troubleshooter) return;
+  const script =
+    (document.currentScript as HTMLScriptElement | null) ??
+    document.querySelector<HTMLScriptElement>('script[src$="/embed.js"]');
+  if (!script) return;
+  const base = new URL('.', script.src);
+  const wizardOrigin = base.origin;
+  const mounts = new Map<Element, Mounted>();
+  let count = 0;
+
+  function mount(element: Element, options: MountOptions): Mounted {
+    mounts.get(element)?.unmount();
+    const { tree, step = '' } = options;
+    if (!SLUGS.test(tree) || (step !== '' && !SLUGS.test(step))) {
+      throw new Error(`Troubleshooter: invalid tree or step "${tree}/${step}"`);
+    }
+    count += 1;
+    const frameId = `t${count}-${Math.random().toString(36).slice(2, 10)}`;
+    const url = new URL(step ? `${tree}/${step}` : tree, base);
+    url.searchParams.set(EMBED_PARAMS.flag, '1');
+    url.searchParams.set(EMBED_PARAMS.parentOrigin, location.origin);
+    url.searchParams.set(EMBED_PARAMS.frameId, frameId);
+
+    const iframe = document.createElement('iframe');
+    iframe.title = 'Troubleshooter';
+    iframe.src = url.href;
+    const style = iframe.style;
+    style.width = '100%';
+    style.border = '0';
+    style.display = 'block';
+    style.height = '0';
+    // Hidden until the frame reports its height, so the host page sees no jump.
+    style.visibility = 'hidden';
+    const reveal = (height: string) => {
+      style.height = height;
+      style.visibility = '';
+    };
+    const fallback = setTimeout(() => reveal(FALLBACK_HEIGHT), 3000);
+
+    const emit = (message: FrameMessage) => {
+      const { protocol: _p, version: _v, frameId: _f, type, ...detail } = message;
+      element.dispatchEvent(new CustomEvent(`troubleshooter:${type}`, { detail, bubbles: true }));
+      const handler = {
+        ready: options.onReady,
+        step: options.onStep,
+        outcome: options.onOutcome,
+        resize: options.onResize,
+      }[type] as ((value: typeof detail) => void) | undefined;
+      handler?.(detail);
+    };
+
+    const onMessage = (event: MessageEvent) => {
+      if (event.origin !== wizardOrigin || event.source !== iframe.contentWindow) return;
+      const message = parseFrameMessage(event.data);
+      if (!message || message.frameId !== frameId) return;
+      if (message.type === 'ready') iframe.title = message.title;
+      if (message.type === 'resize') {
+        clearTimeout(fallback);
+        reveal(`${Math.ceil(message.height)}px`);
+      }
+      emit(message);
+    };
+    addEventListener('message', onMessage);
+    element.appendChild(iframe);
+
+    const mounted: Mounted = {
+      unmount() {
+        clearTimeout(fallback);
+        removeEventListener('message', onMessage);
+        iframe.remove();
+        if (mounts.get(element) === mounted) mounts.delete(element);
+      },
+      restart() {
+        iframe.contentWindow?.postMessage(hostMessage(frameId, 'restart'), wizardOrigin);
+      },
+    };
+    mounts.set(element, mounted);
+    return mounted;
+  }
+
+  function mountMarked(root: ParentNode) {
+    const found = root.querySelectorAll<HTMLElement>('[data-troubleshooter]');
+    const all =
+      root instanceof HTMLElement && root.matches('[data-troubleshooter]')
+        ? [root, ...found]
+        : found;
+    for (const element of all) {
+      if (mounts.has(element)) continue;
+      try {
+        mount(element, {
+          tree: element.dataset.troubleshooter ?? '',
+          step: element.dataset.troubleshooterStep,
+        });
+      } catch (error) {
+        console.warn(error);
+      }
+    }
+  }
+
+  window.Troubleshooter = { version: 1, mount };
+
+  const start = () => {
+    mountMarked(document);
+    // Elements added later are mounted; mounts whose element left the page are cleaned up.
+    new MutationObserver((records) => {
+      for (const record of records) {
+        record.addedNodes.forEach((node) => {
+          if (node instanceof HTMLElement) mountMarked(node);
+        });
+      }
+      for (const [element, mounted] of mounts) if (!element.isConnected) mounted.unmount();
+    }).observe(document.documentElement, { childList: true, subtree: true });
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();

@@ -1,0 +1,56 @@
+import { expect, test } from 'vitest';
+import { frameMessage, hostMessage, parseFrameMessage, parseHostMessage } from './protocol';
+
+const step = frameMessage('t1-abc', {
+  type: 'step',
+  tree: 'q164887',
+  stepId: 'repeats',
+  question: 'Does it repeat?',
+  answers: [{ question: 'Q?', answer: 'Yes', unconfirmed: true }],
+  url: 'https://wizard.example/q164887/sms-1-2',
+});
+
+test('accepts each message kind the frame sends, exactly as built', () => {
+  expect(parseFrameMessage(step)).toEqual(step);
+  const ready = frameMessage('t1-abc', { type: 'ready', tree: 'q164887', title: 'T' });
+  expect(parseFrameMessage(ready)).toEqual(ready);
+  const resize = frameMessage('t1-abc', { type: 'resize', height: 812.5 });
+  expect(parseFrameMessage(resize)).toEqual(resize);
+  const outcome = frameMessage('t1-abc', {
+    type: 'outcome',
+    tree: 'q164887',
+    outcomeId: 'diagnosis',
+    kind: 'diagnosis',
+    title: 'T',
+    article: null,
+    answers: [],
+    url: 'u',
+  });
+  expect(parseFrameMessage(outcome)).toEqual(outcome);
+});
+
+test.each([
+  ['another protocol', { ...step, protocol: 'other' }],
+  ['another version', { ...step, version: 2 }],
+  ['a frame id with odd characters', { ...step, frameId: '<script>' }],
+  ['an unknown type', { ...step, type: 'navigate' }],
+  ['a missing field', { ...step, question: undefined }],
+  ['a wrong answer shape', { ...step, answers: [{ question: 'Q?' }] }],
+  ['a negative height', frameMessage('t1', { type: 'resize', height: -1 })],
+  ['an infinite height', frameMessage('t1', { type: 'resize', height: Infinity })],
+  ['an unknown outcome kind', { ...step, type: 'outcome', kind: 'maybe' }],
+  ['a huge text', { ...step, question: 'x'.repeat(5000) }],
+  ['a string', 'troubleshooter-embed'],
+  ['null', null],
+  ['an array', [step]],
+])('ignores %s', (_name, data) => {
+  expect(parseFrameMessage(data)).toBeUndefined();
+});
+
+test('the frame accepts only a well-formed restart from the loader', () => {
+  const restart = hostMessage('t1-abc', 'restart');
+  expect(parseHostMessage(restart)).toEqual(restart);
+  expect(parseHostMessage({ ...restart, type: 'reload' })).toBeUndefined();
+  expect(parseHostMessage({ type: 'restart' })).toBeUndefined();
+  expect(parseHostMessage(step)).toBeUndefined();
+});

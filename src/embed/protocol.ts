@@ -1,0 +1,126 @@
+/**
+ * The messages between an embedded wizard (the frame) and embed.js (the loader on the
+ * host page). Versioned; every message is checked on receipt, field by field, and
+ * anything else is ignored. No dependencies: embed.js must stay under 3 KB gzipped.
+ * Documented in docs/embed.md.
+ */
+export const EMBED_PROTOCOL = 'troubleshooter-embed';
+export const EMBED_PROTOCOL_VERSION = 1;
+
+export const OUTCOME_KINDS = ['diagnosis', 'escalate', 'ruled-out'] as const;
+
+export type AnswerSummary = { question: string; answer: string; unconfirmed: boolean };
+
+type Envelope = {
+  protocol: typeof EMBED_PROTOCOL;
+  version: typeof EMBED_PROTOCOL_VERSION;
+  /** Which wizard on the host page: set by the loader, echoed by the frame. */
+  frameId: string;
+};
+
+export type ReadyMessage = { type: 'ready'; tree: string; title: string };
+export type StepMessage = {
+  type: 'step';
+  tree: string;
+  stepId: string;
+  question: string;
+  answers: AnswerSummary[];
+  url: string;
+};
+export type OutcomeMessage = {
+  type: 'outcome';
+  tree: string;
+  outcomeId: string;
+  kind: (typeof OUTCOME_KINDS)[number];
+  title: string;
+  article: string | null;
+  answers: AnswerSummary[];
+  url: string;
+};
+export type ResizeMessage = { type: 'resize'; height: number };
+
+export type FrameEvent = ReadyMessage | StepMessage | OutcomeMessage | ResizeMessage;
+export type FrameMessage = Envelope & FrameEvent;
+export type HostMessage = Envelope & { type: 'restart' };
+
+type Fields = Record<string, unknown>;
+
+const MAX_TEXT = 2000;
+const isText = (value: unknown): value is string =>
+  typeof value === 'string' && value.length <= MAX_TEXT;
+const isObject = (value: unknown): value is Fields =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function isAnswers(value: unknown): value is AnswerSummary[] {
+  return (
+    Array.isArray(value) &&
+    value.length <= 200 &&
+    value.every(
+      (item) =>
+        isObject(item) &&
+        isText(item.question) &&
+        isText(item.answer) &&
+        typeof item.unconfirmed === 'boolean',
+    )
+  );
+}
+
+function hasEnvelope(data: unknown): data is Fields & Envelope {
+  return (
+    isObject(data) &&
+    data.protocol === EMBED_PROTOCOL &&
+    data.version === EMBED_PROTOCOL_VERSION &&
+    typeof data.frameId === 'string' &&
+    /^[A-Za-z0-9-]{1,64}$/.test(data.frameId)
+  );
+}
+
+/** A message from the frame, or undefined if it is not one of ours, exactly. */
+export function parseFrameMessage(data: unknown): FrameMessage | undefined {
+  if (!hasEnvelope(data)) return undefined;
+  const m = data;
+  switch (m.type) {
+    case 'ready':
+      return isText(m.tree) && isText(m.title) ? (m as FrameMessage) : undefined;
+    case 'resize':
+      return typeof m.height === 'number' &&
+        Number.isFinite(m.height) &&
+        m.height >= 0 &&
+        m.height < 100_000
+        ? (m as FrameMessage)
+        : undefined;
+    case 'step':
+      return isText(m.tree) &&
+        isText(m.stepId) &&
+        isText(m.question) &&
+        isAnswers(m.answers) &&
+        isText(m.url)
+        ? (m as FrameMessage)
+        : undefined;
+    case 'outcome':
+      return isText(m.tree) &&
+        isText(m.outcomeId) &&
+        (OUTCOME_KINDS as readonly unknown[]).includes(m.kind) &&
+        isText(m.title) &&
+        (m.article === null || isText(m.article)) &&
+        isAnswers(m.answers) &&
+        isText(m.url)
+        ? (m as FrameMessage)
+        : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** A command from the loader, or undefined. */
+export function parseHostMessage(data: unknown): HostMessage | undefined {
+  return hasEnvelope(data) && data.type === 'restart' ? (data as HostMessage) : undefined;
+}
+
+export function frameMessage(frameId: string, event: FrameEvent): FrameMessage {
+  return { protocol: EMBED_PROTOCOL, version: EMBED_PROTOCOL_VERSION, frameId, ...event };
+}
+
+export function hostMessage(frameId: string, type: HostMessage['type']): HostMessage {
+  return { protocol: EMBED_PROTOCOL, version: EMBED_PROTOCOL_VERSION, frameId, type };
+}

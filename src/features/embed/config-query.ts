@@ -1,0 +1,64 @@
+import { queryOptions } from '@tanstack/react-query';
+import {
+  fetchPublicJson,
+  FileNotFoundError,
+  retryTransientErrors,
+} from '../../app/fetch-public-file';
+
+export type AppConfig = { embed: { allowedOrigins: string[] } };
+
+const isOrigin = (value: unknown): value is string => {
+  if (typeof value !== 'string') return false;
+  try {
+    return new URL(value).origin === value;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * public/config.json, read at run time so that it can be edited after deployment.
+ * A missing file means the defaults; entries that are not bare origins are dropped
+ * with a warning rather than trusted.
+ */
+export function configQueryOptions() {
+  return queryOptions({
+    queryKey: ['config'],
+    queryFn: async ({ signal }): Promise<AppConfig> => {
+      let json: unknown;
+      try {
+        json = await fetchPublicJson('config.json', signal);
+      } catch (error) {
+        if (error instanceof FileNotFoundError) return { embed: { allowedOrigins: [] } };
+        throw error;
+      }
+      const listed = (json as { embed?: { allowedOrigins?: unknown } } | null)?.embed
+        ?.allowedOrigins;
+      const list = Array.isArray(listed) ? listed : [];
+      const origins = list.filter(isOrigin);
+      if (origins.length !== list.length || (listed !== undefined && !Array.isArray(listed))) {
+        console.warn(
+          'Troubleshooter: config.json embed.allowedOrigins must be a list of origins such as "https://helpdesk.example"; other entries are ignored.',
+        );
+      }
+      return { embed: { allowedOrigins: origins } };
+    },
+    networkMode: 'always',
+    retry: retryTransientErrors,
+  });
+}
+
+/**
+ * Whether the frame may talk to its parent: the parent's origin is listed, or is the
+ * wizard's own; and where the browser says who the parent really is
+ * (location.ancestorOrigins), it is that origin.
+ */
+export function isParentAllowed(
+  parentOrigin: string,
+  config: AppConfig,
+  own: { origin: string; ancestorOrigins?: DOMStringList },
+): boolean {
+  const listed = parentOrigin === own.origin || config.embed.allowedOrigins.includes(parentOrigin);
+  const actual = own.ancestorOrigins?.[0];
+  return listed && (actual === undefined || actual === parentOrigin);
+}

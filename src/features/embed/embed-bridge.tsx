@@ -1,0 +1,132 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo } from 'react';
+import { matchPath, useLocation, useNavigate } from 'react-router';
+import { absoluteUrl, parseTrail, paths } from '../../app/paths';
+import {
+  frameMessage,
+  parseHostMessage,
+  type AnswerSummary,
+  type FrameEvent,
+} from '../../embed/protocol';
+import { ID_PATTERN } from '../../engine/ids';
+import { replayTrail, type AnsweredStep } from '../../engine/replay-trail';
+import { treeQueryOptions } from '../wizard/tree-query';
+import { configQueryOptions, isParentAllowed } from './config-query';
+import type { EmbedParams } from './embed-params';
+
+const summarize = (steps: readonly AnsweredStep[]): AnswerSummary[] =>
+  steps.map((step) => ({
+    question: step.question.prompt,
+    answer: step.answer.label,
+    unconfirmed: step.answer.unsure === true,
+  }));
+
+/**
+ * The frame's side of embedding, loaded only when the page was opened by embed.js.
+ * Compact chrome, its height and every step and outcome reported to the parent, and
+ * the parent's restart command; all of it only when the parent's origin is allowed
+ * in config.json. Renders nothing.
+ */
+export function EmbedBridge({ params }: { params: EmbedParams }) {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const match = matchPath(paths.step.path, location.pathname);
+  const treeId = match?.params.treeId ?? '';
+  const validTree = ID_PATTERN.test(treeId);
+  const { data: config } = useQuery(configQueryOptions());
+  const { data: tree } = useQuery({ ...treeQueryOptions(treeId), enabled: validTree });
+
+  const allowed = useMemo(
+    () =>
+      config === undefined
+        ? undefined
+        : window.parent !== window && isParentAllowed(params.parentOrigin, config, window.location),
+    [config, params.parentOrigin],
+  );
+
+  const post = useMemo(
+    () =>
+      allowed
+        ? (event: FrameEvent) =>
+            window.parent.postMessage(frameMessage(params.frameId, event), params.parentOrigin)
+        : undefined,
+    [allowed, params],
+  );
+
+  // Compact chrome at once; let the host size the frame only if it will hear from us.
+  useEffect(() => {
+    const root = document.documentElement;
+    root.classList.add('embedded');
+    if (allowed) root.classList.add('embedded-sized');
+    if (allowed === false) {
+      console.warn(
+        `Troubleshooter: the page at ${params.parentOrigin} is not in config.json embed.allowedOrigins, so this embedded wizard sends it no events.`,
+      );
+    }
+  }, [allowed, params.parentOrigin]);
+
+  useEffect(() => {
+    if (post && tree) post({ type: 'ready', tree: tree.id, title: tree.title });
+  }, [post, tree]);
+
+  useEffect(() => {
+    if (!post) return;
+    const observer = new ResizeObserver(() => {
+      post({ type: 'resize', height: Math.ceil(document.body.getBoundingClientRect().height) });
+    });
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, [post]);
+
+  useEffect(() => {
+    if (!post || !tree) return;
+    const replay = replayTrail(tree, parseTrail(match?.params['*']));
+    if (replay.problem) return;
+    const answers = summarize(replay.steps);
+    const url = absoluteUrl(paths.step.getHref(tree.id, replay.trail), window.location.origin);
+    const node = replay.node;
+    post(
+      node.kind === 'question'
+        ? { type: 'step', tree: tree.id, stepId: node.id, question: node.prompt, answers, url }
+        : {
+            type: 'outcome',
+            tree: tree.id,
+            outcomeId: node.id,
+            kind: node.type,
+            title: node.title,
+            article: tree.article?.id ?? null,
+            answers,
+            url,
+          },
+    );
+    // location.key: report each navigation, also to the same step.
+  }, [post, tree, location.key, match?.params]);
+
+  // The parent may ask to start again; only the parent, from its own origin.
+  useEffect(() => {
+    if (!allowed) return;
+    const onMessage = (event: MessageEvent) => {
+      if (event.source !== window.parent || event.origin !== params.parentOrigin) return;
+      const message = parseHostMessage(event.data);
+      if (message?.frameId === params.frameId && validTree) navigate(paths.step.getHref(treeId));
+    };
+    window.addEventListener('message', onMessage);
+    return () => window.removeEventListener('message', onMessage);
+  }, [allowed, params, navigate, treeId, validTree]);
+
+  // Links that leave this troubleshooter open in a new tab, not inside the host's frame.
+  useEffect(() => {
+    const inside = `${window.location.origin}${import.meta.env.BASE_URL}${treeId}`;
+    const onClick = (event: MouseEvent) => {
+      const link = (event.target as Element | null)?.closest?.('a[href]');
+      if (!(link instanceof HTMLAnchorElement) || event.defaultPrevented) return;
+      if (link.href === inside || link.href.startsWith(`${inside}/`) || link.hash) return;
+      event.preventDefault();
+      window.open(link.href, '_blank', 'noopener,noreferrer');
+    };
+    document.addEventListener('click', onClick, true);
+    return () => document.removeEventListener('click', onClick, true);
+  }, [treeId]);
+
+  return null;
+}

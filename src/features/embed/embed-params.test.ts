@@ -1,0 +1,45 @@
+import { expect, test } from 'vitest';
+import { isParentAllowed } from './config-query';
+import { readEmbedParams } from './embed-params';
+
+test('reads the parameters embed.js puts on the frame URL', () => {
+  expect(
+    readEmbedParams('?embed=1&parentOrigin=https%3A%2F%2Fhelpdesk.example&frameId=t1-x9'),
+  ).toEqual({ parentOrigin: 'https://helpdesk.example', frameId: 't1-x9' });
+});
+
+test.each([
+  ['no embed flag', '?parentOrigin=https%3A%2F%2Fhelpdesk.example&frameId=t1'],
+  ['an origin with a path', '?embed=1&parentOrigin=https%3A%2F%2Fhelpdesk.example%2Fx&frameId=t1'],
+  ['not a URL', '?embed=1&parentOrigin=helpdesk&frameId=t1'],
+  [
+    'a frame id with odd characters',
+    '?embed=1&parentOrigin=https%3A%2F%2Fh.example&frameId=%3Cb%3E',
+  ],
+  ['nothing', ''],
+])('is not embedded with %s', (_name, search) => {
+  expect(readEmbedParams(search)).toBeUndefined();
+});
+
+const config = { embed: { allowedOrigins: ['https://helpdesk.example'] } };
+const own = { origin: 'https://wizard.example' };
+
+test('a parent is allowed when listed or when it is the wizard itself', () => {
+  expect(isParentAllowed('https://helpdesk.example', config, own)).toBe(true);
+  expect(isParentAllowed('https://wizard.example', config, own)).toBe(true);
+  expect(isParentAllowed('https://evil.example', config, own)).toBe(false);
+  // Exact origins only: no prefixes, no other schemes or ports.
+  expect(isParentAllowed('https://helpdesk.example.evil.example', config, own)).toBe(false);
+  expect(isParentAllowed('http://helpdesk.example', config, own)).toBe(false);
+  expect(isParentAllowed('https://helpdesk.example:8443', config, own)).toBe(false);
+});
+
+test('where the browser names the real parent, a listed origin must be that parent', () => {
+  const claimsHelpdesk = (actual: string) =>
+    isParentAllowed('https://helpdesk.example', config, {
+      ...own,
+      ancestorOrigins: Object.assign([actual], { contains: () => false, item: () => actual }),
+    });
+  expect(claimsHelpdesk('https://helpdesk.example')).toBe(true);
+  expect(claimsHelpdesk('https://evil.example')).toBe(false);
+});
