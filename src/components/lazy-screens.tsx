@@ -17,13 +17,17 @@ import type { NotFoundScreen as NotFound } from './not-found-screen';
 const loaders: (() => Promise<unknown>)[] = [];
 
 function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>) {
-  loaders.push(load);
-  const Lazy = lazy(async () => ({ default: await load() })) as unknown as ComponentType<P>;
+  // Once loaded (usually by the idle preload), the screen renders at once: React.lazy
+  // would still suspend for a tick and flash the empty fallback, which an embedding
+  // host would see as its frame collapsing and growing again.
+  let Loaded: ComponentType<P> | undefined;
+  const loadOnce = async () => (Loaded ??= await load());
+  loaders.push(loadOnce);
+  const Lazy = lazy(async () => ({ default: await loadOnce() })) as unknown as ComponentType<P>;
   return function LazyScreen(props: P) {
+    // The same Suspense boundary either way, so server and browser markup match.
     return (
-      <Suspense fallback={null}>
-        <Lazy {...props} />
-      </Suspense>
+      <Suspense fallback={null}>{Loaded ? <Loaded {...props} /> : <Lazy {...props} />}</Suspense>
     );
   };
 }
