@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { HOST_ORIGIN, PORT, SUBPATH_URL, WIZARD_ORIGIN } from './e2e/origins';
-import { findChromium, NO_CHROMIUM_MESSAGE } from './scripts/find-chromium.mjs';
+import { CHROMIUM_ARGS, findChromium, NO_CHROMIUM_MESSAGE } from './scripts/find-chromium.mjs';
 
 const executablePath = findChromium();
 if (!executablePath) {
@@ -22,16 +22,7 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: {
       executablePath,
-      // Flags that keep a headless Chromium quiet on a machine without a network.
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_ARGS,
     },
     trace: 'off',
   },

@@ -1,17 +1,9 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { ANSWERS_TO_DIAGNOSIS, expect, test } from './fixtures';
 import { HOST_ORIGIN, SUBPATH_ORIGIN, SUBPATH_URL, WIZARD_ORIGIN } from './origins';
 
 type HostEvent = { type: string; target: string; detail: Record<string, unknown> };
 const TITLE = 'Windows NT upgrade job runs again at every restart (SMS 1.2)';
-const TO_DIAGNOSIS = [
-  'Yes, SMS 1.2',
-  'Yes, an NT upgrade that restarts the client',
-  'Yes, it starts again at every restart',
-  'Yes, it is recorded as failed',
-  'Yes, as a service (Pcmsvc32.exe)',
-  'No, not yet',
-];
 const NOT_ALLOWED = /is not in config\.json embed\.allowedOrigins/;
 
 /** config.json as the wizard's host would edit it after deployment. */
@@ -57,6 +49,14 @@ async function addLoader(page: Page, src = `${WIZARD_ORIGIN}/embed.js`) {
   }, src);
 }
 
+/** The usual start: the host origin allowed, the host page open, one wizard mounted by markup. */
+async function embedOnHost(page: Page, id = 'ticket') {
+  await allowOrigins(page, [HOST_ORIGIN]);
+  await openHost(page);
+  await addContainer(page, id, { 'data-troubleshooter': 'q164887' });
+  await addLoader(page);
+}
+
 const hostEvents = (page: Page) =>
   page.evaluate(() => (window as unknown as { hostEvents: HostEvent[] }).hostEvents);
 const frameOf = (page: Page, id: string) => page.frameLocator(`#${id} iframe`);
@@ -70,10 +70,7 @@ const answerIn = (page: Page, id: string, label: string) =>
 test('the two-line snippet mounts the wizard; a walk to the diagnosis reaches the host as events', async ({
   page,
 }) => {
-  await allowOrigins(page, [HOST_ORIGIN]);
-  await openHost(page);
-  await addContainer(page, 'ticket', { 'data-troubleshooter': 'q164887' });
-  await addLoader(page);
+  await embedOnHost(page);
 
   const iframe = page.locator('#ticket iframe');
   await expect(iframe).toHaveAttribute('title', TITLE);
@@ -83,7 +80,7 @@ test('the two-line snippet mounts the wizard; a walk to the diagnosis reaches th
   await expect(frameOf(page, 'ticket').getByRole('banner')).toBeHidden();
   expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
 
-  for (const answer of TO_DIAGNOSIS) await answerIn(page, 'ticket', answer).click();
+  for (const answer of ANSWERS_TO_DIAGNOSIS) await answerIn(page, 'ticket', answer).click();
   await expect(frameHeading(page, 'ticket')).toHaveText(
     'This is the known SMS 1.2 problem in article Q164887',
   );
@@ -137,10 +134,7 @@ test('the two-line snippet mounts the wizard; a walk to the diagnosis reaches th
 });
 
 test('the frame grows and shrinks with its content, with no scrollbar inside', async ({ page }) => {
-  await allowOrigins(page, [HOST_ORIGIN]);
-  await openHost(page);
-  await addContainer(page, 'ticket', { 'data-troubleshooter': 'q164887' });
-  await addLoader(page);
+  await embedOnHost(page);
   await expect(frameHeading(page, 'ticket')).toHaveText(/Systems Management Server 1\.2/);
 
   const iframe = page.locator('#ticket iframe');
@@ -153,7 +147,7 @@ test('the frame grows and shrinks with its content, with no scrollbar inside', a
   const questionHeight = await frameHeight();
   expect(Math.abs(questionHeight - (await contentHeight()))).toBeLessThanOrEqual(1);
 
-  for (const answer of TO_DIAGNOSIS) await answerIn(page, 'ticket', answer).click();
+  for (const answer of ANSWERS_TO_DIAGNOSIS) await answerIn(page, 'ticket', answer).click();
   await expect.poll(frameHeight).toBeGreaterThan(questionHeight + 300);
   expect(Math.abs((await frameHeight()) - (await contentHeight()))).toBeLessThanOrEqual(1);
   const noInnerScroll = await frameOf(page, 'ticket')
@@ -287,10 +281,7 @@ test('a host origin that is not allowed gets no events; the wizard still works a
 test('messages from another window, or with a bad shape, are ignored on both sides', async ({
   page,
 }) => {
-  await allowOrigins(page, [HOST_ORIGIN]);
-  await openHost(page);
-  await addContainer(page, 'ticket', { 'data-troubleshooter': 'q164887' });
-  await addLoader(page);
+  await embedOnHost(page);
   await expect(page.locator('#ticket iframe')).toHaveAttribute('title', TITLE);
   await expect
     .poll(async () => (await hostEvents(page)).some((event) => event.type === 'step'))
@@ -356,10 +347,7 @@ test('messages from another window, or with a bad shape, are ignored on both sid
 test('two wizards on one page keep their events apart, and one added later is mounted too', async ({
   page,
 }) => {
-  await allowOrigins(page, [HOST_ORIGIN]);
-  await openHost(page);
-  await addContainer(page, 'first', { 'data-troubleshooter': 'q164887' });
-  await addLoader(page);
+  await embedOnHost(page, 'first');
   await expect(page.locator('#first iframe')).toHaveAttribute('title', TITLE);
   await addContainer(page, 'second', {
     'data-troubleshooter': 'q164887',

@@ -44,3 +44,13 @@ export function answerLink(page: Page, label: string) {
     .getByRole('list', { name: 'Answers' })
     .getByRole('link', { name: label, exact: true });
 }
+
+/** The answers from the first question of Q164887 to its diagnosis, all confirmed. */
+export const ANSWERS_TO_DIAGNOSIS = [
+  'Yes, SMS 1.2',
+  'Yes, an NT upgrade that restarts the client',
+  'Yes, it starts again at every restart',
+  'Yes, it is recorded as failed',
+  'Yes, as a service (Pcmsvc32.exe)',
+  'No, not yet',
+];

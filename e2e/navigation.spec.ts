@@ -1,4 +1,4 @@
-import { answerLink, expect, heading, test } from './fixtures';
+import { ANSWERS_TO_DIAGNOSIS, answerLink, expect, heading, test } from './fixtures';
 
 const DIAGNOSIS = 'This is the known SMS 1.2 problem in article Q164887';
 
@@ -76,15 +76,7 @@ test('keyboard only: Tab and Enter walk from the home page to the Q164887 diagno
 
   await pressTabUntil('Windows NT upgrade job runs again at every restart (SMS 1.2)');
   await page.keyboard.press('Enter');
-  const answers = [
-    'Yes, SMS 1.2',
-    'Yes, an NT upgrade that restarts the client',
-    'Yes, it starts again at every restart',
-    'Yes, it is recorded as failed',
-    'Yes, as a service (Pcmsvc32.exe)',
-    'No, not yet',
-  ];
-  for (const answer of answers) {
+  for (const answer of ANSWERS_TO_DIAGNOSIS) {
     await expect(heading(page)).toBeFocused();
     await expect(page.locator(':focus')).toHaveAttribute('tabindex', '-1');
     await pressTabUntil(answer);

@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
-import { findChromium, NO_CHROMIUM_MESSAGE } from './find-chromium.mjs';
+import { CHROMIUM_ARGS, findChromium, NO_CHROMIUM_MESSAGE } from './find-chromium.mjs';
 import { createStaticServer } from './serve-static.mjs';
 
 const { values: options } = parseArgs({
@@ -155,18 +155,7 @@ async function main() {
   const baselineServer = createStaticServer({ root: baselineDir, gzip: true });
   const appUrl = await listen(appServer);
   const baselineUrl = await listen(baselineServer);
-  const browser = await chromium.launch({
-    executablePath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 
   const version = browser.version();
   const rows = [];

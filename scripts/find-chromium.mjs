@@ -49,3 +49,14 @@ export function findChromium() {
 
 export const NO_CHROMIUM_MESSAGE =
   'No Chromium or Chrome found for the browser tests: install one (on Debian: `apt-get install chromium`) or set CHROME_PATH to its binary.';
+
+/** Flags for a headless Chromium as root on a machine without a network (quiet, no sandbox). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
