@@ -403,3 +403,26 @@ test('a build under a sub-path works end to end: pages, tree files and embed.js'
     .toBe(`${SUBPATH_URL}q164887/other-version`);
   expect(SUBPATH_URL.startsWith(SUBPATH_ORIGIN)).toBe(true);
 });
+
+test('links that leave the troubleshooter open in a new tab, not inside the frame', async ({
+  page,
+  consoleGuard,
+}) => {
+  consoleGuard.allow(/status of 404/);
+  await allowOrigins(page, [HOST_ORIGIN]);
+  await openHost(page);
+  await addContainer(page, 'ticket', { 'data-troubleshooter': 'no-such-tree' });
+  await addLoader(page);
+  await expect(frameHeading(page, 'ticket')).toHaveText(
+    'There is no troubleshooter at this address',
+  );
+  const [popup] = await Promise.all([
+    page.waitForEvent('popup'),
+    frameOf(page, 'ticket').getByRole('link', { name: 'See all troubleshooters' }).click(),
+  ]);
+  await expect(popup).toHaveURL(`${WIZARD_ORIGIN}/`);
+  // The frame stayed where it was.
+  await expect(frameHeading(page, 'ticket')).toHaveText(
+    'There is no troubleshooter at this address',
+  );
+});
