@@ -35,7 +35,7 @@ export function BrokenTrailScreen({
       <p>
         {validCount === 0
           ? 'None of its answers could be used.'
-          : `The first ${validCount === 1 ? 'answer still fits' : `${validCount} answers still fit`}; they are listed below.`}
+          : `The first ${validCount === 1 ? 'answer still fits; it is' : `${validCount} answers still fit; they are`} listed below.`}
       </p>
       <p>
         <Link className="button" to={paths.step.getHref(tree.id, replay.trail)}>

@@ -154,3 +154,9 @@ test('offline, the page says so instead of spinning, and loads when the connecti
     await screen.findByRole('heading', { level: 1, name: /Systems Management Server 1\.2/ }),
   ).toBeInTheDocument();
 });
+
+test('a link with one valid answer says so in the singular', async () => {
+  renderApp('/q164887/sms-1-2/perhaps');
+  await screen.findByRole('heading', { level: 1, name: 'This link does not lead to a step' });
+  expect(screen.getByText('The first answer still fits; it is listed below.')).toBeInTheDocument();
+});
