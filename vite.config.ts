@@ -9,7 +9,7 @@ const base = process.env.BASE_PATH ?? '/';
 // listed here but imported statically by first-paint code would still load up front, and
 // check-budgets.mjs would say so.
 const LOADED_ON_DEMAND =
-  /[\\/](not-found-screen|load-failed-screen|broken-trail-screen|invalid-tree-screen|outcome-screen|catalog-page|embed-bridge|config-query|protocol|validate-tree|tree-schema|graph-checks|json-path)\.tsx?$|[\\/]node_modules[\\/]valibot[\\/]/;
+  /[\\/](not-found-screen|load-failed-screen|broken-trail-screen|invalid-tree-screen|outcome-screen|catalog-page|embed-bridge|config-query|protocol|copy-progress|copy-summary|solved-question|ticket-summary|feedback-event|validate-tree|tree-schema|graph-checks|json-path)\.tsx?$|[\\/]node_modules[\\/]valibot[\\/]/;
 
 export default defineConfig(({ isSsrBuild }) => ({
   base,
@@ -18,6 +18,9 @@ export default defineConfig(({ isSsrBuild }) => ({
     // DIST_DIR builds a second copy elsewhere (the browser tests' sub-path build).
     outDir: isSsrBuild ? 'dist-ssr' : (process.env.DIST_DIR ?? 'dist'),
     sourcemap: !isSsrBuild,
+    // Every chunk loaded on demand depends only on the entry, which is already loaded:
+    // Vite's dependency-preload wrapper around each import() would be dead weight.
+    modulePreload: false,
     // The server build only renders pages at build time; it needs no copy of public/.
     copyPublicDir: !isSsrBuild,
     rolldownOptions: isSsrBuild

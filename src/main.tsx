@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
-import { createBrowserRouter } from 'react-router';
-import { RouterProvider } from 'react-router/dom';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+
 import { AppProviders } from './app/app-providers';
 import { readPageState } from './app/hydration-state';
 import { createQueryClient } from './app/query-client';

@@ -23,9 +23,7 @@ export function SiteChrome({ children, status }: { children: ReactNode; status?:
         {children}
       </main>
       <footer className="site-footer">
-        <div className="site-width">
-          Answers stay in the page address: copy it to share this step with a colleague.
-        </div>
+        <div className="site-width">Every step has its own address: share it with a colleague.</div>
       </footer>
     </div>
   );

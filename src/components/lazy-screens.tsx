@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ComponentProps, type ComponentType } from 'react';
 import type { BrokenTrailScreen as BrokenTrail } from '../features/wizard/broken-trail-screen';
 import type { OutcomeScreen as Outcome } from '../features/wizard/outcome-screen';
+import type { CopyProgress as CopyProgressType } from '../features/handover/copy-progress';
 import type { InvalidTreeScreen as InvalidTree } from '../features/wizard/invalid-tree-screen';
 import type { LoadFailedScreen as LoadFailed } from './load-failed-screen';
 import type { NotFoundScreen as NotFound } from './not-found-screen';
@@ -59,4 +60,8 @@ export const OutcomeScreen = lazyScreen<ComponentProps<typeof Outcome>>(
 
 export const CatalogPage = lazyScreen<Record<string, never>>(
   async () => (await import('../features/catalog/catalog-page')).CatalogPage,
+);
+
+export const CopyProgress = lazyScreen<ComponentProps<typeof CopyProgressType>>(
+  async () => (await import('../features/handover/copy-progress')).CopyProgress,
 );

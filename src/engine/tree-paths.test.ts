@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { makePrinterTree } from './test-trees';
-import { allStepTrails, enumeratePaths, longestTrail } from './tree-paths';
+import { allStepTrails, enumeratePaths, longestTrail, mostQuestionsFrom } from './tree-paths';
 
 test('enumeratePaths lists every walk to an outcome, in answer order', () => {
   expect(
@@ -34,4 +34,11 @@ test('allStepTrails lists the trail of every reachable step, start first', () =>
 test('allStepTrails gives up past its limit', () => {
   expect(allStepTrails(makePrinterTree(), 8)).toHaveLength(8);
   expect(allStepTrails(makePrinterTree(), 7)).toBeUndefined();
+});
+
+test('mostQuestionsFrom counts the longest run of questions still ahead', () => {
+  const tree = makePrinterTree();
+  expect(mostQuestionsFrom(tree, 'power')).toBe(2);
+  expect(mostQuestionsFrom(tree, 'paper')).toBe(1);
+  expect(mostQuestionsFrom(tree, 'switch-on')).toBe(0);
 });

@@ -43,3 +43,28 @@ export function allStepTrails(tree: Tree, limit = Infinity): string[][] | undefi
   };
   return walk(tree.start, []) ? trails : undefined;
 }
+
+// Per tree: the most questions any walk from a node can still ask (itself included).
+const remainingCache = new WeakMap<Tree, Map<string, number>>();
+
+/**
+ * The most questions a walk from this node can still ask, the node itself included
+ * (0 at an outcome). With the questions already answered, it gives "Question N of at
+ * most M". Memoised per tree; the tree must be valid (acyclic).
+ */
+export function mostQuestionsFrom(tree: Tree, nodeId: string): number {
+  let memo = remainingCache.get(tree);
+  if (!memo) {
+    memo = new Map();
+    remainingCache.set(tree, memo);
+  }
+  const known = memo.get(nodeId);
+  if (known !== undefined) return known;
+  const node = getNode(tree, nodeId);
+  const most =
+    node?.kind === 'question'
+      ? 1 + Math.max(...node.answers.map((answer) => mostQuestionsFrom(tree, answer.next)))
+      : 0;
+  memo.set(nodeId, most);
+  return most;
+}

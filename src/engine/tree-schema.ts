@@ -54,6 +54,8 @@ const outcomeSchema = v.strictObject({
   type: v.picklist(OUTCOME_TYPES, `must be one of: ${OUTCOME_TYPES.join(', ')}`),
   title: text,
   summary: text,
+  /** The cause in one sentence, for ticket summaries. */
+  cause: v.optional(text),
   sections: v.optional(v.array(sectionSchema)),
 });
 

@@ -5,7 +5,20 @@ import {
   retryTransientErrors,
 } from '../../app/fetch-public-file';
 
-export type AppConfig = { embed: { allowedOrigins: string[] } };
+export type Escalation = { label: string; href?: string };
+export type AppConfig = { embed: { allowedOrigins: string[] }; escalation?: Escalation };
+
+/** config.json `escalation`: { label, url } or { label, email }; anything else is ignored. */
+function readEscalation(value: unknown): Escalation | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { label, url, email } = value as { label?: unknown; url?: unknown; email?: unknown };
+  if (typeof label !== 'string' || label.trim() === '') return undefined;
+  if (typeof url === 'string' && /^https?:\/\//.test(url)) return { label, href: url };
+  if (typeof email === 'string' && /^[^\s@<>]+@[^\s@<>]+$/.test(email)) {
+    return { label, href: `mailto:${email}` };
+  }
+  return { label };
+}
 
 const isOrigin = (value: unknown): value is string => {
   if (typeof value !== 'string') return false;
@@ -41,7 +54,8 @@ export function configQueryOptions() {
           'Troubleshooter: config.json embed.allowedOrigins must be a list of origins such as "https://helpdesk.example"; other entries are ignored.',
         );
       }
-      return { embed: { allowedOrigins: origins } };
+      const escalation = readEscalation((json as { escalation?: unknown } | null)?.escalation);
+      return { embed: { allowedOrigins: origins }, ...(escalation ? { escalation } : {}) };
     },
     networkMode: 'always',
     retry: retryTransientErrors,

@@ -1,5 +1,10 @@
 import { useId } from 'react';
+import { absoluteUrl, paths } from '../../app/paths';
 import { DocumentTitle } from '../../components/document-title';
+import { useHydrated } from '../../components/use-hydrated';
+import { CopySummary } from '../handover/copy-summary';
+import { SolvedQuestion } from '../handover/solved-question';
+import { buildTicketSummary, type SummaryFormat } from '../handover/ticket-summary';
 import { PageHeading } from '../../components/page-heading';
 import { unconfirmedSteps, type Replay } from '../../engine/replay-trail';
 import type { OutcomeNode, OutcomeSection, OutcomeType, Tree } from '../../engine/tree-schema';
@@ -17,6 +22,16 @@ export function OutcomeScreen({ tree, outcome, replay }: OutcomeScreenProps) {
   const unconfirmed = unconfirmedSteps(replay.steps);
   const found = replay.steps.filter((step) => !step.answer.unsure);
   const decisive = replay.steps.at(-1);
+  const hydrated = useHydrated();
+  const stepHref = paths.step.getHref(tree.id, replay.trail);
+  const summary = (format: SummaryFormat) =>
+    buildTicketSummary({
+      tree,
+      replay,
+      url: absoluteUrl(stepHref, window.location.origin),
+      now: new Date(),
+      format,
+    });
 
   return (
     <article className={`step step--outcome outcome--${outcome.type}`}>
@@ -74,7 +89,22 @@ export function OutcomeScreen({ tree, outcome, replay }: OutcomeScreenProps) {
         <OutcomeSectionView key={section.heading} section={section} />
       ))}
 
+      {hydrated ? (
+        <>
+          <section className="no-print" aria-labelledby="ticket-heading">
+            <h2 id="ticket-heading">For the ticket</h2>
+            <CopySummary summary={summary} label="for ticket" />
+          </section>
+          <SolvedQuestion summary={summary} />
+        </>
+      ) : null}
+
       <YourAnswers treeId={tree.id} steps={replay.steps} />
+      {hydrated ? (
+        <p className="print-only">
+          Link to this result: {absoluteUrl(stepHref, window.location.origin)}
+        </p>
+      ) : null}
       <StartAgainLink treeId={tree.id} />
     </article>
   );

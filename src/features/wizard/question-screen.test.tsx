@@ -10,7 +10,7 @@ test('the start of a tree asks its first question with links to each answer', as
       name: 'Is the client managed by Systems Management Server 1.2?',
     }),
   ).toBeInTheDocument();
-  expect(screen.getByText('Question 1')).toBeInTheDocument();
+  expect(screen.getByText('Question 1 of at most 6')).toBeInTheDocument();
   expect(answerList().getByRole('link', { name: 'Yes, SMS 1.2' })).toHaveAttribute(
     'href',
     '/q164887/sms-1-2',
@@ -47,7 +47,7 @@ test('a deep step shows its number, the answers so far and Change links to each 
       name: 'Is the job recorded as failed rather than completed?',
     }),
   ).toBeInTheDocument();
-  expect(screen.getByText('Question 4')).toBeInTheDocument();
+  expect(screen.getByText('Question 4 of at most 6')).toBeInTheDocument();
 
   const summary = within(screen.getByRole('region', { name: 'Your answers' }));
   expect(summary.getAllByRole('term').map((term) => term.textContent)).toEqual([

@@ -1,20 +1,28 @@
 import { Link } from 'react-router';
 import { DocumentTitle } from '../../components/document-title';
+import { CopyProgress } from '../../components/lazy-screens';
+import { useHydrated } from '../../components/use-hydrated';
 import { PageHeading } from '../../components/page-heading';
 import { paths } from '../../app/paths';
 import type { Replay } from '../../engine/replay-trail';
+import { mostQuestionsFrom } from '../../engine/tree-paths';
 import type { QuestionNode, Tree } from '../../engine/tree-schema';
 import { StartAgainLink, YourAnswers } from './your-answers';
 
 type QuestionScreenProps = { tree: Tree; question: QuestionNode; replay: Replay };
 
 export function QuestionScreen({ tree, question, replay }: QuestionScreenProps) {
+  const hydrated = useHydrated();
   const number = replay.steps.length + 1;
+  // "at most": answers can end the walk early, never make it longer.
+  const atMost = replay.steps.length + mostQuestionsFrom(tree, question.id);
   return (
     <article className="step step--question">
       <DocumentTitle>{`Question ${number}: ${question.prompt}`}</DocumentTitle>
       <p className="tree-name">{tree.title}</p>
-      <PageHeading caption={`Question ${number}`}>{question.prompt}</PageHeading>
+      <PageHeading caption={`Question ${number} of at most ${atMost}`}>
+        {question.prompt}
+      </PageHeading>
       {question.intro ? <p className="lead">{question.intro}</p> : null}
 
       {/* Answers are real links: each one is the next step's URL, so it can be
@@ -42,6 +50,8 @@ export function QuestionScreen({ tree, question, replay }: QuestionScreenProps) 
       ) : null}
 
       <YourAnswers treeId={tree.id} steps={replay.steps} />
+      {/* Needs JavaScript, and its code loads on demand: shown once the page has hydrated. */}
+      {hydrated && replay.steps.length > 0 ? <CopyProgress tree={tree} replay={replay} /> : null}
       {replay.steps.length > 0 ? <StartAgainLink treeId={tree.id} /> : null}
     </article>
   );
