@@ -1,0 +1,92 @@
+import { screen, within } from '@testing-library/react';
+import { expect, test, vi } from 'vitest';
+import { fetchPublicFileExcept } from '../../testing/fetch-public-file-from-disk';
+import { renderApp } from '../../testing/render-app';
+
+const DIAGNOSIS = '/q164887/sms-1-2/os-upgrade/repeats/failed/service/no-service-pack';
+
+test('Copy for ticket puts the summary on the clipboard and says so', async () => {
+  const { user } = renderApp(DIAGNOSIS);
+  await screen.findByRole('heading', { level: 1, name: /known SMS 1\.2 problem/ });
+  await user.click(screen.getByRole('button', { name: 'Copy for ticket' }));
+  expect(await screen.findByText('Copied the summary as plain text.')).toHaveAttribute(
+    'role',
+    'status',
+  );
+  const copied = await navigator.clipboard.readText();
+  expect(copied).toContain(
+    'Article: Q164887, SMS: Upgrading Windows NT with PCM Service May Constantly Repeat',
+  );
+  expect(copied).toContain(`http://localhost:3000${DIAGNOSIS}`);
+
+  await user.click(screen.getByRole('button', { name: 'Copy as Markdown' }));
+  expect(await screen.findByText('Copied the summary as Markdown.')).toBeInTheDocument();
+  expect(await navigator.clipboard.readText()).toContain('### Windows NT upgrade job runs again');
+});
+
+test('when the clipboard is refused, the summary is selected in a box to copy by hand', async () => {
+  const { user } = renderApp(DIAGNOSIS);
+  await screen.findByRole('heading', { level: 1, name: /known SMS 1\.2 problem/ });
+  vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(
+    new DOMException('denied', 'NotAllowedError'),
+  );
+  await user.click(screen.getByRole('button', { name: 'Copy for ticket' }));
+  expect(await screen.findByText(/Copying was not allowed here/)).toBeInTheDocument();
+  const box = screen.getByRole('textbox', { name: 'Summary to copy' });
+  expect(box).toHaveAttribute('readonly');
+  expect((box as HTMLTextAreaElement).value).toContain('How to fix it');
+});
+
+test('"No" shows the default escalation when none is configured, with the summary to copy', async () => {
+  const feedback = vi.fn();
+  window.addEventListener('troubleshooter-feedback', feedback);
+  const { user } = renderApp(DIAGNOSIS);
+  await screen.findByRole('heading', { level: 1, name: /known SMS 1\.2 problem/ });
+  const question = within(screen.getByRole('region', { name: 'Did this solve it?' }));
+  await user.click(question.getByRole('button', { name: 'No' }));
+  expect(question.getByRole('button', { name: 'No' })).toHaveAttribute('aria-pressed', 'true');
+  expect(
+    await question.findByText(/Pass the ticket to your next line of support/),
+  ).toBeInTheDocument();
+  expect(
+    question.getByRole('button', { name: 'Copy summary for the escalation' }),
+  ).toBeInTheDocument();
+  expect(feedback).toHaveBeenCalledTimes(1);
+  expect((feedback.mock.calls[0]![0] as CustomEvent).detail).toEqual({ solved: false });
+  window.removeEventListener('troubleshooter-feedback', feedback);
+});
+
+test('"No" shows the escalation configured in config.json', async () => {
+  vi.mocked(fetch).mockImplementation(
+    fetchPublicFileExcept('/config.json', () =>
+      Response.json({
+        embed: { allowedOrigins: [] },
+        escalation: { label: 'the SMS team queue', url: 'https://helpdesk.example/queues/sms' },
+      }),
+    ),
+  );
+  const { user } = renderApp(DIAGNOSIS);
+  await screen.findByRole('heading', { level: 1, name: /known SMS 1\.2 problem/ });
+  await user.click(screen.getByRole('button', { name: 'No' }));
+  expect(await screen.findByRole('link', { name: 'the SMS team queue' })).toHaveAttribute(
+    'href',
+    'https://helpdesk.example/queues/sms',
+  );
+});
+
+test('"Yes" says what to do and shows no escalation', async () => {
+  const { user } = renderApp(DIAGNOSIS);
+  await screen.findByRole('heading', { level: 1, name: /known SMS 1\.2 problem/ });
+  await user.click(screen.getByRole('button', { name: 'Yes' }));
+  expect(
+    screen.getByText('Good. Record the result on the ticket and close it.'),
+  ).toBeInTheDocument();
+  expect(screen.queryByText(/Pass the ticket/)).not.toBeInTheDocument();
+});
+
+test('questions after the first offer Copy progress', async () => {
+  const { user } = renderApp('/q164887/sms-1-2');
+  await screen.findByRole('heading', { level: 1, name: /Windows NT upgrade that restarts/ });
+  await user.click(await screen.findByRole('button', { name: 'Copy progress' }));
+  expect(await navigator.clipboard.readText()).toContain('Now at\nQuestion 2:');
+});

@@ -1,0 +1,82 @@
+import { expect, test } from 'vitest';
+import shipped from '../../../public/trees/q164887.json';
+import { replayTrail } from '../../engine/replay-trail';
+import { validateTree } from '../../engine/validate-tree';
+import { buildTicketSummary } from './ticket-summary';
+
+const result = validateTree(shipped);
+if (!result.ok) throw new Error('shipped tree is invalid');
+const tree = result.value;
+const now = new Date(2026, 10, 23, 14, 5);
+const url =
+  'https://intranet.example/q164887/sms-1-2/os-upgrade/repeats/failed/pcm-unsure/no-service-pack';
+
+test('the diagnosis summary lists every question and answer, the article, the cause, the fix and the link', () => {
+  const replay = replayTrail(tree, [
+    'sms-1-2',
+    'os-upgrade',
+    'repeats',
+    'failed',
+    'pcm-unsure',
+    'no-service-pack',
+  ]);
+  const text = buildTicketSummary({ tree, replay, url, now, format: 'text' });
+  expect(text).toBe(`Windows NT upgrade job runs again at every restart (SMS 1.2)
+Troubleshooter summary, 23 Nov 2026, 14:05
+
+Answers
+1. Is the client managed by Systems Management Server 1.2?
+   Yes, SMS 1.2
+2. Is the job a Windows NT upgrade that restarts the client?
+   Yes, an NT upgrade that restarts the client
+3. Does the same job start again each time the client starts?
+   Yes, it starts again at every restart
+4. Is the job recorded as failed rather than completed?
+   Yes, it is recorded as failed
+5. Does Package Command Manager run on the client as a Windows NT service?
+   Not sure (NOT CONFIRMED)
+   How to confirm: On the client, look for Pcmsvc32.exe in the list of running processes in Task Manager. You can also open Services in Control Panel and see whether a Package Command Manager service is started. If PCM only runs when someone logs on and starts it, it is running interactively, not as a service.
+6. Is the latest SMS 1.2 service pack installed yet?
+   No, not yet
+
+Result: Diagnosis
+This is the known SMS 1.2 problem in article Q164887
+Article: Q164887, SMS: Upgrading Windows NT with PCM Service May Constantly Repeat
+Cause: Started by the PCM service, Ntencap.exe never receives the shut-down message it waits for, so it marks the mandatory job failed and the service runs it again at its next start.
+
+How to fix it
+1. Get the latest SMS 1.2 U.S. service pack: search the Microsoft Knowledge Base for the word SERVPACK to find out how to obtain it.
+2. Install the service pack, following the instructions that come with it, and record the change on the ticket.
+3. Send the upgrade job to an affected client again and let it restart.
+
+Link
+${url}
+`);
+});
+
+test('the Markdown summary marks up the same content', () => {
+  const replay = replayTrail(tree, ['other-version']);
+  const markdown = buildTicketSummary({ tree, replay, url, now, format: 'markdown' });
+  expect(markdown).toContain('### Windows NT upgrade job runs again at every restart (SMS 1.2)');
+  expect(markdown).toContain(
+    '1. Is the client managed by Systems Management Server 1.2? **No, another version or another product**',
+  );
+  expect(markdown).toContain('**Result: Not this problem**');
+  expect(markdown).toContain('**What to look at next**\n- Look for known problems');
+  expect(markdown).not.toContain('Article:');
+  expect(markdown).toContain(`<${url}>`);
+});
+
+test('progress on a question says where the walk stands', () => {
+  const text = buildTicketSummary({
+    tree,
+    replay: replayTrail(tree, ['sms-1-2']),
+    url,
+    now,
+    format: 'text',
+  });
+  expect(text).toContain(
+    'Now at\nQuestion 2: Is the job a Windows NT upgrade that restarts the client?',
+  );
+  expect(text).not.toContain('Result:');
+});
