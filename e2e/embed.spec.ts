@@ -19,7 +19,7 @@ async function openHost(page: Page) {
   await page.evaluate(() => {
     const events: unknown[] = [];
     Object.assign(window, { hostEvents: events });
-    for (const type of ['ready', 'step', 'outcome', 'resize']) {
+    for (const type of ['ready', 'step', 'outcome', 'resize', 'feedback']) {
       document.addEventListener(`troubleshooter:${type}`, (event) => {
         const { detail, target } = event as CustomEvent;
         events.push({ type, target: (target as Element).id, detail });
@@ -131,6 +131,17 @@ test('the two-line snippet mounts the wizard; a walk to the diagnosis reaches th
     url: `${WIZARD_ORIGIN}/q164887/sms-1-2/os-upgrade/repeats/failed/service/no-service-pack`,
   });
   expect(outcome?.answers).toHaveLength(6);
+
+  // "Did this solve it?" reaches the host page too.
+  await frameOf(page, 'ticket').getByRole('button', { name: 'No', exact: true }).click();
+  await expect
+    .poll(async () => (await hostEvents(page)).find((event) => event.type === 'feedback')?.detail)
+    .toEqual({
+      tree: 'q164887',
+      outcomeId: 'diagnosis',
+      solved: false,
+      url: `${WIZARD_ORIGIN}/q164887/sms-1-2/os-upgrade/repeats/failed/service/no-service-pack`,
+    });
 });
 
 test('the frame grows and shrinks with its content, with no scrollbar inside', async ({ page }) => {

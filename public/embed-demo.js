@@ -1,6 +1,6 @@
 // Lists the events the embedded troubleshooter dispatches on its container.
 const log = document.getElementById('event-log');
-for (const type of ['ready', 'step', 'outcome', 'resize']) {
+for (const type of ['ready', 'step', 'outcome', 'resize', 'feedback']) {
   document.addEventListener(`troubleshooter:${type}`, (event) => {
     const item = document.createElement('li');
     const name = document.createElement('strong');
@@ -13,7 +13,9 @@ for (const type of ['ready', 'step', 'outcome', 'resize']) {
           ? `${detail.kind}: ${detail.title} (${detail.article ?? 'no article'})`
           : type === 'resize'
             ? `${detail.height}px`
-            : detail.title;
+            : type === 'feedback'
+              ? `solved: ${detail.solved ? 'yes' : 'no'}`
+              : detail.title;
     item.append(name, ` ${summary}`);
     log.prepend(item);
   });

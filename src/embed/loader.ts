@@ -5,7 +5,7 @@
  *   <script src="https://HOST/BASE/embed.js" async></script>
  *
  * or Troubleshooter.mount(element, { tree, step, onReady, onStep, onOutcome, onResize }).
- * Events also bubble from the container as `troubleshooter:ready|step|outcome|resize`.
+ * Events also bubble from the container as `troubleshooter:ready|step|outcome|resize|feedback`.
  * Messages are accepted only from the wizard's origin and from this mount's own iframe.
  */
 import { EMBED_PARAMS } from './frame-url-params';
@@ -21,6 +21,7 @@ export type MountOptions = {
   onStep?: (detail: Detail<'step'>) => void;
   onOutcome?: (detail: Detail<'outcome'>) => void;
   onResize?: (detail: Detail<'resize'>) => void;
+  onFeedback?: (detail: Detail<'feedback'>) => void;
 };
 
 export type Mounted = { unmount(): void; restart(): void };
@@ -83,6 +84,7 @@ const FALLBACK_HEIGHT = '640px';
         step: options.onStep,
         outcome: options.onOutcome,
         resize: options.onResize,
+        feedback: options.onFeedback,
       }[type] as ((value: typeof detail) => void) | undefined;
       handler?.(detail);
     };

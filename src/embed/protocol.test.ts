@@ -27,6 +27,15 @@ test('accepts each message kind the frame sends, exactly as built', () => {
     url: 'u',
   });
   expect(parseFrameMessage(outcome)).toEqual(outcome);
+  const feedback = frameMessage('t1-abc', {
+    type: 'feedback',
+    tree: 'q164887',
+    outcomeId: 'diagnosis',
+    solved: false,
+    url: 'u',
+  });
+  expect(parseFrameMessage(feedback)).toEqual(feedback);
+  expect(parseFrameMessage({ ...feedback, solved: 'no' })).toBeUndefined();
 });
 
 test.each([

@@ -38,8 +38,17 @@ export type OutcomeMessage = {
   url: string;
 };
 export type ResizeMessage = { type: 'resize'; height: number };
+/** "Did this solve it?" answered on an outcome. */
+export type FeedbackMessage = {
+  type: 'feedback';
+  tree: string;
+  outcomeId: string;
+  solved: boolean;
+  url: string;
+};
 
-export type FrameEvent = ReadyMessage | StepMessage | OutcomeMessage | ResizeMessage;
+export type FrameEvent =
+  ReadyMessage | StepMessage | OutcomeMessage | ResizeMessage | FeedbackMessage;
 export type FrameMessage = Envelope & FrameEvent;
 export type HostMessage = Envelope & { type: 'restart' };
 
@@ -105,6 +114,10 @@ export function parseFrameMessage(data: unknown): FrameMessage | undefined {
         (m.article === null || isText(m.article)) &&
         isAnswers(m.answers) &&
         isText(m.url)
+        ? (m as FrameMessage)
+        : undefined;
+    case 'feedback':
+      return isText(m.tree) && isText(m.outcomeId) && typeof m.solved === 'boolean' && isText(m.url)
         ? (m as FrameMessage)
         : undefined;
     default:

@@ -10,6 +10,7 @@ import {
 } from '../../embed/protocol';
 import { ID_PATTERN } from '../../engine/ids';
 import { replayTrail, type AnsweredStep } from '../../engine/replay-trail';
+import { FEEDBACK_EVENT, type FeedbackDetail } from '../handover/feedback-event';
 import { treeQueryOptions } from '../wizard/tree-query';
 import { configQueryOptions, isParentAllowed } from './config-query';
 import type { EmbedParams } from './embed-params';
@@ -101,6 +102,24 @@ export function EmbedBridge({ params }: { params: EmbedParams }) {
     );
     // location.key: report each navigation, also to the same step.
   }, [post, tree, location.key, match?.params]);
+
+  // "Did this solve it?" goes to the host page, and nowhere else.
+  useEffect(() => {
+    if (!post || !tree) return;
+    const onFeedback = (event: Event) => {
+      const replay = replayTrail(tree, parseTrail(match?.params['*']));
+      if (replay.problem || replay.node.kind !== 'outcome') return;
+      post({
+        type: 'feedback',
+        tree: tree.id,
+        outcomeId: replay.node.id,
+        solved: (event as CustomEvent<FeedbackDetail>).detail.solved === true,
+        url: absoluteUrl(paths.step.getHref(tree.id, replay.trail), window.location.origin),
+      });
+    };
+    window.addEventListener(FEEDBACK_EVENT, onFeedback);
+    return () => window.removeEventListener(FEEDBACK_EVENT, onFeedback);
+  }, [post, tree, match?.params]);
 
   // The parent may ask to start again; only the parent, from its own origin.
   useEffect(() => {

@@ -1,0 +1,85 @@
+import { ANSWERS_TO_DIAGNOSIS, answerLink, expect, heading, test } from './fixtures';
+import { WIZARD_ORIGIN } from './origins';
+
+const DIAGNOSIS_URL = '/q164887/sms-1-2/os-upgrade/repeats/failed/service/no-service-pack';
+
+test('copying at the diagnosis gives a summary with every answer, the article, the fix and a working link', async ({
+  page,
+  context,
+  browser,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: WIZARD_ORIGIN });
+  await page.goto('/q164887');
+  await page.locator('html[data-interactive]').waitFor({ state: 'attached' });
+  for (const answer of ANSWERS_TO_DIAGNOSIS) await answerLink(page, answer).click();
+  await expect(heading(page)).toHaveText('This is the known SMS 1.2 problem in article Q164887');
+
+  await page.getByRole('button', { name: 'Copy for ticket' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Copied the summary as plain text.' }),
+  ).toBeVisible();
+  const summary = await page.evaluate(() => navigator.clipboard.readText());
+  expect(summary).toContain('Windows NT upgrade job runs again at every restart (SMS 1.2)');
+  for (const answer of ANSWERS_TO_DIAGNOSIS) expect(summary).toContain(answer);
+  expect(summary).toContain('Is the latest SMS 1.2 service pack installed yet?');
+  expect(summary).toContain(
+    'Article: Q164887, SMS: Upgrading Windows NT with PCM Service May Constantly Repeat',
+  );
+  expect(summary).toContain('SERVPACK');
+  const link = /\nLink\n(\S+)\n/.exec(summary)?.[1];
+  expect(link).toBe(`${WIZARD_ORIGIN}${DIAGNOSIS_URL}`);
+
+  // The link works for a colleague.
+  const colleague = await browser.newContext();
+  const other = await colleague.newPage();
+  await other.goto(link ?? 'missing link');
+  await expect(heading(other)).toHaveText('This is the known SMS 1.2 problem in article Q164887');
+  await colleague.close();
+});
+
+test('"No" shows the escalation configured in config.json', async ({ page }) => {
+  await page.route('**/config.json', (route) =>
+    route.fulfill({
+      json: {
+        embed: { allowedOrigins: [] },
+        escalation: { label: 'SMS support', email: 'sms-team@example.com' },
+      },
+    }),
+  );
+  await page.goto(DIAGNOSIS_URL);
+  await page.getByRole('button', { name: 'No', exact: true }).click();
+  await expect(page.getByRole('link', { name: 'SMS support' })).toHaveAttribute(
+    'href',
+    'mailto:sms-team@example.com',
+  );
+  await expect(page.getByRole('button', { name: 'Copy summary for the escalation' })).toBeVisible();
+});
+
+test('printing an outcome shows the result, the answers and the link, without the site chrome', async ({
+  page,
+}) => {
+  await page.goto(DIAGNOSIS_URL);
+  await page.locator('html[data-interactive]').waitFor({ state: 'attached' });
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('banner')).toBeHidden();
+  await expect(page.getByRole('contentinfo')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Copy for ticket' })).toBeHidden();
+  await expect(page.getByRole('link', { name: 'Start again' })).toBeHidden();
+  await expect(heading(page)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Your answers' })).toBeVisible();
+  await expect(
+    page.getByText(`Link to this result: ${WIZARD_ORIGIN}${DIAGNOSIS_URL}`),
+  ).toBeVisible();
+  // And the same page on screen hides that line.
+  await page.emulateMedia({ media: 'screen' });
+  await expect(page.getByText(/Link to this result/)).toBeHidden();
+});
+
+test('copy buttons need JavaScript, so they appear only when it runs', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(DIAGNOSIS_URL);
+  await expect(heading(page)).toHaveText('This is the known SMS 1.2 problem in article Q164887');
+  await expect(page.getByRole('button')).toHaveCount(0);
+  await context.close();
+});
