@@ -2,6 +2,7 @@ import { lazy, Suspense, type ComponentProps, type ComponentType } from 'react';
 import type { BrokenTrailScreen as BrokenTrail } from '../features/wizard/broken-trail-screen';
 import type { OutcomeScreen as Outcome } from '../features/wizard/outcome-screen';
 import type { CopyProgress as CopyProgressType } from '../features/handover/copy-progress';
+import type { ProgressKeeper as Keeper, ResumeOffer as Offer } from '../features/handover/resume';
 import type { InvalidTreeScreen as InvalidTree } from '../features/wizard/invalid-tree-screen';
 import type { LoadFailedScreen as LoadFailed } from './load-failed-screen';
 import type { NotFoundScreen as NotFound } from './not-found-screen';
@@ -64,4 +65,12 @@ export const CatalogPage = lazyScreen<Record<string, never>>(
 
 export const CopyProgress = lazyScreen<ComponentProps<typeof CopyProgressType>>(
   async () => (await import('../features/handover/copy-progress')).CopyProgress,
+);
+
+export const ProgressKeeper = lazyScreen<ComponentProps<typeof Keeper>>(
+  async () => (await import('../features/handover/resume')).ProgressKeeper,
+);
+
+export const ResumeOffer = lazyScreen<ComponentProps<typeof Offer>>(
+  async () => (await import('../features/handover/resume')).ResumeOffer,
 );

@@ -16,5 +16,7 @@ beforeEach(() => {
 
 afterEach(() => {
   cleanup();
+  // Node-environment tests (the prerender) have no localStorage.
+  globalThis.localStorage?.clear();
   vi.unstubAllGlobals();
 });

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { DocumentTitle } from '../../components/document-title';
-import { CopyProgress } from '../../components/lazy-screens';
+import { CopyProgress, ResumeOffer } from '../../components/lazy-screens';
 import { useHydrated } from '../../components/use-hydrated';
 import { PageHeading } from '../../components/page-heading';
 import { paths } from '../../app/paths';
@@ -24,6 +24,7 @@ export function QuestionScreen({ tree, question, replay }: QuestionScreenProps) 
         {question.prompt}
       </PageHeading>
       {question.intro ? <p className="lead">{question.intro}</p> : null}
+      {hydrated && replay.steps.length === 0 ? <ResumeOffer tree={tree} /> : null}
 
       {/* Answers are real links: each one is the next step's URL, so it can be
           opened in a new tab, copied, or served as static HTML. */}

@@ -2,7 +2,8 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { parseTrail } from '../../app/paths';
 import { replayTrail } from '../../engine/replay-trail';
-import { BrokenTrailScreen, OutcomeScreen } from '../../components/lazy-screens';
+import { BrokenTrailScreen, OutcomeScreen, ProgressKeeper } from '../../components/lazy-screens';
+import { useHydrated } from '../../components/use-hydrated';
 import { QuestionScreen } from './question-screen';
 import { treeQueryOptions } from './tree-query';
 
@@ -12,13 +13,20 @@ export function StepPage() {
   const treeId = params.treeId ?? '';
   const { data: tree } = useSuspenseQuery(treeQueryOptions(treeId));
   const replay = replayTrail(tree, parseTrail(params['*']));
+  const hydrated = useHydrated();
 
   if (replay.problem) {
     return <BrokenTrailScreen tree={tree} replay={replay} problem={replay.problem} />;
   }
-  return replay.node.kind === 'question' ? (
-    <QuestionScreen tree={tree} question={replay.node} replay={replay} />
-  ) : (
-    <OutcomeScreen tree={tree} outcome={replay.node} replay={replay} />
+  return (
+    <>
+      {replay.node.kind === 'question' ? (
+        <QuestionScreen tree={tree} question={replay.node} replay={replay} />
+      ) : (
+        <OutcomeScreen tree={tree} outcome={replay.node} replay={replay} />
+      )}
+      {/* Remembering the walk needs JavaScript and storage: only after hydration. */}
+      {hydrated ? <ProgressKeeper tree={tree} replay={replay} /> : null}
+    </>
   );
 }

@@ -1,0 +1,67 @@
+import { screen, waitFor } from '@testing-library/react';
+import { expect, test, vi } from 'vitest';
+import { renderApp } from '../../testing/render-app';
+import { readProgress } from './saved-progress';
+
+test('an unfinished walk is offered on the start page, and Continue goes back to it', async () => {
+  const { unmount } = renderApp('/q164887/sms-1-2/job-unsure');
+  await screen.findByRole('heading', { level: 1, name: /start again each time/ });
+  await waitFor(() => expect(readProgress('q164887')?.trail).toEqual(['sms-1-2', 'job-unsure']));
+  unmount();
+
+  const { user } = renderApp('/q164887');
+  const offer = await screen.findByRole('region', { name: 'Continue where you left off?' });
+  expect(offer).toHaveTextContent(
+    'at Question 3: Does the same job start again each time the client starts?',
+  );
+  await user.click(screen.getByRole('link', { name: 'Continue where you left off' }));
+  expect(
+    await screen.findByRole('heading', { level: 1, name: /start again each time/ }),
+  ).toBeInTheDocument();
+});
+
+test('Forget it removes the saved walk from this browser', async () => {
+  const { unmount } = renderApp('/q164887/sms-1-2');
+  await screen.findByRole('heading', { level: 1, name: /Windows NT upgrade that restarts/ });
+  await waitFor(() => expect(readProgress('q164887')).toBeDefined());
+  unmount();
+
+  const { user } = renderApp('/q164887');
+  await user.click(await screen.findByRole('button', { name: 'Forget it' }));
+  expect(screen.getByText(/^Forgotten\./)).toHaveAttribute('role', 'status');
+  expect(readProgress('q164887')).toBeUndefined();
+  expect(
+    screen.queryByRole('link', { name: 'Continue where you left off' }),
+  ).not.toBeInTheDocument();
+});
+
+test('reaching an outcome finishes the walk: nothing is offered afterwards', async () => {
+  const { unmount } = renderApp('/q164887/sms-1-2');
+  await screen.findByRole('heading', { level: 1, name: /Windows NT upgrade that restarts/ });
+  await waitFor(() => expect(readProgress('q164887')).toBeDefined());
+  unmount();
+  const { unmount: leaveOutcome } = renderApp('/q164887/other-version');
+  await screen.findByRole('heading', { level: 1, name: /Not this problem/ });
+  await waitFor(() => expect(readProgress('q164887')).toBeUndefined());
+  leaveOutcome();
+  renderApp('/q164887');
+  await screen.findByRole('heading', { level: 1, name: /Systems Management Server 1\.2/ });
+  expect(
+    screen.queryByRole('region', { name: 'Continue where you left off?' }),
+  ).not.toBeInTheDocument();
+});
+
+test('storage that throws breaks nothing', async () => {
+  vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+    throw new DOMException('full', 'QuotaExceededError');
+  });
+  vi.spyOn(Storage.prototype, 'getItem').mockImplementation(() => {
+    throw new DOMException('denied', 'SecurityError');
+  });
+  const { user } = renderApp('/q164887');
+  await screen.findByRole('heading', { level: 1, name: /Systems Management Server 1\.2/ });
+  await user.click(screen.getByRole('link', { name: 'Yes, SMS 1.2' }));
+  expect(
+    await screen.findByRole('heading', { level: 1, name: /Windows NT upgrade that restarts/ }),
+  ).toBeInTheDocument();
+});

@@ -1,0 +1,76 @@
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { paths } from '../../app/paths';
+import { replayTrail, type Replay } from '../../engine/replay-trail';
+import type { Tree } from '../../engine/tree-schema';
+import { forgetProgress, readProgress, saveProgress } from './saved-progress';
+
+/**
+ * Remembers the walk at every question after the first; forgets it once an outcome is
+ * reached (the walk is finished). Renders nothing.
+ */
+export function ProgressKeeper({ tree, replay }: { tree: Tree; replay: Replay }) {
+  const finished = replay.node.kind === 'outcome';
+  const trail = replay.trail.join('/');
+  useEffect(() => {
+    if (finished) forgetProgress(tree.id);
+    else if (trail !== '') {
+      saveProgress(tree.id, {
+        trail: trail.split('/'),
+        version: tree.version,
+        savedAt: new Date().toISOString(),
+      });
+    }
+  }, [tree.id, tree.version, trail, finished]);
+  return null;
+}
+
+/** On the start page: "Continue where you left off", and a way to forget it. */
+export function ResumeOffer({ tree }: { tree: Tree }) {
+  const [saved, setSaved] = useState(() => readProgress(tree.id));
+  const [forgotten, setForgotten] = useState(false);
+  if (forgotten) {
+    return (
+      <p role="status" className="resume">
+        Forgotten. This browser no longer keeps your earlier answers.
+      </p>
+    );
+  }
+  if (!saved || saved.trail.length === 0) return null;
+  // Only what still fits the current tree is offered (the tree may have changed since).
+  const replay = replayTrail(tree, saved.trail);
+  if (replay.trail.length === 0) return null;
+  const where =
+    replay.node.kind === 'question'
+      ? `Question ${replay.steps.length + 1}: ${replay.node.prompt}`
+      : replay.node.title;
+  return (
+    <section className="panel resume" aria-labelledby="resume-heading">
+      <h2 id="resume-heading">Continue where you left off?</h2>
+      <p>
+        This browser remembers an unfinished walk from{' '}
+        {new Date(saved.savedAt).toLocaleString('en-GB', {
+          dateStyle: 'medium',
+          timeStyle: 'short',
+        })}
+        , at {where}.
+      </p>
+      <p className="resume__actions">
+        <Link className="button" to={paths.step.getHref(tree.id, replay.trail)}>
+          Continue where you left off
+        </Link>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => {
+            forgetProgress(tree.id);
+            setSaved(undefined);
+            setForgotten(true);
+          }}
+        >
+          Forget it
+        </button>
+      </p>
+    </section>
+  );
+}
