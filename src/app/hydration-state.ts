@@ -10,6 +10,8 @@ import type { HydrationState } from 'react-router';
 export type PageState = {
   /** The path the page was rendered for: a host that serves it for another path gets no hydration. */
   url: string;
+  /** The version of the tree the page shows: a link for another version is not hydrated. */
+  treeVersion?: number;
   dehydratedState: DehydratedState;
   hydrationData: HydrationState;
 };
@@ -29,7 +31,9 @@ export function readPageState(doc: Document): PageState | undefined {
   if (!text) return undefined;
   try {
     const state = JSON.parse(text) as PageState;
-    return state.url === doc.location.pathname ? state : undefined;
+    const version = new URLSearchParams(doc.location.search).get('v');
+    const sameVersion = !version || !state.treeVersion || Number(version) === state.treeVersion;
+    return state.url === doc.location.pathname && sameVersion ? state : undefined;
   } catch {
     // A damaged page still works: the client renders from scratch and fetches.
     return undefined;

@@ -5,8 +5,12 @@ import { CatalogErrorBoundary } from '../features/catalog/catalog-error-boundary
 import { catalogQueryOptions } from '../features/catalog/catalog-query';
 import { StepErrorBoundary } from '../features/wizard/step-error-boundary';
 import { StepPage } from '../features/wizard/step-page';
-import { isTreeId, treeQueryOptions } from '../features/wizard/tree-query';
-import { paths } from './paths';
+import {
+  archivedTreeQueryOptions,
+  isTreeId,
+  treeQueryOptions,
+} from '../features/wizard/tree-query';
+import { parseVersion, paths } from './paths';
 import { RootErrorBoundary } from './root-error-boundary';
 import { LoadingScreen, RootLayout } from './root-layout';
 
@@ -37,10 +41,18 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           path: paths.step.path,
           element: <StepPage />,
           errorElement: <StepErrorBoundary />,
-          loader: async ({ params }) => {
+          loader: async ({ params, request }) => {
             const treeId = params.treeId ?? '';
             if (!isTreeId(treeId)) throw data(null, { status: 404 });
-            await queryClient.ensureQueryData(treeQueryOptions(treeId));
+            const tree = await queryClient.ensureQueryData(treeQueryOptions(treeId));
+            // A link made with an earlier version: fetch that version too, to explain
+            // what changed. Missing or broken, the link is read against the current one.
+            const version = parseVersion(new URL(request.url).search);
+            if (version && version !== tree.version) {
+              await queryClient
+                .ensureQueryData(archivedTreeQueryOptions(treeId, version))
+                .catch(() => undefined);
+            }
             return null;
           },
         },

@@ -3,6 +3,7 @@ import type { BrokenTrailScreen as BrokenTrail } from '../features/wizard/broken
 import type { OutcomeScreen as Outcome } from '../features/wizard/outcome-screen';
 import type { CopyProgress as CopyProgressType } from '../features/handover/copy-progress';
 import type { ProgressKeeper as Keeper, ResumeOffer as Offer } from '../features/handover/resume';
+import type { VersionChangedScreen as VersionChanged } from '../features/wizard/version-changed-screen';
 import type { InvalidTreeScreen as InvalidTree } from '../features/wizard/invalid-tree-screen';
 import type { LoadFailedScreen as LoadFailed } from './load-failed-screen';
 import type { NotFoundScreen as NotFound } from './not-found-screen';
@@ -73,4 +74,8 @@ export const ProgressKeeper = lazyScreen<ComponentProps<typeof Keeper>>(
 
 export const ResumeOffer = lazyScreen<ComponentProps<typeof Offer>>(
   async () => (await import('../features/handover/resume')).ResumeOffer,
+);
+
+export const VersionChangedScreen = lazyScreen<ComponentProps<typeof VersionChanged>>(
+  async () => (await import('../features/wizard/version-changed-screen')).VersionChangedScreen,
 );

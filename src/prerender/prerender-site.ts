@@ -123,7 +123,7 @@ export async function prerenderSite({
       const href = paths.step.getHref(tree.id, trail);
       const client = freshClient();
       client.setQueryData(treeQueryOptions(tree.id).queryKey, tree);
-      const page = await renderPage(toUrl(href), client);
+      const page = await renderPage(toUrl(href), client, tree.version);
       if (page.failed) throw new Error(`prerender: ${href} rendered an error page`);
       await writePage(href, fillTemplate(shell, page, true));
       pages += 1;

@@ -19,7 +19,11 @@ export type RenderedPage = {
  * Renders one URL of the app to HTML with React Router's static handler, from a
  * QueryClient already holding the files the page needs (no network at build time).
  */
-export async function renderPage(url: string, queryClient: QueryClient): Promise<RenderedPage> {
+export async function renderPage(
+  url: string,
+  queryClient: QueryClient,
+  treeVersion?: number,
+): Promise<RenderedPage> {
   const { query, dataRoutes } = createStaticHandler(createRoutes(queryClient), {
     basename: import.meta.env.BASE_URL,
   });
@@ -50,6 +54,7 @@ export async function renderPage(url: string, queryClient: QueryClient): Promise
     title,
     state: {
       url: context.location.pathname,
+      ...(treeVersion ? { treeVersion } : {}),
       dehydratedState,
       hydrationData: { loaderData: context.loaderData, actionData: context.actionData },
     },

@@ -3,6 +3,9 @@ import path from 'node:path';
 
 // Vitest runs from the project root.
 const publicDir = path.resolve(process.cwd(), 'public') + path.sep;
+// Fixture trees (not shipped) are served under /trees/ as if they were deployed.
+const fixtureTreesDir =
+  path.resolve(process.cwd(), 'src', 'testing', 'fixtures', 'trees') + path.sep;
 
 function requestUrl(input: RequestInfo | URL): URL {
   const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
@@ -11,10 +14,17 @@ function requestUrl(input: RequestInfo | URL): URL {
 
 /** A stand-in for `fetch` that serves public/ the way a static web server does. */
 export async function fetchPublicFile(input: RequestInfo | URL): Promise<Response> {
-  const file = path.join(publicDir, decodeURIComponent(requestUrl(input).pathname));
+  const pathname = decodeURIComponent(requestUrl(input).pathname);
+  const file = path.join(publicDir, pathname);
   if (!file.startsWith(publicDir)) return new Response('Forbidden', { status: 403 });
+  const fixture = pathname.startsWith('/trees/')
+    ? path.join(fixtureTreesDir, pathname.slice('/trees/'.length))
+    : undefined;
   try {
-    const body = await readFile(file, 'utf8');
+    const body = await readFile(file, 'utf8').catch((error: unknown) => {
+      if (fixture?.startsWith(fixtureTreesDir)) return readFile(fixture, 'utf8');
+      throw error;
+    });
     const type = file.endsWith('.json') ? 'application/json' : 'text/plain';
     return new Response(body, { status: 200, headers: { 'content-type': type } });
   } catch {

@@ -1,7 +1,14 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
-import { afterEach, beforeEach, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, vi } from 'vitest';
+import { preloadLazyScreens } from '../components/lazy-screens';
 import { fetchPublicFile } from './fetch-public-file-from-disk';
+
+// Screens loaded on demand are imported up front, as the app does when idle: their
+// first import (a transform in Vitest) must not race a test's timeouts.
+beforeAll(async () => {
+  await preloadLazyScreens();
+});
 
 beforeEach(() => {
   // A React warning or error in a test is a bug: fail the test that caused it.

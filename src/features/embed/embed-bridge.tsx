@@ -84,7 +84,10 @@ export function EmbedBridge({ params }: { params: EmbedParams }) {
     const replay = replayTrail(tree, parseTrail(match?.params['*']));
     if (replay.problem) return;
     const answers = summarize(replay.steps);
-    const url = absoluteUrl(paths.step.getHref(tree.id, replay.trail), window.location.origin);
+    const url = absoluteUrl(
+      paths.step.getHref(tree.id, replay.trail, tree.version),
+      window.location.origin,
+    );
     const node = replay.node;
     post(
       node.kind === 'question'
@@ -114,7 +117,10 @@ export function EmbedBridge({ params }: { params: EmbedParams }) {
         tree: tree.id,
         outcomeId: replay.node.id,
         solved: (event as CustomEvent<FeedbackDetail>).detail.solved === true,
-        url: absoluteUrl(paths.step.getHref(tree.id, replay.trail), window.location.origin),
+        url: absoluteUrl(
+          paths.step.getHref(tree.id, replay.trail, tree.version),
+          window.location.origin,
+        ),
       });
     };
     window.addEventListener(FEEDBACK_EVENT, onFeedback);

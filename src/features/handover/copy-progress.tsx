@@ -6,7 +6,10 @@ import { buildTicketSummary } from './ticket-summary';
 
 /** "Copy progress" on a question: the answers so far, where the walk stands, the link. */
 export function CopyProgress({ tree, replay }: { tree: Tree; replay: Replay }) {
-  const url = absoluteUrl(paths.step.getHref(tree.id, replay.trail), window.location.origin);
+  const url = absoluteUrl(
+    paths.step.getHref(tree.id, replay.trail, tree.version),
+    window.location.origin,
+  );
   return (
     <CopySummary
       label="progress"

@@ -56,7 +56,7 @@ export function ResumeOffer({ tree }: { tree: Tree }) {
         , at {where}.
       </p>
       <p className="resume__actions">
-        <Link className="button" to={paths.step.getHref(tree.id, replay.trail)}>
+        <Link className="button" to={paths.step.getHref(tree.id, replay.trail, tree.version)}>
           Continue where you left off
         </Link>
         <button

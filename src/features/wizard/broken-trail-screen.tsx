@@ -38,11 +38,11 @@ export function BrokenTrailScreen({
           : `The first ${validCount === 1 ? 'answer still fits; it is' : `${validCount} answers still fit; they are`} listed below.`}
       </p>
       <p>
-        <Link className="button" to={paths.step.getHref(tree.id, replay.trail)}>
+        <Link className="button" to={paths.step.getHref(tree.id, replay.trail, tree.version)}>
           {validCount === 0 ? 'Go to the first question' : 'Go on from the last step that fits'}
         </Link>
       </p>
-      <YourAnswers treeId={tree.id} steps={replay.steps} />
+      <YourAnswers tree={tree} steps={replay.steps} />
       {validCount > 0 ? <StartAgainLink treeId={tree.id} /> : null}
     </article>
   );

@@ -23,7 +23,7 @@ export function OutcomeScreen({ tree, outcome, replay }: OutcomeScreenProps) {
   const found = replay.steps.filter((step) => !step.answer.unsure);
   const decisive = replay.steps.at(-1);
   const hydrated = useHydrated();
-  const stepHref = paths.step.getHref(tree.id, replay.trail);
+  const stepHref = paths.step.getHref(tree.id, replay.trail, tree.version);
   const summary = (format: SummaryFormat) =>
     buildTicketSummary({
       tree,
@@ -99,7 +99,7 @@ export function OutcomeScreen({ tree, outcome, replay }: OutcomeScreenProps) {
         </>
       ) : null}
 
-      <YourAnswers treeId={tree.id} steps={replay.steps} />
+      <YourAnswers tree={tree} steps={replay.steps} />
       {hydrated ? (
         <p className="print-only">
           Link to this result: {absoluteUrl(stepHref, window.location.origin)}

@@ -13,11 +13,11 @@ test('the start of a tree asks its first question with links to each answer', as
   expect(screen.getByText('Question 1 of at most 6')).toBeInTheDocument();
   expect(answerList().getByRole('link', { name: 'Yes, SMS 1.2' })).toHaveAttribute(
     'href',
-    '/q164887/sms-1-2',
+    '/q164887/sms-1-2?v=1',
   );
   expect(answerList().getByRole('link', { name: 'Not sure' })).toHaveAttribute(
     'href',
-    '/q164887/version-unsure',
+    '/q164887/version-unsure?v=1',
   );
   expect(answerList().getAllByRole('link')).toHaveLength(3);
   // Nothing answered yet: no summary and no Start again.
@@ -58,7 +58,7 @@ test('a deep step shows its number, the answers so far and Change links to each 
   expect(summary.getByText('not confirmed')).toBeInTheDocument();
   expect(
     summary.getAllByRole('link', { name: /^Change/ }).map((link) => link.getAttribute('href')),
-  ).toEqual(['/q164887', '/q164887/sms-1-2', '/q164887/sms-1-2/job-unsure']);
+  ).toEqual(['/q164887', '/q164887/sms-1-2?v=1', '/q164887/sms-1-2/job-unsure?v=1']);
   expect(screen.getByRole('link', { name: 'Start again' })).toHaveAttribute('href', '/q164887');
 });
 

@@ -33,7 +33,7 @@ export function QuestionScreen({ tree, question, replay }: QuestionScreenProps) 
           <li key={answer.slug}>
             <Link
               className={answer.unsure ? 'answer answer--unsure' : 'answer'}
-              to={paths.step.getHref(tree.id, [...replay.trail, answer.slug])}
+              to={paths.step.getHref(tree.id, [...replay.trail, answer.slug], tree.version)}
             >
               {answer.label}
             </Link>
@@ -50,7 +50,7 @@ export function QuestionScreen({ tree, question, replay }: QuestionScreenProps) 
         </details>
       ) : null}
 
-      <YourAnswers treeId={tree.id} steps={replay.steps} />
+      <YourAnswers tree={tree} steps={replay.steps} />
       {/* Needs JavaScript, and its code loads on demand: shown once the page has hydrated. */}
       {hydrated && replay.steps.length > 0 ? <CopyProgress tree={tree} replay={replay} /> : null}
       {replay.steps.length > 0 ? <StartAgainLink treeId={tree.id} /> : null}

@@ -1,8 +1,13 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { useParams } from 'react-router';
-import { parseTrail } from '../../app/paths';
+import { useLocation, useParams } from 'react-router';
+import { parseTrail, parseVersion } from '../../app/paths';
 import { replayTrail } from '../../engine/replay-trail';
-import { BrokenTrailScreen, OutcomeScreen, ProgressKeeper } from '../../components/lazy-screens';
+import {
+  BrokenTrailScreen,
+  OutcomeScreen,
+  ProgressKeeper,
+  VersionChangedScreen,
+} from '../../components/lazy-screens';
 import { useHydrated } from '../../components/use-hydrated';
 import { QuestionScreen } from './question-screen';
 import { treeQueryOptions } from './tree-query';
@@ -12,8 +17,14 @@ export function StepPage() {
   const params = useParams();
   const treeId = params.treeId ?? '';
   const { data: tree } = useSuspenseQuery(treeQueryOptions(treeId));
-  const replay = replayTrail(tree, parseTrail(params['*']));
+  const trail = parseTrail(params['*']);
+  const replay = replayTrail(tree, trail);
   const hydrated = useHydrated();
+  const linkVersion = parseVersion(useLocation().search);
+
+  if (linkVersion && linkVersion !== tree.version && trail.length > 0) {
+    return <VersionChangedScreen tree={tree} linkVersion={linkVersion} trail={trail} />;
+  }
 
   if (replay.problem) {
     return <BrokenTrailScreen tree={tree} replay={replay} problem={replay.problem} />;

@@ -18,10 +18,10 @@ export class TreeInvalidError extends Error {
   }
 }
 
-async function fetchTree(treeId: string, signal: AbortSignal) {
+async function fetchTree(treeId: string, signal: AbortSignal, version?: number) {
   let json: unknown;
   try {
-    json = await fetchPublicJson(`trees/${treeId}.json`, signal);
+    json = await fetchPublicJson(`trees/${treeId}${version ? `.v${version}` : ''}.json`, signal);
   } catch (error) {
     if (error instanceof FileNotJsonError) {
       throw new TreeInvalidError(treeId, [{ path: '$', message: 'the file is not valid JSON' }]);
@@ -38,7 +38,28 @@ async function fetchTree(treeId: string, signal: AbortSignal) {
       { path: '$.id', message: `is "${result.value.id}" but the file is ${treeId}.json` },
     ]);
   }
+  if (version && result.value.version !== version) {
+    throw new TreeInvalidError(treeId, [
+      {
+        path: '$.version',
+        message: `is ${result.value.version} but the file is for version ${version}`,
+      },
+    ]);
+  }
   return result.value;
+}
+
+/**
+ * An earlier version of a tree, kept as trees/<id>.v<version>.json when an author
+ * publishes a new one, to read links made with it (docs/authoring.md).
+ */
+export function archivedTreeQueryOptions(treeId: string, version: number) {
+  return queryOptions({
+    queryKey: ['tree', treeId, 'version', version],
+    queryFn: ({ signal }) => fetchTree(treeId, signal, version),
+    networkMode: 'always',
+    retry: retryTransientErrors,
+  });
 }
 
 export function isTreeId(value: string): boolean {

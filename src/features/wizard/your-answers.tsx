@@ -1,9 +1,16 @@
 import { Link } from 'react-router';
 import { paths } from '../../app/paths';
 import type { AnsweredStep } from '../../engine/replay-trail';
+import type { Tree } from '../../engine/tree-schema';
 
 /** "Your answers": each question asked, the answer given and a Change link back to it. */
-export function YourAnswers({ treeId, steps }: { treeId: string; steps: readonly AnsweredStep[] }) {
+export function YourAnswers({
+  tree,
+  steps,
+}: {
+  tree: Pick<Tree, 'id' | 'version'>;
+  steps: readonly AnsweredStep[];
+}) {
   if (steps.length === 0) return null;
   return (
     <section className="your-answers" aria-labelledby="your-answers-heading">
@@ -17,7 +24,7 @@ export function YourAnswers({ treeId, steps }: { treeId: string; steps: readonly
               {step.answer.unsure ? <span className="tag">not confirmed</span> : null}
             </dd>
             <dd className="summary-list__action">
-              <Link to={paths.step.getHref(treeId, step.trailBefore)}>
+              <Link to={paths.step.getHref(tree.id, step.trailBefore, tree.version)}>
                 Change{' '}
                 <span className="visually-hidden">your answer to: {step.question.prompt}</span>
               </Link>

@@ -1,0 +1,84 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { paths } from '../../app/paths';
+import { DocumentTitle } from '../../components/document-title';
+import { PageHeading } from '../../components/page-heading';
+import { migrateTrail, type MigrationNotice } from '../../engine/migrate-trail';
+import { replayTrail } from '../../engine/replay-trail';
+import type { Tree } from '../../engine/tree-schema';
+import { archivedTreeQueryOptions } from './tree-query';
+import { StartAgainLink, YourAnswers } from './your-answers';
+
+function explain(notice: MigrationNotice): string {
+  switch (notice.kind) {
+    case 'question-removed':
+      return `“${notice.question}” (you answered “${notice.answer}”): this question has been removed.`;
+    case 'answer-removed':
+      return `“${notice.question}”: the answer “${notice.answer}” is no longer offered, so this question needs answering again.`;
+    case 'not-asked':
+      return `“${notice.question}” (you answered “${notice.answer}”): this version does not ask it at this point of the walk.`;
+    case 'order-changed':
+      return `“${notice.question}” (you answered “${notice.answer}”) is kept; it is now question ${notice.to} instead of ${notice.from}.`;
+  }
+}
+
+/**
+ * A step URL made with an earlier version of the tree. The answers that still fit the
+ * current version are kept, what no longer applies is said plainly, and the person goes
+ * on from there. Without the earlier version's file, the answers are matched as they are.
+ */
+export function VersionChangedScreen({
+  tree,
+  linkVersion,
+  trail,
+}: {
+  tree: Tree;
+  linkVersion: number;
+  trail: readonly string[];
+}) {
+  const archived = useQuery(archivedTreeQueryOptions(tree.id, linkVersion));
+  if (archived.isPending) return null;
+  const migration = archived.data
+    ? migrateTrail(archived.data, tree, trail)
+    : { trail: replayTrail(tree, trail).trail, notices: [] };
+  const replay = replayTrail(tree, migration.trail);
+  const kept = replay.steps.length;
+
+  return (
+    <article className="step step--version">
+      <DocumentTitle>{`Troubleshooter updated: ${tree.title}`}</DocumentTitle>
+      <p className="tree-name">{tree.title}</p>
+      <PageHeading caption="Troubleshooter updated">
+        This troubleshooter has changed since the link was made
+      </PageHeading>
+      <p className="lead">
+        The link was made with version {linkVersion}; this is version {tree.version}.{' '}
+        {kept === 0
+          ? 'None of its answers could be kept.'
+          : `${kept === 1 ? 'One answer still applies and is' : `${kept} answers still apply and are`} kept.`}
+      </p>
+      {migration.notices.length > 0 ? (
+        <section className="panel panel--warning" aria-labelledby="changed-heading">
+          <h2 id="changed-heading">What changed for your answers</h2>
+          <ul>
+            {migration.notices.map((notice) => (
+              <li key={`${notice.kind}:${notice.question}`}>{explain(notice)}</li>
+            ))}
+          </ul>
+        </section>
+      ) : archived.isError ? (
+        <p>
+          Version {linkVersion} is no longer available to compare with, so the answers were matched
+          to this version as they are.
+        </p>
+      ) : null}
+      <p>
+        <Link className="button" to={paths.step.getHref(tree.id, migration.trail, tree.version)}>
+          Go on from here
+        </Link>
+      </p>
+      <YourAnswers tree={tree} steps={replay.steps} />
+      <StartAgainLink treeId={tree.id} />
+    </article>
+  );
+}
