@@ -119,7 +119,7 @@ test('the two-line snippet mounts the wizard; a walk to the diagnosis reaches th
         unconfirmed: false,
       },
     ],
-    url: `${WIZARD_ORIGIN}/q164887/sms-1-2/os-upgrade`,
+    url: `${WIZARD_ORIGIN}/q164887/sms-1-2/os-upgrade?v=1`,
   });
   const outcome = events.find((event) => event.type === 'outcome')?.detail;
   expect(outcome).toMatchObject({
@@ -128,7 +128,7 @@ test('the two-line snippet mounts the wizard; a walk to the diagnosis reaches th
     kind: 'diagnosis',
     title: 'This is the known SMS 1.2 problem in article Q164887',
     article: 'Q164887',
-    url: `${WIZARD_ORIGIN}/q164887/sms-1-2/os-upgrade/repeats/failed/service/no-service-pack`,
+    url: `${WIZARD_ORIGIN}/q164887/sms-1-2/os-upgrade/repeats/failed/service/no-service-pack?v=1`,
   });
   expect(outcome?.answers).toHaveLength(6);
 
@@ -140,7 +140,7 @@ test('the two-line snippet mounts the wizard; a walk to the diagnosis reaches th
       tree: 'q164887',
       outcomeId: 'diagnosis',
       solved: false,
-      url: `${WIZARD_ORIGIN}/q164887/sms-1-2/os-upgrade/repeats/failed/service/no-service-pack`,
+      url: `${WIZARD_ORIGIN}/q164887/sms-1-2/os-upgrade/repeats/failed/service/no-service-pack?v=1`,
     });
 });
 
@@ -395,7 +395,7 @@ test('a build under a sub-path works end to end: pages, tree files and embed.js'
     /Windows NT upgrade that restarts/,
   );
   await page.getByRole('list', { name: 'Answers' }).getByRole('link', { name: 'Not sure' }).click();
-  await expect(page).toHaveURL(`${SUBPATH_URL}q164887/sms-1-2/job-unsure`);
+  await expect(page).toHaveURL(`${SUBPATH_URL}q164887/sms-1-2/job-unsure?v=1`);
   await page.goto(SUBPATH_URL, { waitUntil: 'networkidle' });
   await page.getByRole('link', { name: TITLE }).click();
   await expect(page).toHaveURL(`${SUBPATH_URL}q164887`);
@@ -411,7 +411,7 @@ test('a build under a sub-path works end to end: pages, tree files and embed.js'
     .poll(
       async () => (await hostEvents(page)).find((event) => event.type === 'outcome')?.detail.url,
     )
-    .toBe(`${SUBPATH_URL}q164887/other-version`);
+    .toBe(`${SUBPATH_URL}q164887/other-version?v=1`);
   expect(SUBPATH_URL.startsWith(SUBPATH_ORIGIN)).toBe(true);
 });
 

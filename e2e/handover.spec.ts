@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { ANSWERS_TO_DIAGNOSIS, answerLink, expect, heading, test } from './fixtures';
 import { WIZARD_ORIGIN } from './origins';
 
@@ -27,7 +28,7 @@ test('copying at the diagnosis gives a summary with every answer, the article, t
   );
   expect(summary).toContain('SERVPACK');
   const link = /\nLink\n(\S+)\n/.exec(summary)?.[1];
-  expect(link).toBe(`${WIZARD_ORIGIN}${DIAGNOSIS_URL}`);
+  expect(link).toBe(`${WIZARD_ORIGIN}${DIAGNOSIS_URL}?v=1`);
 
   // The link works for a colleague.
   const colleague = await browser.newContext();
@@ -68,7 +69,7 @@ test('printing an outcome shows the result, the answers and the link, without th
   await expect(heading(page)).toBeVisible();
   await expect(page.getByRole('region', { name: 'Your answers' })).toBeVisible();
   await expect(
-    page.getByText(`Link to this result: ${WIZARD_ORIGIN}${DIAGNOSIS_URL}`),
+    page.getByText(`Link to this result: ${WIZARD_ORIGIN}${DIAGNOSIS_URL}?v=1`),
   ).toBeVisible();
   // And the same page on screen hides that line.
   await page.emulateMedia({ media: 'screen' });
@@ -82,4 +83,53 @@ test('copy buttons need JavaScript, so they appear only when it runs', async ({ 
   await expect(heading(page)).toHaveText('This is the known SMS 1.2 problem in article Q164887');
   await expect(page.getByRole('button')).toHaveCount(0);
   await context.close();
+});
+
+test('an old-version link is replayed with a clear notice, and the walk goes on', async ({
+  page,
+  consoleGuard,
+}) => {
+  // The fixture tree in two versions, served as if deployed (it is not shipped).
+  const fixtures = path.resolve(import.meta.dirname, '..', 'src', 'testing', 'fixtures', 'trees');
+  await page.route('**/trees/printer*.json', (route) =>
+    route.fulfill({
+      path: path.join(fixtures, new URL(route.request().url()).pathname.split('/').pop() ?? ''),
+    }),
+  );
+  // Not prerendered (not shipped): the host's 404.html renders it in the browser.
+  consoleGuard.allow(/status of 404/);
+  await page.goto('/printer/power-unsure/paper?v=1');
+  await expect(heading(page)).toHaveText('This troubleshooter has changed since the link was made');
+  const changes = page.getByRole('region', { name: 'What changed for your answers' });
+  await expect(changes).toContainText('the answer “Not sure” is no longer offered');
+  await expect(changes).toContainText('it is now question 1 instead of 2');
+  await page.getByRole('link', { name: 'Go on from here' }).click();
+  await expect(page).toHaveURL('/printer/paper?v=2');
+  await expect(heading(page)).toHaveText('Is the printer switched on?');
+});
+
+test('the start page offers to continue an unfinished walk, and to forget it', async ({ page }) => {
+  await page.goto('/q164887');
+  await page.locator('html[data-interactive]').waitFor({ state: 'attached' });
+  await answerLink(page, 'Yes, SMS 1.2').click();
+  await answerLink(page, 'Not sure').click();
+  await expect(heading(page)).toHaveText(/start again each time/);
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem('troubleshooter:progress:q164887')))
+    .toContain('job-unsure');
+
+  await page.goto('/q164887');
+  const offer = page.getByRole('region', { name: 'Continue where you left off?' });
+  await expect(offer).toContainText(
+    'Question 3: Does the same job start again each time the client starts?',
+  );
+  await offer.getByRole('link', { name: 'Continue where you left off' }).click();
+  await expect(page).toHaveURL('/q164887/sms-1-2/job-unsure?v=1');
+
+  await page.goto('/q164887');
+  await page.getByRole('button', { name: 'Forget it' }).click();
+  await expect(page.getByText(/^Forgotten\./)).toBeVisible();
+  expect(
+    await page.evaluate(() => localStorage.getItem('troubleshooter:progress:q164887')),
+  ).toBeNull();
 });

@@ -20,7 +20,7 @@ test('with JavaScript off, a person walks from the home page to the diagnosis', 
     await answerLink(page, answer).click();
   }
   await expect(page).toHaveURL(
-    '/q164887/sms-1-2/os-upgrade/repeats/status-unsure/service/no-service-pack',
+    '/q164887/sms-1-2/os-upgrade/repeats/status-unsure/service/no-service-pack?v=1',
   );
   await expect(heading(page)).toHaveText('This is the known SMS 1.2 problem in article Q164887');
   await expect(page).toHaveTitle(/^Diagnosis: .* – Troubleshooter$/);
