@@ -1,3 +1,4 @@
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, heading, test } from './fixtures';
@@ -47,9 +48,28 @@ const SCREENS: ScreenKind[] = [
   },
   {
     name: 'diagnosis',
-    url: '/q164887/sms-1-2/os-upgrade/repeats/failed/pcm-unsure/no-service-pack',
+    url: '/q164887/sms-1-2/os-upgrade/repeats/failed/pcm-unsure/no-service-pack?v=1',
     heading: /known SMS 1\.2 problem/,
     screenshot: true,
+    // With the escalation and the copy controls open too.
+    act: (page) => page.getByRole('button', { name: 'No', exact: true }).click(),
+  },
+  {
+    name: 'version-changed',
+    url: '/printer/power-unsure/paper?v=1',
+    heading: 'This troubleshooter has changed since the link was made',
+    arrange: (page) =>
+      page.route('**/trees/printer*.json', (route) =>
+        route.fulfill({
+          path: path.join(
+            import.meta.dirname,
+            '..',
+            'src/testing/fixtures/trees',
+            new URL(route.request().url()).pathname.split('/').pop() ?? '',
+          ),
+        }),
+      ),
+    allow: /status of 404/,
   },
   {
     name: 'escalate',
