@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { migrateTrail } from './migrate-trail';
-import { makePrinterTree } from './test-trees';
+import { makePrinterTree } from '../testing/printer-tree';
 import type { Tree } from './tree-schema';
 
 const v1 = makePrinterTree();

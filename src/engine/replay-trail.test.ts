@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { nextSteps, replayTrail, unconfirmedSteps } from './replay-trail';
-import { makePrinterTree } from './test-trees';
+import { makePrinterTree } from '../testing/printer-tree';
 
 const tree = makePrinterTree();
 

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { makePrinterTree } from './test-trees';
+import { makePrinterTree } from '../testing/printer-tree';
 import { allStepTrails, enumeratePaths, longestTrail, mostQuestionsFrom } from './tree-paths';
 
 test('enumeratePaths lists every walk to an outcome, in answer order', () => {

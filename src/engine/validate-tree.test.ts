@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import shippedTree from '../../public/trees/q164887.json';
 import shippedIndex from '../../public/trees/index.json';
-import { makePrinterTree } from './test-trees';
+import { makePrinterTree } from '../testing/printer-tree';
 import { validateTree, validateTreeIndex } from './validate-tree';
 
 function problemsOf(input: unknown) {
