@@ -68,3 +68,23 @@ export function mostQuestionsFrom(tree: Tree, nodeId: string): number {
   memo.set(nodeId, most);
   return most;
 }
+
+/**
+ * How many distinct walks lead from the start to an outcome, counted without listing
+ * them (a tree with many branches has far more paths than nodes).
+ */
+export function countPaths(tree: Tree): number {
+  const memo = new Map<string, number>();
+  const count = (id: string): number => {
+    const known = memo.get(id);
+    if (known !== undefined) return known;
+    const node = getNode(tree, id);
+    const total =
+      node?.kind === 'question'
+        ? node.answers.reduce((sum, answer) => sum + count(answer.next), 0)
+        : 1;
+    memo.set(id, total);
+    return total;
+  };
+  return count(tree.start);
+}

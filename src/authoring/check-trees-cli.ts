@@ -1,0 +1,51 @@
+// npm run check:trees [FILES...]: checks tree files the way the app reads them, and that
+// the JSON Schema for editors (public/trees/tree.schema.json) is up to date. Exit code 0
+// only when every file is clean. Built to dist-cli/ by Vite and run with Node.
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { checkTreeFile, formatReport } from './check-tree-file';
+import { treeJsonSchemaText } from './tree-json-schema';
+
+const TREES_DIR = path.join('public', 'trees');
+const NOT_TREES = new Set(['index.json', 'tree.schema.json']);
+
+async function main(args: string[]): Promise<number> {
+  const files =
+    args.length > 0
+      ? args
+      : (await readdir(TREES_DIR))
+          .filter((name) => name.endsWith('.json') && !NOT_TREES.has(name))
+          .sort()
+          .map((name) => path.join(TREES_DIR, name));
+  let failed = 0;
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      console.log(`${file}: cannot be read (${(error as Error).message})`);
+      failed += 1;
+      continue;
+    }
+    const report = checkTreeFile(file, text);
+    console.log(formatReport(report));
+    if (report.errors.length > 0) failed += 1;
+  }
+
+  if (args.length === 0) {
+    const schemaFile = path.join(TREES_DIR, 'tree.schema.json');
+    const current = await readFile(schemaFile, 'utf8').catch(() => '');
+    if (current !== treeJsonSchemaText()) {
+      console.log(`${schemaFile}: out of date with the validator; run npm run schema`);
+      failed += 1;
+    }
+  }
+  console.log(
+    failed === 0
+      ? `${files.length} tree file(s) checked, all clean`
+      : `${failed} file(s) with errors`,
+  );
+  return failed === 0 ? 0 : 1;
+}
+
+process.exitCode = await main(process.argv.slice(2));
