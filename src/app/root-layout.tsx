@@ -94,10 +94,7 @@ export function RootLayout() {
   );
 }
 
+/** While a page that was not prerendered loads its data: the chrome and a status. */
 export function LoadingScreen() {
-  return (
-    <SiteChrome status="Loading…">
-      <p className="loading">Loading…</p>
-    </SiteChrome>
-  );
+  return <SiteChrome status="Loading…" />;
 }

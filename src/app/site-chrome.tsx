@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { paths } from './paths';
 
 /** Header, main landmark and footer around every screen, errors included. */
-export function SiteChrome({ children, status }: { children: ReactNode; status?: ReactNode }) {
+export function SiteChrome({ children, status }: { children?: ReactNode; status?: ReactNode }) {
   return (
     <div className="site">
       <a className="skip-link" href="#main">

@@ -33,3 +33,19 @@ test('when the list cannot be fetched the home page offers Try again', async () 
   ).toBeInTheDocument();
   expect(screen.getByRole('button', { name: 'Try again' })).toBeEnabled();
 });
+
+test('typing filters the list and says how many are shown', async () => {
+  const { user } = renderApp('/');
+  const box = await screen.findByRole('searchbox', { name: 'Filter troubleshooters' });
+  await user.type(box, 'package manager');
+  expect(screen.getByText('1 of 1 shown')).toHaveAttribute('role', 'status');
+  expect(
+    screen.getByRole('link', {
+      name: 'Start: Windows NT upgrade job runs again at every restart (SMS 1.2)',
+    }),
+  ).toHaveAttribute('href', '/q164887');
+  await user.clear(box);
+  await user.type(box, 'printer');
+  expect(screen.getByText('No troubleshooter matches “printer”.')).toBeInTheDocument();
+  expect(box).toHaveFocus();
+});

@@ -1,12 +1,22 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { paths } from '../../app/paths';
 import { DocumentTitle } from '../../components/document-title';
 import { PageHeading } from '../../components/page-heading';
+import { useHydrated } from '../../components/use-hydrated';
 import { catalogQueryOptions } from './catalog-query';
+import { filterCatalog } from './filter-catalog';
 
 export function CatalogPage() {
   const { data: catalog } = useSuspenseQuery(catalogQueryOptions());
+  const hydrated = useHydrated();
+  const [typed, setTyped] = useState('');
+  // The filter box needs JavaScript, so it appears once the page has hydrated; the
+  // prerendered list is the whole list. What is typed is passing UI state, not a step.
+  const query = hydrated ? typed : '';
+  const shown = filterCatalog(catalog.trees, query);
+  const total = catalog.trees.length;
   return (
     <article className="catalog">
       <DocumentTitle>Troubleshooters</DocumentTitle>
@@ -15,16 +25,38 @@ export function CatalogPage() {
         Pick a known problem. Each troubleshooter asks one question at a time and ends with a
         diagnosis and its fix, or tells you it is not that problem.
       </p>
-      {catalog.trees.length === 0 ? (
+      {hydrated && total > 0 ? (
+        <div className="catalog-filter">
+          <label htmlFor="catalog-filter">Filter troubleshooters</label>
+          <input
+            id="catalog-filter"
+            type="search"
+            value={query}
+            autoComplete="off"
+            onChange={(event) => setTyped(event.target.value)}
+          />
+          <p role="status" className="catalog-filter__count">
+            {query ? `${shown.length} of ${total} shown` : ''}
+          </p>
+        </div>
+      ) : null}
+      {total === 0 ? (
         <p>No troubleshooters are installed yet.</p>
+      ) : shown.length === 0 ? (
+        <p>No troubleshooter matches “{query}”.</p>
       ) : (
         <ul className="catalog-list">
-          {catalog.trees.map((entry) => (
+          {shown.map((entry) => (
             <li key={entry.id} className="catalog-list__item">
               <h2 className="catalog-list__title">
                 <Link to={paths.step.getHref(entry.id)}>{entry.title}</Link>
               </h2>
               <p>{entry.description}</p>
+              <p>
+                <Link className="button" to={paths.step.getHref(entry.id)}>
+                  Start<span className="visually-hidden">: {entry.title}</span>
+                </Link>
+              </p>
               {entry.article ? (
                 <p className="catalog-list__meta">Knowledge Base article {entry.article}</p>
               ) : null}
