@@ -76,6 +76,12 @@ const SCREENS: ScreenKind[] = [
     url: '/q164887/sms-1-2/os-upgrade/repeats/failed/service/service-pack-installed',
     heading: /fix is already installed/,
   },
+  {
+    name: 'map',
+    url: '/map/q164887?trail=sms-1-2/os-upgrade',
+    heading: 'Windows NT upgrade job runs again at every restart (SMS 1.2)',
+    screenshot: true,
+  },
   { name: 'ruled-out', url: '/q164887/other-version', heading: /Not this problem/ },
   {
     name: 'broken-link',

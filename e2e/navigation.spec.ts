@@ -111,3 +111,17 @@ test('the page title names each step', async ({ page }) => {
   await answerLink(page, 'No, another kind of job').click();
   await expect(page).toHaveTitle(/^Not this problem: .* – Troubleshooter$/);
 });
+
+test('the map opens from a step, shows the path, and its boxes lead to steps', async ({ page }) => {
+  await page.goto('/q164887/sms-1-2/os-upgrade?v=1');
+  await page.locator('html[data-interactive]').waitFor({ state: 'attached' });
+  await page.getByRole('link', { name: 'Map of this troubleshooter' }).click();
+  await expect(page).toHaveURL('/map/q164887?trail=sms-1-2/os-upgrade');
+  await expect(heading(page)).toBeFocused();
+  const diagram = page.getByRole('group', { name: /^Diagram of/ });
+  await expect(diagram.getByRole('link', { name: /, on your path\)$/ })).toHaveCount(3);
+  await diagram
+    .getByRole('link', { name: 'Not this problem: the job does not repeat (result)' })
+    .click();
+  await expect(heading(page)).toHaveText('Not this problem: the job does not repeat');
+});

@@ -31,9 +31,13 @@ export function readPageState(doc: Document): PageState | undefined {
   if (!text) return undefined;
   try {
     const state = JSON.parse(text) as PageState;
-    const version = new URLSearchParams(doc.location.search).get('v');
+    const search = new URLSearchParams(doc.location.search);
+    const version = search.get('v');
     const sameVersion = !version || !state.treeVersion || Number(version) === state.treeVersion;
-    return state.url === doc.location.pathname && sameVersion ? state : undefined;
+    // A map opened with ?trail= highlights a path the prerendered page does not show.
+    return state.url === doc.location.pathname && sameVersion && !search.has('trail')
+      ? state
+      : undefined;
   } catch {
     // A damaged page still works: the client renders from scratch and fetches.
     return undefined;

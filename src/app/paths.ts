@@ -8,6 +8,12 @@ export const paths = {
     path: '/',
     getHref: () => '/',
   },
+  map: {
+    // A static first segment outranks /:treeId/*: no tree may be called "map".
+    path: '/map/:treeId',
+    getHref: (treeId: string, trail: readonly string[] = []) =>
+      `/map/${treeId}${trail.length > 0 ? `?trail=${trail.join('/')}` : ''}`,
+  },
   step: {
     path: '/:treeId/*',
     /**

@@ -51,12 +51,10 @@ function useMarkInteractive() {
 /** Once the first screen is up and the browser is idle, fetch the on-demand screens. */
 function usePreloadScreensWhenIdle() {
   useEffect(() => {
-    if (typeof window.requestIdleCallback === 'function') {
-      const handle = window.requestIdleCallback(() => void preloadLazyScreens(), { timeout: 3000 });
-      return () => window.cancelIdleCallback(handle);
-    }
-    const timer = window.setTimeout(() => void preloadLazyScreens(), 1000);
-    return () => window.clearTimeout(timer);
+    // A second after hydration the page is idle enough; requestIdleCallback would need a
+    // fallback for Safari, which costs bytes the first-step budget does not have.
+    const timer = setTimeout(() => void preloadLazyScreens(), 1000);
+    return () => clearTimeout(timer);
   }, []);
 }
 

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { data, type RouteObject } from 'react-router';
-import { CatalogPage } from '../components/lazy-screens';
+import { data, type LoaderFunctionArgs, type RouteObject } from 'react-router';
+import { CatalogPage, MapPage } from '../components/lazy-screens';
 import { CatalogErrorBoundary } from '../features/catalog/catalog-error-boundary';
 import { catalogQueryOptions } from '../features/catalog/catalog-query';
 import { StepErrorBoundary } from '../features/wizard/step-error-boundary';
@@ -16,10 +16,26 @@ import { LoadingScreen, RootLayout } from './root-layout';
 
 /**
  * The app's routes as plain data, shared by the browser router, the tests' memory
- * router and (later) static rendering. Loaders only make sure the data is cached;
- * components read it with the same queryOptions, so there is one fetch per file.
+ * router and static rendering. Loaders only make sure the data is cached; components
+ * read it with the same queryOptions, so there is one fetch per file.
  */
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
+  /** Step and map routes: the tree (and, for a link made with an older version, that version). */
+  const loadTree = async ({ params, request }: LoaderFunctionArgs) => {
+    const treeId = params.treeId ?? '';
+    if (!isTreeId(treeId)) throw data(null, { status: 404 });
+    const tree = await queryClient.ensureQueryData(treeQueryOptions(treeId));
+    // A link made with an earlier version: fetch that version too, to explain what
+    // changed. Missing or broken, the link is read against the current one.
+    const version = parseVersion(new URL(request.url).search);
+    if (version && version !== tree.version) {
+      await queryClient
+        .ensureQueryData(archivedTreeQueryOptions(treeId, version))
+        .catch(() => undefined);
+    }
+    return null;
+  };
+
   return [
     {
       id: 'root',
@@ -38,23 +54,16 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           },
         },
         {
+          path: paths.map.path,
+          element: <MapPage />,
+          errorElement: <StepErrorBoundary />,
+          loader: loadTree,
+        },
+        {
           path: paths.step.path,
           element: <StepPage />,
           errorElement: <StepErrorBoundary />,
-          loader: async ({ params, request }) => {
-            const treeId = params.treeId ?? '';
-            if (!isTreeId(treeId)) throw data(null, { status: 404 });
-            const tree = await queryClient.ensureQueryData(treeQueryOptions(treeId));
-            // A link made with an earlier version: fetch that version too, to explain
-            // what changed. Missing or broken, the link is read against the current one.
-            const version = parseVersion(new URL(request.url).search);
-            if (version && version !== tree.version) {
-              await queryClient
-                .ensureQueryData(archivedTreeQueryOptions(treeId, version))
-                .catch(() => undefined);
-            }
-            return null;
-          },
+          loader: loadTree,
         },
       ],
     },

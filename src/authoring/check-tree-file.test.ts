@@ -78,3 +78,15 @@ test('an archived copy must carry its version in its name', () => {
     },
   ]);
 });
+
+test('"map" is reserved as a tree id', () => {
+  const text = readFileSync(
+    path.join('src', 'testing', 'fixtures', 'trees', 'printer.v1.json'),
+    'utf8',
+  );
+  const report = checkTreeFile('map.json', text.replace('"id": "printer"', '"id": "map"'));
+  expect(report.errors).toContainEqual({
+    path: '$.id',
+    message: '"map" is reserved for the map pages (/map/<tree>); choose another id',
+  });
+});

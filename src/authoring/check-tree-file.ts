@@ -34,6 +34,12 @@ export function checkTreeFile(file: string, text: string): TreeFileReport {
   const tree = result.value;
   const errors: TreeProblem[] = [];
   const warnings: TreeProblem[] = [];
+  if (tree.id === 'map') {
+    errors.push({
+      path: '$.id',
+      message: '"map" is reserved for the map pages (/map/<tree>); choose another id',
+    });
+  }
   const name = file.split(/[\\/]/).pop() ?? file;
   const archived = /^(.+)\.v(\d+)\.json$/.exec(name);
   if (archived) {

@@ -79,3 +79,7 @@ export const ResumeOffer = lazyScreen<ComponentProps<typeof Offer>>(
 export const VersionChangedScreen = lazyScreen<ComponentProps<typeof VersionChanged>>(
   async () => (await import('../features/wizard/version-changed-screen')).VersionChangedScreen,
 );
+
+export const MapPage = lazyScreen<Record<string, never>>(
+  async () => (await import('../features/map/map-page')).MapPage,
+);

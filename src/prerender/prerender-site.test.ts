@@ -31,8 +31,8 @@ test('writes a page for every step of every shipped tree, the catalog and 404.ht
     if (!result.ok) throw new Error('invalid shipped tree');
     return count + (allStepTrails(result.value)?.length ?? 0);
   }, 0);
-  expect(report).toEqual({ pages: steps + 2, fallbacks: [], styleHashes: [] });
-  expect(logs).toEqual([`prerender: wrote ${steps + 2} pages`]);
+  expect(report).toEqual({ pages: steps + 3, fallbacks: [], styleHashes: [] });
+  expect(logs).toEqual([`prerender: wrote ${steps + 3} pages`]);
 
   const deep = await readFile(
     path.join(
@@ -63,7 +63,7 @@ test('writes a page for every step of every shipped tree, the catalog and 404.ht
 test('a tree with more steps than the limit gets only its start page, and the build says so', async () => {
   const logs: string[] = [];
   const report = await prerenderSite({ distDir, stepLimit: 10, log: (line) => logs.push(line) });
-  expect(report).toEqual({ pages: 3, fallbacks: ['q164887'], styleHashes: [] });
+  expect(report).toEqual({ pages: 4, fallbacks: ['q164887'], styleHashes: [] });
   expect(logs[0]).toBe(
     'prerender: q164887 has more than 10 steps; only its start page is prerendered, other steps are rendered in the browser from 404.html',
   );

@@ -119,6 +119,15 @@ export async function prerenderSite({
       );
       trails = [[]];
     }
+    const mapClient = freshClient();
+    mapClient.setQueryData(treeQueryOptions(tree.id).queryKey, tree);
+    const mapHref = paths.map.getHref(tree.id);
+    await writePage(
+      mapHref,
+      fillTemplate(shell, await renderPage(toUrl(mapHref), mapClient), true),
+    );
+    pages += 1;
+
     for (const trail of trails) {
       const href = paths.step.getHref(tree.id, trail);
       const client = freshClient();

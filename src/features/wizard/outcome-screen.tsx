@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useId } from 'react';
 import { absoluteUrl, paths } from '../../app/paths';
 import { DocumentTitle } from '../../components/document-title';
@@ -105,6 +106,9 @@ export function OutcomeScreen({ tree, outcome, replay }: OutcomeScreenProps) {
           Link to this result: {absoluteUrl(stepHref, window.location.origin)}
         </p>
       ) : null}
+      <p className="no-print">
+        <Link to={paths.map.getHref(tree.id, replay.trail)}>Map of this troubleshooter</Link>
+      </p>
       <StartAgainLink treeId={tree.id} />
     </article>
   );

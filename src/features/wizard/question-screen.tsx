@@ -53,6 +53,9 @@ export function QuestionScreen({ tree, question, replay }: QuestionScreenProps) 
       <YourAnswers tree={tree} steps={replay.steps} />
       {/* Needs JavaScript, and its code loads on demand: shown once the page has hydrated. */}
       {hydrated && replay.steps.length > 0 ? <CopyProgress tree={tree} replay={replay} /> : null}
+      <p>
+        <Link to={paths.map.getHref(tree.id, replay.trail)}>Map of this troubleshooter</Link>
+      </p>
       {replay.steps.length > 0 ? <StartAgainLink treeId={tree.id} /> : null}
     </article>
   );
