@@ -29,7 +29,12 @@ const openTreeFromCatalog = async (page: Page) => {
   // plain page load, which gets the prerendered step and fetches nothing.
   await page.goto('/', { waitUntil: 'networkidle' });
   await expect(heading(page)).toHaveText('Troubleshooters');
-  await page.getByRole('link', { name: /Windows NT upgrade job runs again/ }).click();
+  await page
+    .getByRole('link', {
+      name: 'Windows NT upgrade job runs again at every restart (SMS 1.2)',
+      exact: true,
+    })
+    .click();
 };
 
 const openHelp = async (page: Page) => {
@@ -122,7 +127,12 @@ const SCREENS: ScreenKind[] = [
       await page.goto('/', { waitUntil: 'networkidle' });
       await expect(heading(page)).toHaveText('Troubleshooters');
       await page.context().setOffline(true);
-      await page.getByRole('link', { name: /Windows NT upgrade job runs again/ }).click();
+      await page
+        .getByRole('link', {
+          name: 'Windows NT upgrade job runs again at every restart (SMS 1.2)',
+          exact: true,
+        })
+        .click();
     },
     allow: /ERR_INTERNET_DISCONNECTED/,
   },

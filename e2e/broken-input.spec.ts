@@ -57,7 +57,12 @@ async function openTreeFromCatalog(page: Page) {
   // plain page load, which gets the prerendered step and fetches nothing.
   await page.goto('/', { waitUntil: 'networkidle' });
   await expect(heading(page)).toHaveText('Troubleshooters');
-  await page.getByRole('link', { name: /Windows NT upgrade job runs again/ }).click();
+  await page
+    .getByRole('link', {
+      name: 'Windows NT upgrade job runs again at every restart (SMS 1.2)',
+      exact: true,
+    })
+    .click();
 }
 
 test('a tree file that fails validation shows a plain message and the author’s details', async ({
@@ -104,7 +109,12 @@ test('offline: the page says so at once, and loads by itself when back online', 
   await page.goto('/', { waitUntil: 'networkidle' });
   await expect(heading(page)).toHaveText('Troubleshooters');
   await context.setOffline(true);
-  await page.getByRole('link', { name: /Windows NT upgrade job runs again/ }).click();
+  await page
+    .getByRole('link', {
+      name: 'Windows NT upgrade job runs again at every restart (SMS 1.2)',
+      exact: true,
+    })
+    .click();
   await expect(heading(page)).toHaveText('You are offline');
   await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
 

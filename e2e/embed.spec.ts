@@ -397,7 +397,7 @@ test('a build under a sub-path works end to end: pages, tree files and embed.js'
   await page.getByRole('list', { name: 'Answers' }).getByRole('link', { name: 'Not sure' }).click();
   await expect(page).toHaveURL(`${SUBPATH_URL}q164887/sms-1-2/job-unsure?v=1`);
   await page.goto(SUBPATH_URL, { waitUntil: 'networkidle' });
-  await page.getByRole('link', { name: TITLE }).click();
+  await page.getByRole('link', { name: TITLE, exact: true }).click();
   await expect(page).toHaveURL(`${SUBPATH_URL}q164887`);
 
   // Embedded from the host origin.

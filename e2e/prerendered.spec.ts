@@ -8,7 +8,12 @@ test('with JavaScript off, a person walks from the home page to the diagnosis', 
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('/');
-  await page.getByRole('link', { name: /Windows NT upgrade job runs again/ }).click();
+  await page
+    .getByRole('link', {
+      name: 'Windows NT upgrade job runs again at every restart (SMS 1.2)',
+      exact: true,
+    })
+    .click();
   for (const answer of [
     'Yes, SMS 1.2',
     'Yes, an NT upgrade that restarts the client',

@@ -51,9 +51,9 @@ function useMarkInteractive() {
 /** Once the first screen is up and the browser is idle, fetch the on-demand screens. */
 function usePreloadScreensWhenIdle() {
   useEffect(() => {
-    // A second after hydration the page is idle enough; requestIdleCallback would need a
-    // fallback for Safari, which costs bytes the first-step budget does not have.
-    const timer = setTimeout(() => void preloadLazyScreens(), 1000);
+    // Right after hydration: the step is on screen and interactive, and the error and
+    // offline screens must be at hand before the network can go away.
+    const timer = setTimeout(() => void preloadLazyScreens(), 0);
     return () => clearTimeout(timer);
   }, []);
 }
