@@ -29,7 +29,9 @@ export default defineConfig({
   // The production build, served the way an intranet web server would serve it.
   webServer: [
     {
-      command: `node scripts/serve-static.mjs --root dist --port ${PORT}`,
+      // Every browser test runs under the strict Content-Security-Policy (a violation is a
+      // console error, which fails the test).
+      command: `node scripts/serve-static.mjs --root dist --port ${PORT} --csp --frame-ancestors ${HOST_ORIGIN}`,
       url: `${WIZARD_ORIGIN}/`,
       reuseExistingServer: false,
       stdout: 'ignore',
@@ -41,7 +43,7 @@ export default defineConfig({
       stdout: 'ignore',
     },
     {
-      command: `node scripts/serve-static.mjs --root dist-subpath --port ${PORT + 2} --base /helpdesk/troubleshooter/`,
+      command: `node scripts/serve-static.mjs --root dist-subpath --port ${PORT + 2} --base /helpdesk/troubleshooter/ --csp --frame-ancestors ${HOST_ORIGIN}`,
       url: SUBPATH_URL,
       reuseExistingServer: false,
       stdout: 'ignore',

@@ -4,7 +4,12 @@
 // a plain 404 for other missing files, HTML not cached and hashed assets cached for good.
 //
 //   node scripts/serve-static.mjs --root dist --port 4173 [--base /sub/path/] [--gzip]
-import { createReadStream } from 'node:fs';
+//                                 [--csp] [--frame-ancestors "https://helpdesk.example …"]
+//
+// --csp sends the strict Content-Security-Policy the app is built to run under (README),
+// with the hash of the stylesheet the prerender inlines, read from the built index.html.
+import { createHash } from 'node:crypto';
+import { createReadStream, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
@@ -33,6 +38,31 @@ async function isFile(file) {
   } catch {
     return false;
   }
+}
+
+/**
+ * The strict policy: nothing but the app's own files, no inline script, no plugins, no
+ * <base>, Trusted Types with no policy at all; styles from files plus the one inlined
+ * stylesheet, allowed by its hash.
+ * @param {string} root the built site
+ * @param {string} frameAncestors origins allowed to frame the app (embedding hosts)
+ */
+export function strictCsp(root, frameAncestors = '') {
+  const html = readFileSync(path.join(root, 'index.html'), 'utf8');
+  const hashes = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(
+    ([, css]) => `'sha256-${createHash('sha256').update(css).digest('base64')}'`,
+  );
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    `style-src 'self' ${hashes.join(' ')}`.trim(),
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "require-trusted-types-for 'script'",
+    "trusted-types 'none'",
+    `frame-ancestors 'self' ${frameAncestors}`.trim(),
+  ].join('; ');
 }
 
 /**
@@ -111,9 +141,19 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       host: { type: 'string', default: '127.0.0.1' },
       base: { type: 'string', default: '/' },
       gzip: { type: 'boolean', default: false },
+      csp: { type: 'boolean', default: false },
+      'frame-ancestors': { type: 'string', default: '' },
     },
   });
-  const server = createStaticServer({ root: values.root, base: values.base, gzip: values.gzip });
+  const headers = values.csp
+    ? { 'content-security-policy': strictCsp(values.root, values['frame-ancestors']) }
+    : {};
+  const server = createStaticServer({
+    root: values.root,
+    base: values.base,
+    gzip: values.gzip,
+    headers,
+  });
   server.listen(Number(values.port), values.host, () => {
     console.log(`serving ${values.root} at http://${values.host}:${values.port}${values.base}`);
   });

@@ -9,6 +9,7 @@ import type { Tree } from '../engine/tree-schema';
 import { validateTree, validateTreeIndex } from '../engine/validate-tree';
 import { catalogQueryOptions } from '../features/catalog/catalog-query';
 import { treeQueryOptions } from '../features/wizard/tree-query';
+import { preloadLazyScreens } from '../components/lazy-screens';
 import { renderPage, type RenderedPage } from './render-page';
 
 /** Above this many steps a tree is not prerendered beyond its start page. */
@@ -78,6 +79,9 @@ export async function prerenderSite({
   log?: (message: string) => void;
 }): Promise<PrerenderReport> {
   const base = import.meta.env.BASE_URL;
+  // Load every on-demand screen first: a screen still loading while a page renders is
+  // sent later with an inline <script> to swap it in, which the CSP forbids.
+  await preloadLazyScreens();
   const shell = await inlineStylesheets(
     await readFile(path.join(distDir, 'index.html'), 'utf8'),
     distDir,
@@ -86,6 +90,11 @@ export async function prerenderSite({
     throw new Error('dist/index.html has no empty #root');
 
   const writePage = async (urlPath: string, html: string) => {
+    if (/<script(?![^>]*(\bsrc=|type="application\/json"))[^>]*>/.test(html)) {
+      throw new Error(
+        `prerender: ${urlPath || '/'} has an inline script, which the CSP would block`,
+      );
+    }
     const file = path.join(distDir, urlPath, 'index.html');
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, html);

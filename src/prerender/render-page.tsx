@@ -40,6 +40,9 @@ export async function renderPage(
           the loader data travels in the page-state JSON block instead. */}
       <StaticRouterProvider router={router} context={context} hydrate={false} />
     </AppProviders>,
+    // Never move a large Suspense boundary out of line: React would then need an inline
+    // script to put it back, which the CSP forbids (the map page is large enough).
+    { progressiveChunkSize: Number.POSITIVE_INFINITY },
   );
   let rendered = '';
   for await (const chunk of prelude) rendered += String(chunk);
