@@ -1,7 +1,7 @@
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, heading, test } from './fixtures';
+import { expect, heading, openTreeFromCatalog, test } from './fixtures';
 
 /**
  * Every kind of screen, in both colour schemes, at the narrowest and a desktop width:
@@ -21,20 +21,6 @@ type ScreenKind = {
   allow?: RegExp;
   /** Interact after it loads (e.g. open a disclosure) so hidden content is checked too. */
   act?: (page: Page) => Promise<void>;
-};
-
-/** Prerendered pages carry their tree: a tree file is fetched only when coming from the catalog. */
-const openTreeFromCatalog = async (page: Page) => {
-  // Wait until the page has hydrated (its code has loaded): a click before that is a
-  // plain page load, which gets the prerendered step and fetches nothing.
-  await page.goto('/', { waitUntil: 'networkidle' });
-  await expect(heading(page)).toHaveText('Troubleshooters');
-  await page
-    .getByRole('link', {
-      name: 'Windows NT upgrade job runs again at every restart (SMS 1.2)',
-      exact: true,
-    })
-    .click();
 };
 
 const openHelp = async (page: Page) => {

@@ -1,5 +1,4 @@
-import type { Page } from '@playwright/test';
-import { answerLink, expect, heading, test } from './fixtures';
+import { answerLink, expect, heading, openTreeFromCatalog, test } from './fixtures';
 
 // Addresses that are not prerendered steps get the host's 404.html (status 404, which
 // Chromium logs), and the app then renders the right page for the address.
@@ -47,23 +46,6 @@ test('a trail that goes past the outcome is reported', async ({ page, consoleGua
   await page.getByRole('link', { name: 'Go on from the last step that fits' }).click();
   await expect(heading(page)).toHaveText('Not this problem: the job does not repeat');
 });
-
-/**
- * Prerendered pages carry their tree, so a tree file is only fetched when the app
- * navigates to a tree it does not have yet: from the catalog.
- */
-async function openTreeFromCatalog(page: Page) {
-  // Wait until the page has hydrated (its code has loaded): a click before that is a
-  // plain page load, which gets the prerendered step and fetches nothing.
-  await page.goto('/', { waitUntil: 'networkidle' });
-  await expect(heading(page)).toHaveText('Troubleshooters');
-  await page
-    .getByRole('link', {
-      name: 'Windows NT upgrade job runs again at every restart (SMS 1.2)',
-      exact: true,
-    })
-    .click();
-}
 
 test('a tree file that fails validation shows a plain message and the author’s details', async ({
   page,

@@ -54,3 +54,19 @@ export const ANSWERS_TO_DIAGNOSIS = [
   'Yes, as a service (Pcmsvc32.exe)',
   'No, not yet',
 ];
+
+/**
+ * Prerendered pages carry their tree, so a tree file is only fetched when the app
+ * navigates to a tree it does not have yet: from the catalog. Waits until the catalog has
+ * hydrated first: a click before that is a plain page load, which fetches nothing.
+ */
+export async function openTreeFromCatalog(page: Page) {
+  await page.goto('/', { waitUntil: 'networkidle' });
+  await expect(heading(page)).toHaveText('Troubleshooters');
+  await page
+    .getByRole('link', {
+      name: 'Windows NT upgrade job runs again at every restart (SMS 1.2)',
+      exact: true,
+    })
+    .click();
+}
