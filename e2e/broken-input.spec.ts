@@ -105,3 +105,26 @@ test('offline: the page says so at once, and loads by itself when back online', 
   await answerLink(page, 'Yes, SMS 1.2').click();
   await expect(heading(page)).toHaveText(/Windows NT upgrade that restarts/);
 });
+
+test('a tree file that takes 10 seconds shows a loading state, then the step', async ({ page }) => {
+  await page.route('**/trees/q164887.json', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 10_000));
+    await route.continue();
+  });
+  await openTreeFromCatalog(page);
+  await expect(page.getByRole('status').filter({ hasText: 'Loading…' })).toBeVisible();
+  await expect(heading(page)).toHaveText('Troubleshooters'); // the page stays usable meanwhile
+  await expect(heading(page)).toHaveText(/Systems Management Server 1\.2/, { timeout: 20_000 });
+});
+
+test('an absurdly long trail is refused with a clear message', async ({ page, consoleGuard }) => {
+  consoleGuard.allow(/status of 404/);
+  // About 3 KB: still within what web servers accept in a request line (8–16 KB).
+  const trail = Array.from({ length: 400 }, () => 'sms-1-2').join('/');
+  await page.goto(`/q164887/${trail}?v=1`);
+  await expect(heading(page)).toHaveText('This link does not lead to a step');
+  await expect(page.getByText(/“sms-1-2” is not one of the answers/)).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'Go on from the last step that fits' }),
+  ).toHaveAttribute('href', '/q164887/sms-1-2?v=1');
+});

@@ -437,3 +437,18 @@ test('links that leave the troubleshooter open in a new tab, not inside the fram
     'There is no troubleshooter at this address',
   );
 });
+
+test('without ResizeObserver the frame still reports its height and works', async ({ page }) => {
+  // Init scripts run in every frame: the wizard's frame gets no ResizeObserver.
+  await page.addInitScript(() => {
+    if (window.top !== window) Reflect.deleteProperty(window, 'ResizeObserver');
+  });
+  await embedOnHost(page);
+  const iframe = page.locator('#ticket iframe');
+  await expect(iframe).toBeVisible();
+  await expect
+    .poll(() => iframe.evaluate((element) => element.getBoundingClientRect().height))
+    .toBeGreaterThan(200);
+  await answerIn(page, 'ticket', 'Yes, SMS 1.2').click();
+  await expect(frameHeading(page, 'ticket')).toHaveText(/Windows NT upgrade that restarts/);
+});

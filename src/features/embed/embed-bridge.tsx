@@ -72,9 +72,19 @@ export function EmbedBridge({ params }: { params: EmbedParams }) {
 
   useEffect(() => {
     if (!post) return;
-    const observer = new ResizeObserver(() => {
-      post({ type: 'resize', height: Math.ceil(document.body.getBoundingClientRect().height) });
-    });
+    let last = -1;
+    const report = () => {
+      const height = Math.ceil(document.body.getBoundingClientRect().height);
+      if (height !== last) post({ type: 'resize', height });
+      last = height;
+    };
+    // Without ResizeObserver (old or locked-down browsers), measure twice a second.
+    if (typeof ResizeObserver !== 'function') {
+      report();
+      const timer = setInterval(report, 500);
+      return () => clearInterval(timer);
+    }
+    const observer = new ResizeObserver(report);
     observer.observe(document.body);
     return () => observer.disconnect();
   }, [post]);
