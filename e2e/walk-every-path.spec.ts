@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { getNode } from '../src/engine/tree-lookup';
 import type { Tree } from '../src/engine/tree-schema';
 import { answerLink, expect, heading, test } from './fixtures';
-import { shippedTrees } from './shipped-trees';
+import { shippedTrees } from '../src/testing/shipped-trees';
 
 type Screen = { title: string; heading: string; main: string };
 

@@ -46,12 +46,12 @@ test('a trail that goes on after an outcome is reported as too long', () => {
 });
 
 test('nextSteps gives the trail of each answer, and nothing at an outcome or a bad trail', () => {
-  expect(nextSteps(tree, ['on']).map((step) => step.trail)).toEqual([
+  expect(nextSteps(replayTrail(tree, ['on'])).map((step) => step.trail)).toEqual([
     ['on', 'paper'],
     ['on', 'no-paper'],
   ]);
-  expect(nextSteps(tree, ['off'])).toEqual([]);
-  expect(nextSteps(tree, ['nonsense'])).toEqual([]);
+  expect(nextSteps(replayTrail(tree, ['off']))).toEqual([]);
+  expect(nextSteps(replayTrail(tree, ['nonsense']))).toEqual([]);
 });
 
 test('unconfirmedSteps keeps only the "not sure" answers', () => {

@@ -60,11 +60,10 @@ export function replayTrail(tree: Tree, trail: readonly string[]): Replay {
 
 export type NextStep = { answer: Answer; trail: readonly string[] };
 
-/** The trail each answer of the current question leads to; empty at an outcome. */
-export function nextSteps(tree: Tree, trail: readonly string[]): NextStep[] {
-  const { node, problem, trail: valid } = replayTrail(tree, trail);
+/** The trail each answer of the current question leads to; empty at an outcome or a bad trail. */
+export function nextSteps({ node, problem, trail }: Replay): NextStep[] {
   if (problem || node.kind !== 'question') return [];
-  return node.answers.map((answer) => ({ answer, trail: [...valid, answer.slug] }));
+  return node.answers.map((answer) => ({ answer, trail: [...trail, answer.slug] }));
 }
 
 /** Answers given as "not sure": the checks an outcome must list as unconfirmed. */

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { makePrinterTree } from '../testing/printer-tree';
-import { allStepTrails, enumeratePaths, longestTrail, mostQuestionsFrom } from './tree-paths';
+import { allStepTrails, enumeratePaths, mostQuestionsFrom } from './tree-paths';
 
 test('enumeratePaths lists every walk to an outcome, in answer order', () => {
   expect(
@@ -12,10 +12,6 @@ test('enumeratePaths lists every walk to an outcome, in answer order', () => {
     ['power-unsure/no-paper', 'add-paper'],
     ['off', 'switch-on'],
   ]);
-});
-
-test('longestTrail is the most answers any walk takes', () => {
-  expect(longestTrail(makePrinterTree())).toBe(2);
 });
 
 test('allStepTrails lists the trail of every reachable step, start first', () => {

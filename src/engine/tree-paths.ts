@@ -22,11 +22,6 @@ export function enumeratePaths(tree: Tree): TreePath[] {
   return paths;
 }
 
-/** The most answers any walk can take: a trail longer than this cannot be valid. */
-export function longestTrail(tree: Tree): number {
-  return enumeratePaths(tree).reduce((max, path) => Math.max(max, path.trail.length), 0);
-}
-
 /**
  * Every trail that leads to a step (question or outcome), the start's empty trail
  * first: the step URLs a tree has. Stops early, returning `undefined`, once there
