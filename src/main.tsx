@@ -3,7 +3,7 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 
 import { AppProviders } from './app/app-providers';
-import { readPageState } from './app/hydration-state';
+import { readPageState, seedQueries } from './app/hydration-state';
 import { createQueryClient } from './app/query-client';
 import { createRoutes } from './app/routes';
 import './styles.css';
@@ -14,6 +14,7 @@ if (!container) throw new Error('index.html has no #root element');
 // A prerendered step carries its data; the app shell and 404.html do not.
 const pageState = readPageState(document);
 const queryClient = createQueryClient();
+if (pageState) seedQueries(queryClient, pageState.queries);
 const router = createBrowserRouter(createRoutes(queryClient), {
   basename: import.meta.env.BASE_URL,
   hydrationData: pageState?.hydrationData,
@@ -21,7 +22,7 @@ const router = createBrowserRouter(createRoutes(queryClient), {
 
 const app = (
   <StrictMode>
-    <AppProviders queryClient={queryClient} dehydratedState={pageState?.dehydratedState}>
+    <AppProviders queryClient={queryClient}>
       <RouterProvider router={router} />
     </AppProviders>
   </StrictMode>

@@ -50,7 +50,7 @@ test('writes a page for every step of every shipped tree, the catalog and 404.ht
   expect(state).toBeDefined();
   expect(JSON.parse(state!)).toMatchObject({
     url: '/q164887/sms-1-2/os-upgrade/repeats/failed/service/no-service-pack',
-    dehydratedState: { queries: [{ queryKey: ['tree', 'q164887'] }] },
+    queries: [{ queryKey: ['tree', 'q164887'] }],
   });
 
   const notFound = await readFile(path.join(distDir, '404.html'), 'utf8');

@@ -1,8 +1,8 @@
-import { dehydrate, type QueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
 import { prerenderToNodeStream } from 'react-dom/static';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
 import { AppProviders } from '../app/app-providers';
-import type { PageState } from '../app/hydration-state';
+import { prefetchedQueries, type PageState } from '../app/hydration-state';
 import { createRoutes } from '../app/routes';
 
 export type RenderedPage = {
@@ -32,10 +32,9 @@ export async function renderPage(
     throw new Error(`${url} answered with a redirect or response (${context.status})`);
   }
   const router = createStaticRouter(dataRoutes, context);
-  const dehydratedState = dehydrate(queryClient);
   // react-dom/static waits for lazy screens (e.g. not-found in 404.html), unlike renderToString.
   const { prelude } = await prerenderToNodeStream(
-    <AppProviders queryClient={queryClient} dehydratedState={dehydratedState}>
+    <AppProviders queryClient={queryClient}>
       {/* hydrate={false}: RR's own hydration script is inline, which our CSP forbids;
           the loader data travels in the page-state JSON block instead. */}
       <StaticRouterProvider router={router} context={context} hydrate={false} />
@@ -58,7 +57,7 @@ export async function renderPage(
     state: {
       url: context.location.pathname,
       ...(treeVersion ? { treeVersion } : {}),
-      dehydratedState,
+      queries: prefetchedQueries(queryClient),
       hydrationData: { loaderData: context.loaderData, actionData: context.actionData },
     },
     failed: context.errors !== null,
