@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useRef, useSyncExternalStore } from 'react';
 import { Outlet, useLocation, useNavigation } from 'react-router';
 import { preloadLazyScreens } from '../components/lazy-screens';
 import { readEmbedParams, type EmbedParams } from '../features/embed/embed-params';
+import { loadChunk } from './load-chunk';
 import { SiteChrome } from './site-chrome';
 
 /**
@@ -60,7 +61,7 @@ function usePreloadScreensWhenIdle() {
 
 // Loaded only inside a frame opened by embed.js.
 const EmbedBridge = lazy(async () => ({
-  default: (await import('../features/embed/embed-bridge')).EmbedBridge,
+  default: (await loadChunk(() => import('../features/embed/embed-bridge'))).EmbedBridge,
 }));
 
 // Read once: the parameters are on the frame's first URL only.

@@ -7,6 +7,7 @@ import type { VersionChangedScreen as VersionChanged } from '../features/wizard/
 import type { InvalidTreeScreen as InvalidTree } from '../features/wizard/invalid-tree-screen';
 import type { LoadFailedScreen as LoadFailed } from './load-failed-screen';
 import type { NotFoundScreen as NotFound } from './not-found-screen';
+import { loadChunk } from '../app/load-chunk';
 
 /**
  * Screens that the first question never shows: outcomes, the catalog, errors and broken
@@ -26,7 +27,11 @@ function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>) {
   let Loaded: ComponentType<P> | undefined;
   const loadOnce = async () => (Loaded ??= await load());
   loaders.push(loadOnce);
-  const Lazy = lazy(async () => ({ default: await loadOnce() })) as unknown as ComponentType<P>;
+  // A screen needed now that will not load reloads the page once (a redeploy); the
+  // background preload only ignores failures.
+  const Lazy = lazy(async () => ({
+    default: await loadChunk(loadOnce),
+  })) as unknown as ComponentType<P>;
   return function LazyScreen(props: P) {
     // The same Suspense boundary either way, so server and browser markup match.
     return (

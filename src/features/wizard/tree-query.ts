@@ -6,6 +6,7 @@ import {
   FileNotJsonError,
   retryTransientErrors,
 } from '../../app/fetch-public-file';
+import { loadChunk } from '../../app/load-chunk';
 
 /** The tree file exists but cannot be used: the author's problems are listed. */
 export class TreeInvalidError extends Error {
@@ -30,7 +31,7 @@ async function fetchTree(treeId: string, signal: AbortSignal, version?: number) 
   }
   // The validator (and valibot) load only when a tree is fetched: prerendered pages
   // arrive with their tree already validated at build time.
-  const { validateTree } = await import('../../engine/validate-tree');
+  const { validateTree } = await loadChunk(() => import('../../engine/validate-tree'));
   const result = validateTree(json);
   if (!result.ok) throw new TreeInvalidError(treeId, result.problems);
   if (result.value.id !== treeId) {

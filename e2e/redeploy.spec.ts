@@ -1,0 +1,62 @@
+import type { Page } from '@playwright/test';
+import { answerLink, expect, heading, test } from './fixtures';
+
+// The last question of Q164887; its "No, not yet" answer is the diagnosis, whose screen
+// is a chunk of its own (lazy-screens.tsx).
+const LAST_QUESTION = '/q164887/sms-1-2/os-upgrade/repeats/failed/service';
+const DIAGNOSIS = `${LAST_QUESTION}/no-service-pack`;
+const OUTCOME_CHUNK = '**/assets/outcome-screen-*.js';
+const CHUNK_404 = /Failed to load resource: the server responded with a status of 404/;
+
+/** Counts the documents the tab loads: the first visit, then each reload. */
+function countDocuments(page: Page): () => number {
+  let documents = 0;
+  page.on('request', (request) => {
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) documents += 1;
+  });
+  return () => documents;
+}
+
+test('after a redeploy, a chunk of the old build reloads the page once and the step works', async ({
+  page,
+  consoleGuard,
+}) => {
+  consoleGuard.allow(CHUNK_404);
+  const documents = countDocuments(page);
+  // The page the person has open is from the old build: its outcome chunk is gone from
+  // the server. The page after the reload is the new build, whose chunks are there.
+  await page.route(OUTCOME_CHUNK, (route) =>
+    documents() === 1 ? route.fulfill({ status: 404, body: 'gone' }) : route.continue(),
+  );
+  await page.goto(LAST_QUESTION);
+  await page.locator('html[data-interactive]').waitFor({ state: 'attached' });
+
+  await answerLink(page, 'No, not yet').click();
+
+  await expect(page).toHaveURL(`${DIAGNOSIS}?v=1`);
+  await expect(heading(page)).toHaveText(/known SMS 1\.2 problem/);
+  // Hydrated (the copy button needs JavaScript), after exactly one reload.
+  await expect(page.getByRole('button', { name: 'Copy for ticket' })).toBeVisible();
+  expect(documents()).toBe(2);
+});
+
+test('a chunk missing for good reloads once, then shows the error screen instead of looping', async ({
+  page,
+  consoleGuard,
+}) => {
+  consoleGuard.allow(CHUNK_404);
+  consoleGuard.allow(/dynamically imported module|outcome-screen/);
+  const documents = countDocuments(page);
+  await page.route(OUTCOME_CHUNK, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(LAST_QUESTION);
+  await page.locator('html[data-interactive]').waitFor({ state: 'attached' });
+
+  await answerLink(page, 'No, not yet').click();
+
+  await expect(heading(page)).toHaveText('Something went wrong');
+  await expect(page.getByText(/Reloading the page usually helps/)).toBeVisible();
+  // Give a loop the time it would need to show itself.
+  await page.waitForTimeout(1500);
+  expect(documents()).toBe(2);
+  await expect(heading(page)).toHaveText('Something went wrong');
+});
