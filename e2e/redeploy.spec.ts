@@ -60,3 +60,27 @@ test('a chunk missing for good reloads once, then shows the error screen instead
   expect(documents()).toBe(2);
   await expect(heading(page)).toHaveText('Something went wrong');
 });
+
+test('with storage refused, a missing chunk never reloads (nowhere to remember it)', async ({
+  page,
+  consoleGuard,
+}) => {
+  consoleGuard.allow(CHUNK_404);
+  consoleGuard.allow(/dynamically imported module|outcome-screen/);
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'sessionStorage', {
+      get() {
+        throw new DOMException('storage is disabled', 'SecurityError');
+      },
+    });
+  });
+  const documents = countDocuments(page);
+  await page.route(OUTCOME_CHUNK, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(LAST_QUESTION);
+  await page.locator('html[data-interactive]').waitFor({ state: 'attached' });
+
+  await answerLink(page, 'No, not yet').click();
+
+  await expect(heading(page)).toHaveText('Something went wrong');
+  expect(documents()).toBe(1);
+});
