@@ -32,6 +32,9 @@ test('an answer that does not exist keeps the valid part and goes on from there'
   await page.goto('/q164887/sms-1-2/os-upgrade/sometimes/failed');
   await expect(heading(page)).toHaveText('This link does not lead to a step');
   await expect(page.getByText(/“sometimes” is not one of the answers/)).toBeVisible();
+  // 404.html's own title gives way to the screen's: one title, the right one.
+  await expect(page).toHaveTitle(/^Broken link: /);
+  await expect(page.locator('title')).toHaveCount(1);
   await expect(page.getByRole('region', { name: 'Your answers' }).getByRole('term')).toHaveCount(2);
   await page.getByRole('link', { name: 'Go on from the last step that fits' }).click();
   await expect(page).toHaveURL('/q164887/sms-1-2/os-upgrade?v=1');

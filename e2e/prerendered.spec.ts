@@ -57,30 +57,36 @@ test('with JavaScript off, an unknown address gets the not-found page with statu
   await context.close();
 });
 
-test('a prerendered step paints with no request for data, then hydrates and navigates in place', async ({
-  page,
-}) => {
-  const dataRequests: string[] = [];
-  page.on('request', (request) => {
-    if (request.url().endsWith('.json')) dataRequests.push(request.url());
-  });
-  const response = await page.goto(DIAGNOSIS_URL.split('/').slice(0, 5).join('/'));
-  // The question is in the HTML itself, before any script runs.
-  expect(await response?.text()).toContain(
-    'Is the job recorded as failed rather than completed?</h1>',
-  );
-  await expect(heading(page)).toHaveText('Is the job recorded as failed rather than completed?');
-  await expect(page.locator('title')).toHaveCount(1);
+// Apache and IIS redirect a step's folder to its trailing-slash form: the same page.
+for (const [form, slash] of [
+  ['', ''],
+  [' (at its trailing-slash address)', '/'],
+] as const) {
+  test(`a prerendered step paints with no request for data, then hydrates and navigates in place${form}`, async ({
+    page,
+  }) => {
+    const dataRequests: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('.json')) dataRequests.push(request.url());
+    });
+    const response = await page.goto(`${DIAGNOSIS_URL.split('/').slice(0, 5).join('/')}${slash}`);
+    // The question is in the HTML itself, before any script runs.
+    expect(await response?.text()).toContain(
+      'Is the job recorded as failed rather than completed?</h1>',
+    );
+    await expect(heading(page)).toHaveText('Is the job recorded as failed rather than completed?');
+    await expect(page.locator('title')).toHaveCount(1);
 
-  // Once hydrated, answering is a client-side navigation: the window survives it.
-  await page.locator('html[data-interactive]').waitFor({ state: 'attached' });
-  await page.evaluate(() => Object.assign(window, { sameWindow: true }));
-  await answerLink(page, 'Yes, it is recorded as failed').click();
-  await expect(heading(page)).toHaveText(/Package Command Manager run/);
-  expect(
-    await page.evaluate(() => (window as unknown as { sameWindow?: boolean }).sameWindow),
-  ).toBe(true);
-  await expect(page.locator('title')).toHaveCount(1);
-  await expect(page).toHaveTitle(/^Question 5: /);
-  expect(dataRequests.filter((url) => url.includes('/trees/'))).toEqual([]);
-});
+    // Once hydrated, answering is a client-side navigation: the window survives it.
+    await page.locator('html[data-interactive]').waitFor({ state: 'attached' });
+    await page.evaluate(() => Object.assign(window, { sameWindow: true }));
+    await answerLink(page, 'Yes, it is recorded as failed').click();
+    await expect(heading(page)).toHaveText(/Package Command Manager run/);
+    expect(
+      await page.evaluate(() => (window as unknown as { sameWindow?: boolean }).sameWindow),
+    ).toBe(true);
+    await expect(page.locator('title')).toHaveCount(1);
+    await expect(page).toHaveTitle(/^Question 5: /);
+    expect(dataRequests.filter((url) => url.includes('/trees/'))).toEqual([]);
+  });
+}

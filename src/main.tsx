@@ -29,4 +29,9 @@ const app = (
 );
 
 if (pageState) hydrateRoot(container, app);
-else createRoot(container).render(app);
+else {
+  // The page's own <title> is for the address it was built for (404.html, say): React
+  // renders the screen's title, and would otherwise leave two.
+  document.querySelector('title')?.remove();
+  createRoot(container).render(app);
+}

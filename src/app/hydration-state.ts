@@ -38,7 +38,9 @@ export function readPageState(doc: Document): PageState | undefined {
     const version = search.get('v');
     const sameVersion = !version || !state.treeVersion || Number(version) === state.treeVersion;
     // A map opened with ?trail= highlights a path the prerendered page does not show.
-    return state.url === doc.location.pathname && sameVersion && !search.has('trail')
+    // Apache and IIS redirect a folder to its trailing-slash form: the same page.
+    const path = doc.location.pathname.replace(/(.)\/$/, '$1');
+    return state.url === path && sameVersion && !search.has('trail')
       ? state
       : undefined;
   } catch {
