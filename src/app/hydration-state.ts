@@ -40,9 +40,7 @@ export function readPageState(doc: Document): PageState | undefined {
     // A map opened with ?trail= highlights a path the prerendered page does not show.
     // Apache and IIS redirect a folder to its trailing-slash form: the same page.
     const path = doc.location.pathname.replace(/(.)\/$/, '$1');
-    return state.url === path && sameVersion && !search.has('trail')
-      ? state
-      : undefined;
+    return state.url === path && sameVersion && !search.has('trail') ? state : undefined;
   } catch {
     // A damaged page still works: the client renders from scratch and fetches.
     return undefined;
