@@ -74,6 +74,25 @@ test('"No" shows the escalation configured in config.json', async () => {
   );
 });
 
+test.each([
+  ['javascript:', { url: 'javascript:alert(document.domain)' }],
+  ['data:', { url: 'data:text/html,<script>alert(1)</script>' }],
+  ['a protocol-relative URL', { url: '//evil.example/queue' }],
+  ['a mail address with markup', { email: '<img src=x>@evil.example' }],
+])('an escalation link that is %s is shown as text, never as a link', async (_kind, target) => {
+  vi.mocked(fetch).mockImplementation(
+    fetchPublicFileExcept('/config.json', () =>
+      Response.json({ escalation: { label: 'the SMS team queue', ...target } }),
+    ),
+  );
+  const { user } = renderApp(DIAGNOSIS);
+  await screen.findByRole('heading', { level: 1, name: /known SMS 1\.2 problem/ });
+  await user.click(screen.getByRole('button', { name: 'No' }));
+  const question = within(screen.getByRole('region', { name: 'Did this solve it?' }));
+  expect(await question.findByText(/the SMS team queue/)).toBeInTheDocument();
+  expect(question.queryByRole('link')).not.toBeInTheDocument();
+});
+
 test('"Yes" says what to do and shows no escalation', async () => {
   const { user } = renderApp(DIAGNOSIS);
   await screen.findByRole('heading', { level: 1, name: /known SMS 1\.2 problem/ });

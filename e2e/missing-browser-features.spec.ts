@@ -1,0 +1,32 @@
+import { ANSWERS_TO_DIAGNOSIS, answerLink, expect, heading, test } from './fixtures';
+
+// Locked-down intranet browsers: storage refused by policy, no Clipboard API (a plain-http
+// intranet site is not a secure context), an old engine without ResizeObserver.
+test('a whole walk works with no storage, no Clipboard API and no ResizeObserver', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    for (const name of ['localStorage', 'sessionStorage']) {
+      Object.defineProperty(window, name, {
+        get() {
+          throw new DOMException('storage is disabled by policy', 'SecurityError');
+        },
+      });
+    }
+    Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined });
+    Reflect.deleteProperty(window, 'ResizeObserver');
+  });
+  await page.goto('/q164887');
+  await page.locator('html[data-interactive]').waitFor({ state: 'attached' });
+  expect(await page.evaluate(() => typeof navigator.clipboard)).toBe('undefined');
+
+  for (const answer of ANSWERS_TO_DIAGNOSIS) await answerLink(page, answer).click();
+  await expect(heading(page)).toHaveText(/known SMS 1\.2 problem/);
+
+  await page.getByRole('button', { name: 'Copy for ticket' }).click();
+  await expect(page.getByText(/Copying was not allowed here/)).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Summary to copy' })).toHaveValue(/How to fix it/);
+
+  await page.goBack();
+  await expect(heading(page)).toHaveText('Is the latest SMS 1.2 service pack installed yet?');
+});
