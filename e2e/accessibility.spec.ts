@@ -1,6 +1,6 @@
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { wcagViolations } from './axe';
 import { expect, heading, openTreeFromCatalog, test } from './fixtures';
 
 /**
@@ -136,7 +136,7 @@ for (const screen of SCREENS) {
     consoleGuard,
   }) => {
     if (screen.allow) consoleGuard.allow(screen.allow);
-    // @axe-core/playwright needs a page from its own context.
+    // A context of its own: the offline screen switches the network off for it.
     const context = await browser.newContext();
     const page = await context.newPage();
     consoleGuard.watch(page);
@@ -151,16 +151,7 @@ for (const screen of SCREENS) {
       for (const viewport of VIEWPORTS) {
         await page.setViewportSize(viewport);
         const where = `${screen.name}, ${colorScheme}, ${viewport.width}px`;
-        const results = await new AxeBuilder({ page })
-          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-          // Only violations matter here; skipping the passes halves axe's time.
-          .options({ resultTypes: ['violations'] })
-          .analyze();
-        const violations = results.violations.map((violation) => ({
-          rule: violation.id,
-          impact: violation.impact,
-          targets: violation.nodes.map((node) => node.target.join(' ')),
-        }));
+        const violations = await wcagViolations(page);
         expect(violations, where).toEqual([]);
 
         // Nothing spills sideways (WCAG 1.4.10 reflow).

@@ -29,6 +29,20 @@ function nodeHeading(tree: Tree, id: string): string {
   return node.kind === 'question' ? node.prompt : node.title;
 }
 
+/** Checks the step on screen is the one the trail leads to, and keeps what it shows. */
+async function record(
+  page: Page,
+  tree: Tree,
+  nodeId: string,
+  trail: string[],
+  seen: Map<string, Screen>,
+) {
+  const url = ['', tree.id, ...trail].join('/') + (trail.length > 0 ? `?v=${tree.version}` : '');
+  await expect(heading(page)).toHaveText(nodeHeading(tree, nodeId));
+  await expect(page).toHaveURL(url);
+  seen.set(url, await readScreen(page));
+}
+
 /**
  * Depth-first: click each answer, walk on, then go Back. Every path from the start to an
  * outcome is walked by clicking, and Back is exercised at every branch. Records what each
@@ -41,11 +55,7 @@ async function walk(
   trail: string[],
   seen: Map<string, Screen>,
 ) {
-  const url = ['', tree.id, ...trail].join('/') + (trail.length > 0 ? `?v=${tree.version}` : '');
-  await expect(heading(page)).toHaveText(nodeHeading(tree, nodeId));
-  await expect(page).toHaveURL(url);
-  seen.set(url, await readScreen(page));
-
+  await record(page, tree, nodeId, trail, seen);
   const node = getNode(tree, nodeId);
   if (node?.kind !== 'question') return;
   for (const answer of node.answers) {
@@ -56,31 +66,53 @@ async function walk(
   }
 }
 
-for (const tree of shippedTrees()) {
+/** The answers that open each test's share of the tree: every answer pair from the start. */
+function firstTwoAnswers(tree: Tree) {
   const start = getNode(tree, tree.start);
-  if (start?.kind !== 'question') continue;
+  if (start?.kind !== 'question') return [];
+  return start.answers.flatMap((first) => {
+    const second = getNode(tree, first.next);
+    if (second?.kind !== 'question') return [{ answers: [first], next: first.next }];
+    return second.answers.map((answer) => ({ answers: [first, answer], next: answer.next }));
+  });
+}
 
-  // One test per first answer, so the walk is shared between the workers.
-  for (const first of start.answers) {
-    test(`${tree.id}: every path after “${first.label}”, clicked, then each step opened fresh`, async ({
+for (const tree of shippedTrees()) {
+  // One test per pair of first answers, so the walk is shared evenly between the workers
+  // (one test per first answer left one worker finishing alone for a quarter of the run).
+  for (const { answers, next } of firstTwoAnswers(tree)) {
+    const labels = answers.map((answer) => `“${answer.label}”`).join(' → ');
+    test(`${tree.id}: every path after ${labels}, clicked, then each step opened fresh`, async ({
       page,
       browser,
       consoleGuard,
     }) => {
       const seen = new Map<string, Screen>();
       await page.goto(`/${tree.id}`);
-      await answerLink(page, first.label).click();
-      await walk(page, tree, first.next, [first.slug], seen);
+      const trail: string[] = [];
+      for (const [index, answer] of answers.entries()) {
+        await answerLink(page, answer.label).click();
+        trail.push(answer.slug);
+        // The step between the two answers is recorded by each of its tests: it is cheap.
+        if (index < answers.length - 1) await record(page, tree, answer.next, trail, seen);
+      }
+      await walk(page, tree, next, trail, seen);
 
       // A colleague opening each link: a new browser context, no shared history or cache.
       const colleague = await browser.newContext();
-      const fresh = await colleague.newPage();
-      consoleGuard.watch(fresh);
-      for (const [url, clicked] of seen) {
-        await fresh.goto(url);
-        await expect(heading(fresh)).toHaveText(clicked.heading);
-        expect(await readScreen(fresh), url).toEqual(clicked);
-      }
+      const urls = [...seen.keys()];
+      await Promise.all(
+        [0, 1, 2].map(async (lane) => {
+          const fresh = await colleague.newPage();
+          consoleGuard.watch(fresh);
+          for (const url of urls.filter((_url, index) => index % 3 === lane)) {
+            const clicked = seen.get(url)!;
+            await fresh.goto(url);
+            await expect(heading(fresh)).toHaveText(clicked.heading);
+            expect(await readScreen(fresh), url).toEqual(clicked);
+          }
+        }),
+      );
       await colleague.close();
     });
   }
