@@ -31,7 +31,7 @@ export default defineConfig(({ isSsrBuild }) => ({
             // the validator loaded on demand get chunks of their own. Left alone, the
             // bundler splits a shared chunk off the entry, which costs bytes (gzip works
             // less well on two files) and a second request.
-            advancedChunks: {
+            codeSplitting: {
               groups: [{ name: 'app', test: (id: string) => !LOADED_ON_DEMAND.test(id) }],
             },
           },
