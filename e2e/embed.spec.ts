@@ -457,3 +457,30 @@ test('without ResizeObserver the frame still reports its height and works', asyn
   await answerIn(page, 'ticket', 'Yes, SMS 1.2').click();
   await expect(frameHeading(page, 'ticket')).toHaveText(/Windows NT upgrade that restarts/);
 });
+
+test('a reload of the frame (by the person, or after a redeploy) keeps it embedded', async ({
+  page,
+}) => {
+  await embedOnHost(page);
+  await answerIn(page, 'ticket', 'Yes, SMS 1.2').click();
+  await expect(frameHeading(page, 'ticket')).toHaveText(/Windows NT upgrade that restarts/);
+
+  // The address after in-app navigation carries no embed parameters.
+  const frame = page.frames().find((candidate) => candidate.url().startsWith(WIZARD_ORIGIN));
+  expect(frame?.url()).toBe(`${WIZARD_ORIGIN}/q164887/sms-1-2?v=1`);
+  await frame?.evaluate(() => location.reload());
+  await frame?.waitForLoadState();
+  await expect(frameHeading(page, 'ticket')).toHaveText(/Windows NT upgrade that restarts/);
+  await expect(frameOf(page, 'ticket').locator('html[data-interactive]')).toBeAttached();
+
+  // Still compact, and still talking to the host.
+  await expect(frameOf(page, 'ticket').getByRole('banner')).toBeHidden();
+  await answerIn(page, 'ticket', 'Yes, an NT upgrade that restarts the client').click();
+  await expect
+    .poll(async () =>
+      (await hostEvents(page))
+        .filter((event) => event.type === 'step')
+        .map((event) => event.detail.stepId),
+    )
+    .toContain('repeats');
+});

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useRef, useSyncExternalStore } from 'react';
 import { Outlet, useLocation, useNavigation } from 'react-router';
 import { preloadLazyScreens } from '../components/lazy-screens';
-import { readEmbedParams, type EmbedParams } from '../features/embed/embed-params';
+import { readFrameEmbedParams, type EmbedParams } from '../features/embed/embed-params';
 import { loadChunk } from './load-chunk';
 import { SiteChrome } from './site-chrome';
 
@@ -64,10 +64,10 @@ const EmbedBridge = lazy(async () => ({
   default: (await loadChunk(() => import('../features/embed/embed-bridge'))).EmbedBridge,
 }));
 
-// Read once: the parameters are on the frame's first URL only.
+// Read once, when the app starts: the parameters are on the frame's first URL only.
 let firstUrlEmbedParams: EmbedParams | null | undefined;
 const readFirstUrlEmbedParams = () =>
-  (firstUrlEmbedParams ??= readEmbedParams(window.location.search) ?? null);
+  (firstUrlEmbedParams ??= readFrameEmbedParams(window) ?? null);
 const noSubscription = () => () => {};
 
 /** Null while hydrating (the prerendered HTML is the same with or without ?embed). */

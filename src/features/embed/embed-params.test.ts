@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { isParentAllowed } from './config-query';
-import { readEmbedParams } from './embed-params';
+import { readEmbedParams, readFrameEmbedParams } from './embed-params';
 
 test('reads the parameters embed.js puts on the frame URL', () => {
   expect(
@@ -19,6 +19,19 @@ test.each([
   ['nothing', ''],
 ])('is not embedded with %s', (_name, search) => {
   expect(readEmbedParams(search)).toBeUndefined();
+});
+
+test('the frame keeps its parameters in window.name, so a reload of it stays embedded', () => {
+  const search = '?embed=1&parentOrigin=https%3A%2F%2Fhelpdesk.example&frameId=t1-x9';
+  const frame = { location: { search }, name: '' };
+  const params = { parentOrigin: 'https://helpdesk.example', frameId: 't1-x9' };
+  expect(readFrameEmbedParams(frame)).toEqual(params);
+  // Reloaded at a later step, whose address has no parameters.
+  frame.location = { search: '?v=1' };
+  expect(readFrameEmbedParams(frame)).toEqual(params);
+  // A window the loader never opened, or one named by its host for something else.
+  expect(readFrameEmbedParams({ location: { search: '?v=1' }, name: '' })).toBeUndefined();
+  expect(readFrameEmbedParams({ location: { search: '' }, name: 'ticket-frame' })).toBeUndefined();
 });
 
 const config = { embed: { allowedOrigins: ['https://helpdesk.example'] } };

@@ -16,3 +16,18 @@ export function readEmbedParams(search: string): EmbedParams | undefined {
   }
   return /^[A-Za-z0-9-]{1,64}$/.test(frameId) ? { parentOrigin, frameId } : undefined;
 }
+
+/**
+ * The frame's parameters: from its first URL, which the loader marks, then from the frame's
+ * window.name, where they are kept because in-app navigation drops them from the address
+ * and the frame may be reloaded (by the person, or by loadChunk after a redeploy). A reload
+ * without them would leave the frame full-page and silent inside the host's ticket.
+ */
+export function readFrameEmbedParams(frame: {
+  location: { search: string };
+  name: string;
+}): EmbedParams | undefined {
+  const fromUrl = readEmbedParams(frame.location.search);
+  if (fromUrl) frame.name = frame.location.search;
+  return fromUrl ?? readEmbedParams(frame.name);
+}
