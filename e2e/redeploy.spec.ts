@@ -17,21 +17,34 @@ function countDocuments(page: Page): () => number {
   return () => documents;
 }
 
+/**
+ * Opens the last question with the outcome chunk answered by `serveChunk` (or 404 for good),
+ * and answers it, which needs that chunk. Returns the tab's document count.
+ */
+async function answerIntoOutcome(
+  page: Page,
+  serveChunk?: (documents: number) => 'missing' | 'there',
+): Promise<() => number> {
+  const documents = countDocuments(page);
+  await page.route(OUTCOME_CHUNK, (route) =>
+    (serveChunk?.(documents()) ?? 'missing') === 'missing'
+      ? route.fulfill({ status: 404, body: 'gone' })
+      : route.continue(),
+  );
+  await page.goto(LAST_QUESTION);
+  await page.locator('html[data-interactive]').waitFor({ state: 'attached' });
+  await answerLink(page, 'No, not yet').click();
+  return documents;
+}
+
 test('after a redeploy, a chunk of the old build reloads the page once and the step works', async ({
   page,
   consoleGuard,
 }) => {
   consoleGuard.allow(CHUNK_404);
-  const documents = countDocuments(page);
   // The page the person has open is from the old build: its outcome chunk is gone from
   // the server. The page after the reload is the new build, whose chunks are there.
-  await page.route(OUTCOME_CHUNK, (route) =>
-    documents() === 1 ? route.fulfill({ status: 404, body: 'gone' }) : route.continue(),
-  );
-  await page.goto(LAST_QUESTION);
-  await page.locator('html[data-interactive]').waitFor({ state: 'attached' });
-
-  await answerLink(page, 'No, not yet').click();
+  const documents = await answerIntoOutcome(page, (count) => (count === 1 ? 'missing' : 'there'));
 
   await expect(page).toHaveURL(`${DIAGNOSIS}?v=1`);
   await expect(heading(page)).toHaveText(/known SMS 1\.2 problem/);
@@ -46,12 +59,7 @@ test('a chunk missing for good reloads once, then shows the error screen instead
 }) => {
   consoleGuard.allow(CHUNK_404);
   consoleGuard.allow(/dynamically imported module|outcome-screen/);
-  const documents = countDocuments(page);
-  await page.route(OUTCOME_CHUNK, (route) => route.fulfill({ status: 404, body: 'gone' }));
-  await page.goto(LAST_QUESTION);
-  await page.locator('html[data-interactive]').waitFor({ state: 'attached' });
-
-  await answerLink(page, 'No, not yet').click();
+  const documents = await answerIntoOutcome(page);
 
   await expect(heading(page)).toHaveText('Something went wrong');
   await expect(page.getByText(/Reloading the page usually helps/)).toBeVisible();
@@ -74,12 +82,7 @@ test('with storage refused, a missing chunk never reloads (nowhere to remember i
       },
     });
   });
-  const documents = countDocuments(page);
-  await page.route(OUTCOME_CHUNK, (route) => route.fulfill({ status: 404, body: 'gone' }));
-  await page.goto(LAST_QUESTION);
-  await page.locator('html[data-interactive]').waitFor({ state: 'attached' });
-
-  await answerLink(page, 'No, not yet').click();
+  const documents = await answerIntoOutcome(page);
 
   await expect(heading(page)).toHaveText('Something went wrong');
   expect(documents()).toBe(1);

@@ -99,14 +99,14 @@ for (const tree of shippedTrees()) {
       await walk(page, tree, next, trail, seen);
 
       // A colleague opening each link: a new browser context, no shared history or cache.
+      // Three tabs at a time: a page load mostly waits, and this is the suite's longest test.
       const colleague = await browser.newContext();
-      const urls = [...seen.keys()];
+      const screens = [...seen];
       await Promise.all(
         [0, 1, 2].map(async (lane) => {
           const fresh = await colleague.newPage();
           consoleGuard.watch(fresh);
-          for (const url of urls.filter((_url, index) => index % 3 === lane)) {
-            const clicked = seen.get(url)!;
+          for (const [url, clicked] of screens.filter((_screen, index) => index % 3 === lane)) {
             await fresh.goto(url);
             await expect(heading(fresh)).toHaveText(clicked.heading);
             expect(await readScreen(fresh), url).toEqual(clicked);
