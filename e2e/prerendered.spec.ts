@@ -1,4 +1,5 @@
 import { answerLink, expect, heading, test } from './fixtures';
+import { SUBPATH_URL } from './origins';
 
 const DIAGNOSIS_URL = '/q164887/sms-1-2/os-upgrade/repeats/failed/service/no-service-pack';
 
@@ -90,3 +91,19 @@ for (const [form, slash] of [
     expect(dataRequests.filter((url) => url.includes('/trees/'))).toEqual([]);
   });
 }
+
+test('the home page of a sub-path build hydrates from its own data, with no request', async ({
+  page,
+}) => {
+  const dataRequests: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('.json')) dataRequests.push(request.url());
+  });
+  await page.goto(SUBPATH_URL);
+  await expect(heading(page)).toHaveText('Troubleshooters');
+  await page.locator('html[data-interactive]').waitFor({ state: 'attached' });
+  // The list is there once hydrated (the filter box needs JavaScript).
+  await expect(page.getByRole('searchbox')).toBeVisible();
+  await expect(page.locator('title')).toHaveCount(1);
+  expect(dataRequests).toEqual([]);
+});

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { answerLink, expect, heading, test } from './fixtures';
+import { answerLink, expect, heading, openTreeFromCatalog, test } from './fixtures';
 
 // The last question of Q164887; its "No, not yet" answer is the diagnosis, whose screen
 // is a chunk of its own (lazy-screens.tsx).
@@ -86,4 +86,22 @@ test('with storage refused, a missing chunk never reloads (nowhere to remember i
 
   await expect(heading(page)).toHaveText('Something went wrong');
   expect(documents()).toBe(1);
+});
+
+test('a chunk a route needs before the address changes reloads at the address being opened', async ({
+  page,
+  consoleGuard,
+}) => {
+  consoleGuard.allow(CHUNK_404);
+  const documents = countDocuments(page);
+  // The old build's validator is gone: opening a tree from the catalog needs it first.
+  await page.route('**/assets/validate-tree-*.js', (route) =>
+    documents() === 1 ? route.fulfill({ status: 404, body: 'gone' }) : route.continue(),
+  );
+  await openTreeFromCatalog(page);
+
+  // The click is not lost: the page opened afresh is the tree, not the catalog again.
+  await expect(page).toHaveURL('/q164887');
+  await expect(heading(page)).toHaveText(/Systems Management Server 1\.2/);
+  expect(documents()).toBe(2);
 });

@@ -39,8 +39,10 @@ export function readPageState(doc: Document): PageState | undefined {
     const sameVersion = !version || !state.treeVersion || Number(version) === state.treeVersion;
     // A map opened with ?trail= highlights a path the prerendered page does not show.
     // Apache and IIS redirect a folder to its trailing-slash form: the same page.
-    const path = doc.location.pathname.replace(/(.)\/$/, '$1');
-    return state.url === path && sameVersion && !search.has('trail') ? state : undefined;
+    const path = (pathname: string) => pathname.replace(/(.)\/$/, '$1');
+    return path(state.url) === path(doc.location.pathname) && sameVersion && !search.has('trail')
+      ? state
+      : undefined;
   } catch {
     // A damaged page still works: the client renders from scratch and fetches.
     return undefined;

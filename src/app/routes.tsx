@@ -10,6 +10,7 @@ import {
   isTreeId,
   treeQueryOptions,
 } from '../features/wizard/tree-query';
+import { loadChunk } from './load-chunk';
 import { parseVersion, paths } from './paths';
 import { RootErrorBoundary } from './root-error-boundary';
 import { LoadingScreen, RootLayout } from './root-layout';
@@ -20,10 +21,19 @@ import { LoadingScreen, RootLayout } from './root-layout';
  * read it with the same queryOptions, so there is one fetch per file.
  */
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
+  /**
+   * The validator's code, which reading a tree or the catalog needs (tree-query.ts). Loaded
+   * here, where the address being opened is known: if a redeploy removed it, that address
+   * is opened afresh, not the page being left (whose click would be lost).
+   */
+  const loadValidator = (request: Request) =>
+    loadChunk(() => import('../engine/validate-tree'), request.url);
+
   /** Step and map routes: the tree (and, for a link made with an older version, that version). */
   const loadTree = async ({ params, request }: LoaderFunctionArgs) => {
     const treeId = params.treeId ?? '';
     if (!isTreeId(treeId)) throw data(null, { status: 404 });
+    await loadValidator(request);
     const tree = await queryClient.ensureQueryData(treeQueryOptions(treeId));
     // A link made with an earlier version: fetch that version too, to explain what
     // changed. Missing or broken, the link is read against the current one.
@@ -48,7 +58,8 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           index: true,
           element: <CatalogPage />,
           errorElement: <CatalogErrorBoundary />,
-          loader: async () => {
+          loader: async ({ request }) => {
+            await loadValidator(request);
             await queryClient.ensureQueryData(catalogQueryOptions());
             return null;
           },

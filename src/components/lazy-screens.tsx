@@ -40,9 +40,12 @@ function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>) {
   };
 }
 
-/** Fetches every on-demand screen; failures are ignored (it is only a head start). */
+/**
+ * Fetches every on-demand screen, and the validator that opening another tree needs;
+ * failures are ignored (it is only a head start).
+ */
 export function preloadLazyScreens(): Promise<unknown> {
-  return Promise.allSettled(loaders.map((load) => load()));
+  return Promise.allSettled([...loaders.map((load) => load()), import('../engine/validate-tree')]);
 }
 
 export const NotFoundScreen = lazyScreen<ComponentProps<typeof NotFound>>(

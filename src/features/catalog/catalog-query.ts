@@ -1,6 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
 import { fetchPublicJson, retryTransientErrors } from '../../app/fetch-public-file';
-import { loadChunk } from '../../app/load-chunk';
 
 export class CatalogInvalidError extends Error {
   override name = 'CatalogInvalidError';
@@ -12,8 +11,9 @@ export function catalogQueryOptions() {
     queryKey: ['catalog'],
     queryFn: async ({ signal }) => {
       const json = await fetchPublicJson('trees/index.json', signal);
-      // Loaded on demand, as for trees: the prerendered home page carries its list.
-      const { validateTreeIndex } = await loadChunk(() => import('../../engine/validate-tree'));
+      // Loaded on demand, as for trees (the prerendered home page carries its list), and by
+      // the route loader first (routes.tsx).
+      const { validateTreeIndex } = await import('../../engine/validate-tree');
       const result = validateTreeIndex(json);
       if (!result.ok) {
         throw new CatalogInvalidError(

@@ -6,7 +6,6 @@ import {
   FileNotJsonError,
   retryTransientErrors,
 } from '../../app/fetch-public-file';
-import { loadChunk } from '../../app/load-chunk';
 
 /** The tree file exists but cannot be used: the author's problems are listed. */
 export class TreeInvalidError extends Error {
@@ -30,8 +29,9 @@ async function fetchTree(treeId: string, signal: AbortSignal, version?: number) 
     throw error;
   }
   // The validator (and valibot) load only when a tree is fetched: prerendered pages
-  // arrive with their tree already validated at build time.
-  const { validateTree } = await loadChunk(() => import('../../engine/validate-tree'));
+  // arrive with their tree already validated at build time. The route loader has loaded
+  // it already (routes.tsx), so this cannot fail on a missing chunk.
+  const { validateTree } = await import('../../engine/validate-tree');
   const result = validateTree(json);
   if (!result.ok) throw new TreeInvalidError(treeId, result.problems);
   if (result.value.id !== treeId) {
