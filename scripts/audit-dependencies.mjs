@@ -4,13 +4,26 @@
 //
 //   node scripts/audit-dependencies.mjs [--registry <url>] [--allow-unreachable]
 //
-// Exit codes: 0 clean, 1 high or critical advisories, 2 the registry could not be asked
-// (0 with --allow-unreachable, which .ci/run uses: the npm registry these machines reach
-// answers the audit endpoint with 405 Method Not Allowed, so CI says so and goes on).
+// Exit codes: 0 clean, 1 high or critical advisories, 2 the audit could not run. With
+// --allow-unreachable (what .ci/run uses) an advisory endpoint that refuses or cannot be
+// reached gives 0 and says NOT CHECKED: the npm registry these machines reach answers it
+// with 405 Method Not Allowed. Any other failure (no lockfile, no npm) is still 2.
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 
 const FAILING = new Set(['high', 'critical']);
+
+/**
+ * Whether npm could not reach the advisory endpoint: it answered with an HTTP error (the
+ * registry here says 405) or the connection failed. Anything else that stops npm (no
+ * lockfile, no npm, no JSON) is a failure of the audit itself, never "unreachable".
+ */
+function isUnreachable(report) {
+  if (typeof report.statusCode === 'number') return true;
+  return /request to .* failed|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|ECONNRESET/.test(
+    report.message ?? '',
+  );
+}
 
 /** What an `npm audit --json` report means: the lines to print and the exit code. */
 export function readAuditReport(json, { allowUnreachable = false } = {}) {
@@ -18,12 +31,16 @@ export function readAuditReport(json, { allowUnreachable = false } = {}) {
   try {
     report = JSON.parse(json);
   } catch {
-    report = { error: { summary: 'npm audit printed no JSON report' } };
+    return { lines: ['audit: FAILED: npm audit printed no JSON report'], code: 2 };
   }
   if (!report.metadata?.vulnerabilities) {
-    const why = report.error?.summary || report.message || 'no report';
+    const why = (report.message || report.error?.summary || 'no report').split('\n')[0];
+    if (!isUnreachable(report)) {
+      const code = report.error?.code ? `${report.error.code}: ` : '';
+      return { lines: [`audit: FAILED: ${code}${why}`], code: 2 };
+    }
     const lines = [
-      `audit: NOT CHECKED: the registry's advisory endpoint could not be asked (${why.split('\n')[0]})`,
+      `audit: NOT CHECKED: the registry's advisory endpoint could not be asked (${why})`,
     ];
     return { lines, code: allowUnreachable ? 0 : 2 };
   }

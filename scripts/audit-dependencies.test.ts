@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, expect, test } from 'vitest';
+import { readAuditReport } from './audit-dependencies.mjs';
 
 type Advisory = { severity: string; title: string; vulnerable_versions: string };
 
@@ -110,3 +111,20 @@ test('an endpoint that refuses says NOT CHECKED, and fails unless told to go on'
   expect(lenient.code).toBe(0);
   expect(lenient.output).toMatch(/NOT CHECKED/);
 }, 30_000);
+
+test('an audit that cannot run at all fails even when an unreachable endpoint is allowed', () => {
+  const noLockfile = JSON.stringify({
+    error: { code: 'ENOLOCK', summary: 'This command requires an existing lockfile.' },
+  });
+  expect(readAuditReport(noLockfile, { allowUnreachable: true })).toEqual({
+    lines: ['audit: FAILED: ENOLOCK: This command requires an existing lockfile.'],
+    code: 2,
+  });
+  expect(readAuditReport('', { allowUnreachable: true }).code).toBe(2);
+  const refused = JSON.stringify({
+    message:
+      'request to http://127.0.0.1:1/-/npm/v1/security/advisories/bulk failed, reason: connect ECONNREFUSED 127.0.0.1:1',
+    error: { summary: '', detail: '' },
+  });
+  expect(readAuditReport(refused, { allowUnreachable: true }).code).toBe(0);
+});
