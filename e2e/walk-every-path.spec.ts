@@ -97,23 +97,34 @@ for (const tree of shippedTrees()) {
         if (index < answers.length - 1) await record(page, tree, answer.next, trail, seen);
       }
       await walk(page, tree, next, trail, seen);
+      // Back through the answers that opened this share of the tree, too.
+      for (const answer of answers.slice(0, -1).reverse()) {
+        await page.goBack();
+        await expect(heading(page)).toHaveText(nodeHeading(tree, answer.next));
+      }
+      await page.goBack();
+      await expect(heading(page)).toHaveText(nodeHeading(tree, tree.start));
 
       // A colleague opening each link: a new browser context, no shared history or cache.
       // Three tabs at a time: a page load mostly waits, and this is the suite's longest test.
       const colleague = await browser.newContext();
       const screens = [...seen];
-      await Promise.all(
-        [0, 1, 2].map(async (lane) => {
-          const fresh = await colleague.newPage();
-          consoleGuard.watch(fresh);
-          for (const [url, clicked] of screens.filter((_screen, index) => index % 3 === lane)) {
-            await fresh.goto(url);
-            await expect(heading(fresh)).toHaveText(clicked.heading);
-            expect(await readScreen(fresh), url).toEqual(clicked);
-          }
-        }),
-      );
-      await colleague.close();
+      try {
+        await Promise.all(
+          [0, 1, 2].map(async (lane) => {
+            const fresh = await colleague.newPage();
+            consoleGuard.watch(fresh);
+            for (const [url, clicked] of screens.filter((_screen, index) => index % 3 === lane)) {
+              await fresh.goto(url);
+              await expect(heading(fresh)).toHaveText(clicked.heading);
+              expect(await readScreen(fresh), url).toEqual(clicked);
+            }
+          }),
+        );
+      } finally {
+        // Also when one tab fails: the others stop with their context.
+        await colleague.close();
+      }
     });
   }
 }
