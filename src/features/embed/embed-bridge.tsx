@@ -33,6 +33,10 @@ export function EmbedBridge({ params }: { params: EmbedParams }) {
   const navigate = useNavigate();
   const match = matchPath(paths.step.path, location.pathname);
   const treeId = match?.params.treeId ?? '';
+  // A string, not match.params: matchPath gives a new object on every render, and effects
+  // that depended on it re-sent the current step whenever the layout re-rendered (as it
+  // does when a navigation starts loading), so the host heard the old step twice.
+  const trail = match?.params['*'];
   const validTree = ID_PATTERN.test(treeId);
   const { data: config } = useQuery(configQueryOptions());
   const { data: tree } = useQuery({ ...treeQueryOptions(treeId), enabled: validTree });
@@ -91,7 +95,7 @@ export function EmbedBridge({ params }: { params: EmbedParams }) {
 
   useEffect(() => {
     if (!post || !tree) return;
-    const replay = replayTrail(tree, parseTrail(match?.params['*']));
+    const replay = replayTrail(tree, parseTrail(trail));
     if (replay.problem) return;
     const answers = summarize(replay.steps);
     const url = absoluteUrl(
@@ -114,13 +118,13 @@ export function EmbedBridge({ params }: { params: EmbedParams }) {
           },
     );
     // location.key: report each navigation, also to the same step.
-  }, [post, tree, location.key, match?.params]);
+  }, [post, tree, location.key, trail]);
 
   // "Did this solve it?" goes to the host page, and nowhere else.
   useEffect(() => {
     if (!post || !tree) return;
     const onFeedback = (event: Event) => {
-      const replay = replayTrail(tree, parseTrail(match?.params['*']));
+      const replay = replayTrail(tree, parseTrail(trail));
       if (replay.problem || replay.node.kind !== 'outcome') return;
       post({
         type: 'feedback',
@@ -135,7 +139,7 @@ export function EmbedBridge({ params }: { params: EmbedParams }) {
     };
     window.addEventListener(FEEDBACK_EVENT, onFeedback);
     return () => window.removeEventListener(FEEDBACK_EVENT, onFeedback);
-  }, [post, tree, match?.params]);
+  }, [post, tree, trail]);
 
   // The parent may ask to start again; only the parent, from its own origin.
   useEffect(() => {
