@@ -125,3 +125,29 @@ test('the map opens from a step, shows the path, and its boxes lead to steps', a
     .click();
   await expect(heading(page)).toHaveText('Not this problem: the job does not repeat');
 });
+
+test('answering within a loaded tree never shows or announces "Loading…"', async ({ page }) => {
+  await page.goto('/q164887');
+  await page.locator('html[data-interactive]').waitFor({ state: 'attached' });
+  // Every text the status region (aria-live) ever shows, from here on.
+  await page.evaluate(() => {
+    const status = document.querySelector('[role="status"][aria-live]');
+    const shown: string[] = [];
+    Object.assign(window, { statusTexts: shown });
+    if (status) {
+      new MutationObserver(() => shown.push(status.textContent ?? '')).observe(status, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+      });
+    }
+  });
+  for (const answer of ANSWERS_TO_DIAGNOSIS.slice(0, 3)) {
+    await answerLink(page, answer).click();
+  }
+  await expect(heading(page)).toHaveText('Is the job recorded as failed rather than completed?');
+  const shown = await page.evaluate(
+    () => (window as unknown as { statusTexts: string[] }).statusTexts,
+  );
+  expect(shown.filter((text) => text.includes('Loading'))).toEqual([]);
+});

@@ -24,17 +24,22 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
   /**
    * The validator's code, which reading a tree or the catalog needs (tree-query.ts). Loaded
    * here, where the address being opened is known: if a redeploy removed it, that address
-   * is opened afresh, not the page being left (whose click would be lost).
+   * is opened afresh, not the page being left (whose click would be lost). Only for a file
+   * still to be fetched: awaiting even a loaded chunk costs a task, which would show (and
+   * announce) "Loading…" on every answer.
    */
-  const loadValidator = (request: Request) =>
-    loadChunk(() => import('../engine/validate-tree'), request.url);
+  const loadValidator = (request: Request, queryKey: readonly unknown[]) =>
+    queryClient.getQueryData(queryKey) === undefined
+      ? loadChunk(() => import('../engine/validate-tree'), request.url)
+      : undefined;
 
   /** Step and map routes: the tree (and, for a link made with an older version, that version). */
   const loadTree = async ({ params, request }: LoaderFunctionArgs) => {
     const treeId = params.treeId ?? '';
     if (!isTreeId(treeId)) throw data(null, { status: 404 });
-    await loadValidator(request);
-    const tree = await queryClient.ensureQueryData(treeQueryOptions(treeId));
+    const options = treeQueryOptions(treeId);
+    await loadValidator(request, options.queryKey);
+    const tree = await queryClient.ensureQueryData(options);
     // A link made with an earlier version: fetch that version too, to explain what
     // changed. Missing or broken, the link is read against the current one.
     const version = parseVersion(new URL(request.url).search);
@@ -59,8 +64,9 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           element: <CatalogPage />,
           errorElement: <CatalogErrorBoundary />,
           loader: async ({ request }) => {
-            await loadValidator(request);
-            await queryClient.ensureQueryData(catalogQueryOptions());
+            const options = catalogQueryOptions();
+            await loadValidator(request, options.queryKey);
+            await queryClient.ensureQueryData(options);
             return null;
           },
         },
