@@ -484,26 +484,3 @@ test('a reload of the frame (by the person, or after a redeploy) keeps it embedd
     )
     .toContain('repeats');
 });
-
-test('a navigation that waits for code or data reports each step once', async ({ page }) => {
-  // The validator's chunk arrives slowly, so the first answer's navigation shows a loading
-  // state (the layout re-renders with the old step still on screen).
-  await page.route('**/assets/validate-tree-*.js', async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    await route.continue();
-  });
-  await embedOnHost(page);
-  await expect(frameHeading(page, 'ticket')).toHaveText(/Systems Management Server 1\.2/);
-  await answerIn(page, 'ticket', 'Yes, SMS 1.2').click();
-  await expect(frameHeading(page, 'ticket')).toHaveText(/Windows NT upgrade that restarts/);
-  await answerIn(page, 'ticket', 'Yes, an NT upgrade that restarts the client').click();
-  await expect(frameHeading(page, 'ticket')).toHaveText(/start again each time/);
-
-  await expect
-    .poll(async () =>
-      (await hostEvents(page))
-        .filter((event) => event.type === 'step')
-        .map((event) => event.detail.stepId),
-    )
-    .toEqual(['sms-version', 'upgrade-job', 'repeats']);
-});

@@ -1,0 +1,60 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { useState } from 'react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { afterEach, expect, test, vi } from 'vitest';
+import { fetchPublicFileExcept } from '../../testing/fetch-public-file-from-disk';
+import { EmbedBridge } from './embed-bridge';
+
+const HOST = 'https://helpdesk.example';
+// One object for the frame's life, as the root layout reads it once.
+const PARAMS = { parentOrigin: HOST, frameId: 'ticket-1' };
+
+afterEach(() => {
+  Reflect.deleteProperty(window, 'parent');
+});
+
+/** The bridge inside a layout that can re-render on demand, as the root layout does. */
+function Layout() {
+  const [renders, setRenders] = useState(0);
+  return (
+    <>
+      <button type="button" onClick={() => setRenders(renders + 1)}>
+        Render again
+      </button>
+      <EmbedBridge params={PARAMS} />
+    </>
+  );
+}
+
+test('the host hears each step once, however often the layout re-renders', async () => {
+  vi.mocked(fetch).mockImplementation(
+    fetchPublicFileExcept('/config.json', () =>
+      Response.json({ embed: { allowedOrigins: [HOST] } }),
+    ),
+  );
+  // The frame's parent window: the host page.
+  const postMessage = vi.fn();
+  Object.defineProperty(window, 'parent', { configurable: true, value: { postMessage } });
+  const router = createMemoryRouter([{ path: '*', element: <Layout /> }], {
+    initialEntries: ['/q164887/sms-1-2'],
+  });
+  render(
+    <QueryClientProvider client={new QueryClient()}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>,
+  );
+  const steps = () =>
+    postMessage.mock.calls
+      .map(([message]) => message as { type: string; stepId?: string })
+      .filter((message) => message.type === 'step')
+      .map((message) => message.stepId);
+  await vi.waitFor(() => expect(steps()).toEqual(['upgrade-job']));
+
+  const user = userEvent.setup();
+  await user.click(screen.getByRole('button', { name: 'Render again' }));
+  await user.click(screen.getByRole('button', { name: 'Render again' }));
+  expect(steps()).toEqual(['upgrade-job']);
+  expect(postMessage.mock.calls.every(([, origin]) => origin === HOST)).toBe(true);
+});
