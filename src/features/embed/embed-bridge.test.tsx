@@ -11,8 +11,10 @@ const HOST = 'https://helpdesk.example';
 // One object for the frame's life, as the root layout reads it once.
 const PARAMS = { parentOrigin: HOST, frameId: 'ticket-1' };
 
+// jsdom's own window.parent (the window itself), put back after each test.
+const ownParent = Object.getOwnPropertyDescriptor(window, 'parent');
 afterEach(() => {
-  Reflect.deleteProperty(window, 'parent');
+  if (ownParent) Object.defineProperty(window, 'parent', ownParent);
 });
 
 /** The bridge inside a layout that can re-render on demand, as the root layout does. */
