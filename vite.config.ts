@@ -18,8 +18,8 @@ export default defineConfig(({ isSsrBuild }) => ({
     // DIST_DIR builds a second copy elsewhere (the browser tests' sub-path build).
     outDir: isSsrBuild ? 'dist-ssr' : (process.env.DIST_DIR ?? 'dist'),
     sourcemap: !isSsrBuild,
-    // Every chunk loaded on demand depends only on the entry, which is already loaded:
-    // Vite's dependency-preload wrapper around each import() would be dead weight.
+    // Every chunk loaded on demand depends only on the entry, which is already loaded: no
+    // dependency lists to preload. (Vite still bundles its preload helper, vitejs/vite#18551.)
     modulePreload: false,
     // The server build only renders pages at build time; it needs no copy of public/.
     copyPublicDir: !isSsrBuild,
