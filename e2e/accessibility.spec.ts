@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { wcagViolations } from './axe';
-import { expect, heading, openTreeFromCatalog, test } from './fixtures';
+import { expect, heading, openTreeFromCatalog, test, waitUntilInteractive } from './fixtures';
 
 /**
  * Every kind of screen, in both colour schemes, at the narrowest and a desktop width:
@@ -143,6 +143,8 @@ for (const screen of SCREENS) {
     await screen.arrange?.(page);
     await (screen.open ? screen.open(page) : page.goto(screen.url));
     await expect(heading(page)).toHaveText(screen.heading, { timeout: 10_000 });
+    // The controls that need JavaScript are on screen too when axe looks.
+    await waitUntilInteractive(page);
     await screen.act?.(page);
 
     // Scheme and width change in place: the same screen, four ways.

@@ -76,8 +76,10 @@ test('the two-line snippet mounts the wizard; a walk to the diagnosis reaches th
   await expect(iframe).toHaveAttribute('title', TITLE);
   await expect(iframe).toBeVisible();
   await expect(frameHeading(page, 'ticket')).toHaveText(/Systems Management Server 1\.2/);
-  // Compact chrome, and loading it did not take focus from the host page.
+  // Compact chrome, and loading it did not take focus from the host page, also once the
+  // app in the frame has taken over.
   await expect(frameOf(page, 'ticket').getByRole('banner')).toBeHidden();
+  await expect(frameOf(page, 'ticket').locator('html[data-interactive]')).toBeAttached();
   expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
 
   for (const answer of ANSWERS_TO_DIAGNOSIS) await answerIn(page, 'ticket', answer).click();

@@ -35,6 +35,21 @@ export const test = base.extend<{ consoleGuard: ConsoleGuard & { watch(page: Pag
 
 export { expect };
 
+/**
+ * Waits until the app has hydrated. Before that, a prerendered page is plain HTML: a click
+ * on a link is a full page load, not the app's navigation, and focus is not managed yet.
+ */
+export async function waitUntilInteractive(page: Page) {
+  await page.locator('html[data-interactive]').waitFor({ state: 'attached' });
+}
+
+/** Opens an address and waits until the app has hydrated there. */
+export async function openInteractive(page: Page, url: string) {
+  const response = await page.goto(url);
+  await waitUntilInteractive(page);
+  return response;
+}
+
 export function heading(page: Page) {
   return page.getByRole('heading', { level: 1 });
 }

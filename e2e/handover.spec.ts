@@ -1,5 +1,12 @@
 import path from 'node:path';
-import { ANSWERS_TO_DIAGNOSIS, answerLink, expect, heading, test } from './fixtures';
+import {
+  answerLink,
+  ANSWERS_TO_DIAGNOSIS,
+  expect,
+  heading,
+  openInteractive,
+  test,
+} from './fixtures';
 import { WIZARD_ORIGIN } from './origins';
 
 const DIAGNOSIS_URL = '/q164887/sms-1-2/os-upgrade/repeats/failed/service/no-service-pack';
@@ -10,8 +17,7 @@ test('copying at the diagnosis gives a summary with every answer, the article, t
   browser,
 }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: WIZARD_ORIGIN });
-  await page.goto('/q164887');
-  await page.locator('html[data-interactive]').waitFor({ state: 'attached' });
+  await openInteractive(page, '/q164887');
   for (const answer of ANSWERS_TO_DIAGNOSIS) await answerLink(page, answer).click();
   await expect(heading(page)).toHaveText('This is the known SMS 1.2 problem in article Q164887');
 
@@ -59,8 +65,7 @@ test('"No" shows the escalation configured in config.json', async ({ page }) => 
 test('printing an outcome shows the result, the answers and the link, without the site chrome', async ({
   page,
 }) => {
-  await page.goto(DIAGNOSIS_URL);
-  await page.locator('html[data-interactive]').waitFor({ state: 'attached' });
+  await openInteractive(page, DIAGNOSIS_URL);
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('banner')).toBeHidden();
   await expect(page.getByRole('contentinfo')).toBeHidden();
@@ -109,8 +114,7 @@ test('an old-version link is replayed with a clear notice, and the walk goes on'
 });
 
 test('the start page offers to continue an unfinished walk, and to forget it', async ({ page }) => {
-  await page.goto('/q164887');
-  await page.locator('html[data-interactive]').waitFor({ state: 'attached' });
+  await openInteractive(page, '/q164887');
   await answerLink(page, 'Yes, SMS 1.2').click();
   // Both questions have a "Not sure": click it on the second one.
   await expect(heading(page)).toHaveText(/Windows NT upgrade that restarts/);

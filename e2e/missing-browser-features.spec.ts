@@ -1,4 +1,11 @@
-import { ANSWERS_TO_DIAGNOSIS, answerLink, expect, heading, test } from './fixtures';
+import {
+  answerLink,
+  ANSWERS_TO_DIAGNOSIS,
+  expect,
+  heading,
+  openInteractive,
+  test,
+} from './fixtures';
 
 // Locked-down intranet browsers: storage refused by policy (saved progress, the stale-chunk
 // marker), no Clipboard API (a plain-http intranet site is not a secure context). Only the
@@ -14,8 +21,7 @@ test('a whole walk works with storage refused and no Clipboard API', async ({ pa
     }
     Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined });
   });
-  await page.goto('/q164887');
-  await page.locator('html[data-interactive]').waitFor({ state: 'attached' });
+  await openInteractive(page, '/q164887');
   expect(await page.evaluate(() => typeof navigator.clipboard)).toBe('undefined');
 
   for (const answer of ANSWERS_TO_DIAGNOSIS) await answerLink(page, answer).click();

@@ -1,13 +1,21 @@
-import { ANSWERS_TO_DIAGNOSIS, answerLink, expect, heading, test } from './fixtures';
+import {
+  ANSWERS_TO_DIAGNOSIS,
+  answerLink,
+  expect,
+  heading,
+  openInteractive,
+  test,
+} from './fixtures';
 
 const DIAGNOSIS = 'This is the known SMS 1.2 problem in article Q164887';
 
 test('Back and Forward move between steps, and the heading of each new step takes focus', async ({
   page,
 }) => {
-  await page.goto('/q164887');
+  await openInteractive(page, '/q164887');
   await expect(heading(page)).toHaveText(/Systems Management Server 1\.2/);
-  await expect(heading(page)).not.toBeFocused(); // a fresh page does not grab focus
+  // A fresh page does not grab focus, even once the app has taken over.
+  await expect(heading(page)).not.toBeFocused();
 
   await answerLink(page, 'Yes, SMS 1.2').click();
   await expect(heading(page)).toHaveText(/Windows NT upgrade that restarts/);
@@ -30,7 +38,7 @@ test('Back and Forward move between steps, and the heading of each new step take
 });
 
 test('a Change link returns to that question with the earlier answers kept', async ({ page }) => {
-  await page.goto('/q164887/sms-1-2/os-upgrade/repeats/failed');
+  await openInteractive(page, '/q164887/sms-1-2/os-upgrade/repeats/failed');
   await page
     .getByRole('link', {
       name: 'Change your answer to: Is the job a Windows NT upgrade that restarts the client?',
@@ -52,7 +60,7 @@ test('a Change link returns to that question with the earlier answers kept', asy
 });
 
 test('Start again goes back to the first question from an outcome', async ({ page }) => {
-  await page.goto('/q164887/other-version');
+  await openInteractive(page, '/q164887/other-version');
   await page.getByRole('link', { name: 'Start again' }).click();
   await expect(page).toHaveURL('/q164887');
   await expect(heading(page)).toHaveText(/Systems Management Server 1\.2/);
@@ -62,7 +70,7 @@ test('Start again goes back to the first question from an outcome', async ({ pag
 test('keyboard only: Tab and Enter walk from the home page to the Q164887 diagnosis', async ({
   page,
 }) => {
-  await page.goto('/', { waitUntil: 'networkidle' }); // hydrated, so Enter navigates in place
+  await openInteractive(page, '/'); // hydrated, so Enter navigates in place
   await expect(heading(page)).toHaveText('Troubleshooters');
 
   const pressTabUntil = async (name: string) => {
@@ -104,7 +112,7 @@ test('"How do I check?" opens and closes from the keyboard', async ({ page }) =>
 });
 
 test('the page title names each step', async ({ page }) => {
-  await page.goto('/q164887/sms-1-2');
+  await openInteractive(page, '/q164887/sms-1-2');
   await expect(page).toHaveTitle(
     'Question 2: Is the job a Windows NT upgrade that restarts the client? – Troubleshooter',
   );
@@ -113,8 +121,7 @@ test('the page title names each step', async ({ page }) => {
 });
 
 test('the map opens from a step, shows the path, and its boxes lead to steps', async ({ page }) => {
-  await page.goto('/q164887/sms-1-2/os-upgrade?v=1');
-  await page.locator('html[data-interactive]').waitFor({ state: 'attached' });
+  await openInteractive(page, '/q164887/sms-1-2/os-upgrade?v=1');
   await page.getByRole('link', { name: 'Map of this troubleshooter' }).click();
   await expect(page).toHaveURL('/map/q164887?trail=sms-1-2/os-upgrade');
   await expect(heading(page)).toBeFocused();
@@ -127,20 +134,18 @@ test('the map opens from a step, shows the path, and its boxes lead to steps', a
 });
 
 test('answering within a loaded tree never shows or announces "Loading…"', async ({ page }) => {
-  await page.goto('/q164887');
-  await page.locator('html[data-interactive]').waitFor({ state: 'attached' });
+  await openInteractive(page, '/q164887');
   // Every text the status region (aria-live) ever shows, from here on.
   await page.evaluate(() => {
     const status = document.querySelector('[role="status"][aria-live]');
+    if (!status) throw new Error('no status region on the page');
     const shown: string[] = [];
     Object.assign(window, { statusTexts: shown });
-    if (status) {
-      new MutationObserver(() => shown.push(status.textContent ?? '')).observe(status, {
-        subtree: true,
-        childList: true,
-        characterData: true,
-      });
-    }
+    new MutationObserver(() => shown.push(status.textContent ?? '')).observe(status, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+    });
   });
   for (const answer of ANSWERS_TO_DIAGNOSIS.slice(0, 3)) {
     await answerLink(page, answer).click();

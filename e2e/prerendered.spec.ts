@@ -1,4 +1,4 @@
-import { answerLink, expect, heading, test } from './fixtures';
+import { answerLink, expect, heading, test, waitUntilInteractive } from './fixtures';
 import { SUBPATH_URL } from './origins';
 
 const DIAGNOSIS_URL = '/q164887/sms-1-2/os-upgrade/repeats/failed/service/no-service-pack';
@@ -79,7 +79,7 @@ for (const [form, slash] of [
     await expect(page.locator('title')).toHaveCount(1);
 
     // Once hydrated, answering is a client-side navigation: the window survives it.
-    await page.locator('html[data-interactive]').waitFor({ state: 'attached' });
+    await waitUntilInteractive(page);
     await page.evaluate(() => Object.assign(window, { sameWindow: true }));
     await answerLink(page, 'Yes, it is recorded as failed').click();
     await expect(heading(page)).toHaveText(/Package Command Manager run/);
@@ -101,7 +101,7 @@ test('the home page of a sub-path build hydrates from its own data, with no requ
   });
   await page.goto(SUBPATH_URL);
   await expect(heading(page)).toHaveText('Troubleshooters');
-  await page.locator('html[data-interactive]').waitFor({ state: 'attached' });
+  await waitUntilInteractive(page);
   // The list is there once hydrated (the filter box needs JavaScript).
   await expect(page.getByRole('searchbox')).toBeVisible();
   await expect(page.locator('title')).toHaveCount(1);

@@ -1,5 +1,12 @@
 import type { Page } from '@playwright/test';
-import { answerLink, expect, heading, openTreeFromCatalog, test } from './fixtures';
+import {
+  answerLink,
+  expect,
+  heading,
+  openInteractive,
+  openTreeFromCatalog,
+  test,
+} from './fixtures';
 
 // The last question of Q164887; its "No, not yet" answer is the diagnosis, whose screen
 // is a chunk of its own (lazy-screens.tsx).
@@ -31,8 +38,7 @@ async function answerIntoOutcome(
       ? route.fulfill({ status: 404, body: 'gone' })
       : route.continue(),
   );
-  await page.goto(LAST_QUESTION);
-  await page.locator('html[data-interactive]').waitFor({ state: 'attached' });
+  await openInteractive(page, LAST_QUESTION);
   await answerLink(page, 'No, not yet').click();
   return documents;
 }
@@ -85,6 +91,8 @@ test('with storage refused, a missing chunk never reloads (nowhere to remember i
   const documents = await answerIntoOutcome(page);
 
   await expect(heading(page)).toHaveText('Something went wrong');
+  // Give a late reload the time it would need to show itself.
+  await page.waitForTimeout(1500);
   expect(documents()).toBe(1);
 });
 

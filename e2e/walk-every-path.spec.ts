@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { getNode } from '../src/engine/tree-lookup';
 import type { Tree } from '../src/engine/tree-schema';
-import { answerLink, expect, heading, test } from './fixtures';
+import { answerLink, expect, heading, openInteractive, test } from './fixtures';
 import { shippedTrees } from '../src/testing/shipped-trees';
 
 type Screen = { title: string; heading: string; main: string };
@@ -88,7 +88,9 @@ for (const tree of shippedTrees()) {
       consoleGuard,
     }) => {
       const seen = new Map<string, Screen>();
-      await page.goto(`/${tree.id}`);
+      await openInteractive(page, `/${tree.id}`);
+      // Every click below must be the app's own navigation, not a page load.
+      await page.evaluate(() => Object.assign(window, { sameWindow: true }));
       const trail: string[] = [];
       for (const [index, answer] of answers.entries()) {
         await answerLink(page, answer.label).click();
@@ -104,6 +106,9 @@ for (const tree of shippedTrees()) {
       }
       await page.goBack();
       await expect(heading(page)).toHaveText(nodeHeading(tree, tree.start));
+      expect(
+        await page.evaluate(() => (window as unknown as { sameWindow?: boolean }).sameWindow),
+      ).toBe(true);
 
       // A colleague opening each link: a new browser context, no shared history or cache.
       // Three tabs at a time: a page load mostly waits, and this is the suite's longest test.
@@ -115,7 +120,7 @@ for (const tree of shippedTrees()) {
             const fresh = await colleague.newPage();
             consoleGuard.watch(fresh);
             for (const [url, clicked] of screens.filter((_screen, index) => index % 3 === lane)) {
-              await fresh.goto(url);
+              await openInteractive(fresh, url);
               await expect(heading(fresh)).toHaveText(clicked.heading);
               expect(await readScreen(fresh), url).toEqual(clicked);
             }

@@ -10,22 +10,23 @@ const step = frameMessage('t1-abc', {
   url: 'https://wizard.example/q164887/sms-1-2',
 });
 
+const outcome = frameMessage('t1-abc', {
+  type: 'outcome',
+  tree: 'q164887',
+  outcomeId: 'diagnosis',
+  kind: 'diagnosis',
+  title: 'T',
+  article: null,
+  answers: [],
+  url: 'u',
+});
+
 test('accepts each message kind the frame sends, exactly as built', () => {
   expect(parseFrameMessage(step)).toEqual(step);
   const ready = frameMessage('t1-abc', { type: 'ready', tree: 'q164887', title: 'T' });
   expect(parseFrameMessage(ready)).toEqual(ready);
   const resize = frameMessage('t1-abc', { type: 'resize', height: 812.5 });
   expect(parseFrameMessage(resize)).toEqual(resize);
-  const outcome = frameMessage('t1-abc', {
-    type: 'outcome',
-    tree: 'q164887',
-    outcomeId: 'diagnosis',
-    kind: 'diagnosis',
-    title: 'T',
-    article: null,
-    answers: [],
-    url: 'u',
-  });
   expect(parseFrameMessage(outcome)).toEqual(outcome);
   const feedback = frameMessage('t1-abc', {
     type: 'feedback',
@@ -47,7 +48,7 @@ test.each([
   ['a wrong answer shape', { ...step, answers: [{ question: 'Q?' }] }],
   ['a negative height', frameMessage('t1', { type: 'resize', height: -1 })],
   ['an infinite height', frameMessage('t1', { type: 'resize', height: Infinity })],
-  ['an unknown outcome kind', { ...step, type: 'outcome', kind: 'maybe' }],
+  ['an unknown outcome kind', { ...outcome, kind: 'maybe' }],
   ['a huge text', { ...step, question: 'x'.repeat(5000) }],
   ['a string', 'troubleshooter-embed'],
   ['null', null],

@@ -40,8 +40,10 @@ test('when the clipboard is refused, the summary is selected in a box to copy by
 test('"No" shows the default escalation when none is configured, with the summary to copy', async () => {
   const feedback = vi.fn();
   window.addEventListener('troubleshooter-feedback', feedback);
-  const { user } = renderApp(DIAGNOSIS);
+  const { user, queryClient } = renderApp(DIAGNOSIS);
   await screen.findByRole('heading', { level: 1, name: /known SMS 1\.2 problem/ });
+  // The default text also shows while config.json is loading: wait until it has been read.
+  await vi.waitFor(() => expect(queryClient.getQueryState(['config'])?.status).toBe('success'));
   const question = within(screen.getByRole('region', { name: 'Did this solve it?' }));
   await user.click(question.getByRole('button', { name: 'No' }));
   expect(question.getByRole('button', { name: 'No' })).toHaveAttribute('aria-pressed', 'true');
