@@ -107,3 +107,14 @@ test('the home page of a sub-path build hydrates from its own data, with no requ
   await expect(page.locator('title')).toHaveCount(1);
   expect(dataRequests).toEqual([]);
 });
+
+test('a map opened with a path hydrates from its page, then draws the path', async ({ page }) => {
+  const dataRequests: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('.json')) dataRequests.push(request.url());
+  });
+  await page.goto('/map/q164887?trail=sms-1-2/os-upgrade');
+  await waitUntilInteractive(page);
+  await expect(page.getByText('Your path so far is highlighted.')).toBeVisible();
+  expect(dataRequests).toEqual([]);
+});

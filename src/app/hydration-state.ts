@@ -1,5 +1,6 @@
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import type { HydrationState } from 'react-router';
+import { parseVersion } from './paths';
 
 /** A file the page was rendered from, as react-query held it. */
 export type PrefetchedQuery = { queryKey: QueryKey; data: unknown; updatedAt: number };
@@ -34,15 +35,11 @@ export function readPageState(doc: Document): PageState | undefined {
   if (!text) return undefined;
   try {
     const state = JSON.parse(text) as PageState;
-    const search = new URLSearchParams(doc.location.search);
-    const version = search.get('v');
-    const sameVersion = !version || !state.treeVersion || Number(version) === state.treeVersion;
-    // A map opened with ?trail= highlights a path the prerendered page does not show.
+    const version = parseVersion(doc.location.search);
+    const sameVersion = !version || !state.treeVersion || version === state.treeVersion;
     // Apache and IIS redirect a folder to its trailing-slash form: the same page.
     const path = (pathname: string) => pathname.replace(/(.)\/$/, '$1');
-    return path(state.url) === path(doc.location.pathname) && sameVersion && !search.has('trail')
-      ? state
-      : undefined;
+    return path(state.url) === path(doc.location.pathname) && sameVersion ? state : undefined;
   } catch {
     // A damaged page still works: the client renders from scratch and fetches.
     return undefined;

@@ -1,6 +1,7 @@
-import { lazy, Suspense, useEffect, useRef, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Outlet, useLocation, useNavigation } from 'react-router';
 import { preloadLazyScreens } from '../components/lazy-screens';
+import { useHydrated } from '../components/use-hydrated';
 import { readFrameEmbedParams, type EmbedParams } from '../features/embed/embed-params';
 import { loadChunk } from './load-chunk';
 import { SiteChrome } from './site-chrome';
@@ -68,11 +69,10 @@ const EmbedBridge = lazy(async () => ({
 let firstUrlEmbedParams: EmbedParams | null | undefined;
 const readFirstUrlEmbedParams = () =>
   (firstUrlEmbedParams ??= readFrameEmbedParams(window) ?? null);
-const noSubscription = () => () => {};
 
 /** Null while hydrating (the prerendered HTML is the same with or without ?embed). */
 function useEmbedParams(): EmbedParams | null {
-  return useSyncExternalStore(noSubscription, readFirstUrlEmbedParams, () => null);
+  return useHydrated() ? readFirstUrlEmbedParams() : null;
 }
 
 export function RootLayout() {

@@ -4,6 +4,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { parseTrail, paths } from '../../app/paths';
 import { DocumentTitle } from '../../components/document-title';
 import { PageHeading } from '../../components/page-heading';
+import { useHydrated } from '../../components/use-hydrated';
 import { replayTrail } from '../../engine/replay-trail';
 import { getNode } from '../../engine/tree-lookup';
 import type { Tree } from '../../engine/tree-schema';
@@ -19,7 +20,11 @@ export function MapPage() {
   const { treeId = '' } = useParams();
   const { search } = useLocation();
   const { data: tree } = useSuspenseQuery(treeQueryOptions(treeId));
-  const replay = replayTrail(tree, parseTrail(new URLSearchParams(search).get('trail') ?? ''));
+  // The prerendered map shows no path: the one in ?trail= is drawn once hydrated, so that a
+  // map opened with one still hydrates from its page (hydration-state.ts).
+  const hydrated = useHydrated();
+  const trail = hydrated ? (new URLSearchParams(search).get('trail') ?? '') : '';
+  const replay = replayTrail(tree, parseTrail(trail));
   const map = useMemo(() => layoutTree(tree), [tree]);
   const onPath = new Set([tree.start, ...replay.steps.map((step) => step.answer.next)]);
   const pathEdges = new Set(replay.steps.map((step) => `${step.question.id}>${step.answer.next}`));
