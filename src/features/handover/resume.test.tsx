@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { expect, test, vi } from 'vitest';
 import { renderApp } from '../../testing/render-app';
-import { readProgress } from './saved-progress';
+import { readProgress, saveProgress } from './saved-progress';
 
 test('an unfinished walk is offered on the start page, and Continue goes back to it', async () => {
   const { unmount } = renderApp('/q164887/sms-1-2/job-unsure');
@@ -63,5 +63,24 @@ test('storage that throws breaks nothing', async () => {
   await user.click(screen.getByRole('link', { name: 'Yes, SMS 1.2' }));
   expect(
     await screen.findByRole('heading', { level: 1, name: /Windows NT upgrade that restarts/ }),
+  ).toBeInTheDocument();
+});
+
+test('a walk saved with an earlier version of the tree continues with what changed explained', async () => {
+  // printer.v1.json asked about the power first; version 2 asks about the paper first.
+  saveProgress('printer', {
+    trail: ['power-unsure', 'paper'],
+    version: 1,
+    savedAt: new Date().toISOString(),
+  });
+  const { user } = renderApp('/printer');
+  const offer = await screen.findByRole('region', { name: 'Continue where you left off?' });
+  expect(offer).toHaveTextContent('at a step of an earlier version of this troubleshooter');
+  await user.click(screen.getByRole('link', { name: 'Continue where you left off' }));
+  expect(
+    await screen.findByRole('heading', {
+      level: 1,
+      name: 'This troubleshooter has changed since the link was made',
+    }),
   ).toBeInTheDocument();
 });

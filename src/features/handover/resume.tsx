@@ -27,7 +27,7 @@ export function ProgressKeeper({ tree, replay }: { tree: Tree; replay: Replay })
 
 /** On the start page: "Continue where you left off", and a way to forget it. */
 export function ResumeOffer({ tree }: { tree: Tree }) {
-  const [saved, setSaved] = useState(() => readProgress(tree.id));
+  const [saved] = useState(() => readProgress(tree.id));
   const [forgotten, setForgotten] = useState(false);
   if (forgotten) {
     return (
@@ -37,11 +37,14 @@ export function ResumeOffer({ tree }: { tree: Tree }) {
     );
   }
   if (!saved || saved.trail.length === 0) return null;
-  // Only what still fits the current tree is offered (the tree may have changed since).
+  // Saved with an earlier version: the step page will say what no longer applies, as for
+  // an old shared link; here it can only say so.
+  const sameVersion = saved.version === tree.version;
   const replay = replayTrail(tree, saved.trail);
-  if (replay.trail.length === 0) return null;
-  const where =
-    replay.node.kind === 'question'
+  if (sameVersion && replay.trail.length === 0) return null;
+  const where = !sameVersion
+    ? 'a step of an earlier version of this troubleshooter'
+    : replay.node.kind === 'question'
       ? `Question ${replay.steps.length + 1}: ${replay.node.prompt}`
       : replay.node.title;
   return (
@@ -56,7 +59,7 @@ export function ResumeOffer({ tree }: { tree: Tree }) {
         , at {where}.
       </p>
       <p className="resume__actions">
-        <Link className="button" to={paths.step.getHref(tree.id, replay.trail, tree.version)}>
+        <Link className="button" to={paths.step.getHref(tree.id, saved.trail, saved.version)}>
           Continue where you left off
         </Link>
         <button
@@ -64,7 +67,6 @@ export function ResumeOffer({ tree }: { tree: Tree }) {
           className="button button--secondary"
           onClick={() => {
             forgetProgress(tree.id);
-            setSaved(undefined);
             setForgotten(true);
           }}
         >
