@@ -12,21 +12,21 @@ import { loadChunk } from '../app/load-chunk';
 /**
  * Screens that the first question never shows: outcomes, the catalog, errors and broken
  * links. They load on demand, which keeps the JavaScript a step needs within its budget
- * (docs/performance.md), and are fetched in the background once the app is idle, so
- * they are at hand even if the network goes away later (the offline screen is one).
- * A navigation that needs one keeps the previous screen up until it has loaded
- * (router updates are transitions), so nothing flashes. A prerendered page that shows
- * one hydrates it once its chunk has arrived; until then the server's HTML stays.
+ * (docs/performance.md). All but the map are fetched in the background right after
+ * hydration, so they are at hand at once, and still there if the network goes away later
+ * (the offline screen is one). A screen not loaded yet shows nothing for a moment (router
+ * navigations are not transitions here). A prerendered page that shows one hydrates it
+ * once its chunk has arrived; until then the server's HTML stays.
  */
 const loaders: (() => Promise<unknown>)[] = [];
 
-function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>) {
+function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>, preload = true) {
   // Once loaded (usually by the idle preload), the screen renders at once: React.lazy
   // would still suspend for a tick and flash the empty fallback, which an embedding
   // host would see as its frame collapsing and growing again.
   let Loaded: ComponentType<P> | undefined;
   const loadOnce = async () => (Loaded ??= await load());
-  loaders.push(loadOnce);
+  if (preload) loaders.push(loadOnce);
   // A screen needed now that will not load reloads the page once (a redeploy); the
   // background preload only ignores failures.
   const Lazy = lazy(async () => ({
@@ -88,6 +88,9 @@ export const VersionChangedScreen = lazyScreen<ComponentProps<typeof VersionChan
   async () => (await import('../features/wizard/version-changed-screen')).VersionChangedScreen,
 );
 
+// Not preloaded: with its layout library it is larger than all the other screens
+// together, and few visits open it.
 export const MapPage = lazyScreen<Record<string, never>>(
   async () => (await import('../features/map/map-page')).MapPage,
+  false,
 );
