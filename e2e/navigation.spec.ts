@@ -5,6 +5,7 @@ import {
   heading,
   openInteractive,
   test,
+  waitUntilInteractive,
 } from './fixtures';
 
 const DIAGNOSIS = 'This is the known SMS 1.2 problem in article Q164887';
@@ -70,7 +71,11 @@ test('Start again goes back to the first question from an outcome', async ({ pag
 test('keyboard only: Tab and Enter walk from the home page to the Q164887 diagnosis', async ({
   page,
 }) => {
-  await openInteractive(page, '/'); // hydrated, so Enter navigates in place
+  // Hydrated, so Enter navigates in place; and the screens loaded on demand are in, as this
+  // test is about the keyboard. (Once, under load, the heading was not focused after an
+  // Enter given while they were still arriving; not reproduced since: see the session note.)
+  await page.goto('/', { waitUntil: 'networkidle' });
+  await waitUntilInteractive(page);
   await expect(heading(page)).toHaveText('Troubleshooters');
 
   const pressTabUntil = async (name: string) => {
