@@ -8,7 +8,6 @@ const reports = [
   {
     file: 'test-results/e2e.json',
     read: (r) => [r.stats.expected + r.stats.flaky, r.stats.unexpected],
-    optional: !process.argv.includes('--e2e'),
   },
 ];
 
@@ -16,10 +15,8 @@ let passed = 0;
 let failed = 0;
 for (const report of reports) {
   if (!existsSync(report.file)) {
-    if (!report.optional) {
-      console.error(`missing test report ${report.file}`);
-      failed += 1;
-    }
+    console.error(`missing test report ${report.file}`);
+    failed += 1;
     continue;
   }
   const [p, f] = report.read(JSON.parse(readFileSync(report.file, 'utf8')));

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { nextSteps, replayTrail, unconfirmedSteps } from './replay-trail';
+import { replayTrail, unconfirmedSteps } from './replay-trail';
 import { makePrinterTree } from '../testing/printer-tree';
 
 const tree = makePrinterTree();
@@ -43,15 +43,6 @@ test('a trail that goes on after an outcome is reported as too long', () => {
   expect(replay.node.id).toBe('switch-on');
   expect(replay.trail).toEqual(['off']);
   expect(replay.problem).toEqual({ reason: 'past-outcome', index: 1, slug: 'on' });
-});
-
-test('nextSteps gives the trail of each answer, and nothing at an outcome or a bad trail', () => {
-  expect(nextSteps(replayTrail(tree, ['on'])).map((step) => step.trail)).toEqual([
-    ['on', 'paper'],
-    ['on', 'no-paper'],
-  ]);
-  expect(nextSteps(replayTrail(tree, ['off']))).toEqual([]);
-  expect(nextSteps(replayTrail(tree, ['nonsense']))).toEqual([]);
 });
 
 test('unconfirmedSteps keeps only the "not sure" answers', () => {

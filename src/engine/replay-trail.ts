@@ -58,14 +58,6 @@ export function replayTrail(tree: Tree, trail: readonly string[]): Replay {
   return { node, steps, trail };
 }
 
-export type NextStep = { answer: Answer; trail: readonly string[] };
-
-/** The trail each answer of the current question leads to; empty at an outcome or a bad trail. */
-export function nextSteps({ node, problem, trail }: Replay): NextStep[] {
-  if (problem || node.kind !== 'question') return [];
-  return node.answers.map((answer) => ({ answer, trail: [...trail, answer.slug] }));
-}
-
 /** Answers given as "not sure": the checks an outcome must list as unconfirmed. */
 export function unconfirmedSteps(steps: readonly AnsweredStep[]): AnsweredStep[] {
   return steps.filter((step) => step.answer.unsure === true);

@@ -4,7 +4,7 @@ import type { Tree, TreeNode } from './tree-schema';
 // A WeakMap keeps the tree itself a plain JSON value (it is serialised for hydration later).
 const nodeMaps = new WeakMap<Tree, ReadonlyMap<string, TreeNode>>();
 
-export function getNodeMap(tree: Tree): ReadonlyMap<string, TreeNode> {
+function getNodeMap(tree: Tree): ReadonlyMap<string, TreeNode> {
   let map = nodeMaps.get(tree);
   if (!map) {
     map = new Map(tree.nodes.map((node) => [node.id, node]));

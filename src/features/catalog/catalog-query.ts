@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { fetchPublicJson, retryTransientErrors } from '../../app/fetch-public-file';
 
-export class CatalogInvalidError extends Error {
+class CatalogInvalidError extends Error {
   override name = 'CatalogInvalidError';
 }
 
