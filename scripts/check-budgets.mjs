@@ -8,8 +8,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { inlineStyles } from './inline-styles.mjs';
 
-export const BUDGETS = {
+const BUDGETS = {
   firstStepJs: 110 * 1024,
   css: 10 * 1024,
   page: 30 * 1024,
@@ -40,11 +41,11 @@ function pageAssets(html) {
     if (tag.startsWith('<link') && attr(tag, 'rel') === 'stylesheet') css.push(attr(tag, 'href'));
   }
   // Stylesheets inlined by the prerender count as CSS too.
-  const inlineCss = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((match) => match[1]);
+  const inlineCss = inlineStyles(html);
   return { js, css, inlineCss };
 }
 
-export function checkBudgets(distDir, base = '/', budgets = BUDGETS) {
+function checkBudgets(distDir, base) {
   const failures = [];
   // An asset's file, from its href as written in the page (absolute or relative).
   const assetFile = (href, page) => {
@@ -61,9 +62,9 @@ export function checkBudgets(distDir, base = '/', budgets = BUDGETS) {
   for (const page of pages) {
     const size = gzipSize(page);
     if (size > largestPage.size) largestPage = { file: page, size };
-    if (size > budgets.page) {
+    if (size > BUDGETS.page) {
       failures.push(
-        `${path.relative(distDir, page)} is ${kb(size)} gzipped; the budget for a page is ${kb(budgets.page)}`,
+        `${path.relative(distDir, page)} is ${kb(size)} gzipped; the budget for a page is ${kb(BUDGETS.page)}`,
       );
     }
     const { js, css, inlineCss } = pageAssets(readFileSync(page, 'utf8'));
@@ -77,39 +78,37 @@ export function checkBudgets(distDir, base = '/', budgets = BUDGETS) {
     }
   }
   const where = path.relative(distDir, heaviest.file);
-  if (heaviest.js > budgets.firstStepJs) {
+  if (heaviest.js > BUDGETS.firstStepJs) {
     failures.push(
-      `${where} loads ${kb(heaviest.js)} of JavaScript gzipped (${heaviest.jsFiles.join(', ')}); the budget is ${kb(budgets.firstStepJs)}`,
+      `${where} loads ${kb(heaviest.js)} of JavaScript gzipped (${heaviest.jsFiles.join(', ')}); the budget is ${kb(BUDGETS.firstStepJs)}`,
     );
   }
-  if (heaviest.css > budgets.css) {
+  if (heaviest.css > BUDGETS.css) {
     failures.push(
-      `${where} loads ${kb(heaviest.css)} of CSS gzipped (${heaviest.cssFiles.join(', ')}); the budget is ${kb(budgets.css)}`,
+      `${where} loads ${kb(heaviest.css)} of CSS gzipped (${heaviest.cssFiles.join(', ')}); the budget is ${kb(BUDGETS.css)}`,
     );
   }
   const embedSize = gzipSize(path.join(distDir, 'embed.js'));
-  if (embedSize > budgets.embed) {
-    failures.push(`embed.js is ${kb(embedSize)} gzipped; the budget is ${kb(budgets.embed)}`);
+  if (embedSize > BUDGETS.embed) {
+    failures.push(`embed.js is ${kb(embedSize)} gzipped; the budget is ${kb(BUDGETS.embed)}`);
   }
   return {
     failures,
     summary: [
-      `embed.js: ${kb(embedSize)} of ${kb(budgets.embed)}`,
-      `JavaScript before interactive: ${kb(heaviest.js)} of ${kb(budgets.firstStepJs)} (${heaviest.jsFiles.join(', ')})`,
-      `CSS: ${kb(heaviest.css)} of ${kb(budgets.css)}`,
-      `largest of ${pages.length} pages: ${kb(largestPage.size)} of ${kb(budgets.page)} (${path.relative(distDir, largestPage.file)})`,
+      `embed.js: ${kb(embedSize)} of ${kb(BUDGETS.embed)}`,
+      `JavaScript before interactive: ${kb(heaviest.js)} of ${kb(BUDGETS.firstStepJs)} (${heaviest.jsFiles.join(', ')})`,
+      `CSS: ${kb(heaviest.css)} of ${kb(BUDGETS.css)}`,
+      `largest of ${pages.length} pages: ${kb(largestPage.size)} of ${kb(BUDGETS.page)} (${path.relative(distDir, largestPage.file)})`,
     ],
   };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { failures, summary } = checkBudgets(
-    process.env.DIST_DIR ?? 'dist',
-    process.env.BASE_PATH ?? '/',
-  );
-  for (const line of summary) console.log(`budget: ${line}`);
-  if (failures.length > 0) {
-    for (const failure of failures) console.error(`over budget: ${failure}`);
-    process.exit(1);
-  }
+const { failures, summary } = checkBudgets(
+  process.env.DIST_DIR ?? 'dist',
+  process.env.BASE_PATH ?? '/',
+);
+for (const line of summary) console.log(`budget: ${line}`);
+if (failures.length > 0) {
+  for (const failure of failures) console.error(`over budget: ${failure}`);
+  process.exit(1);
 }

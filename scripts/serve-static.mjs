@@ -8,7 +8,6 @@
 //
 // --csp sends the strict Content-Security-Policy the app is built to run under (README),
 // with the hash of the stylesheet the prerender inlines, read from the built index.html.
-import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import http from 'node:http';
@@ -16,6 +15,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
+import { styleHashes } from './inline-styles.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -47,11 +47,9 @@ async function isFile(file) {
  * @param {string} root the built site
  * @param {string} frameAncestors origins allowed to frame the app (embedding hosts)
  */
-export function strictCsp(root, frameAncestors = '') {
+function strictCsp(root, frameAncestors = '') {
   const html = readFileSync(path.join(root, 'index.html'), 'utf8');
-  const hashes = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(
-    ([, css]) => `'sha256-${createHash('sha256').update(css).digest('base64')}'`,
-  );
+  const hashes = styleHashes(html);
   return [
     "default-src 'self'",
     "script-src 'self'",

@@ -59,10 +59,10 @@ const outcomeSchema = v.strictObject({
   sections: v.optional(v.array(sectionSchema)),
 });
 
-const articleSchema = v.strictObject({
-  id: v.pipe(v.string(), v.regex(/^Q[0-9]+$/, 'must look like Q164887')),
-  title: text,
-});
+/** A Knowledge Base article number, in trees and in the index. */
+const articleId = v.pipe(v.string(), v.regex(/^Q[0-9]+$/, 'must look like Q164887'));
+
+const articleSchema = v.strictObject({ id: articleId, title: text });
 
 export const treeSchema = v.strictObject({
   $schema: v.optional(v.string()),
@@ -91,7 +91,7 @@ export const treeIndexSchema = v.strictObject({
       id,
       title: text,
       description: text,
-      article: v.optional(v.pipe(v.string(), v.regex(/^Q[0-9]+$/, 'must look like Q164887'))),
+      article: v.optional(articleId),
     }),
   ),
 });

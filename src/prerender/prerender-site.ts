@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { QueryClient } from '@tanstack/react-query';
+import { styleHashes } from '../../scripts/inline-styles.mjs';
 import { PAGE_STATE_ELEMENT_ID, serializePageState } from '../app/hydration-state';
 import { paths } from '../app/paths';
 import { allStepTrails } from '../engine/tree-paths';
@@ -13,16 +13,9 @@ import { preloadLazyScreens } from '../components/lazy-screens';
 import { renderPage, type RenderedPage } from './render-page';
 
 /** Above this many steps a tree is not prerendered beyond its start page. */
-export const DEFAULT_STEP_LIMIT = 5000;
+const DEFAULT_STEP_LIMIT = 5000;
 
 export type PrerenderReport = { pages: number; fallbacks: string[]; styleHashes: string[] };
-
-/** CSP source expressions that allow exactly the inlined stylesheets. */
-export function styleHashes(html: string): string[] {
-  return [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(
-    ([, css = '']) => `'sha256-${createHash('sha256').update(css).digest('base64')}'`,
-  );
-}
 
 function freshClient(): QueryClient {
   return new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
@@ -38,7 +31,7 @@ async function readJson(file: string): Promise<unknown> {
  * on a VPN), and the CSS is under 2 KB gzipped. The CSP allows exactly this style by hash
  * (docs/decisions/0006-prerendered-steps.md).
  */
-export async function inlineStylesheets(template: string, distDir: string): Promise<string> {
+async function inlineStylesheets(template: string, distDir: string): Promise<string> {
   const links = [...template.matchAll(/<link rel="stylesheet"[^>]*href="([^"]+)"[^>]*>/g)];
   let html = template;
   for (const [tag, href = ''] of links) {
@@ -53,7 +46,7 @@ export async function inlineStylesheets(template: string, distDir: string): Prom
 }
 
 /** Puts the rendered app into the built index.html: markup, title and (optionally) state. */
-export function fillTemplate(template: string, page: RenderedPage, withState: boolean): string {
+function fillTemplate(template: string, page: RenderedPage, withState: boolean): string {
   const state = withState
     ? `<script type="application/json" id="${PAGE_STATE_ELEMENT_ID}">${serializePageState(page.state)}</script>`
     : '';
