@@ -4,6 +4,7 @@ import {
   FileNotFoundError,
   retryTransientErrors,
 } from '../../app/fetch-public-file';
+import { isOrigin } from './embed-params';
 
 export type Escalation = { label: string; href?: string };
 export type AppConfig = { embed: { allowedOrigins: string[] }; escalation?: Escalation };
@@ -19,15 +20,6 @@ function readEscalation(value: unknown): Escalation | undefined {
   }
   return { label };
 }
-
-const isOrigin = (value: unknown): value is string => {
-  if (typeof value !== 'string') return false;
-  try {
-    return new URL(value).origin === value;
-  } catch {
-    return false;
-  }
-};
 
 /**
  * public/config.json, read at run time so that it can be edited after deployment.

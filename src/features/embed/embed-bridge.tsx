@@ -8,10 +8,9 @@ import {
   type AnswerSummary,
   type FrameEvent,
 } from '../../embed/protocol';
-import { ID_PATTERN } from '../../engine/ids';
 import { replayTrail, type AnsweredStep } from '../../engine/replay-trail';
 import { FEEDBACK_EVENT, type FeedbackDetail } from '../handover/feedback-event';
-import { treeQueryOptions } from '../wizard/tree-query';
+import { isTreeId, treeQueryOptions } from '../wizard/tree-query';
 import { configQueryOptions, isParentAllowed } from './config-query';
 import type { EmbedParams } from './embed-params';
 
@@ -37,7 +36,7 @@ export function EmbedBridge({ params }: { params: EmbedParams }) {
   // that depended on it re-sent the current step whenever the layout re-rendered (as it
   // does when a navigation starts loading), so the host heard the old step twice.
   const trail = match?.params['*'];
-  const validTree = ID_PATTERN.test(treeId);
+  const validTree = isTreeId(treeId);
   const { data: config } = useQuery(configQueryOptions());
   const { data: tree } = useQuery({ ...treeQueryOptions(treeId), enabled: validTree });
 

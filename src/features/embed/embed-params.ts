@@ -2,18 +2,23 @@ import { EMBED_PARAMS } from '../../embed/frame-url-params';
 
 export type EmbedParams = { parentOrigin: string; frameId: string };
 
+/** Only a bare origin counts: scheme, host and port, nothing else. */
+export function isOrigin(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  try {
+    return new URL(value).origin === value;
+  } catch {
+    return false;
+  }
+}
+
 /** The loader marks the frame's first URL with ?embed=1&parentOrigin=…&frameId=…. */
 export function readEmbedParams(search: string): EmbedParams | undefined {
   const params = new URLSearchParams(search);
   if (params.get(EMBED_PARAMS.flag) !== '1') return undefined;
   const parentOrigin = params.get(EMBED_PARAMS.parentOrigin) ?? '';
   const frameId = params.get(EMBED_PARAMS.frameId) ?? '';
-  try {
-    // Only a bare origin counts: scheme, host and port, nothing else.
-    if (new URL(parentOrigin).origin !== parentOrigin) return undefined;
-  } catch {
-    return undefined;
-  }
+  if (!isOrigin(parentOrigin)) return undefined;
   return /^[A-Za-z0-9-]{1,64}$/.test(frameId) ? { parentOrigin, frameId } : undefined;
 }
 

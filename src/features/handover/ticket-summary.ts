@@ -1,13 +1,8 @@
 import type { Replay } from '../../engine/replay-trail';
 import type { Tree } from '../../engine/tree-schema';
+import { OUTCOME_CAPTIONS } from '../wizard/outcome-captions';
 
 export type SummaryFormat = 'text' | 'markdown';
-
-const OUTCOME_LABELS = {
-  diagnosis: 'Diagnosis',
-  escalate: 'Escalate',
-  'ruled-out': 'Not this problem',
-};
 
 /**
  * The text an admin pastes into a ticket: the troubleshooter, when, every question
@@ -57,7 +52,7 @@ export function buildTicketSummary({
     heading('Now at');
     lines.push(`Question ${replay.steps.length + 1}: ${node.prompt}`);
   } else {
-    heading(`Result: ${OUTCOME_LABELS[node.type]}`);
+    heading(`Result: ${OUTCOME_CAPTIONS[node.type]}`);
     lines.push(node.title);
     if (tree.article && node.type !== 'ruled-out') {
       lines.push(`Article: ${tree.article.id}, ${tree.article.title}`);

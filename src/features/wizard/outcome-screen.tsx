@@ -8,14 +8,9 @@ import { SolvedQuestion } from '../handover/solved-question';
 import { buildTicketSummary, type SummaryFormat } from '../handover/ticket-summary';
 import { PageHeading } from '../../components/page-heading';
 import { unconfirmedSteps, type Replay } from '../../engine/replay-trail';
-import type { OutcomeNode, OutcomeSection, OutcomeType, Tree } from '../../engine/tree-schema';
+import type { OutcomeNode, OutcomeSection, Tree } from '../../engine/tree-schema';
+import { OUTCOME_CAPTIONS } from './outcome-captions';
 import { StartAgainLink, YourAnswers } from './your-answers';
-
-const CAPTIONS: Record<OutcomeType, string> = {
-  diagnosis: 'Diagnosis',
-  escalate: 'Escalate',
-  'ruled-out': 'Not this problem',
-};
 
 type OutcomeScreenProps = { tree: Tree; outcome: OutcomeNode; replay: Replay };
 
@@ -36,9 +31,9 @@ export function OutcomeScreen({ tree, outcome, replay }: OutcomeScreenProps) {
 
   return (
     <article className={`step step--outcome outcome--${outcome.type}`}>
-      <DocumentTitle>{`${CAPTIONS[outcome.type]}: ${outcome.title}`}</DocumentTitle>
+      <DocumentTitle>{`${OUTCOME_CAPTIONS[outcome.type]}: ${outcome.title}`}</DocumentTitle>
       <p className="tree-name">{tree.title}</p>
-      <PageHeading caption={CAPTIONS[outcome.type]}>{outcome.title}</PageHeading>
+      <PageHeading caption={OUTCOME_CAPTIONS[outcome.type]}>{outcome.title}</PageHeading>
       <p className="lead">{outcome.summary}</p>
 
       {outcome.type === 'ruled-out' && decisive ? (
