@@ -7,6 +7,45 @@ import testingLibrary from 'eslint-plugin-testing-library';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/**
+ * The layers of src/, lowest first: each may import only from the layers before it
+ * (docs/decisions/0012-layers.md). The engine has its own, stricter rule below.
+ */
+const LAYERS = ['engine', 'lib', 'data', 'components', 'features', 'app', 'prerender'];
+
+function layerRules() {
+  return LAYERS.slice(1, -1).map((layer, index) => {
+    const higher = LAYERS.slice(index + 2);
+    return {
+      files: [`src/${layer}/**/*.{ts,tsx}`],
+      ignores: ['src/**/*.test.{ts,tsx}'],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              {
+                group: higher.map((name) => `**/${name}/*`),
+                message: `src/${layer}/ may import only from ${LAYERS.slice(0, index + 1).join(', ')} and itself: move the shared code down a layer.`,
+              },
+              ...(layer === 'features'
+                ? [
+                    {
+                      regex: '^\\.\\./(?!\\.\\./)',
+                      message:
+                        'A feature does not import another feature: what two features share lives in components/, data/ or lib/.',
+                    },
+                  ]
+                : []),
+              { group: ['**/scripts/*'], message: 'src/ imports nothing from scripts/.' },
+            ],
+          },
+        ],
+      },
+    };
+  });
+}
+
 export default defineConfig([
   globalIgnores([
     'dist',
@@ -84,6 +123,7 @@ export default defineConfig([
       ],
     },
   },
+  ...layerRules(),
   {
     files: ['src/**/*.test.{ts,tsx}', 'src/testing/**'],
     extends: [testingLibrary.configs['flat/react']],

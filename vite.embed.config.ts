@@ -9,7 +9,7 @@ export default defineConfig({
     emptyOutDir: false,
     sourcemap: false,
     lib: {
-      entry: 'src/embed/loader.ts',
+      entry: 'src/features/embed/loader.ts',
       formats: ['iife'],
       name: 'TroubleshooterEmbed',
       fileName: () => 'embed.js',

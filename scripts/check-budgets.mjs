@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { inlineStyles } from './inline-styles.mjs';
+import { inlineStyles } from '../src/prerender/inline-styles.mjs';
 
 const BUDGETS = {
   firstStepJs: 110 * 1024,

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
-import { styleHashes } from './inline-styles.mjs';
+import { styleHashes } from '../src/prerender/inline-styles.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',

@@ -3,8 +3,8 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 
 import { AppProviders } from './app/app-providers';
-import { readPageState, seedQueries } from './app/hydration-state';
-import { createQueryClient } from './app/query-client';
+import { readPageState, seedQueries } from './lib/hydration-state';
+import { createQueryClient } from './lib/query-client';
 import { createRoutes } from './app/routes';
 import './styles.css';
 

@@ -2,7 +2,7 @@ import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
 import { DocumentTitle } from '../components/document-title';
 import { NotFoundScreen } from '../components/lazy-screens';
 import { PageHeading } from '../components/page-heading';
-import { paths } from './paths';
+import { paths } from '../lib/paths';
 import { SiteChrome } from './site-chrome';
 
 /** The last line: an unknown path, or anything no nested boundary handled. */

@@ -1,9 +1,9 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Outlet, useLocation, useNavigation } from 'react-router';
 import { preloadLazyScreens } from '../components/lazy-screens';
-import { useHydrated } from '../components/use-hydrated';
+import { useHydrated } from '../lib/use-hydrated';
 import { readFrameEmbedParams, type EmbedParams } from '../features/embed/embed-params';
-import { loadChunk } from './load-chunk';
+import { loadChunk } from '../lib/load-chunk';
 import { SiteChrome } from './site-chrome';
 
 /**

@@ -2,16 +2,12 @@ import type { QueryClient } from '@tanstack/react-query';
 import { data, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 import { CatalogPage, MapPage } from '../components/lazy-screens';
 import { CatalogErrorBoundary } from '../features/catalog/catalog-error-boundary';
-import { catalogQueryOptions } from '../features/catalog/catalog-query';
+import { catalogQueryOptions } from '../data/catalog-query';
 import { StepErrorBoundary } from '../features/wizard/step-error-boundary';
 import { StepPage } from '../features/wizard/step-page';
-import {
-  archivedTreeQueryOptions,
-  isTreeId,
-  treeQueryOptions,
-} from '../features/wizard/tree-query';
-import { loadChunk } from './load-chunk';
-import { parseVersion, paths } from './paths';
+import { archivedTreeQueryOptions, isTreeId, treeQueryOptions } from '../data/tree-query';
+import { loadChunk } from '../lib/load-chunk';
+import { parseVersion, paths } from '../lib/paths';
 import { RootErrorBoundary } from './root-error-boundary';
 import { LoadingScreen, RootLayout } from './root-layout';
 

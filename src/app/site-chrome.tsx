@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { paths } from './paths';
+import { paths } from '../lib/paths';
 
 /** Header, main landmark and footer around every screen, errors included. */
 export function SiteChrome({ children, status }: { children?: ReactNode; status?: ReactNode }) {

@@ -1,13 +1,13 @@
 import { lazy, Suspense, type ComponentProps, type ComponentType } from 'react';
 import type { BrokenTrailScreen as BrokenTrail } from '../features/wizard/broken-trail-screen';
 import type { OutcomeScreen as Outcome } from '../features/wizard/outcome-screen';
-import type { CopyProgress as CopyProgressType } from '../features/handover/copy-progress';
-import type { ProgressKeeper as Keeper, ResumeOffer as Offer } from '../features/handover/resume';
+import type { CopyProgress as CopyProgressType } from '../features/wizard/copy-progress';
+import type { ProgressKeeper as Keeper, ResumeOffer as Offer } from '../features/wizard/resume';
 import type { VersionChangedScreen as VersionChanged } from '../features/wizard/version-changed-screen';
 import type { InvalidTreeScreen as InvalidTree } from '../features/wizard/invalid-tree-screen';
 import type { LoadFailedScreen as LoadFailed } from './load-failed-screen';
 import type { NotFoundScreen as NotFound } from './not-found-screen';
-import { loadChunk } from '../app/load-chunk';
+import { loadChunk } from '../lib/load-chunk';
 
 /**
  * Screens that the first question never shows: outcomes, the catalog, errors and broken
@@ -73,15 +73,15 @@ export const CatalogPage = lazyScreen<Record<string, never>>(
 );
 
 export const CopyProgress = lazyScreen<ComponentProps<typeof CopyProgressType>>(
-  async () => (await import('../features/handover/copy-progress')).CopyProgress,
+  async () => (await import('../features/wizard/copy-progress')).CopyProgress,
 );
 
 export const ProgressKeeper = lazyScreen<ComponentProps<typeof Keeper>>(
-  async () => (await import('../features/handover/resume')).ProgressKeeper,
+  async () => (await import('../features/wizard/resume')).ProgressKeeper,
 );
 
 export const ResumeOffer = lazyScreen<ComponentProps<typeof Offer>>(
-  async () => (await import('../features/handover/resume')).ResumeOffer,
+  async () => (await import('../features/wizard/resume')).ResumeOffer,
 );
 
 export const VersionChangedScreen = lazyScreen<ComponentProps<typeof VersionChanged>>(

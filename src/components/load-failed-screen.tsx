@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useRevalidator } from 'react-router';
 import { DocumentTitle } from './document-title';
 import { PageHeading } from './page-heading';
-import { useOnlineStatus } from './use-online-status';
+import { useOnlineStatus } from '../lib/use-online-status';
 
 /**
  * A file could not be fetched even after react-query's retries. Offers Retry, and

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { paths } from '../app/paths';
+import { paths } from '../lib/paths';
 import { DocumentTitle } from './document-title';
 import { PageHeading } from './page-heading';
 

@@ -1,14 +1,14 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { QueryClient } from '@tanstack/react-query';
-import { styleHashes } from '../../scripts/inline-styles.mjs';
-import { PAGE_STATE_ELEMENT_ID, serializePageState } from '../app/hydration-state';
-import { paths } from '../app/paths';
+import { styleHashes } from './inline-styles.mjs';
+import { PAGE_STATE_ELEMENT_ID, serializePageState } from '../lib/hydration-state';
+import { paths } from '../lib/paths';
 import { allStepTrails } from '../engine/tree-paths';
 import type { Tree } from '../engine/tree-schema';
 import { validateTree, validateTreeIndex } from '../engine/validate-tree';
-import { catalogQueryOptions } from '../features/catalog/catalog-query';
-import { treeQueryOptions } from '../features/wizard/tree-query';
+import { catalogQueryOptions } from '../data/catalog-query';
+import { treeQueryOptions } from '../data/tree-query';
 import { preloadLazyScreens } from '../components/lazy-screens';
 import { renderPage, type RenderedPage } from './render-page';
 

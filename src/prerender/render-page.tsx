@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { prerenderToNodeStream } from 'react-dom/static';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
 import { AppProviders } from '../app/app-providers';
-import { prefetchedQueries, type PageState } from '../app/hydration-state';
+import { prefetchedQueries, type PageState } from '../lib/hydration-state';
 import { createRoutes } from '../app/routes';
 
 export type RenderedPage = {

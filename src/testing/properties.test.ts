@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { parseTrail, parseVersion, paths } from '../app/paths';
-import { frameMessage, parseFrameMessage, parseHostMessage } from '../embed/protocol';
+import { parseTrail, parseVersion, paths } from '../lib/paths';
+import { frameMessage, parseFrameMessage, parseHostMessage } from '../features/embed/protocol';
 import { shippedTrees } from './shipped-trees';
 import { makePrinterTree } from './printer-tree';
 import { checkTreeGraph } from '../engine/graph-checks';

@@ -1,5 +1,5 @@
 import { useRouteError } from 'react-router';
-import { FileLoadError } from '../../app/fetch-public-file';
+import { FileLoadError } from '../../lib/fetch-public-file';
 import { LoadFailedScreen } from '../../components/lazy-screens';
 
 /** The catalog's own failure: the list could not be fetched. Anything else goes to the root. */

@@ -1,11 +1,11 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { paths } from '../../app/paths';
+import { paths } from '../../lib/paths';
 import { DocumentTitle } from '../../components/document-title';
 import { PageHeading } from '../../components/page-heading';
-import { useHydrated } from '../../components/use-hydrated';
-import { catalogQueryOptions } from './catalog-query';
+import { useHydrated } from '../../lib/use-hydrated';
+import { catalogQueryOptions } from '../../data/catalog-query';
 import { filterCatalog } from './filter-catalog';
 
 export function CatalogPage() {

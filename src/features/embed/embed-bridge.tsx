@@ -1,17 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { matchPath, useLocation, useNavigate } from 'react-router';
-import { absoluteUrl, parseTrail, paths } from '../../app/paths';
-import {
-  frameMessage,
-  parseHostMessage,
-  type AnswerSummary,
-  type FrameEvent,
-} from '../../embed/protocol';
+import { absoluteUrl, parseTrail, paths } from '../../lib/paths';
+import { frameMessage, parseHostMessage, type AnswerSummary, type FrameEvent } from './protocol';
 import { replayTrail, type AnsweredStep } from '../../engine/replay-trail';
-import { FEEDBACK_EVENT, type FeedbackDetail } from '../handover/feedback-event';
-import { isTreeId, treeQueryOptions } from '../wizard/tree-query';
-import { configQueryOptions, isParentAllowed } from './config-query';
+import { FEEDBACK_EVENT, type FeedbackDetail } from '../../lib/feedback-event';
+import { isTreeId, treeQueryOptions } from '../../data/tree-query';
+import { configQueryOptions, isParentAllowed } from '../../data/config-query';
 import type { EmbedParams } from './embed-params';
 
 const summarize = (steps: readonly AnsweredStep[]): AnswerSummary[] =>

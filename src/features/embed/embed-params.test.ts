@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { isParentAllowed } from './config-query';
+import { isParentAllowed } from '../../data/config-query';
 import { readEmbedParams, readFrameEmbedParams } from './embed-params';
 
 test('reads the parameters embed.js puts on the frame URL', () => {

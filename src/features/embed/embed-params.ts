@@ -1,16 +1,7 @@
-import { EMBED_PARAMS } from '../../embed/frame-url-params';
+import { isOrigin } from '../../lib/origins';
+import { EMBED_PARAMS } from './frame-url-params';
 
 export type EmbedParams = { parentOrigin: string; frameId: string };
-
-/** Only a bare origin counts: scheme, host and port, nothing else. */
-export function isOrigin(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  try {
-    return new URL(value).origin === value;
-  } catch {
-    return false;
-  }
-}
 
 /** The loader marks the frame's first URL with ?embed=1&parentOrigin=…&frameId=…. */
 export function readEmbedParams(search: string): EmbedParams | undefined {

@@ -1,14 +1,14 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useMemo, type ReactNode } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
-import { parseTrail, paths } from '../../app/paths';
+import { parseTrail, paths } from '../../lib/paths';
 import { DocumentTitle } from '../../components/document-title';
 import { PageHeading } from '../../components/page-heading';
-import { useHydrated } from '../../components/use-hydrated';
+import { useHydrated } from '../../lib/use-hydrated';
 import { replayTrail } from '../../engine/replay-trail';
 import { getNode } from '../../engine/tree-lookup';
 import type { Tree } from '../../engine/tree-schema';
-import { treeQueryOptions } from '../wizard/tree-query';
+import { treeQueryOptions } from '../../data/tree-query';
 import { firstTrails, layoutTree } from './tree-layout';
 
 /**

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { DocumentTitle } from '../../components/document-title';
 import { PageHeading } from '../../components/page-heading';
-import { paths } from '../../app/paths';
+import { paths } from '../../lib/paths';
 import type { Replay, TrailProblem } from '../../engine/replay-trail';
 import type { Tree } from '../../engine/tree-schema';
 import { StartAgainLink, YourAnswers } from './your-answers';

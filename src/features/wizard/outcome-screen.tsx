@@ -1,15 +1,15 @@
 import { Link } from 'react-router';
 import { useId } from 'react';
-import { absoluteUrl, paths } from '../../app/paths';
+import { absoluteUrl, paths } from '../../lib/paths';
 import { DocumentTitle } from '../../components/document-title';
-import { useHydrated } from '../../components/use-hydrated';
-import { CopySummary } from '../handover/copy-summary';
-import { SolvedQuestion } from '../handover/solved-question';
-import { buildTicketSummary, type SummaryFormat } from '../handover/ticket-summary';
+import { useHydrated } from '../../lib/use-hydrated';
+import { CopySummary } from './copy-summary';
+import { SolvedQuestion } from './solved-question';
+import { buildTicketSummary, type SummaryFormat } from './ticket-summary';
 import { PageHeading } from '../../components/page-heading';
 import { unconfirmedSteps, type Replay } from '../../engine/replay-trail';
 import type { OutcomeNode, OutcomeSection, Tree } from '../../engine/tree-schema';
-import { OUTCOME_CAPTIONS } from './outcome-captions';
+import { OUTCOME_CAPTIONS } from '../../components/outcome-captions';
 import { StartAgainLink, YourAnswers } from './your-answers';
 
 type OutcomeScreenProps = { tree: Tree; outcome: OutcomeNode; replay: Replay };

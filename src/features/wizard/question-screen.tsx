@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
 import { DocumentTitle } from '../../components/document-title';
 import { CopyProgress, ResumeOffer } from '../../components/lazy-screens';
-import { useHydrated } from '../../components/use-hydrated';
+import { useHydrated } from '../../lib/use-hydrated';
 import { PageHeading } from '../../components/page-heading';
-import { paths } from '../../app/paths';
+import { paths } from '../../lib/paths';
 import type { Replay } from '../../engine/replay-trail';
 import { mostQuestionsFrom } from '../../engine/tree-paths';
 import type { QuestionNode, Tree } from '../../engine/tree-schema';

@@ -1,7 +1,7 @@
 import { isRouteErrorResponse, useParams, useRouteError } from 'react-router';
-import { FileLoadError, FileNotFoundError } from '../../app/fetch-public-file';
+import { FileLoadError, FileNotFoundError } from '../../lib/fetch-public-file';
 import { InvalidTreeScreen, LoadFailedScreen, NotFoundScreen } from '../../components/lazy-screens';
-import { TreeInvalidError } from './tree-query';
+import { TreeInvalidError } from '../../data/tree-query';
 
 /** Handles what can go wrong with a step's tree; anything else goes to the root boundary. */
 export function StepErrorBoundary() {

@@ -1,6 +1,6 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useLocation, useParams } from 'react-router';
-import { parseTrail, parseVersion } from '../../app/paths';
+import { parseTrail, parseVersion } from '../../lib/paths';
 import { replayTrail } from '../../engine/replay-trail';
 import {
   BrokenTrailScreen,
@@ -8,9 +8,9 @@ import {
   ProgressKeeper,
   VersionChangedScreen,
 } from '../../components/lazy-screens';
-import { useHydrated } from '../../components/use-hydrated';
+import { useHydrated } from '../../lib/use-hydrated';
 import { QuestionScreen } from './question-screen';
-import { treeQueryOptions } from './tree-query';
+import { treeQueryOptions } from '../../data/tree-query';
 
 /** Everything on screen is derived from the URL: tree id + answer trail. */
 export function StepPage() {

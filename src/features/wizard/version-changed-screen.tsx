@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { paths } from '../../app/paths';
+import { paths } from '../../lib/paths';
 import { DocumentTitle } from '../../components/document-title';
 import { PageHeading } from '../../components/page-heading';
 import { migrateTrail, type MigrationNotice } from '../../engine/migrate-trail';
 import { replayTrail } from '../../engine/replay-trail';
 import type { Tree } from '../../engine/tree-schema';
-import { archivedTreeQueryOptions } from './tree-query';
+import { archivedTreeQueryOptions } from '../../data/tree-query';
 import { StartAgainLink, YourAnswers } from './your-answers';
 
 function explain(notice: MigrationNotice): string {

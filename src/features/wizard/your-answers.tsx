@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { paths } from '../../app/paths';
+import { paths } from '../../lib/paths';
 import type { AnsweredStep } from '../../engine/replay-trail';
 import type { Tree } from '../../engine/tree-schema';
 

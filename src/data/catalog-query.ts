@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { fetchPublicJson, retryTransientErrors } from '../../app/fetch-public-file';
+import { fetchPublicJson, retryTransientErrors } from '../lib/fetch-public-file';
 
 class CatalogInvalidError extends Error {
   override name = 'CatalogInvalidError';
@@ -13,7 +13,7 @@ export function catalogQueryOptions() {
       const json = await fetchPublicJson('trees/index.json', signal);
       // Loaded on demand, as for trees (the prerendered home page carries its list), and by
       // the route loader first (routes.tsx).
-      const { validateTreeIndex } = await import('../../engine/validate-tree');
+      const { validateTreeIndex } = await import('../engine/validate-tree');
       const result = validateTreeIndex(json);
       if (!result.ok) {
         throw new CatalogInvalidError(

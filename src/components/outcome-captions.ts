@@ -1,4 +1,4 @@
-import type { OutcomeType } from '../../engine/tree-schema';
+import type { OutcomeType } from '../engine/tree-schema';
 
 /** What each kind of outcome is called, on its screen and in ticket summaries. */
 export const OUTCOME_CAPTIONS: Record<OutcomeType, string> = {

@@ -1,10 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import {
-  fetchPublicJson,
-  FileNotFoundError,
-  retryTransientErrors,
-} from '../../app/fetch-public-file';
-import { isOrigin } from './embed-params';
+import { fetchPublicJson, FileNotFoundError, retryTransientErrors } from '../lib/fetch-public-file';
+import { isOrigin } from '../lib/origins';
 
 export type Escalation = { label: string; href?: string };
 export type AppConfig = { embed: { allowedOrigins: string[] }; escalation?: Escalation };

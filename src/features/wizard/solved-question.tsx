@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { configQueryOptions } from '../embed/config-query';
+import { configQueryOptions } from '../../data/config-query';
 import { CopySummary } from './copy-summary';
-import { FEEDBACK_EVENT, type FeedbackDetail } from './feedback-event';
+import { FEEDBACK_EVENT, type FeedbackDetail } from '../../lib/feedback-event';
 import type { SummaryFormat } from './ticket-summary';
 
 /**

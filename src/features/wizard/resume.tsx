@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { paths } from '../../app/paths';
+import { paths } from '../../lib/paths';
 import { replayTrail, type Replay } from '../../engine/replay-trail';
 import type { Tree } from '../../engine/tree-schema';
 import { forgetProgress, readProgress, saveProgress } from './saved-progress';

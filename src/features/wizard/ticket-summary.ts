@@ -1,6 +1,6 @@
 import type { Replay } from '../../engine/replay-trail';
 import type { Tree } from '../../engine/tree-schema';
-import { OUTCOME_CAPTIONS } from '../wizard/outcome-captions';
+import { OUTCOME_CAPTIONS } from '../../components/outcome-captions';
 
 export type SummaryFormat = 'text' | 'markdown';
 

@@ -1,4 +1,4 @@
-import { absoluteUrl, paths } from '../../app/paths';
+import { absoluteUrl, paths } from '../../lib/paths';
 import type { Replay } from '../../engine/replay-trail';
 import type { Tree } from '../../engine/tree-schema';
 import { CopySummary } from './copy-summary';

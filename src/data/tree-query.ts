@@ -1,11 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { TreeProblem } from '../../engine/graph-checks';
-import { ID_PATTERN } from '../../engine/ids';
-import {
-  fetchPublicJson,
-  FileNotJsonError,
-  retryTransientErrors,
-} from '../../app/fetch-public-file';
+import type { TreeProblem } from '../engine/graph-checks';
+import { ID_PATTERN } from '../engine/ids';
+import { fetchPublicJson, FileNotJsonError, retryTransientErrors } from '../lib/fetch-public-file';
 
 /** The tree file exists but cannot be used: the author's problems are listed. */
 export class TreeInvalidError extends Error {
@@ -31,7 +27,7 @@ async function fetchTree(treeId: string, signal: AbortSignal, version?: number) 
   // The validator (and valibot) load only when a tree is fetched: prerendered pages
   // arrive with their tree already validated at build time. The route loader has loaded
   // it already (routes.tsx), so this cannot fail on a missing chunk.
-  const { validateTree } = await import('../../engine/validate-tree');
+  const { validateTree } = await import('../engine/validate-tree');
   const result = validateTree(json);
   if (!result.ok) throw new TreeInvalidError(treeId, result.problems);
   if (result.value.id !== treeId) {
