@@ -1,7 +1,15 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { TreeProblem } from '../engine/graph-checks';
 import { ID_PATTERN } from '../engine/ids';
-import { fetchPublicJson, FileNotJsonError, retryTransientErrors } from '../lib/fetch-public-file';
+import type { Tree } from '../engine/tree-schema';
+import {
+  FileLoadError,
+  FileNotFoundError,
+  FileNotJsonError,
+  fetchPublicJson,
+  retryTransientErrors,
+} from '../lib/fetch-public-file';
+import { validatorChunk } from './validator-chunk';
 
 /** The tree file exists but cannot be used: the author's problems are listed. */
 export class TreeInvalidError extends Error {
@@ -24,10 +32,7 @@ async function fetchTree(treeId: string, signal: AbortSignal, version?: number) 
     }
     throw error;
   }
-  // The validator (and valibot) load only when a tree is fetched: prerendered pages
-  // arrive with their tree already validated at build time. The route loader has loaded
-  // it already (routes.tsx), so this cannot fail on a missing chunk.
-  const { validateTree } = await import('../engine/validate-tree');
+  const { validateTree } = await validatorChunk();
   const result = validateTree(json);
   if (!result.ok) throw new TreeInvalidError(treeId, result.problems);
   if (result.value.id !== treeId) {
@@ -73,4 +78,34 @@ export function treeQueryOptions(treeId: string) {
     networkMode: 'always',
     retry: retryTransientErrors,
   });
+}
+
+/** How a tree can fail to open; each has its own screen (components/tree-error-screen.tsx). */
+export type TreeErrorKind = 'not-found' | 'invalid' | 'load-failed';
+
+export function treeErrorKind(error: unknown): TreeErrorKind | undefined {
+  if (error instanceof FileNotFoundError) return 'not-found';
+  if (error instanceof TreeInvalidError) return 'invalid';
+  if (error instanceof FileLoadError) return 'load-failed';
+  return undefined;
+}
+
+/**
+ * For the step and map loaders: the tree, and for a link made with an earlier version,
+ * that version too (to explain what changed; missing or broken, the link is read against
+ * the current one). An id that cannot be a tree is not found, without asking the server.
+ */
+export async function ensureTree(
+  queryClient: QueryClient,
+  treeId: string,
+  linkVersion?: number,
+): Promise<Tree> {
+  if (!isTreeId(treeId)) throw new FileNotFoundError(`trees/${treeId}.json`);
+  const tree = await queryClient.ensureQueryData(treeQueryOptions(treeId));
+  if (linkVersion && linkVersion !== tree.version) {
+    await queryClient
+      .ensureQueryData(archivedTreeQueryOptions(treeId, linkVersion))
+      .catch(() => undefined);
+  }
+  return tree;
 }

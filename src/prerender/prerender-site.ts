@@ -9,7 +9,6 @@ import type { Tree } from '../engine/tree-schema';
 import { validateTree, validateTreeIndex } from '../engine/validate-tree';
 import { catalogQueryOptions } from '../data/catalog-query';
 import { treeQueryOptions } from '../data/tree-query';
-import { preloadLazyScreens } from '../components/lazy-screens';
 import { renderPage, type RenderedPage } from './render-page';
 
 /** Above this many steps a tree is not prerendered beyond its start page. */
@@ -72,9 +71,6 @@ export async function prerenderSite({
   log?: (message: string) => void;
 }): Promise<PrerenderReport> {
   const base = import.meta.env.BASE_URL;
-  // Load every on-demand screen first: a screen still loading while a page renders is
-  // sent later with an inline <script> to swap it in, which the CSP forbids.
-  await preloadLazyScreens();
   const shell = await inlineStylesheets(
     await readFile(path.join(distDir, 'index.html'), 'utf8'),
     distDir,
@@ -94,8 +90,9 @@ export async function prerenderSite({
   };
   const toUrl = (href: string) => `${base}${href.slice(1)}`;
 
-  // 404.html first, from the untouched shell; no state, so the client renders afresh.
-  const notFound = await renderPage(toUrl('/__not-found__'), freshClient());
+  // 404.html first, from the untouched shell; no state, so the client renders afresh for
+  // the address it is served for.
+  const notFound = await renderPage(toUrl(paths.unmatched.path), freshClient());
   await writeFile(path.join(distDir, '404.html'), fillTemplate(shell, notFound, false));
 
   const index = validateTreeIndex(await readJson(path.join(distDir, 'trees', 'index.json')));

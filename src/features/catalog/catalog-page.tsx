@@ -1,4 +1,4 @@
-import { useSuspenseQuery } from '@tanstack/react-query';
+import { useSuspenseQuery, type QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { paths } from '../../lib/paths';
@@ -66,4 +66,15 @@ export function CatalogPage() {
       )}
     </article>
   );
+}
+
+/**
+ * The list's loader, loaded with the page (routes.tsx): the prerendered home page carries
+ * its list, so only a navigation from elsewhere fetches index.json.
+ */
+export function createCatalogLoader(queryClient: QueryClient) {
+  return async () => {
+    await queryClient.ensureQueryData(catalogQueryOptions());
+    return null;
+  };
 }
