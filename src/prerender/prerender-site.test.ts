@@ -56,7 +56,7 @@ test('writes a page for every step of every shipped tree, the catalog and 404.ht
   const notFound = await readFile(path.join(distDir, '404.html'), 'utf8');
   // True for every address it may be served for: no tree named, no placeholder id.
   expect(notFound).toContain('<title>No page for this address – Troubleshooter</title>');
-  expect(notFound).not.toMatch(/__|called|There is no troubleshooter/);
+  expect(notFound).not.toMatch(/__not-found__|is called|There is no troubleshooter/);
   expect(notFound).not.toContain('id="page-state"');
   const catalog = await readFile(path.join(distDir, 'index.html'), 'utf8');
   expect(catalog).toContain('queryKey":["catalog"]');
