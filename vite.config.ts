@@ -55,9 +55,7 @@ export default defineConfig(({ isSsrBuild }) => ({
             // paint then fetches one after another. Code reached only through import()
             // keeps its own chunks.
             codeSplitting: {
-              groups: [
-                { name: 'index', tags: ['$initial'] },
-              ],
+              groups: [{ name: 'index', tags: ['$initial'] }],
             },
           },
         },

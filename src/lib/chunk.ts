@@ -83,5 +83,7 @@ export const reloadWhenCodeIsGone: DataStrategyFunction = async ({ request, matc
     (result) => result.type === 'error' && result.result instanceof ChunkLoadError,
   );
   if (codeIsGone && (reloading || reloadOnce(request.url))) return new Promise(() => {});
-  return Object.fromEntries(toLoad.map((match, index) => [match.route.id, results[index] as DataStrategyResult]));
+  return Object.fromEntries(
+    toLoad.map((match, index) => [match.route.id, results[index] as DataStrategyResult]),
+  );
 };
