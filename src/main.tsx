@@ -37,19 +37,22 @@ const initialized = (router: DataRouter) =>
     });
   });
 
-await initialized(router);
-const app = (
-  <StrictMode>
-    <AppProviders queryClient={queryClient}>
-      <RouterProvider router={router} />
-    </AppProviders>
-  </StrictMode>
-);
-if (pageState) hydrateRoot(container, app);
-else {
-  // The page's own <title> is for the address it was built for (404.html, say): React
-  // renders the screen's title, and would otherwise leave two.
-  document.querySelector('title')?.remove();
-  createRoot(container).render(app);
-}
-setTimeout(() => void preloadOnDemandCode(), 0);
+// Not a top-level await: the screens' chunks import this module, which must finish
+// evaluating before they can (a top-level await on them would never resolve).
+void initialized(router).then(() => {
+  const app = (
+    <StrictMode>
+      <AppProviders queryClient={queryClient}>
+        <RouterProvider router={router} />
+      </AppProviders>
+    </StrictMode>
+  );
+  if (pageState) hydrateRoot(container, app);
+  else {
+    // The page's own <title> is for the address it was built for (404.html, say): React
+    // renders the screen's title, and would otherwise leave two.
+    document.querySelector('title')?.remove();
+    createRoot(container).render(app);
+  }
+  setTimeout(() => void preloadOnDemandCode(), 0);
+});
