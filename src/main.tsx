@@ -47,7 +47,9 @@ void initialized(router).then(() => {
       </AppProviders>
     </StrictMode>
   );
-  if (pageState) hydrateRoot(container, app);
+  // A page whose code would not load even after its reload shows the error screen, not the
+  // prerendered step: rendered afresh, as there is nothing of it to hydrate.
+  if (pageState && !router.state.errors) hydrateRoot(container, app);
   else {
     // The page's own <title> is for the address it was built for (404.html, say): React
     // renders the screen's title, and would otherwise leave two.
