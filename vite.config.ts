@@ -9,7 +9,7 @@ const base = process.env.BASE_PATH ?? '/';
 // listed here but imported statically by first-paint code would still load up front, and
 // check-budgets.mjs would say so.
 const LOADED_ON_DEMAND =
-  /[\\/](not-found-screen|load-failed-screen|use-online-status|broken-trail-screen|invalid-tree-screen|outcome-screen|outcome-captions|catalog-page|filter-catalog|map-page|tree-layout|embed-bridge|config-query|protocol|copy-progress|version-changed-screen|migrate-trail|resume|saved-progress|copy-summary|solved-question|ticket-summary|feedback-event|validate-tree|tree-schema|graph-checks|json-path)\.tsx?$|[\\/]node_modules[\\/](valibot|@dagrejs)[\\/]/;
+  /[\\/](not-found-screen|load-failed-screen|use-online-status|broken-trail-screen|invalid-tree-screen|outcome-screen|outcome-captions|catalog-page|filter-catalog|map-page|tree-layout|embed-bridge|config-query|protocol|copy-progress|version-changed-screen|migrate-trail|resume|saved-progress|copy-summary|solved-question|ticket-summary|feedback-event|validate-tree|tree-schema|graph-checks|tree-walks|json-path)\.tsx?$|[\\/]node_modules[\\/](valibot|@dagrejs)[\\/]/;
 
 export default defineConfig(({ isSsrBuild }) => ({
   base,
