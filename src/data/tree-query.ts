@@ -15,9 +15,10 @@ export class TreeInvalidError extends Error {
 }
 
 async function fetchTree(treeId: string, signal: AbortSignal, version?: number) {
+  const file = `trees/${treeId}${version ? `.v${version}` : ''}.json`;
   let json: unknown;
   try {
-    json = await fetchPublicJson(`trees/${treeId}${version ? `.v${version}` : ''}.json`, signal);
+    json = await fetchPublicJson(file, signal);
   } catch (error) {
     if (error instanceof FileNotJsonError) {
       throw new TreeInvalidError(treeId, [{ path: '$', message: 'the file is not valid JSON' }]);
@@ -26,23 +27,11 @@ async function fetchTree(treeId: string, signal: AbortSignal, version?: number) 
   }
   // The validator (and valibot) load only when a tree is fetched: prerendered pages
   // arrive with their tree already validated at build time. The route loader has loaded
-  // it already (routes.tsx), so this cannot fail on a missing chunk.
-  const { validateTree } = await import('../engine/validate-tree');
-  const result = validateTree(json);
+  // it already (routes.tsx), so this cannot fail on a missing chunk. The file's name is
+  // checked with its content (id, version), by the same rules as the build's.
+  const { validateTreeFile } = await import('../engine/validate-tree');
+  const result = validateTreeFile(file, json);
   if (!result.ok) throw new TreeInvalidError(treeId, result.problems);
-  if (result.value.id !== treeId) {
-    throw new TreeInvalidError(treeId, [
-      { path: '$.id', message: `is "${result.value.id}" but the file is ${treeId}.json` },
-    ]);
-  }
-  if (version && result.value.version !== version) {
-    throw new TreeInvalidError(treeId, [
-      {
-        path: '$.version',
-        message: `is ${result.value.version} but the file is for version ${version}`,
-      },
-    ]);
-  }
   return result.value;
 }
 
