@@ -23,31 +23,20 @@ export class TreeInvalidError extends Error {
 }
 
 async function fetchTree(treeId: string, signal: AbortSignal, version?: number) {
+  const file = `trees/${treeId}${version ? `.v${version}` : ''}.json`;
   let json: unknown;
   try {
-    json = await fetchPublicJson(`trees/${treeId}${version ? `.v${version}` : ''}.json`, signal);
+    json = await fetchPublicJson(file, signal);
   } catch (error) {
     if (error instanceof FileNotJsonError) {
       throw new TreeInvalidError(treeId, [{ path: '$', message: 'the file is not valid JSON' }]);
     }
     throw error;
   }
-  const { validateTree } = await validatorChunk();
-  const result = validateTree(json);
+  // The file's name is checked with its content (id, version), by the build's rules.
+  const { validateTreeFile } = await validatorChunk();
+  const result = validateTreeFile(file, json);
   if (!result.ok) throw new TreeInvalidError(treeId, result.problems);
-  if (result.value.id !== treeId) {
-    throw new TreeInvalidError(treeId, [
-      { path: '$.id', message: `is "${result.value.id}" but the file is ${treeId}.json` },
-    ]);
-  }
-  if (version && result.value.version !== version) {
-    throw new TreeInvalidError(treeId, [
-      {
-        path: '$.version',
-        message: `is ${result.value.version} but the file is for version ${version}`,
-      },
-    ]);
-  }
   return result.value;
 }
 
