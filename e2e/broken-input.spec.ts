@@ -102,7 +102,7 @@ test('offline: the page says so at once, and loads by itself when back online', 
   await openCatalog(page);
   // What opening a tree offline needs is fetched in the background after hydration: the
   // validator the route runs first, and the offline screen.
-  await waitForChunks(page, ['validate-tree', 'load-failed-screen']);
+  await waitForChunks(page, ['validate-tree', 'load-failed-screen', 'tree-error-screen']);
   await context.setOffline(true);
   await page
     .getByRole('link', {

@@ -4,6 +4,7 @@ import { ensureTree } from '../data/tree-query';
 import { createStepLoader, preloadStepScreens } from '../features/wizard/step-loader';
 import { StepPage } from '../features/wizard/step-page';
 import { chunk } from '../lib/chunk';
+import { validatorChunk } from '../data/validator-chunk';
 import { paths } from '../lib/paths';
 import { RootErrorBoundary } from './root-error-boundary';
 import { RootLayout } from './root-layout';
@@ -35,7 +36,8 @@ const unmatchedAddress = chunk(async () => ({
  * later is fetched, and its failure handled, by the router.
  */
 export function preloadOnDemandCode(): Promise<unknown> {
-  return Promise.allSettled([preloadStepScreens(), catalogPage()]);
+  // The validator too: opening another tree needs it, also once the network is gone.
+  return Promise.allSettled([preloadStepScreens(), catalogPage(), validatorChunk()]);
 }
 
 /**
