@@ -12,7 +12,15 @@ export function StepPage() {
   if (view.kind === 'tree-error') {
     return <view.screen.TreeErrorScreen error={view.error} treeId={treeId} />;
   }
-  return <StepScreen view={view} />;
+  return (
+    <>
+      <StepScreen view={view} />
+      {/* Remembers the walk in this browser (loaded only there); renders nothing. */}
+      {(view.kind === 'question' || view.kind === 'outcome') && view.resume ? (
+        <view.resume.ProgressKeeper tree={view.tree} replay={view.step.replay} />
+      ) : null}
+    </>
+  );
 }
 
 function StepScreen({ view }: { view: TreeStepView }) {
@@ -36,32 +44,21 @@ function StepScreen({ view }: { view: TreeStepView }) {
       );
     case 'question':
       return (
-        <>
-          <QuestionScreen
-            tree={tree}
-            question={view.step.question}
-            replay={view.step.replay}
-            ResumeOffer={view.resume?.ResumeOffer}
-            CopyProgress={view.copyProgress?.CopyProgress}
-          />
-          {/* Remembers the walk in this browser; renders nothing. */}
-          {view.resume ? (
-            <view.resume.ProgressKeeper tree={tree} replay={view.step.replay} />
-          ) : null}
-        </>
+        <QuestionScreen
+          tree={tree}
+          question={view.step.question}
+          replay={view.step.replay}
+          ResumeOffer={view.resume?.ResumeOffer}
+          CopyProgress={view.copyProgress?.CopyProgress}
+        />
       );
     case 'outcome':
       return (
-        <>
-          <view.screen.OutcomeScreen
-            tree={tree}
-            outcome={view.step.outcome}
-            replay={view.step.replay}
-          />
-          {view.resume ? (
-            <view.resume.ProgressKeeper tree={tree} replay={view.step.replay} />
-          ) : null}
-        </>
+        <view.screen.OutcomeScreen
+          tree={tree}
+          outcome={view.step.outcome}
+          replay={view.step.replay}
+        />
       );
   }
 }
