@@ -117,6 +117,9 @@ test('a map opened with a path hydrates from its page, then draws the path', asy
   });
   await page.goto('/map/q164887?trail=sms-1-2/os-upgrade');
   await waitUntilInteractive(page);
-  await expect(page.getByText('Your path so far is highlighted.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Back to your step' })).toHaveAttribute(
+    'href',
+    '/q164887/sms-1-2/os-upgrade?v=1',
+  );
   expect(dataRequests).toEqual([]);
 });

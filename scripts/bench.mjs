@@ -6,6 +6,8 @@
 //     (Element Timing on the h1), for the start URL and a deep step URL;
 //   - the time from clicking an answer until the next question is painted;
 //   - the bytes transferred until the load event.
+// `--compare <dir>` also measures another build (say, of the commit before a change, built
+// in a worktree) in the same loop, so before and after are compared within one run.
 // Profiles: loopback, and "VPN" (100 ms round trip, 2 Mbit/s each way, CPU slowed 4x,
 // through the DevTools protocol). A static-HTML baseline with the same question, served
 // by the same server, runs in the same loop; results are ratios to it. Nothing here is
@@ -23,6 +25,7 @@ const { values: options } = parseArgs({
   options: {
     runs: { type: 'string', default: '7' },
     'skip-build': { type: 'boolean', default: false },
+    compare: { type: 'string' },
   },
 });
 const RUNS = Math.max(7, Number(options.runs));
@@ -153,8 +156,12 @@ async function main() {
   }
   const appServer = createStaticServer({ root: 'dist', gzip: true });
   const baselineServer = createStaticServer({ root: baselineDir, gzip: true });
+  const beforeServer = options.compare
+    ? createStaticServer({ root: options.compare, gzip: true })
+    : undefined;
   const appUrl = await listen(appServer);
   const baselineUrl = await listen(baselineServer);
+  const beforeUrl = beforeServer ? await listen(beforeServer) : undefined;
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 
   const version = browser.version();
@@ -176,31 +183,45 @@ async function main() {
           add(`${name}:app:time`, app.firstQuestion);
           add(`${name}:app:bytes`, app.bytes);
           if (app.answerToNext !== undefined) add('next', app.answerToNext);
+          if (beforeUrl) {
+            const before = await measureLoad(browser, profile, beforeUrl + step.path, {
+              clickNext: step === START,
+            });
+            add(`${name}:before:time`, before.firstQuestion);
+            add(`${name}:before:bytes`, before.bytes);
+            if (before.answerToNext !== undefined) add('next:before', before.answerToNext);
+          }
         }
       }
       for (const name of ['start', 'deep']) {
         const base = median(samples[`${name}:baseline:time`]);
         const app = median(samples[`${name}:app:time`]);
+        const before = beforeUrl ? median(samples[`${name}:before:time`]) : undefined;
         rows.push({
           profile: profile.name,
           page: `${name} (${name === 'start' ? START.path : DEEP.path})`,
           baselineMs: base,
           appMs: app,
           ratio: app / base,
+          beforeMs: before,
+          beforeRatio: before === undefined ? undefined : before / base,
           baselineBytes: median(samples[`${name}:baseline:bytes`]),
           appBytes: median(samples[`${name}:app:bytes`]),
+          beforeBytes: beforeUrl ? median(samples[`${name}:before:bytes`]) : undefined,
         });
       }
       rows.push({
         profile: profile.name,
         page: 'answer → next question',
         appMs: median(samples.next),
+        beforeMs: beforeUrl ? median(samples['next:before']) : undefined,
       });
     }
   } finally {
     await browser.close();
     appServer.close();
     baselineServer.close();
+    beforeServer?.close();
     await rm(baselineDir, { recursive: true, force: true });
   }
 
@@ -209,14 +230,48 @@ async function main() {
   console.log(
     `\nMedian of ${RUNS} cold runs each (Chromium ${version}), ${new Date().toISOString()}\n`,
   );
-  console.log('| profile | page | static HTML | app | ratio | bytes (static) | bytes (app) |');
-  console.log('|---|---|---|---|---|---|---|');
+  const ratio = (value) => (value === undefined ? '' : `${value.toFixed(2)}x`);
+  if (beforeUrl) console.log(`"before" is the build in ${options.compare}.\n`);
+  const columns = beforeUrl
+    ? [
+        'profile',
+        'page',
+        'static HTML',
+        'app',
+        'ratio',
+        'before',
+        'ratio (before)',
+        'bytes (static)',
+        'bytes (app)',
+        'bytes (before)',
+      ]
+    : ['profile', 'page', 'static HTML', 'app', 'ratio', 'bytes (static)', 'bytes (app)'];
+  console.log(`| ${columns.join(' | ')} |`);
+  console.log(`|${columns.map(() => '---').join('|')}|`);
   for (const row of rows) {
-    console.log(
-      `| ${row.profile} | ${row.page} | ${ms(row.baselineMs)} | ${ms(row.appMs)} | ${
-        row.ratio === undefined ? '' : `${row.ratio.toFixed(2)}x`
-      } | ${kb(row.baselineBytes)} | ${kb(row.appBytes)} |`,
-    );
+    const cells = beforeUrl
+      ? [
+          row.profile,
+          row.page,
+          ms(row.baselineMs),
+          ms(row.appMs),
+          ratio(row.ratio),
+          ms(row.beforeMs),
+          ratio(row.beforeRatio),
+          kb(row.baselineBytes),
+          kb(row.appBytes),
+          kb(row.beforeBytes),
+        ]
+      : [
+          row.profile,
+          row.page,
+          ms(row.baselineMs),
+          ms(row.appMs),
+          ratio(row.ratio),
+          kb(row.baselineBytes),
+          kb(row.appBytes),
+        ];
+    console.log(`| ${cells.join(' | ')} |`);
   }
 }
 

@@ -80,7 +80,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           },
         },
         {
-          id: 'step',
+          id: paths.step.id,
           path: paths.step.path,
           Component: StepPage,
           loader: createStepLoader(queryClient),

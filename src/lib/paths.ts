@@ -19,6 +19,8 @@ export const paths = {
       `/map/${treeId}${trail.length > 0 ? `?trail=${trail.join('/')}` : ''}`,
   },
   step: {
+    /** The route's id, for the loader data it resolves (routes.tsx, useRouteLoaderData). */
+    id: 'step',
     path: '/:treeId/*',
     /**
      * `/q164887/sms-1-2/os-upgrade?v=1`: the tree id, one answer slug per step, and the

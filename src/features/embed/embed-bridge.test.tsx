@@ -1,11 +1,13 @@
 import { render, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { useState } from 'react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { createMemoryRouter, Outlet, RouterProvider } from 'react-router';
 import { afterEach, expect, test, vi } from 'vitest';
 import { AppProviders } from '../../app/app-providers';
 import { fetchPublicFileExcept } from '../../testing/fetch-public-file-from-disk';
 import { createTestQueryClient } from '../../testing/render-app';
+import { paths } from '../../lib/paths';
+import { createStepLoader } from '../wizard/step-loader';
 import { EmbedBridge } from './embed-bridge';
 
 const HOST = 'https://helpdesk.example';
@@ -23,6 +25,7 @@ function Layout() {
   const [renders, setRenders] = useState(0);
   return (
     <>
+      <Outlet />
       <button type="button" onClick={() => setRenders(renders + 1)}>
         Render again
       </button>
@@ -40,11 +43,27 @@ test('the host hears each step once, however often the layout re-renders', async
   // The frame's parent window: the host page.
   const postMessage = vi.fn();
   Object.defineProperty(window, 'parent', { configurable: true, value: { postMessage } });
-  const router = createMemoryRouter([{ path: '*', element: <Layout /> }], {
-    initialEntries: ['/q164887/sms-1-2'],
-  });
+  const queryClient = createTestQueryClient();
+  // The bridge reads what the step route's loader resolved, as in the app.
+  const router = createMemoryRouter(
+    [
+      {
+        path: '/',
+        element: <Layout />,
+        children: [
+          {
+            id: paths.step.id,
+            path: paths.step.path,
+            loader: createStepLoader(queryClient),
+            Component: () => null,
+          },
+        ],
+      },
+    ],
+    { initialEntries: ['/q164887/sms-1-2'] },
+  );
   render(
-    <AppProviders queryClient={createTestQueryClient()}>
+    <AppProviders queryClient={queryClient}>
       <RouterProvider router={router} />
     </AppProviders>,
   );

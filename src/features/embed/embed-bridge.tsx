@@ -1,11 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
-import { matchPath, useLocation, useNavigate } from 'react-router';
-import { absoluteUrl, parseTrail, paths } from '../../lib/paths';
+import { useLocation, useNavigate, useParams, useRouteLoaderData } from 'react-router';
+import { absoluteUrl, paths } from '../../lib/paths';
 import { frameMessage, parseHostMessage, type AnswerSummary, type FrameEvent } from './protocol';
-import { replayTrail, type AnsweredStep } from '../../engine/replay-trail';
+import type { AnsweredStep } from '../../engine/replay-trail';
+import type { ResolvedStep } from '../../engine/resolve-step';
+import type { Tree } from '../../engine/tree-schema';
 import { FEEDBACK_EVENT, type FeedbackDetail } from '../../lib/feedback-event';
-import { isTreeId, treeQueryOptions } from '../../data/tree-query';
+import { isTreeId } from '../../data/tree-query';
 import { configQueryOptions, isParentAllowed } from '../../data/config-query';
 import type { EmbedParams } from './embed-params';
 
@@ -16,6 +18,9 @@ const summarize = (steps: readonly AnsweredStep[]): AnswerSummary[] =>
     unconfirmed: step.answer.unsure === true,
   }));
 
+/** The part of the step route's loader data (step-loader.ts) the host is told about. */
+type ResolvedView = { tree?: Tree; step?: ResolvedStep };
+
 /**
  * The frame's side of embedding, loaded only when the page was opened by embed.js.
  * Compact chrome, its height and every step and outcome reported to the parent, and
@@ -25,15 +30,14 @@ const summarize = (steps: readonly AnsweredStep[]): AnswerSummary[] =>
 export function EmbedBridge({ params }: { params: EmbedParams }) {
   const location = useLocation();
   const navigate = useNavigate();
-  const match = matchPath(paths.step.path, location.pathname);
-  const treeId = match?.params.treeId ?? '';
-  // A string, not match.params: matchPath gives a new object on every render, and effects
-  // that depended on it re-sent the current step whenever the layout re-rendered (as it
-  // does when a navigation starts loading), so the host heard the old step twice.
-  const trail = match?.params['*'];
+  const { treeId = '' } = useParams();
   const validTree = isTreeId(treeId);
+  // What the step route resolved for this URL (step-loader.ts), the same as the page shows;
+  // undefined on other pages (the map), where there is no step to report.
+  const view = useRouteLoaderData(paths.step.id) as ResolvedView | undefined;
+  const tree = view?.tree;
+  const step = view?.step;
   const { data: config } = useQuery(configQueryOptions());
-  const { data: tree } = useQuery({ ...treeQueryOptions(treeId), enabled: validTree });
 
   const allowed = useMemo(
     () =>
@@ -88,52 +92,57 @@ export function EmbedBridge({ params }: { params: EmbedParams }) {
   }, [post]);
 
   useEffect(() => {
-    if (!post || !tree) return;
-    const replay = replayTrail(tree, parseTrail(trail));
-    if (replay.problem) return;
+    if (!post || !tree || !step || (step.kind !== 'question' && step.kind !== 'outcome')) return;
+    const { replay } = step;
     const answers = summarize(replay.steps);
     const url = absoluteUrl(
       paths.step.getHref(tree.id, replay.trail, tree.version),
       window.location.origin,
     );
-    const node = replay.node;
     post(
-      node.kind === 'question'
-        ? { type: 'step', tree: tree.id, stepId: node.id, question: node.prompt, answers, url }
+      step.kind === 'question'
+        ? {
+            type: 'step',
+            tree: tree.id,
+            stepId: step.question.id,
+            question: step.question.prompt,
+            answers,
+            url,
+          }
         : {
             type: 'outcome',
             tree: tree.id,
-            outcomeId: node.id,
-            kind: node.type,
-            title: node.title,
+            outcomeId: step.outcome.id,
+            kind: step.outcome.type,
+            title: step.outcome.title,
             article: tree.article?.id ?? null,
             answers,
             url,
           },
     );
-    // location.key: report each navigation, also to the same step.
-  }, [post, tree, location.key, trail]);
+    // location.key: report each navigation, also to the same step. The loader data is a
+    // new object after every navigation, so it alone would also say so; the key says why.
+  }, [post, tree, step, location.key]);
 
   // "Did this solve it?" goes to the host page, and nowhere else.
   useEffect(() => {
     if (!post || !tree) return;
     const onFeedback = (event: Event) => {
-      const replay = replayTrail(tree, parseTrail(trail));
-      if (replay.problem || replay.node.kind !== 'outcome') return;
+      if (step?.kind !== 'outcome') return;
       post({
         type: 'feedback',
         tree: tree.id,
-        outcomeId: replay.node.id,
+        outcomeId: step.outcome.id,
         solved: (event as CustomEvent<FeedbackDetail>).detail.solved === true,
         url: absoluteUrl(
-          paths.step.getHref(tree.id, replay.trail, tree.version),
+          paths.step.getHref(tree.id, step.replay.trail, tree.version),
           window.location.origin,
         ),
       });
     };
     window.addEventListener(FEEDBACK_EVENT, onFeedback);
     return () => window.removeEventListener(FEEDBACK_EVENT, onFeedback);
-  }, [post, tree, trail]);
+  }, [post, tree, step]);
 
   // The parent may ask to start again; only the parent, from its own origin.
   useEffect(() => {

@@ -36,9 +36,10 @@ export function MapPage() {
       <DocumentTitle>{`Map: ${tree.title}`}</DocumentTitle>
       <PageHeading caption="Map">{tree.title}</PageHeading>
       <p className="lead">
-        Every question and result, with each answer as an arrow.
-        {replay.steps.length > 0 ? ' Your path so far is highlighted.' : ''} Select a box to go to
-        that step.
+        {/* The same words with or without a path: the path is drawn only once hydrated,
+            and a sentence added then would push the diagram down. */}
+        Every question and result, with each answer as an arrow and the answers you gave
+        highlighted. Select a box to go to that step.
       </p>
       <p>
         <Link to={stepHref(replay.trail)}>

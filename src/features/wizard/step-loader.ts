@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs } from 'react-router';
-import { ensureTree, treeErrorKind } from '../../data/tree-query';
+import { archivedTreeQueryOptions, ensureTree, treeErrorKind } from '../../data/tree-query';
 import { resolveStep, type ResolvedStep } from '../../engine/resolve-step';
 import type { Tree } from '../../engine/tree-schema';
 import { chunk } from '../../lib/chunk';
@@ -48,6 +48,8 @@ export type TreeStepView = { tree: Tree } & (
   | {
       kind: 'version-changed';
       step: Step<'version-changed'>;
+      /** The version the link was made with, when its file could be loaded. */
+      archived: Tree | undefined;
       screen: Awaited<ReturnType<typeof versionChangedScreen>>;
     }
 );
@@ -95,7 +97,16 @@ export function createStepLoader(queryClient: QueryClient) {
       case 'broken-trail':
         return { kind: 'broken-trail', tree, step, screen: await brokenTrailScreen() };
       case 'version-changed':
-        return { kind: 'version-changed', tree, step, screen: await versionChangedScreen() };
+        return {
+          kind: 'version-changed',
+          tree,
+          step,
+          // ensureTree fetched it (or found it missing) before the step was resolved.
+          archived: queryClient.getQueryData(
+            archivedTreeQueryOptions(tree.id, step.linkVersion).queryKey,
+          ),
+          screen: await versionChangedScreen(),
+        };
     }
   };
 }

@@ -30,6 +30,7 @@ function StepScreen({ view }: { view: TreeStepView }) {
       return (
         <view.screen.VersionChangedScreen
           tree={tree}
+          archived={view.archived}
           linkVersion={view.step.linkVersion}
           trail={view.step.trail}
         />

@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { paths } from '../../lib/paths';
 import { DocumentTitle } from '../../components/document-title';
@@ -6,7 +5,6 @@ import { PageHeading } from '../../components/page-heading';
 import { migrateTrail, type MigrationNotice } from '../../engine/migrate-trail';
 import { replayTrail } from '../../engine/replay-trail';
 import type { Tree } from '../../engine/tree-schema';
-import { archivedTreeQueryOptions } from '../../data/tree-query';
 import { StartAgainLink, YourAnswers } from './your-answers';
 
 function explain(notice: MigrationNotice): string {
@@ -25,21 +23,22 @@ function explain(notice: MigrationNotice): string {
 /**
  * A step URL made with an earlier version of the tree. The answers that still fit the
  * current version are kept, what no longer applies is said plainly, and the person goes
- * on from there. Without the earlier version's file, the answers are matched as they are.
+ * on from there. Without the earlier version's file (`archived`, fetched by the step loader),
+ * the answers are matched as they are.
  */
 export function VersionChangedScreen({
   tree,
+  archived,
   linkVersion,
   trail,
 }: {
   tree: Tree;
+  archived: Tree | undefined;
   linkVersion: number;
   trail: readonly string[];
 }) {
-  const archived = useQuery(archivedTreeQueryOptions(tree.id, linkVersion));
-  if (archived.isPending) return null;
-  const migration = archived.data
-    ? migrateTrail(archived.data, tree, trail)
+  const migration = archived
+    ? migrateTrail(archived, tree, trail)
     : { trail: replayTrail(tree, trail).trail, notices: [] };
   const replay = replayTrail(tree, migration.trail);
   const kept = replay.steps.length;
@@ -66,7 +65,7 @@ export function VersionChangedScreen({
             ))}
           </ul>
         </section>
-      ) : archived.isError ? (
+      ) : !archived ? (
         <p>
           Version {linkVersion} is no longer available to compare with, so the answers were matched
           to this version as they are.
