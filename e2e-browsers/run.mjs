@@ -1,0 +1,179 @@
+// Runs the walk (walk.mjs) in Firefox and in WebKit against the production build in dist/,
+// served under the strict CSP, with the host page on another origin for the embed checks.
+//
+//   node e2e-browsers/run.mjs [--browser firefox|webkit] [--only <part of a check name>] [--require]
+//
+// A browser that is not installed is skipped and said so, unless --require (or
+// E2E_BROWSERS_REQUIRE=1, as in CI) makes that a failure. Writes test-results/browsers.json,
+// which scripts/ci-summary.mjs counts. Ports: E2E_BROWSERS_PORT (default 4481) for the
+// wizard, +1 for the host page, +2 for WebKitWebDriver.
+import { spawn } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { firefoxMissing, launchFirefox } from './firefox.mjs';
+import { runWalk } from './walk.mjs';
+import { launchWebKit, webkitMissing } from './webkit.mjs';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const REPORT = path.join(ROOT, 'test-results', 'browsers.json');
+const { values } = parseArgs({
+  options: {
+    browser: { type: 'string', multiple: true },
+    only: { type: 'string' },
+    require: { type: 'boolean', default: process.env.E2E_BROWSERS_REQUIRE === '1' },
+  },
+});
+
+const PORT = Number(process.env.E2E_BROWSERS_PORT ?? 4481);
+const origins = {
+  wizard: `http://127.0.0.1:${PORT}`,
+  host: `http://127.0.0.1:${PORT + 1}`,
+  // The same host page under another name: another origin, which config.json does not allow.
+  otherHost: `http://localhost:${PORT + 1}`,
+};
+
+const BROWSERS = [
+  { name: 'firefox', missing: firefoxMissing, launch: () => launchFirefox() },
+  { name: 'webkit', missing: webkitMissing, launch: () => launchWebKit({ port: PORT + 2 }) },
+].filter((browser) => !values.browser || values.browser.includes(browser.name));
+
+function writeReport(report) {
+  mkdirSync(path.dirname(REPORT), { recursive: true });
+  writeFileSync(REPORT, `${JSON.stringify(report, null, 2)}\n`);
+}
+
+/**
+ * dist/ as built, but with a config.json that allows the host page's origin (as the
+ * deployment would edit it): symlinks to everything else, so nothing is copied.
+ */
+function siteWithConfig() {
+  const site = mkdtempSync(path.join(os.tmpdir(), 'troubleshooter-browsers-'));
+  for (const entry of readdirSync(path.join(ROOT, 'dist'))) {
+    if (entry !== 'config.json')
+      symlinkSync(path.join(ROOT, 'dist', entry), path.join(site, entry));
+  }
+  const config = JSON.parse(readFileSync(path.join(ROOT, 'dist', 'config.json'), 'utf8'));
+  config.embed = { ...config.embed, allowedOrigins: [origins.host] };
+  writeFileSync(path.join(site, 'config.json'), JSON.stringify(config));
+  return site;
+}
+
+async function startServer(args, url) {
+  const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'serve-static.mjs'), ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null)
+      throw new Error(`server for ${url} exited (${child.exitCode}): is the port taken?`);
+    try {
+      if ((await fetch(url)).ok) return child;
+    } catch {
+      // not yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill();
+  throw new Error(`no answer from ${url} within 10 s`);
+}
+
+if (!existsSync(path.join(ROOT, 'dist', 'index.html'))) {
+  console.error(
+    'test:browsers: dist/ is missing: run `npm run build` first (the walks test the production build).',
+  );
+  writeReport({ passed: 0, failed: 1, skipped: 0, browsers: [], error: 'dist/ missing' });
+  process.exit(1);
+}
+
+const started = Date.now();
+const site = siteWithConfig();
+const servers = [];
+const report = { passed: 0, failed: 0, skipped: 0, browsers: [] };
+try {
+  servers.push(
+    await startServer(
+      [
+        '--root',
+        site,
+        '--port',
+        String(PORT),
+        '--csp',
+        '--frame-ancestors',
+        `${origins.host} ${origins.otherHost}`,
+      ],
+      `${origins.wizard}/`,
+    ),
+    await startServer(['--root', 'e2e/host-page', '--port', String(PORT + 1)], `${origins.host}/`),
+  );
+  for (const browser of BROWSERS) {
+    const missing = browser.missing();
+    if (missing) {
+      const status = values.require ? 'failed' : 'skipped';
+      console.log(`\n${browser.name}: ${status === 'failed' ? 'FAILED' : 'skipped'}: ${missing}`);
+      report.browsers.push({ name: browser.name, status, reason: missing });
+      if (status === 'failed') report.failed += 1;
+      continue;
+    }
+    console.log(`\n${browser.name}:`);
+    const browserStarted = Date.now();
+    let adapter;
+    let checks = [];
+    let error;
+    try {
+      adapter = await browser.launch();
+      console.log(`  (${adapter.version}, started in ${Date.now() - browserStarted} ms)`);
+      checks = await runWalk(adapter, origins, { only: values.only });
+    } catch (caught) {
+      error = caught instanceof Error ? caught.stack : String(caught);
+      console.log(`  FAIL could not run: ${error}`);
+    } finally {
+      await adapter
+        ?.close()
+        .catch((closeError) => console.log(`  (closing: ${closeError.message})`));
+    }
+    const count = (status) => checks.filter((check) => check.status === status).length;
+    const failed = count('failed') + (error ? 1 : 0);
+    const entry = {
+      name: browser.name,
+      version: adapter?.version,
+      status: failed ? 'failed' : 'passed',
+      ms: Date.now() - browserStarted,
+      passed: count('passed'),
+      failed,
+      skipped: count('skipped'),
+      checks,
+      error,
+    };
+    report.browsers.push(entry);
+    report.passed += entry.passed;
+    report.failed += entry.failed;
+    report.skipped += entry.skipped;
+  }
+} finally {
+  for (const server of servers) server.kill();
+  rmSync(site, { recursive: true, force: true });
+}
+
+console.log('\nbrowser walks:');
+for (const browser of report.browsers) {
+  console.log(
+    browser.checks
+      ? `  ${browser.name} (${browser.version ?? '?'}): ${browser.status}, ${browser.passed} passed, ${browser.failed} failed, ${browser.skipped} skipped, ${(browser.ms / 1000).toFixed(1)} s`
+      : `  ${browser.name}: ${browser.status} (${browser.reason})`,
+  );
+}
+console.log(`  total ${((Date.now() - started) / 1000).toFixed(1)} s`);
+writeReport(report);
+process.exit(report.failed ? 1 : 0);
