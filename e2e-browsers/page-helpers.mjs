@@ -77,7 +77,8 @@ export function pageHelpers() {
 
   /**
    * Scrolls the element into view only if it is not fully in view (as a pointer click
-   * from Playwright or WebDriver would), and returns its centre in viewport coordinates.
+   * from Playwright or WebDriver would), and returns its centre in viewport coordinates
+   * and whether the element is what is there.
    */
   function pointOf(query) {
     const element = find(query);
@@ -97,7 +98,11 @@ export function pageHelpers() {
       );
       rect = element.getBoundingClientRect();
     }
-    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    const x = rect.left + rect.width / 2;
+    const y = rect.top + rect.height / 2;
+    // Whether a click there would reach the element, not something drawn over it.
+    const hit = element.contains(document.elementFromPoint(x, y));
+    return { x, y, hit };
   }
 
   /** The page's one h1, and whether it has focus and is fully inside the viewport. */

@@ -69,24 +69,36 @@ function siteWithConfig() {
   return site;
 }
 
-async function startServer(args, url) {
-  const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'serve-static.mjs'), ...args], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
+/** Starts scripts/serve-static.mjs and waits for its own "serving" line, not just any answer on the port. */
+function startServer(args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [path.join(ROOT, 'scripts', 'serve-static.mjs'), ...args],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let errors = '';
+    const port = args[args.indexOf('--port') + 1];
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new Error(`serve-static on port ${port} did not start within 10 s`));
+    }, 10_000);
+    child.stderr.on('data', (chunk) => (errors += chunk));
+    child.stdout.on('data', (chunk) => {
+      if (String(chunk).includes('serving ')) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      const reason = errors.split('\n').find((line) => /Error/.test(line)) ?? errors.trim();
+      reject(new Error(`serve-static on port ${port} exited (${code}): ${reason}`));
+    });
   });
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null)
-      throw new Error(`server for ${url} exited (${child.exitCode}): is the port taken?`);
-    try {
-      if ((await fetch(url)).ok) return child;
-    } catch {
-      // not yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill();
-  throw new Error(`no answer from ${url} within 10 s`);
 }
 
 if (!existsSync(path.join(ROOT, 'dist', 'index.html'))) {
@@ -101,10 +113,17 @@ const started = Date.now();
 const site = siteWithConfig();
 const servers = [];
 const report = { passed: 0, failed: 0, skipped: 0, browsers: [] };
+const stopServers = () => {
+  for (const server of servers) if (server.exitCode === null) server.kill();
+};
+process.on('SIGINT', () => {
+  stopServers();
+  process.exit(130);
+});
 try {
-  servers.push(
-    await startServer(
-      [
+  if (BROWSERS.some((browser) => !browser.missing())) {
+    servers.push(
+      await startServer([
         '--root',
         site,
         '--port',
@@ -112,11 +131,10 @@ try {
         '--csp',
         '--frame-ancestors',
         `${origins.host} ${origins.otherHost}`,
-      ],
-      `${origins.wizard}/`,
-    ),
-    await startServer(['--root', 'e2e/host-page', '--port', String(PORT + 1)], `${origins.host}/`),
-  );
+      ]),
+      await startServer(['--root', 'e2e/host-page', '--port', String(PORT + 1)]),
+    );
+  }
   for (const browser of BROWSERS) {
     const missing = browser.missing();
     if (missing) {
@@ -161,8 +179,12 @@ try {
     report.failed += entry.failed;
     report.skipped += entry.skipped;
   }
+} catch (error) {
+  console.error(`test:browsers: ${error.message}`);
+  report.failed += 1;
+  report.error = error.message;
 } finally {
-  for (const server of servers) server.kill();
+  stopServers();
   rmSync(site, { recursive: true, force: true });
 }
 

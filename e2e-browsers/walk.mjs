@@ -121,10 +121,26 @@ export class Session {
 
   /** Clicks an element found by role and name (or selector), as a pointer click at its centre. */
   async click(query, { frame } = {}) {
-    const point = await this.waitFor((helpers, q) => helpers.pointOf(q), [query], {
-      frame,
-      message: `${JSON.stringify(query)} to click${frame ? ` in ${frame}` : ''}`,
-    });
+    // Like Playwright's actionability checks: the element is there, hit at its centre, and
+    // has stopped moving (controls that need JavaScript appear after hydration and push
+    // content down; a click at the old place would land on them).
+    let point;
+    let previous;
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      point = await this.waitFor((helpers, q) => helpers.pointOf(q), [query], {
+        frame,
+        message: `${JSON.stringify(query)} to click${frame ? ` in ${frame}` : ''}`,
+      });
+      if (point.hit && previous && previous.x === point.x && previous.y === point.y) break;
+      if (Date.now() > deadline) {
+        throw new Error(
+          `${JSON.stringify(query)} never stood still and uncovered: ${JSON.stringify(point)}`,
+        );
+      }
+      previous = point;
+      await new Promise((resolve) => setTimeout(resolve, 60));
+    }
     let { x, y } = point;
     if (frame) {
       // Frame coordinates → viewport: scroll the host page so the point is in view, then offset.
