@@ -27,6 +27,7 @@ export async function launchFirefox() {
   /** @type {string[]} */
   let problems = [];
   let viewport = { width: 1280, height: 800 };
+  let reloadsAborted = 0;
   /** @type {import('puppeteer-core').BrowserContext | undefined} */
   let context;
   /** @type {import('puppeteer-core').Page} */
@@ -78,7 +79,15 @@ export async function launchFirefox() {
       await page.goForward({ waitUntil: 'load' });
     },
     async reload() {
-      await page.reload({ waitUntil: 'load' });
+      try {
+        await page.reload({ waitUntil: 'load' });
+      } catch (error) {
+        // Now and then Firefox reports the reload's own document load as aborted
+        // (NS_BINDING_ABORTED) while the new document loads fine: wait for it instead.
+        if (!/NS_BINDING_ABORTED/.test(error.message)) throw error;
+        reloadsAborted += 1;
+        await page.waitForFunction(() => document.readyState === 'complete', { timeout: 10_000 });
+      }
     },
     async setViewport(width, height) {
       viewport = { width, height };
@@ -93,6 +102,8 @@ export async function launchFirefox() {
       return { text: await page.evaluate(() => navigator.clipboard.readText()) };
     },
     async close() {
+      if (reloadsAborted)
+        console.log(`  (Firefox reported ${reloadsAborted} reload(s) as NS_BINDING_ABORTED)`);
       await browser.close();
     },
   };

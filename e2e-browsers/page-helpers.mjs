@@ -83,20 +83,34 @@ export function pageHelpers() {
   function pointOf(query) {
     const element = find(query);
     if (!element) return null;
+    // A link that wraps over two lines: its first line box, where the text is (the centre of
+    // the whole box can fall between the lines).
+    const box = () =>
+      [...element.getClientRects()].find((rect) => rect.width > 0 && rect.height > 0) ??
+      element.getBoundingClientRect();
     const outside = (rect) =>
       rect.top < 0 || rect.bottom > innerHeight || rect.left < 0 || rect.right > innerWidth;
-    let rect = element.getBoundingClientRect();
+    let rect = box();
     if (outside(rect)) {
       element.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-      rect = element.getBoundingClientRect();
+      rect = box();
     }
     if (outside(rect)) {
-      // Firefox's scrollIntoView does nothing for an SVG <a>: scroll the page to it.
+      // Firefox's scrollIntoView does nothing for an SVG <a>: scroll each scrolling
+      // ancestor (the map's diagram pans inside its box), then the page, by hand.
+      for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+        const style = getComputedStyle(parent);
+        if (!/(auto|scroll)/.test(style.overflowX + style.overflowY)) continue;
+        const frame = parent.getBoundingClientRect();
+        parent.scrollLeft += rect.left + rect.width / 2 - (frame.left + frame.width / 2);
+        parent.scrollTop += rect.top + rect.height / 2 - (frame.top + frame.height / 2);
+        rect = box();
+      }
       scrollBy(
         rect.left + rect.width / 2 - innerWidth / 2,
         rect.top + rect.height / 2 - innerHeight / 2,
       );
-      rect = element.getBoundingClientRect();
+      rect = box();
     }
     const x = rect.left + rect.width / 2;
     const y = rect.top + rect.height / 2;

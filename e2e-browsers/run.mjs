@@ -1,7 +1,8 @@
 // Runs the walk (walk.mjs) in Firefox and in WebKit against the production build in dist/,
 // served under the strict CSP, with the host page on another origin for the embed checks.
 //
-//   node e2e-browsers/run.mjs [--browser firefox|webkit] [--only <part of a check name>] [--require]
+//   node e2e-browsers/run.mjs [--browser firefox|webkit] [--only <part of a check name>]
+//                             [--viewport 1280x800] [--require]
 //
 // A browser that is not installed is skipped and said so, unless --require (or
 // E2E_BROWSERS_REQUIRE=1, as in CI) makes that a failure. Writes test-results/browsers.json,
@@ -31,10 +32,13 @@ const { values } = parseArgs({
   options: {
     browser: { type: 'string', multiple: true },
     only: { type: 'string' },
+    viewport: { type: 'string', default: '1280x800' },
     require: { type: 'boolean', default: process.env.E2E_BROWSERS_REQUIRE === '1' },
   },
 });
 
+const [width, height] = values.viewport.split('x').map(Number);
+const viewport = { width, height };
 const PORT = Number(process.env.E2E_BROWSERS_PORT ?? 4481);
 const origins = {
   wizard: `http://127.0.0.1:${PORT}`,
@@ -152,7 +156,7 @@ try {
     try {
       adapter = await browser.launch();
       console.log(`  (${adapter.version}, started in ${Date.now() - browserStarted} ms)`);
-      checks = await runWalk(adapter, origins, { only: values.only });
+      checks = await runWalk(adapter, origins, { only: values.only, viewport });
     } catch (caught) {
       error = caught instanceof Error ? caught.stack : String(caught);
       console.log(`  FAIL could not run: ${error}`);

@@ -408,7 +408,13 @@ export const CHECKS = [
         false,
         'a freshly opened step must not take focus',
       );
+      await session.evaluate(() => {
+        window.e2eBeforeReload = true;
+      });
       await session.adapter.reload();
+      await session.waitFor(() => !('e2eBeforeReload' in window), [], {
+        message: 'a new document after the reload',
+      });
       await session.waitUntilInteractive();
       await session.expectStep({ ...step, focused: false });
       const next = PATH.steps[3];
@@ -598,9 +604,13 @@ export const CHECKS = [
  * console error, uncaught exception or CSP violation it did not declare expected.
  * @param {BrowserAdapter} adapter
  */
-export async function runWalk(adapter, origins, { only, log = console.log } = {}) {
+export async function runWalk(
+  adapter,
+  origins,
+  { only, viewport = { width: 1280, height: 800 }, log = console.log } = {},
+) {
   const results = [];
-  await adapter.setViewport(1280, 800);
+  await adapter.setViewport(viewport.width, viewport.height);
   for (const check of CHECKS) {
     if (only && !check.name.includes(only)) continue;
     const session = new Session(adapter, origins);

@@ -100,7 +100,12 @@ export async function launchWebKit({ port }) {
       .usingServer(serverUrl)
       .withCapabilities({
         browserName: 'MiniBrowser',
-        'webkitgtk:browserOptions': { binary: MINIBROWSER_PATH, args: ['--automation'] },
+        'webkitgtk:browserOptions': {
+          binary: MINIBROWSER_PATH,
+          // The WebKitSettings switch that lets the page read the clipboard, so the walk can
+          // read back what "Copy for ticket" wrote (writing needs no switch).
+          args: ['--automation', '--javascript-can-access-clipboard=true'],
+        },
       })
       .build();
   } catch (error) {
