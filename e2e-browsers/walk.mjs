@@ -57,9 +57,11 @@ function pathToDiagnosis() {
   return { first: nodes.get(TREE.start).prompt, steps };
 }
 const PATH = pathToDiagnosis();
-const prompt = (id) =>
-  TREE.nodes.find((node) => node.id === id).prompt ??
-  TREE.nodes.find((node) => node.id === id).title;
+/** A question's prompt or an outcome's title: the h1 of its step. */
+const prompt = (id) => {
+  const node = TREE.nodes.find((candidate) => candidate.id === id);
+  return node.prompt ?? node.title;
+};
 
 const re = (source, flags) => ({ re: source, flags });
 const answer = (label) => ({
@@ -428,10 +430,8 @@ export const CHECKS = [
       await session.goto('/q164887/sms-1-2/bogus?v=1');
       await session.waitUntilInteractive();
       await session.waitForText(h1, BROKEN);
-      await session.waitForText(
-        { selector: 'main p', text: re('“bogus” is not one of the answers') },
-        re('“bogus” is not one of the answers'),
-      );
+      const reason = re('“bogus” is not one of the answers');
+      await session.waitForText({ selector: 'main p', text: reason }, reason);
       const title = await session.evaluate(() => [
         document.title,
         document.querySelectorAll('title').length,
@@ -619,14 +619,13 @@ export async function runWalk(
     let error;
     try {
       await adapter.reset();
-      // Storage of both origins cleared: no "Continue where you left off" from an earlier check.
-      for (const origin of [origins.wizard]) {
-        await session.goto(`${origin}/favicon.svg`);
-        await adapter.evaluate(() => {
-          localStorage.clear();
-          sessionStorage.clear();
-        });
-      }
+      // The wizard's storage cleared (WebKit keeps one profile for the whole run): no
+      // "Continue where you left off" from an earlier check.
+      await session.goto(`${origins.wizard}/favicon.svg`);
+      await adapter.evaluate(() => {
+        localStorage.clear();
+        sessionStorage.clear();
+      });
       await check.run(session);
       await session.checkProblems();
     } catch (caught) {
