@@ -6,7 +6,7 @@
 //
 // A browser that is not installed is skipped and said so, unless --require (or
 // E2E_BROWSERS_REQUIRE=1, as in CI) makes that a failure. Writes test-results/browsers.json,
-// which scripts/ci-summary.mjs counts. Ports: E2E_BROWSERS_PORT (default 4481) for the
+// which scripts/ci-summary.mjs counts. Ports: E2E_BROWSERS_PORT (else E2E_PORT, else 4481) for the
 // wizard, +1 for the host page, +2 for WebKitWebDriver.
 import { spawn } from 'node:child_process';
 import {
@@ -39,7 +39,7 @@ const { values } = parseArgs({
 
 const [width, height] = values.viewport.split('x').map(Number);
 const viewport = { width, height };
-const PORT = Number(process.env.E2E_BROWSERS_PORT ?? 4481);
+const PORT = Number(process.env.E2E_BROWSERS_PORT ?? process.env.E2E_PORT ?? 4481);
 const origins = {
   wizard: `http://127.0.0.1:${PORT}`,
   host: `http://127.0.0.1:${PORT + 1}`,
