@@ -1,19 +1,41 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import path from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
 
 // BASE_PATH deploys the app under a sub-path, e.g. BASE_PATH=/helpdesk/troubleshooter/.
 const base = process.env.BASE_PATH ?? '/';
 
-// Modules only ever reached through import(): kept out of the first-paint chunk. A module
-// listed here but imported statically by first-paint code would still load up front, and
-// check-budgets.mjs would say so.
-const LOADED_ON_DEMAND =
-  /[\\/](not-found-screen|load-failed-screen|use-online-status|broken-trail-screen|invalid-tree-screen|outcome-screen|outcome-captions|catalog-page|filter-catalog|map-page|tree-layout|embed-bridge|config-query|protocol|copy-progress|version-changed-screen|migrate-trail|resume|saved-progress|copy-summary|solved-question|ticket-summary|feedback-event|validate-tree|tree-schema|graph-checks|json-path)\.tsx?$|[\\/]node_modules[\\/](valibot|@dagrejs)[\\/]/;
+/**
+ * Fails the build when a module that the app imports on demand (with `import()`) lands in
+ * the first-paint chunk, naming it and what imports it statically: code splitting follows
+ * from the module graph, and this keeps it honest where a static import slips in.
+ */
+function onDemandStaysOnDemand(): Plugin {
+  return {
+    name: 'on-demand-stays-on-demand',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      for (const output of Object.values(bundle)) {
+        if (output.type !== 'chunk' || !output.isEntry) continue;
+        for (const id of Object.keys(output.modules)) {
+          const info = this.getModuleInfo(id);
+          if (!info || info.dynamicImporters.length === 0) continue;
+          const name = (file: string) => path.relative(process.cwd(), file);
+          this.error(
+            `${name(id)} is imported on demand (by ${info.dynamicImporters.map(name).join(', ')}) ` +
+              `but is in the first-paint chunk ${output.fileName}, because ` +
+              `${info.importers.map(name).join(', ')} import${info.importers.length === 1 ? 's' : ''} it statically.`,
+          );
+        }
+      }
+    },
+  };
+}
 
 export default defineConfig(({ isSsrBuild }) => ({
   base,
-  plugins: [react()],
+  plugins: [react(), ...(isSsrBuild ? [] : [onDemandStaysOnDemand()])],
   build: {
     // DIST_DIR builds a second copy elsewhere (the browser tests' sub-path build).
     outDir: isSsrBuild ? 'dist-ssr' : (process.env.DIST_DIR ?? 'dist'),
@@ -27,12 +49,13 @@ export default defineConfig(({ isSsrBuild }) => ({
       ? {}
       : {
           output: {
-            // One chunk for everything a step needs at first paint; only the screens and
-            // the validator loaded on demand get chunks of their own. Left alone, the
-            // bundler splits a shared chunk off the entry, which costs bytes (gzip works
-            // less well on two files) and a second request.
+            // One chunk for everything the entry imports statically (rolldown's $initial
+            // tag: the module graph decides, no list). Left alone, the bundler splits what
+            // the on-demand chunks share with it into chunks of their own, which the first
+            // paint then fetches one after another. Code reached only through import()
+            // keeps its own chunks.
             codeSplitting: {
-              groups: [{ name: 'app', test: (id: string) => !LOADED_ON_DEMAND.test(id) }],
+              groups: [{ name: 'index', tags: ['$initial'] }],
             },
           },
         },

@@ -1,5 +1,6 @@
-// Runs the walk (walk.mjs) in Firefox and in WebKit against the production build in dist/,
-// served under the strict CSP, with the host page on another origin for the embed checks.
+// Runs the walk (walk.mjs) in Firefox and in WebKit against the production build in dist/
+// (built first when missing or stale), served under the strict CSP, with the host page on
+// another origin for the embed checks.
 //
 //   node e2e-browsers/run.mjs [--browser firefox|webkit] [--only <part of a check name>]
 //                             [--viewport 1280x800] [--require]
@@ -8,9 +9,8 @@
 // E2E_BROWSERS_REQUIRE=1, as in CI) makes that a failure. Writes test-results/browsers.json,
 // which scripts/ci-summary.mjs counts. Ports: E2E_BROWSERS_PORT (else E2E_PORT, else 4481) for the
 // wizard, +1 for the host page, +2 for WebKitWebDriver.
-import { spawn } from 'node:child_process';
+import { execSync, spawn } from 'node:child_process';
 import {
-  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -22,6 +22,7 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { BUILDS, isUpToDate } from '../scripts/fresh-build.mjs';
 import { firefoxMissing, launchFirefox } from './firefox.mjs';
 import { runWalk } from './walk.mjs';
 import { launchWebKit, webkitMissing } from './webkit.mjs';
@@ -105,12 +106,22 @@ function startServer(args) {
   });
 }
 
-if (!existsSync(path.join(ROOT, 'dist', 'index.html'))) {
-  console.error(
-    'test:browsers: dist/ is missing: run `npm run build` first (the walks test the production build).',
-  );
-  writeReport({ passed: 0, failed: 1, skipped: 0, browsers: [], error: 'dist/ missing' });
-  process.exit(1);
+// dist/ as built from the current sources (scripts/fresh-build.mjs): after `npm run test:e2e`
+// it is, and it is reused; otherwise it is built again, so a stale build is never walked.
+const DIST = BUILDS.find((build) => build.dir === 'dist');
+if (!isUpToDate(ROOT, DIST)) {
+  console.log('dist/ is missing or was built from other sources: building it');
+  try {
+    execSync('npm run -s build', {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, BASE_PATH: DIST.base, DIST_DIR: DIST.dir },
+    });
+  } catch {
+    console.error('test:browsers: the build failed, so there is nothing to walk.');
+    writeReport({ passed: 0, failed: 1, skipped: 0, browsers: [], error: 'build failed' });
+    process.exit(1);
+  }
 }
 
 const started = Date.now();

@@ -1,7 +1,15 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { wcagViolations } from './axe';
-import { expect, heading, openTreeFromCatalog, test, waitUntilInteractive } from './fixtures';
+import {
+  expect,
+  heading,
+  openCatalog,
+  openTreeFromCatalog,
+  test,
+  waitForChunks,
+  waitUntilInteractive,
+} from './fixtures';
 
 /**
  * Every kind of screen, in both colour schemes, at the narrowest and a desktop width:
@@ -110,8 +118,10 @@ const SCREENS: ScreenKind[] = [
     url: '/',
     heading: 'You are offline',
     open: async (page) => {
-      await page.goto('/', { waitUntil: 'networkidle' });
-      await expect(heading(page)).toHaveText('Troubleshooters');
+      await openCatalog(page);
+      // Opening a tree offline needs the validator and the offline screen, fetched in the
+      // background after hydration.
+      await waitForChunks(page, ['validate-tree', 'load-failed-screen', 'tree-error-screen']);
       await page.context().setOffline(true);
       await page
         .getByRole('link', {

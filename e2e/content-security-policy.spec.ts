@@ -1,5 +1,7 @@
 import { expect, heading, test } from './fixtures';
 
+const HYDRATED = 'html[data-interactive]';
+
 const SCREENS = [
   '/',
   '/q164887',
@@ -23,7 +25,7 @@ test('every screen runs under the strict Content-Security-Policy with no violati
     );
   });
   for (const url of SCREENS) {
-    const response = await page.goto(url, { waitUntil: 'networkidle' });
+    const response = await page.goto(url);
     const policy = response?.headers()['content-security-policy'] ?? '';
     expect(policy, url).toContain("script-src 'self'");
     expect(policy, url).toContain("trusted-types 'none'");
@@ -31,10 +33,14 @@ test('every screen runs under the strict Content-Security-Policy with no violati
       // Open the controls that appear with JavaScript, too.
       await page.getByRole('button', { name: 'No', exact: true }).click();
     }
+    // Checked once the app has hydrated and shows its screen: the app's code has run there.
     if (url === '/embed-demo.html') {
       // The embedded wizard is a frame of the same origin, under the same policy.
-      await expect(page.frameLocator('iframe').getByRole('heading', { level: 1 })).toBeVisible();
+      const frame = page.frameLocator('iframe');
+      await frame.locator(HYDRATED).waitFor({ state: 'attached' });
+      await expect(frame.getByRole('heading', { level: 1 })).toBeVisible();
     } else {
+      await page.locator(HYDRATED).waitFor({ state: 'attached' });
       await expect(heading(page)).toBeVisible();
     }
     // In every frame: the embed demo's wizard is a frame of its own.

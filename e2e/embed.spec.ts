@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { ANSWERS_TO_DIAGNOSIS, expect, test } from './fixtures';
+import { ANSWERS_TO_DIAGNOSIS, expect, openCatalog, test } from './fixtures';
 import { HOST_ORIGIN, SUBPATH_URL, WIZARD_ORIGIN } from './origins';
 
 type HostEvent = { type: string; target: string; detail: Record<string, unknown> };
@@ -404,7 +404,7 @@ test('a build under a sub-path works end to end: pages, tree files and embed.js'
   );
   await page.getByRole('list', { name: 'Answers' }).getByRole('link', { name: 'Not sure' }).click();
   await expect(page).toHaveURL(`${SUBPATH_URL}q164887/sms-1-2/job-unsure?v=1`);
-  await page.goto(SUBPATH_URL, { waitUntil: 'networkidle' });
+  await openCatalog(page, SUBPATH_URL);
   await page.getByRole('link', { name: TITLE, exact: true }).click();
   await expect(page).toHaveURL(`${SUBPATH_URL}q164887`);
 

@@ -1,4 +1,6 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Frame, type Page } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 
 type ConsoleGuard = {
   /** Console errors matching this are expected in the current test (e.g. a 503 on purpose). */
@@ -71,17 +73,74 @@ export const ANSWERS_TO_DIAGNOSIS = [
 ];
 
 /**
+ * Opens the list of troubleshooters and waits until it has hydrated: its filter box appears
+ * only then (catalog-page.tsx). A click on a link before that is a plain page load.
+ */
+export async function openCatalog(page: Page, url = '/') {
+  await page.goto(url);
+  await waitUntilInteractive(page);
+  await expect(page.getByRole('searchbox', { name: 'Filter troubleshooters' })).toBeVisible();
+  await expect(heading(page)).toHaveText('Troubleshooters');
+}
+
+/**
  * Prerendered pages carry their tree, so a tree file is only fetched when the app
- * navigates to a tree it does not have yet: from the catalog. Waits until the catalog has
- * hydrated first: a click before that is a plain page load, which fetches nothing.
+ * navigates to a tree it does not have yet: from the catalog, once it has hydrated.
  */
 export async function openTreeFromCatalog(page: Page) {
-  await page.goto('/', { waitUntil: 'networkidle' });
-  await expect(heading(page)).toHaveText('Troubleshooters');
+  await openCatalog(page);
   await page
     .getByRole('link', {
       name: 'Windows NT upgrade job runs again at every restart (SMS 1.2)',
       exact: true,
     })
     .click();
+}
+
+const ASSETS = path.resolve(import.meta.dirname, '..', 'dist', 'assets');
+
+/** The built chunks of these modules and every chunk they import, as named in dist/assets. */
+function chunkFiles(modules: string[]): string[] {
+  const built = readdirSync(ASSETS).filter((file) => file.endsWith('.js'));
+  const files = new Set<string>();
+  const add = (file: string) => {
+    if (files.has(file)) return;
+    files.add(file);
+    const code = readFileSync(path.join(ASSETS, file), 'utf8');
+    for (const [, imported] of code.matchAll(/\bfrom\s*"\.\/([\w-]+\.js)"/g)) {
+      if (imported) add(imported);
+    }
+  };
+  for (const module of modules) {
+    const file = built.find((name) => new RegExp(`^${module}-[\\w-]{8}\\.js$`).test(name));
+    if (!file) throw new Error(`dist/assets has no chunk for ${module}`);
+    add(file);
+  }
+  return [...files];
+}
+
+/**
+ * Waits until the page (or frame) has fetched the code of these modules loaded on demand
+ * (lazy-screens.tsx) and the chunks they import: the app fetches them in the background
+ * after hydration, and a test that needs one at once (offline, or while it counts on focus)
+ * waits for it here rather than for a quiet network.
+ */
+export async function waitForChunks(target: Page | Frame, modules: string[]) {
+  const files = chunkFiles(modules);
+  await expect
+    .poll(
+      () =>
+        target.evaluate(
+          (wanted) =>
+            wanted.filter(
+              (file) =>
+                !performance
+                  .getEntriesByType('resource')
+                  .some((entry) => entry.name.endsWith(`/assets/${file}`)),
+            ),
+          files,
+        ),
+      { message: 'chunks not fetched yet' },
+    )
+    .toEqual([]);
 }

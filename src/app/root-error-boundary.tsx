@@ -1,20 +1,14 @@
-import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
+import { Link } from 'react-router';
 import { DocumentTitle } from '../components/document-title';
-import { NotFoundScreen } from '../components/lazy-screens';
 import { PageHeading } from '../components/page-heading';
 import { paths } from '../lib/paths';
-import { SiteChrome } from './site-chrome';
+import { SiteChrome } from '../components/site-chrome';
 
-/** The last line: an unknown path, or anything no nested boundary handled. */
+/**
+ * The last line: anything no route handled (every address matches a route, and each
+ * route shows its own not-found and load-failed screens).
+ */
 export function RootErrorBoundary() {
-  const error = useRouteError();
-  if (isRouteErrorResponse(error) && error.status === 404) {
-    return (
-      <SiteChrome>
-        <NotFoundScreen />
-      </SiteChrome>
-    );
-  }
   return (
     <SiteChrome>
       <article className="step step--error">

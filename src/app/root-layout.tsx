@@ -1,18 +1,17 @@
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Outlet, useLocation, useNavigation } from 'react-router';
-import { preloadLazyScreens } from '../components/lazy-screens';
-import { useHydrated } from '../lib/use-hydrated';
 import { readFrameEmbedParams, type EmbedParams } from '../features/embed/embed-params';
-import { loadChunk } from '../lib/load-chunk';
-import { SiteChrome } from './site-chrome';
+import { chunk } from '../lib/chunk';
+import { useHydrated } from '../lib/use-hydrated';
+import { SiteChrome } from '../components/site-chrome';
 
 /**
- * Moves focus to the new screen's h1 after every in-app navigation, so keyboard
- * users start from the top of the new step and screen readers announce it. Focusing
- * the heading also scrolls it into view, which is why there is no ScrollRestoration
- * (its 0.6 KB mattered for the JavaScript budget, docs/performance.md). The
- * first render is left alone: a freshly opened page must not grab focus (it may
- * be framed by another page).
+ * Moves focus to the new screen's h1 once a navigation has committed, so keyboard users
+ * start from the top of the new step and screen readers announce it. The router commits
+ * a page only when its code and data are in (routes.tsx), so the heading is there.
+ * Focusing scrolls it into view; `block: 'nearest'` makes sure it is wholly in view,
+ * which Firefox's focus() does not do for an element already partly visible. The first
+ * render is left alone: a freshly opened page must not grab focus (it may be framed).
  */
 function useFocusHeadingOnNavigation() {
   const { key } = useLocation();
@@ -20,29 +19,15 @@ function useFocusHeadingOnNavigation() {
   useEffect(() => {
     if (key === previousKey.current) return;
     previousKey.current = key;
-    const main = document.getElementById('main');
-    if (!main) return;
-    const heading = main.querySelector<HTMLElement>('h1');
-    if (heading) {
-      heading.focus();
-      return;
-    }
-    // The new screen may still be loading its code (lazy-screens.tsx): focus its
-    // heading as soon as it appears.
-    const observer = new MutationObserver(() => {
-      const late = main.querySelector<HTMLElement>('h1');
-      if (!late) return;
-      observer.disconnect();
-      late.focus();
-    });
-    observer.observe(main, { childList: true, subtree: true });
-    return () => observer.disconnect();
+    const heading = document.querySelector<HTMLElement>('#main h1');
+    heading?.focus();
+    heading?.scrollIntoView({ block: 'nearest' });
   }, [key]);
 }
 
 /**
- * Marks the document once the app has hydrated and can handle clicks itself. Tests wait
- * for it; CSS could use it to show controls that need JavaScript.
+ * Marks the document once the app has hydrated and can handle clicks itself: controls
+ * that need JavaScript become visible (styles.css, .needs-js), and tests wait for it.
  */
 function useMarkInteractive() {
   useEffect(() => {
@@ -50,20 +35,27 @@ function useMarkInteractive() {
   }, []);
 }
 
-/** Once the first screen is up and the browser is idle, fetch the on-demand screens. */
-function usePreloadScreensWhenIdle() {
+/**
+ * The router's pending state, said only when a navigation takes longer than a moment:
+ * most take a few milliseconds, and a status that flashes (and is announced) on every
+ * answer would be noise.
+ */
+function usePendingAfterAMoment(pending: boolean, delay = 400): boolean {
+  const [shown, setShown] = useState(false);
   useEffect(() => {
-    // Right after hydration: the step is on screen and interactive, and the error and
-    // offline screens must be at hand before the network can go away.
-    const timer = setTimeout(() => void preloadLazyScreens(), 0);
-    return () => clearTimeout(timer);
-  }, []);
+    if (!pending) return;
+    const timer = setTimeout(() => setShown(true), delay);
+    return () => {
+      clearTimeout(timer);
+      setShown(false);
+    };
+  }, [pending, delay]);
+  return pending && shown;
 }
 
 // Loaded only inside a frame opened by embed.js.
-const EmbedBridge = lazy(async () => ({
-  default: (await loadChunk(() => import('../features/embed/embed-bridge'))).EmbedBridge,
-}));
+const embedBridge = chunk(() => import('../features/embed/embed-bridge'));
+const EmbedBridge = lazy(async () => ({ default: (await embedBridge()).EmbedBridge }));
 
 // Read once, when the app starts: the parameters are on the frame's first URL only.
 let firstUrlEmbedParams: EmbedParams | null | undefined;
@@ -78,11 +70,10 @@ function useEmbedParams(): EmbedParams | null {
 export function RootLayout() {
   useFocusHeadingOnNavigation();
   useMarkInteractive();
-  usePreloadScreensWhenIdle();
   const embed = useEmbedParams();
-  const navigation = useNavigation();
+  const pending = usePendingAfterAMoment(useNavigation().state === 'loading');
   return (
-    <SiteChrome status={navigation.state === 'loading' ? 'Loading…' : null}>
+    <SiteChrome status={pending ? 'Loading…' : null}>
       <Outlet />
       {embed ? (
         <Suspense fallback={null}>
@@ -91,9 +82,4 @@ export function RootLayout() {
       ) : null}
     </SiteChrome>
   );
-}
-
-/** While a page that was not prerendered loads its data: the chrome and a status. */
-export function LoadingScreen() {
-  return <SiteChrome status="Loading…" />;
 }

@@ -1,82 +1,89 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { data, type LoaderFunctionArgs, type RouteObject } from 'react-router';
-import { CatalogPage, MapPage } from '../components/lazy-screens';
-import { CatalogErrorBoundary } from '../features/catalog/catalog-error-boundary';
-import { catalogQueryOptions } from '../data/catalog-query';
-import { StepErrorBoundary } from '../features/wizard/step-error-boundary';
+import type { LoaderFunctionArgs, RouteObject } from 'react-router';
+import { ensureTree } from '../data/tree-query';
+import { createStepLoader, preloadStepScreens } from '../features/wizard/step-loader';
 import { StepPage } from '../features/wizard/step-page';
-import { archivedTreeQueryOptions, isTreeId, treeQueryOptions } from '../data/tree-query';
-import { loadChunk } from '../lib/load-chunk';
-import { parseVersion, paths } from '../lib/paths';
+import { chunk } from '../lib/chunk';
+import { validatorChunk } from '../data/validator-chunk';
+import { paths } from '../lib/paths';
 import { RootErrorBoundary } from './root-error-boundary';
-import { LoadingScreen, RootLayout } from './root-layout';
+import { RootLayout } from './root-layout';
+
+// Route code loaded on demand. The router loads it with the route's data, keeps the
+// current page on screen meanwhile, and (main.tsx) before hydrating a page that shows it.
+const catalogPage = chunk(() =>
+  Promise.all([
+    import('../features/catalog/catalog-page'),
+    import('../features/catalog/catalog-error-boundary'),
+  ]),
+);
+const mapPage = chunk(async () => {
+  const [{ MapPage }, { MapErrorBoundary }] = await Promise.all([
+    import('../features/map/map-page'),
+    import('../features/map/map-error-boundary'),
+  ]);
+  return { Component: MapPage, ErrorBoundary: MapErrorBoundary };
+});
+const unmatchedAddress = chunk(async () => ({
+  Component: (await import('../components/unmatched-address-screen')).UnmatchedAddressScreen,
+}));
 
 /**
- * The app's routes as plain data, shared by the browser router, the tests' memory
- * router and static rendering. Loaders only make sure the data is cached; components
- * read it with the same queryOptions, so there is one fetch per file.
+ * Fetches the step screens and the list of troubleshooters in the background once the
+ * first page is up: they are then at hand at once, and still there if the network goes
+ * away later (the offline screen is one). The map is left out: with its layout library it
+ * is larger than all the rest, and few visits open it. Failures are ignored; code needed
+ * later is fetched, and its failure handled, by the router.
+ */
+export function preloadOnDemandCode(): Promise<unknown> {
+  // The validator too: opening another tree needs it, also once the network is gone.
+  return Promise.allSettled([preloadStepScreens(), catalogPage(), validatorChunk()]);
+}
+
+/**
+ * The app's routes as plain data, shared by the browser router, the tests' memory router
+ * and the prerender. Loaders only make sure the data is cached (and, for steps, which
+ * screen it is); components read the files with the same queryOptions, so there is one
+ * fetch per file.
  */
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
-  /**
-   * The validator's code, which reading a tree or the catalog needs (tree-query.ts). Loaded
-   * here, where the address being opened is known: if a redeploy removed it, that address
-   * is opened afresh, not the page being left (whose click would be lost). Only for a file
-   * still to be fetched: awaiting even a loaded chunk costs a task, which would show (and
-   * announce) "Loading…" on every answer.
-   */
-  const loadValidator = (request: Request, queryKey: readonly unknown[]) =>
-    queryClient.getQueryData(queryKey) === undefined
-      ? loadChunk(() => import('../engine/validate-tree'), request.url)
-      : undefined;
-
-  /** Step and map routes: the tree (and, for a link made with an older version, that version). */
-  const loadTree = async ({ params, request }: LoaderFunctionArgs) => {
-    const treeId = params.treeId ?? '';
-    if (!isTreeId(treeId)) throw data(null, { status: 404 });
-    const options = treeQueryOptions(treeId);
-    await loadValidator(request, options.queryKey);
-    const tree = await queryClient.ensureQueryData(options);
-    // A link made with an earlier version: fetch that version too, to explain what
-    // changed. Missing or broken, the link is read against the current one.
-    const version = parseVersion(new URL(request.url).search);
-    if (version && version !== tree.version) {
-      await queryClient
-        .ensureQueryData(archivedTreeQueryOptions(treeId, version))
-        .catch(() => undefined);
-    }
-    return null;
-  };
-
   return [
     {
       id: 'root',
       path: '/',
-      element: <RootLayout />,
-      errorElement: <RootErrorBoundary />,
-      hydrateFallbackElement: <LoadingScreen />,
+      Component: RootLayout,
+      ErrorBoundary: RootErrorBoundary,
       children: [
         {
           index: true,
-          element: <CatalogPage />,
-          errorElement: <CatalogErrorBoundary />,
-          loader: async ({ request }) => {
-            const options = catalogQueryOptions();
-            await loadValidator(request, options.queryKey);
-            await queryClient.ensureQueryData(options);
+          // Its loader comes with its code: the list's query is needed nowhere else.
+          lazy: async () => {
+            const [{ CatalogPage, createCatalogLoader }, { CatalogErrorBoundary }] =
+              await catalogPage();
+            return {
+              Component: CatalogPage,
+              ErrorBoundary: CatalogErrorBoundary,
+              loader: createCatalogLoader(queryClient),
+            };
+          },
+        },
+        {
+          path: paths.unmatched.path,
+          lazy: async () => unmatchedAddress(),
+        },
+        {
+          path: paths.map.path,
+          lazy: async () => mapPage(),
+          loader: async ({ params }: LoaderFunctionArgs) => {
+            await ensureTree(queryClient, params.treeId ?? '');
             return null;
           },
         },
         {
-          path: paths.map.path,
-          element: <MapPage />,
-          errorElement: <StepErrorBoundary />,
-          loader: loadTree,
-        },
-        {
+          id: 'step',
           path: paths.step.path,
-          element: <StepPage />,
-          errorElement: <StepErrorBoundary />,
-          loader: loadTree,
+          Component: StepPage,
+          loader: createStepLoader(queryClient),
         },
       ],
     },

@@ -2,45 +2,49 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { checkTreeFile, formatReport } from './check-tree-file';
+import { makePrinterTree } from '../testing/printer-tree';
+import { checkIndexFile, checkTreeFile, formatReport } from './check-tree-file';
+
+// What a tree file must be is the engine's (validateTreeFile, tested in
+// src/engine/validate-tree.test.ts); here only what the checker adds: reading the text,
+// warnings, counts, the index against the trees, and how a report is printed.
 
 const fixture = (name: string) => {
   const file = path.join('src', 'authoring', 'fixtures', `${name}.json`);
   return checkTreeFile(file, readFileSync(file, 'utf8'));
 };
 
-test.each([
-  [
-    'missing-node',
-    '$.nodes[1].answers[1].next',
-    'answer "no-paper" of question "paper" points to missing node "jam"',
-  ],
-  ['duplicate-id', '$.nodes[3].id', 'duplicate node id "switch-on" (also used by $.nodes[2])'],
-  ['loop', '$.nodes[1]', 'answers form a loop: power → paper → power'],
-  [
-    'unreachable-outcome',
-    '$.nodes[3]',
-    'node "add-paper" cannot be reached from the start node "power"',
-  ],
-  ['one-answer', '$.nodes[1].answers', 'a question needs at least two answers'],
-  ['bad-id', '$.nodes[1].id', 'must use only lower-case letters, digits and hyphens'],
-  [
-    'unsure-without-help',
-    '$.nodes[0].help',
-    'question "power" has a "not sure" answer ("power-unsure") but no help on how to check',
-  ],
-  ['wrong-field', '$.nodes[0].promt', 'is not a known field'],
-  ['misnamed', '$.id', 'is "printer", so the file must be named printer.json'],
-])('%s: reported at %s', (name, where, message) => {
-  const report = fixture(name);
-  expect(report.errors).toContainEqual({ path: where, message });
-  expect(formatReport(report)).toContain(`  error   ${where}: ${message}`);
-});
-
 test('a file that is not JSON says so', () => {
   const report = fixture('not-json');
   expect(report.errors).toEqual([
     { path: '$', message: expect.stringMatching(/^is not valid JSON/) },
+  ]);
+});
+
+test("the engine's problems are reported as errors, one line each", () => {
+  const report = fixture('loop');
+  expect(report.errors).toEqual([
+    { path: '$.nodes[1]', message: 'answers form a loop: power → paper → power' },
+    {
+      path: '$.nodes[3]',
+      message: 'node "add-paper" cannot be reached from the start node "power"',
+    },
+  ]);
+  expect(formatReport(report)).toBe(
+    [
+      'src/authoring/fixtures/loop.json: 2 errors',
+      '  error   $.nodes[1]: answers form a loop: power → paper → power',
+      '  error   $.nodes[3]: node "add-paper" cannot be reached from the start node "power"',
+    ].join('\n'),
+  );
+});
+
+test('the file name is checked too (by the same rules as the app)', () => {
+  const text = readFileSync(path.join('src', 'testing', 'fixtures', 'trees', 'printer.v1.json'));
+  expect(checkTreeFile('trees/printer.v1.json', text.toString()).errors).toEqual([]);
+  expect(checkTreeFile('trees/printer.json', text.toString()).errors).toEqual([]);
+  expect(checkTreeFile('trees/printer.v2.json', text.toString()).errors).toEqual([
+    { path: '$.version', message: 'is 1, so an archived copy must be named printer.v1.json' },
   ]);
 });
 
@@ -54,6 +58,12 @@ test('a very long walk is a warning, not an error, and the counts are given', ()
     },
   ]);
   expect(report.stats).toEqual({ questions: 15, outcomes: 3, paths: 18, longestWalk: 15 });
+  expect(formatReport(report)).toBe(
+    [
+      'src/authoring/fixtures/long-walk.json: ok, 15 questions, 3 outcomes, 18 distinct paths',
+      '  warning $.start: the longest walk asks 15 questions; more than 12 is hard to follow',
+    ].join('\n'),
+  );
 });
 
 test('the shipped tree is clean and its counts are printed', () => {
@@ -65,28 +75,48 @@ test('the shipped tree is clean and its counts are printed', () => {
   );
 });
 
-test('an archived copy must carry its version in its name', () => {
-  const text = readFileSync(
-    path.join('src', 'testing', 'fixtures', 'trees', 'printer.v1.json'),
-    'utf8',
+test('the shipped index agrees with the shipped trees', () => {
+  const treeFile = path.join('public', 'trees', 'q164887.json');
+  const tree = checkTreeFile(treeFile, readFileSync(treeFile, 'utf8')).tree;
+  expect(tree).toBeDefined();
+  const indexFile = path.join('public', 'trees', 'index.json');
+  const report = checkIndexFile(
+    indexFile,
+    readFileSync(indexFile, 'utf8'),
+    new Map([['q164887', tree]]),
   );
-  expect(checkTreeFile('trees/printer.v1.json', text).errors).toEqual([]);
-  expect(checkTreeFile('trees/printer.v2.json', text).errors).toEqual([
-    {
-      path: '$.id',
-      message: 'an archived copy of "printer" version 1 must be named printer.v1.json',
-    },
-  ]);
+  expect(formatReport(report)).toBe('public/trees/index.json: ok');
 });
 
-test('"map" is reserved as a tree id', () => {
-  const text = readFileSync(
-    path.join('src', 'testing', 'fixtures', 'trees', 'printer.v1.json'),
-    'utf8',
-  );
-  const report = checkTreeFile('map.json', text.replace('"id": "printer"', '"id": "map"'));
-  expect(report.errors).toContainEqual({
-    path: '$.id',
-    message: '"map" is reserved for the map pages (/map/<tree>); choose another id',
+test('each index entry is checked against its tree, which must exist', () => {
+  const printer = makePrinterTree();
+  const index = JSON.stringify({
+    trees: [
+      { id: 'printer', title: 'Printer', description: printer.description },
+      { id: 'scanner', title: 'Scanner', description: 'Scans' },
+      { id: 'broken', title: 'Broken', description: 'Has errors of its own' },
+    ],
   });
+  const report = checkIndexFile(
+    'index.json',
+    index,
+    new Map([
+      ['printer', printer],
+      // Reported with its own file, not again for the index.
+      ['broken', undefined],
+    ]),
+  );
+  expect(report.errors).toEqual([
+    {
+      path: '$.trees[0].title',
+      message: `is "Printer" but printer.json has ${JSON.stringify(printer.title)} at $.title`,
+    },
+    {
+      path: '$.trees[1].id',
+      message: 'lists "scanner", but there is no scanner.json beside the index',
+    },
+  ]);
+  expect(checkIndexFile('index.json', '{"trees": [', new Map()).errors).toEqual([
+    { path: '$', message: expect.stringMatching(/^is not valid JSON/) },
+  ]);
 });

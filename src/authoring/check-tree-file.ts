@@ -1,6 +1,7 @@
 import type { TreeProblem } from '../engine/graph-checks';
 import { countPaths, mostQuestionsFrom } from '../engine/tree-paths';
-import { validateTree } from '../engine/validate-tree';
+import type { Tree } from '../engine/tree-schema';
+import { checkIndexEntry, validateTreeFile, validateTreeIndex } from '../engine/validate-tree';
 
 /** Walks longer than this are hard to follow at a helpdesk: worth a warning, not an error. */
 export const LONG_WALK = 12;
@@ -10,17 +11,13 @@ export type TreeFileReport = {
   errors: TreeProblem[];
   warnings: TreeProblem[];
   stats?: { questions: number; outcomes: number; paths: number; longestWalk: number };
+  /** The tree, when the file is clean: the index is checked against it. */
+  tree?: Tree;
 };
 
-/**
- * Checks one tree file's text the way the app will read it, plus what only an author
- * needs to hear: the file name must match the id (and version, for an archived copy),
- * and very long walks are flagged.
- */
-export function checkTreeFile(file: string, text: string): TreeFileReport {
-  let json: unknown;
+function parseJson(file: string, text: string): { json: unknown } | TreeFileReport {
   try {
-    json = JSON.parse(text);
+    return { json: JSON.parse(text) as unknown };
   } catch (error) {
     return {
       file,
@@ -28,34 +25,21 @@ export function checkTreeFile(file: string, text: string): TreeFileReport {
       warnings: [],
     };
   }
-  const result = validateTree(json);
+}
+
+/**
+ * Checks one tree file's text by the rules the app and the build read it with
+ * (validateTreeFile), plus what only an author needs to hear: very long walks are
+ * flagged, and a clean tree's counts are given.
+ */
+export function checkTreeFile(file: string, text: string): TreeFileReport {
+  const parsed = parseJson(file, text);
+  if (!('json' in parsed)) return parsed;
+  const result = validateTreeFile(file, parsed.json);
   if (!result.ok) return { file, errors: result.problems, warnings: [] };
 
   const tree = result.value;
-  const errors: TreeProblem[] = [];
   const warnings: TreeProblem[] = [];
-  if (tree.id === 'map') {
-    errors.push({
-      path: '$.id',
-      message: '"map" is reserved for the map pages (/map/<tree>); choose another id',
-    });
-  }
-  const name = file.split(/[\\/]/).pop() ?? file;
-  const archived = /^(.+)\.v(\d+)\.json$/.exec(name);
-  if (archived) {
-    if (archived[1] !== tree.id || Number(archived[2]) !== tree.version) {
-      errors.push({
-        path: '$.id',
-        message: `an archived copy of "${tree.id}" version ${tree.version} must be named ${tree.id}.v${tree.version}.json`,
-      });
-    }
-  } else if (name !== `${tree.id}.json`) {
-    errors.push({
-      path: '$.id',
-      message: `is "${tree.id}", so the file must be named ${tree.id}.json`,
-    });
-  }
-
   // Counted over the graph, not by listing every path (a wide tree has very many).
   const longestWalk = mostQuestionsFrom(tree, tree.start);
   if (longestWalk > LONG_WALK) {
@@ -66,7 +50,7 @@ export function checkTreeFile(file: string, text: string): TreeFileReport {
   }
   return {
     file,
-    errors,
+    errors: [],
     warnings,
     stats: {
       questions: tree.nodes.filter((node) => node.kind === 'question').length,
@@ -74,13 +58,43 @@ export function checkTreeFile(file: string, text: string): TreeFileReport {
       paths: countPaths(tree),
       longestWalk,
     },
+    tree,
   };
+}
+
+/**
+ * Checks index.json, and each entry against the tree it lists. `trees` holds, by id,
+ * the tree of each current tree file checked (`<id>.json`), or `undefined` for a file
+ * that had errors of its own (reported with that file, not again here).
+ */
+export function checkIndexFile(
+  file: string,
+  text: string,
+  trees: ReadonlyMap<string, Tree | undefined>,
+): TreeFileReport {
+  const parsed = parseJson(file, text);
+  if (!('json' in parsed)) return parsed;
+  const index = validateTreeIndex(parsed.json);
+  if (!index.ok) return { file, errors: index.problems, warnings: [] };
+  const errors = index.value.trees.flatMap((entry, position) => {
+    const tree = trees.get(entry.id);
+    if (tree) return checkIndexEntry(entry, position, tree);
+    if (trees.has(entry.id)) return [];
+    return [
+      {
+        path: `$.trees[${position}].id`,
+        message: `lists "${entry.id}", but there is no ${entry.id}.json beside the index`,
+      },
+    ];
+  });
+  return { file, errors, warnings: [] };
 }
 
 export function formatReport(report: TreeFileReport): string {
   const lines: string[] = [];
   if (report.errors.length === 0) {
     const stats = report.stats;
+    // The index has no stats: "ok" alone.
     lines.push(
       `${report.file}: ok${stats ? `, ${stats.questions} questions, ${stats.outcomes} outcomes, ${stats.paths} distinct paths` : ''}`,
     );

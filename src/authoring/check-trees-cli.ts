@@ -1,9 +1,11 @@
-// npm run check:trees [FILES...]: checks tree files the way the app reads them, and that
+// npm run check:trees [FILES...]: checks tree files the way the app and the build read
+// them and, for the whole folder, that index.json agrees with the trees it lists and that
 // the JSON Schema for editors (public/trees/tree.schema.json) is up to date. Exit code 0
 // only when every file is clean. Built to dist-cli/ by Vite and run with Node.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { checkTreeFile, formatReport } from './check-tree-file';
+import type { Tree } from '../engine/tree-schema';
+import { checkIndexFile, checkTreeFile, formatReport } from './check-tree-file';
 import { treeJsonSchemaText } from './tree-json-schema';
 
 const TREES_DIR = path.join('public', 'trees');
@@ -18,6 +20,8 @@ async function main(args: string[]): Promise<number> {
           .sort()
           .map((name) => path.join(TREES_DIR, name));
   let failed = 0;
+  // Current trees (<id>.json, not archived copies) by id, for the index.
+  const currentTrees = new Map<string, Tree | undefined>();
   for (const file of files) {
     let text: string;
     try {
@@ -30,9 +34,18 @@ async function main(args: string[]): Promise<number> {
     const report = checkTreeFile(file, text);
     console.log(formatReport(report));
     if (report.errors.length > 0) failed += 1;
+    const currentId = /^([a-z0-9-]+)\.json$/.exec(path.basename(file))?.[1];
+    if (currentId) currentTrees.set(currentId, report.tree);
   }
 
   if (args.length === 0) {
+    const indexFile = path.join(TREES_DIR, 'index.json');
+    const indexText = await readFile(indexFile, 'utf8').catch(() => undefined);
+    const report =
+      indexText === undefined ? undefined : checkIndexFile(indexFile, indexText, currentTrees);
+    console.log(report ? formatReport(report) : `${indexFile}: cannot be read`);
+    if (!report || report.errors.length > 0) failed += 1;
+
     const schemaFile = path.join(TREES_DIR, 'tree.schema.json');
     const current = await readFile(schemaFile, 'utf8').catch(() => '');
     if (current !== treeJsonSchemaText()) {

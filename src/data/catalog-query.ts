@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { fetchPublicJson, retryTransientErrors } from '../lib/fetch-public-file';
+import { validatorChunk } from './validator-chunk';
 
 class CatalogInvalidError extends Error {
   override name = 'CatalogInvalidError';
@@ -11,9 +12,7 @@ export function catalogQueryOptions() {
     queryKey: ['catalog'],
     queryFn: async ({ signal }) => {
       const json = await fetchPublicJson('trees/index.json', signal);
-      // Loaded on demand, as for trees (the prerendered home page carries its list), and by
-      // the route loader first (routes.tsx).
-      const { validateTreeIndex } = await import('../engine/validate-tree');
+      const { validateTreeIndex } = await validatorChunk();
       const result = validateTreeIndex(json);
       if (!result.ok) {
         throw new CatalogInvalidError(

@@ -1,7 +1,15 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { TreeProblem } from '../engine/graph-checks';
 import { ID_PATTERN } from '../engine/ids';
-import { fetchPublicJson, FileNotJsonError, retryTransientErrors } from '../lib/fetch-public-file';
+import type { Tree } from '../engine/tree-schema';
+import {
+  FileLoadError,
+  FileNotFoundError,
+  FileNotJsonError,
+  fetchPublicJson,
+  retryTransientErrors,
+} from '../lib/fetch-public-file';
+import { validatorChunk } from './validator-chunk';
 
 /** The tree file exists but cannot be used: the author's problems are listed. */
 export class TreeInvalidError extends Error {
@@ -15,34 +23,20 @@ export class TreeInvalidError extends Error {
 }
 
 async function fetchTree(treeId: string, signal: AbortSignal, version?: number) {
+  const file = `trees/${treeId}${version ? `.v${version}` : ''}.json`;
   let json: unknown;
   try {
-    json = await fetchPublicJson(`trees/${treeId}${version ? `.v${version}` : ''}.json`, signal);
+    json = await fetchPublicJson(file, signal);
   } catch (error) {
     if (error instanceof FileNotJsonError) {
       throw new TreeInvalidError(treeId, [{ path: '$', message: 'the file is not valid JSON' }]);
     }
     throw error;
   }
-  // The validator (and valibot) load only when a tree is fetched: prerendered pages
-  // arrive with their tree already validated at build time. The route loader has loaded
-  // it already (routes.tsx), so this cannot fail on a missing chunk.
-  const { validateTree } = await import('../engine/validate-tree');
-  const result = validateTree(json);
+  // The file's name is checked with its content (id, version), by the build's rules.
+  const { validateTreeFile } = await validatorChunk();
+  const result = validateTreeFile(file, json);
   if (!result.ok) throw new TreeInvalidError(treeId, result.problems);
-  if (result.value.id !== treeId) {
-    throw new TreeInvalidError(treeId, [
-      { path: '$.id', message: `is "${result.value.id}" but the file is ${treeId}.json` },
-    ]);
-  }
-  if (version && result.value.version !== version) {
-    throw new TreeInvalidError(treeId, [
-      {
-        path: '$.version',
-        message: `is ${result.value.version} but the file is for version ${version}`,
-      },
-    ]);
-  }
   return result.value;
 }
 
@@ -73,4 +67,34 @@ export function treeQueryOptions(treeId: string) {
     networkMode: 'always',
     retry: retryTransientErrors,
   });
+}
+
+/** How a tree can fail to open; each has its own screen (components/tree-error-screen.tsx). */
+export type TreeErrorKind = 'not-found' | 'invalid' | 'load-failed';
+
+export function treeErrorKind(error: unknown): TreeErrorKind | undefined {
+  if (error instanceof FileNotFoundError) return 'not-found';
+  if (error instanceof TreeInvalidError) return 'invalid';
+  if (error instanceof FileLoadError) return 'load-failed';
+  return undefined;
+}
+
+/**
+ * For the step and map loaders: the tree, and for a link made with an earlier version,
+ * that version too (to explain what changed; missing or broken, the link is read against
+ * the current one). An id that cannot be a tree is not found, without asking the server.
+ */
+export async function ensureTree(
+  queryClient: QueryClient,
+  treeId: string,
+  linkVersion?: number,
+): Promise<Tree> {
+  if (!isTreeId(treeId)) throw new FileNotFoundError(`trees/${treeId}.json`);
+  const tree = await queryClient.ensureQueryData(treeQueryOptions(treeId));
+  if (linkVersion && linkVersion !== tree.version) {
+    await queryClient
+      .ensureQueryData(archivedTreeQueryOptions(treeId, linkVersion))
+      .catch(() => undefined);
+  }
+  return tree;
 }

@@ -1,22 +1,22 @@
-import { getNode } from './tree-lookup';
+import { treeGraph } from './tree-graph';
 import type { OutcomeNode, Tree } from './tree-schema';
+
+// Everything here walks the tree's one graph (tree-graph.ts) and expects a valid tree:
+// references resolve and there is no loop, which validateTree guarantees.
 
 export type TreePath = { trail: readonly string[]; outcome: OutcomeNode };
 
 /**
  * Every distinct walk from the start to an outcome, in answer order. Tests use it
- * to walk every path of a shipped tree; the tree must be valid (acyclic).
+ * to walk every path of a shipped tree.
  */
 export function enumeratePaths(tree: Tree): TreePath[] {
+  const { nodes, out } = treeGraph(tree);
   const paths: TreePath[] = [];
   const walk = (id: string, trail: readonly string[]) => {
-    const node = getNode(tree, id);
-    if (!node) return;
-    if (node.kind === 'outcome') {
-      paths.push({ trail, outcome: node });
-      return;
-    }
-    for (const answer of node.answers) walk(answer.next, [...trail, answer.slug]);
+    const node = nodes.get(id);
+    if (node?.kind === 'outcome') paths.push({ trail, outcome: node });
+    for (const edge of out.get(id) ?? []) walk(edge.to, [...trail, edge.answer.slug]);
   };
   walk(tree.start, []);
   return paths;
@@ -28,40 +28,50 @@ export function enumeratePaths(tree: Tree): TreePath[] {
  * would be more than `limit`, so a huge tree costs no more than the limit.
  */
 export function allStepTrails(tree: Tree, limit = Infinity): string[][] | undefined {
+  const { out } = treeGraph(tree);
   const trails: string[][] = [];
   const walk = (id: string, trail: string[]): boolean => {
     if (trails.length >= limit) return false;
     trails.push(trail);
-    const node = getNode(tree, id);
-    if (node?.kind !== 'question') return true;
-    return node.answers.every((answer) => walk(answer.next, [...trail, answer.slug]));
+    return (out.get(id) ?? []).every((edge) => walk(edge.to, [...trail, edge.answer.slug]));
   };
   return walk(tree.start, []) ? trails : undefined;
 }
 
-// Per tree: the most questions any walk from a node can still ask (itself included).
-const remainingCache = new WeakMap<Tree, Map<string, number>>();
+// Per tree, per node: the most questions still ahead, and the walks from there to an
+// outcome. Both are the same kind of sum over the graph, kept so that each node is
+// counted once however many walks pass through it.
+const mostQuestionsCache = new WeakMap<Tree, Map<string, number>>();
+const pathCountCache = new WeakMap<Tree, Map<string, number>>();
+
+function fold(
+  cache: WeakMap<Tree, Map<string, number>>,
+  tree: Tree,
+  id: string,
+  combine: (ahead: number[]) => number,
+): number {
+  let memo = cache.get(tree);
+  if (!memo) {
+    memo = new Map();
+    cache.set(tree, memo);
+  }
+  const known = memo.get(id);
+  if (known !== undefined) return known;
+  const edges = treeGraph(tree).out.get(id) ?? [];
+  const value = combine(edges.map((edge) => fold(cache, tree, edge.to, combine)));
+  memo.set(id, value);
+  return value;
+}
 
 /**
  * The most questions a walk from this node can still ask, the node itself included
  * (0 at an outcome). With the questions already answered, it gives "Question N of at
- * most M". Memoised per tree; the tree must be valid (acyclic).
+ * most M".
  */
 export function mostQuestionsFrom(tree: Tree, nodeId: string): number {
-  let memo = remainingCache.get(tree);
-  if (!memo) {
-    memo = new Map();
-    remainingCache.set(tree, memo);
-  }
-  const known = memo.get(nodeId);
-  if (known !== undefined) return known;
-  const node = getNode(tree, nodeId);
-  const most =
-    node?.kind === 'question'
-      ? 1 + Math.max(...node.answers.map((answer) => mostQuestionsFrom(tree, answer.next)))
-      : 0;
-  memo.set(nodeId, most);
-  return most;
+  return fold(mostQuestionsCache, tree, nodeId, (ahead) =>
+    ahead.length === 0 ? 0 : 1 + Math.max(...ahead),
+  );
 }
 
 /**
@@ -69,17 +79,7 @@ export function mostQuestionsFrom(tree: Tree, nodeId: string): number {
  * them (a tree with many branches has far more paths than nodes).
  */
 export function countPaths(tree: Tree): number {
-  const memo = new Map<string, number>();
-  const count = (id: string): number => {
-    const known = memo.get(id);
-    if (known !== undefined) return known;
-    const node = getNode(tree, id);
-    const total =
-      node?.kind === 'question'
-        ? node.answers.reduce((sum, answer) => sum + count(answer.next), 0)
-        : 1;
-    memo.set(id, total);
-    return total;
-  };
-  return count(tree.start);
+  return fold(pathCountCache, tree, tree.start, (ahead) =>
+    ahead.length === 0 ? 1 : ahead.reduce((sum, count) => sum + count, 0),
+  );
 }

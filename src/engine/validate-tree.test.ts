@@ -3,7 +3,12 @@ import shippedTree from '../../public/trees/q164887.json';
 import shippedIndex from '../../public/trees/index.json';
 import printerV1 from '../testing/fixtures/trees/printer.v1.json';
 import { makePrinterTree } from '../testing/printer-tree';
-import { validateTree, validateTreeIndex } from './validate-tree';
+import {
+  checkIndexEntry,
+  validateTree,
+  validateTreeFile,
+  validateTreeIndex,
+} from './validate-tree';
 
 function problemsOf(input: unknown) {
   const result = validateTree(input);
@@ -179,4 +184,86 @@ test('rejects an index entry with a malformed article id', () => {
     ok: false,
     problems: [{ path: '$.trees[0].article', message: 'must look like Q164887' }],
   });
+});
+
+test('a tree file is named after its id, wherever it is read from', () => {
+  expect(validateTreeFile('printer.json', printerV1)).toMatchObject({ ok: true });
+  expect(validateTreeFile('public\\trees\\printer.json', printerV1)).toMatchObject({ ok: true });
+  expect(validateTreeFile('trees/scanner.json', printerV1)).toEqual({
+    ok: false,
+    problems: [{ path: '$.id', message: 'is "printer", so the file must be named printer.json' }],
+  });
+});
+
+test('an archived copy is named after its id and version, compared as written', () => {
+  expect(validateTreeFile('trees/printer.v1.json', printerV1)).toMatchObject({ ok: true });
+  const archivedAs = (name: string) => {
+    const result = validateTreeFile(name, printerV1);
+    return result.ok ? [] : result.problems;
+  };
+  const named = 'so an archived copy must be named printer.v1.json';
+  expect(archivedAs('trees/printer.v2.json')).toEqual([
+    { path: '$.version', message: `is 1, ${named}` },
+  ]);
+  // The app asks for exactly printer.v1.json: v01 would never be found.
+  expect(archivedAs('trees/printer.v01.json')).toEqual([
+    { path: '$.version', message: `is 1, ${named}` },
+  ]);
+  expect(archivedAs('trees/scanner.v3.json')).toEqual([
+    { path: '$.id', message: `is "printer", ${named}` },
+    { path: '$.version', message: `is 1, ${named}` },
+  ]);
+});
+
+test.each([
+  ['map', 'the map pages (/map/<tree>)'],
+  ['assets', "the build's own files (/assets/, cached for a year)"],
+  ['trees', 'the tree files (/trees/)'],
+  ['index', 'the list of trees (trees/index.json)'],
+])('a tree cannot be called "%s"', (id, reason) => {
+  const result = validateTreeFile(`${id}.json`, { ...structuredClone(printerV1), id });
+  expect(result).toEqual({
+    ok: false,
+    problems: [{ path: '$.id', message: `"${id}" is reserved for ${reason}; choose another id` }],
+  });
+});
+
+test('a tree file gets the same shape and graph checks as a tree', () => {
+  const tree = brokenTree((tree) => {
+    const paper = tree.nodes[1]!;
+    if (paper.kind === 'question') paper.answers[1]!.next = 'power';
+  });
+  const result = validateTreeFile('printer.json', tree);
+  expect(result.ok ? [] : result.problems).toEqual(problemsOf(tree));
+  expect(validateTreeFile('printer.json', [])).toEqual(validateTree([]));
+});
+
+test('an index that lists a tree twice is rejected', () => {
+  const entry = { id: 'x', title: 'X', description: 'Y' };
+  expect(validateTreeIndex({ trees: [entry, { ...entry, title: 'Again' }] })).toEqual({
+    ok: false,
+    problems: [{ path: '$.trees[1].id', message: '"x" is listed twice (also at $.trees[0])' }],
+  });
+});
+
+test('an index entry must say what its tree says, field by field', () => {
+  const tree = makePrinterTree();
+  const entry = { id: tree.id, title: tree.title, description: tree.description };
+  expect(checkIndexEntry(entry, 0, tree)).toEqual([]);
+  expect(
+    checkIndexEntry(
+      { id: 'scanner', title: 'Another title', description: tree.description, article: 'Q1' },
+      2,
+      tree,
+    ),
+  ).toEqual([
+    { path: '$.trees[2].id', message: 'is "scanner" but printer.json has "printer" at $.id' },
+    {
+      path: '$.trees[2].title',
+      message: `is "Another title" but printer.json has ${JSON.stringify(tree.title)} at $.title`,
+    },
+    { path: '$.trees[2].article', message: 'is "Q1" but printer.json has no $.article.id' },
+  ]);
+  const withArticle = { ...tree, article: { id: 'Q164887', title: 'KB' } };
+  expect(checkIndexEntry({ ...entry, article: 'Q164887' }, 0, withArticle)).toEqual([]);
 });

@@ -1,7 +1,13 @@
 import * as v from 'valibot';
 import { checkTreeGraph, type TreeProblem } from './graph-checks';
 import { toJsonPath } from './json-path';
-import { treeIndexSchema, treeSchema, type Tree, type TreeIndex } from './tree-schema';
+import {
+  treeIndexSchema,
+  treeSchema,
+  type Tree,
+  type TreeIndex,
+  type TreeIndexEntry,
+} from './tree-schema';
 
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; problems: TreeProblem[] };
 
@@ -45,23 +51,143 @@ function rootIsList(input: unknown[]): { ok: false; problems: TreeProblem[] } {
   };
 }
 
-/**
- * Turns unknown JSON into a tree the engine can trust, or into a list of problems,
- * each with the JSON path of the field at fault. Never throws.
- */
-export function validateTree(input: unknown): ValidationResult<Tree> {
+// The tree's shape, checked by the schema; everything else needs a tree of that shape.
+function parseTree(input: unknown): ValidationResult<Tree> {
   if (Array.isArray(input)) return rootIsList(input);
   const parsed = v.safeParse(treeSchema, input, { abortPipeEarly: true });
-  if (!parsed.success) return { ok: false, problems: issuesToProblems(parsed.issues) };
-  const problems = checkTreeGraph(parsed.output);
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: parsed.output };
+  return parsed.success
+    ? { ok: true, value: parsed.output }
+    : { ok: false, problems: issuesToProblems(parsed.issues) };
+}
+
+function resultOf(tree: Tree, problems: TreeProblem[]): ValidationResult<Tree> {
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: tree };
+}
+
+/**
+ * Turns unknown JSON into a tree the engine can trust, or into a list of problems,
+ * each with the JSON path of the field at fault. Never throws. For a value in memory;
+ * a tree read from a file goes through validateTreeFile, which adds the file's rules.
+ */
+export function validateTree(input: unknown): ValidationResult<Tree> {
+  const parsed = parseTree(input);
+  return parsed.ok ? resultOf(parsed.value, checkTreeGraph(parsed.value)) : parsed;
+}
+
+/**
+ * Ids a tree cannot have, and why: each would collide with something else the site
+ * serves at /<id>/ or as trees/<id>.json.
+ */
+const RESERVED_TREE_IDS = new Map([
+  ['map', 'the map pages (/map/<tree>)'],
+  ['assets', "the build's own files (/assets/, cached for a year)"],
+  ['trees', 'the tree files (/trees/)'],
+  ['index', 'the list of trees (trees/index.json)'],
+]);
+
+/**
+ * The rules of a tree as a file in trees/: its name says its id (`<id>.json`) or, for an
+ * archived copy of an earlier version, its id and version (`<id>.v<version>.json`), and
+ * its id is not one the site uses for something else. Links and loaders find a tree by
+ * its file name, so a name that disagrees with the content would serve the wrong tree.
+ */
+function checkFileRules(fileName: string, tree: Tree): TreeProblem[] {
+  const problems: TreeProblem[] = [];
+  const reserved = RESERVED_TREE_IDS.get(tree.id);
+  if (reserved) {
+    problems.push({
+      path: '$.id',
+      message: `"${tree.id}" is reserved for ${reserved}; choose another id`,
+    });
+  }
+  const name = fileName.split(/[\\/]/).pop() ?? fileName;
+  const archived = /^(.*)\.v(\d+)\.json$/.exec(name);
+  if (!archived) {
+    if (name !== `${tree.id}.json`) {
+      problems.push({
+        path: '$.id',
+        message: `is "${tree.id}", so the file must be named ${tree.id}.json`,
+      });
+    }
+    return problems;
+  }
+  const [, id, version] = archived;
+  if (id !== tree.id) {
+    problems.push({
+      path: '$.id',
+      message: `is "${tree.id}", so an archived copy must be named ${tree.id}.v${tree.version}.json`,
+    });
+  }
+  // Compared as text: the app asks for exactly trees/<id>.v<version>.json.
+  if (version !== String(tree.version)) {
+    problems.push({
+      path: '$.version',
+      message: `is ${tree.version}, so an archived copy must be named ${tree.id}.v${tree.version}.json`,
+    });
+  }
+  return problems;
+}
+
+/**
+ * The one rulebook for a tree file, used wherever a file is read: the app's tree query,
+ * the prerender and `npm run check:trees`. `fileName` is the file's name or path
+ * (`trees/q164887.json`, `public/trees/q164887.v1.json`); `json` is its parsed content.
+ * Checks the shape, the file's own rules (name against id and version, reserved ids) and
+ * the graph. Never throws.
+ */
+export function validateTreeFile(fileName: string, json: unknown): ValidationResult<Tree> {
+  const parsed = parseTree(json);
+  if (!parsed.ok) return parsed;
+  const tree = parsed.value;
+  return resultOf(tree, [...checkFileRules(fileName, tree), ...checkTreeGraph(tree)]);
 }
 
 /** Validates public/trees/index.json, the list of shipped trees. */
 export function validateTreeIndex(input: unknown): ValidationResult<TreeIndex> {
   if (Array.isArray(input)) return rootIsList(input);
   const parsed = v.safeParse(treeIndexSchema, input, { abortPipeEarly: true });
-  return parsed.success
-    ? { ok: true, value: parsed.output }
-    : { ok: false, problems: issuesToProblems(parsed.issues) };
+  if (!parsed.success) return { ok: false, problems: issuesToProblems(parsed.issues) };
+  // Each entry is a page at /<id>/: a second entry with the same id would be a second
+  // card opening the same tree.
+  const first = new Map<string, number>();
+  const problems: TreeProblem[] = [];
+  parsed.output.trees.forEach((entry, position) => {
+    const seen = first.get(entry.id);
+    if (seen === undefined) first.set(entry.id, position);
+    else
+      problems.push({
+        path: toJsonPath(['trees', position, 'id']),
+        message: `"${entry.id}" is listed twice (also at $.trees[${seen}])`,
+      });
+  });
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: parsed.output };
+}
+
+/**
+ * What an index entry says about a tree must be what the tree file says: the list is
+ * written by hand beside the trees and would otherwise drift from them. `position` is
+ * the entry's place in index.json, for the JSON path of each problem.
+ */
+export function checkIndexEntry(
+  entry: TreeIndexEntry,
+  position: number,
+  tree: Tree,
+): TreeProblem[] {
+  const fields: [keyof TreeIndexEntry, string, string | undefined][] = [
+    ['id', '$.id', tree.id],
+    ['title', '$.title', tree.title],
+    ['description', '$.description', tree.description],
+    ['article', '$.article.id', tree.article?.id],
+  ];
+  return fields.flatMap(([field, treePath, inTree]) => {
+    const inIndex = entry[field];
+    if (inIndex === undefined || inIndex === inTree) return [];
+    const file = `${tree.id}.json`;
+    return [
+      {
+        path: toJsonPath(['trees', position, field]),
+        message: `is ${JSON.stringify(inIndex)} but ${file} has ${inTree === undefined ? `no ${treePath}` : `${JSON.stringify(inTree)} at ${treePath}`}`,
+      },
+    ];
+  });
 }

@@ -1,13 +1,13 @@
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
-import type { HydrationState } from 'react-router';
 import { parseVersion } from './paths';
 
 /** A file the page was rendered from, as react-query held it. */
 export type PrefetchedQuery = { queryKey: QueryKey; data: unknown; updatedAt: number };
 
 /**
- * What a prerendered page hands to the client so it can hydrate without fetching:
- * the files react-query held (the tree, the catalog) and the router's loader data.
+ * What a prerendered page hands to the client so it can hydrate without fetching data:
+ * the files react-query held (the tree, the catalog). The router's loaders run again in
+ * the browser from them (main.tsx): loader data holds screen code, which is no JSON.
  * It travels as a JSON <script type="application/json"> block, which a strict
  * Content-Security-Policy allows because it is never executed.
  */
@@ -17,7 +17,6 @@ export type PageState = {
   /** The version of the tree the page shows: a link for another version is not hydrated. */
   treeVersion?: number;
   queries: PrefetchedQuery[];
-  hydrationData: HydrationState;
 };
 
 export const PAGE_STATE_ELEMENT_ID = 'page-state';

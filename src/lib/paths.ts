@@ -8,6 +8,10 @@ export const paths = {
     path: '/',
     getHref: () => '/',
   },
+  /** The web server's not-found page (404.html), prerendered from this route. */
+  unmatched: {
+    path: '/404.html',
+  },
   map: {
     // A static first segment outranks /:treeId/*: no tree may be called "map".
     path: '/map/:treeId',

@@ -1,7 +1,8 @@
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient, type DefaultOptions } from '@tanstack/react-query';
 import { retryDelay } from './fetch-public-file';
 
-export function createQueryClient(): QueryClient {
+/** The app's QueryClient; `queries` overrides its defaults (tests turn off the retry delay). */
+export function createQueryClient(queries: DefaultOptions['queries'] = {}): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {
@@ -9,6 +10,7 @@ export function createQueryClient(): QueryClient {
         staleTime: Infinity,
         refetchOnWindowFocus: false,
         retryDelay,
+        ...queries,
       },
     },
   });

@@ -54,7 +54,9 @@ test('writes a page for every step of every shipped tree, the catalog and 404.ht
   });
 
   const notFound = await readFile(path.join(distDir, '404.html'), 'utf8');
-  expect(notFound).toContain('<title>Page not found – Troubleshooter</title>');
+  // True for every address it may be served for: no tree named, no placeholder id.
+  expect(notFound).toContain('<title>No page for this address – Troubleshooter</title>');
+  expect(notFound).not.toMatch(/__not-found__|is called|There is no troubleshooter/);
   expect(notFound).not.toContain('id="page-state"');
   const catalog = await readFile(path.join(distDir, 'index.html'), 'utf8');
   expect(catalog).toContain('queryKey":["catalog"]');
@@ -100,8 +102,61 @@ test('a page whose text contains </script> cannot break out of its state block',
   const tree = JSON.parse(await readFile(treeFile, 'utf8')) as { description: string };
   tree.description = 'Breaks </script><script>alert(1)</script> out?';
   await writeFile(treeFile, JSON.stringify(tree));
+  // The index says what the tree says, or the build stops.
+  const indexFile = path.join(distDir, 'trees', 'index.json');
+  const index = JSON.parse(await readFile(indexFile, 'utf8')) as {
+    trees: { description: string }[];
+  };
+  index.trees[0]!.description = tree.description;
+  await writeFile(indexFile, JSON.stringify(index));
   await prerenderSite({ distDir, stepLimit: 1, log: () => {} });
   const start = await readFile(path.join(distDir, 'q164887/index.html'), 'utf8');
   expect(start.match(/<\/script>/g)).toHaveLength(2); // the app's script and the state block
   expect(start).toContain('Breaks \\u003c/script>\\u003cscript>alert(1)\\u003c/script> out?');
+});
+
+test('an index entry that disagrees with its tree stops the build, naming the entry and field', async () => {
+  const indexFile = path.join(distDir, 'trees', 'index.json');
+  const index = JSON.parse(await readFile(indexFile, 'utf8')) as {
+    trees: { title: string; article?: string }[];
+  };
+  index.trees[0]!.title = 'Another title';
+  index.trees[0]!.article = 'Q1';
+  await writeFile(indexFile, JSON.stringify(index));
+  await expect(prerenderSite({ distDir, stepLimit: 1, log: () => {} })).rejects.toThrow(
+    [
+      'prerender: trees/index.json has 2 problems:',
+      '  $.trees[0].title: is "Another title" but q164887.json has "Windows NT upgrade job runs again at every restart (SMS 1.2)" at $.title',
+      '  $.trees[0].article: is "Q1" but q164887.json has "Q164887" at $.article.id',
+    ].join('\n'),
+  );
+});
+
+test('a tree file that breaks the file rules stops the build', async () => {
+  const treeFile = path.join(distDir, 'trees', 'q164887.json');
+  const tree = JSON.parse(await readFile(treeFile, 'utf8')) as { id: string };
+  tree.id = 'map';
+  await writeFile(treeFile, JSON.stringify(tree));
+  await expect(prerenderSite({ distDir, stepLimit: 1, log: () => {} })).rejects.toThrow(
+    [
+      'prerender: trees/q164887.json has 2 problems:',
+      '  $.id: "map" is reserved for the map pages (/map/<tree>); choose another id',
+      '  $.id: is "map", so the file must be named map.json',
+    ].join('\n'),
+  );
+});
+
+test('an archived version is checked too: its name must say its version', async () => {
+  const tree = JSON.parse(await readFile(path.join(distDir, 'trees', 'q164887.json'), 'utf8')) as {
+    version: number;
+  };
+  await writeFile(path.join(distDir, 'trees', 'q164887.v1.json'), JSON.stringify(tree));
+  await expect(prerenderSite({ distDir, stepLimit: 1, log: () => {} })).resolves.toBeDefined();
+  await writeFile(
+    path.join(distDir, 'trees', 'q164887.v1.json'),
+    JSON.stringify({ ...tree, version: 2 }),
+  );
+  await expect(prerenderSite({ distDir, stepLimit: 1, log: () => {} })).rejects.toThrow(
+    'prerender: trees/q164887.v1.json has a problem:\n  $.version: is 2, so an archived copy must be named q164887.v2.json',
+  );
 });

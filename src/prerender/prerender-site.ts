@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { QueryClient } from '@tanstack/react-query';
 import { styleHashes } from './inline-styles.mjs';
@@ -6,10 +6,10 @@ import { PAGE_STATE_ELEMENT_ID, serializePageState } from '../lib/hydration-stat
 import { paths } from '../lib/paths';
 import { allStepTrails } from '../engine/tree-paths';
 import type { Tree } from '../engine/tree-schema';
-import { validateTree, validateTreeIndex } from '../engine/validate-tree';
+import type { TreeProblem } from '../engine/graph-checks';
+import { checkIndexEntry, validateTreeFile, validateTreeIndex } from '../engine/validate-tree';
 import { catalogQueryOptions } from '../data/catalog-query';
 import { treeQueryOptions } from '../data/tree-query';
-import { preloadLazyScreens } from '../components/lazy-screens';
 import { renderPage, type RenderedPage } from './render-page';
 
 /** Above this many steps a tree is not prerendered beyond its start page. */
@@ -23,6 +23,43 @@ function freshClient(): QueryClient {
 
 async function readJson(file: string): Promise<unknown> {
   return JSON.parse(await readFile(file, 'utf8')) as unknown;
+}
+
+/** Stops the build, naming the file and every problem in it (`$.trees[0].title: …`). */
+function fail(file: string, problems: readonly TreeProblem[]): never {
+  throw new Error(
+    `prerender: ${file} ${problems.length === 1 ? 'has a problem' : `has ${problems.length} problems`}:\n` +
+      problems.map((problem) => `  ${problem.path}: ${problem.message}`).join('\n'),
+  );
+}
+
+/**
+ * Reads and checks every tree the site serves, by the rules the app and check:trees
+ * use: the trees the index lists, each entry against its tree, and the archived
+ * versions (trees/<id>.v<N>.json) that old links are read with. A site that would show
+ * a problem to a visitor is not built.
+ */
+async function readTrees(treesDir: string) {
+  const indexFile = 'trees/index.json';
+  const index = validateTreeIndex(await readJson(path.join(treesDir, 'index.json')));
+  if (!index.ok) fail(indexFile, index.problems);
+
+  const trees: Tree[] = [];
+  const entryProblems: TreeProblem[] = [];
+  for (const [position, entry] of index.value.trees.entries()) {
+    const file = `trees/${entry.id}.json`;
+    const result = validateTreeFile(file, await readJson(path.join(treesDir, `${entry.id}.json`)));
+    if (!result.ok) fail(file, result.problems);
+    entryProblems.push(...checkIndexEntry(entry, position, result.value));
+    trees.push(result.value);
+  }
+  if (entryProblems.length > 0) fail(indexFile, entryProblems);
+
+  for (const name of (await readdir(treesDir)).filter((name) => /\.v\d+\.json$/.test(name))) {
+    const result = validateTreeFile(`trees/${name}`, await readJson(path.join(treesDir, name)));
+    if (!result.ok) fail(`trees/${name}`, result.problems);
+  }
+  return { index: index.value, trees };
 }
 
 /**
@@ -72,9 +109,8 @@ export async function prerenderSite({
   log?: (message: string) => void;
 }): Promise<PrerenderReport> {
   const base = import.meta.env.BASE_URL;
-  // Load every on-demand screen first: a screen still loading while a page renders is
-  // sent later with an inline <script> to swap it in, which the CSP forbids.
-  await preloadLazyScreens();
+  // Every file is checked before any page is written: a site with a bad tree is not built.
+  const { index, trees } = await readTrees(path.join(distDir, 'trees'));
   const shell = await inlineStylesheets(
     await readFile(path.join(distDir, 'index.html'), 'utf8'),
     distDir,
@@ -94,24 +130,18 @@ export async function prerenderSite({
   };
   const toUrl = (href: string) => `${base}${href.slice(1)}`;
 
-  // 404.html first, from the untouched shell; no state, so the client renders afresh.
-  const notFound = await renderPage(toUrl('/__not-found__'), freshClient());
+  // 404.html first, from the untouched shell; no state, so the client renders afresh for
+  // the address it is served for.
+  const notFound = await renderPage(toUrl(paths.unmatched.path), freshClient());
   await writeFile(path.join(distDir, '404.html'), fillTemplate(shell, notFound, false));
 
-  const index = validateTreeIndex(await readJson(path.join(distDir, 'trees', 'index.json')));
-  if (!index.ok) throw new Error(`trees/index.json: ${JSON.stringify(index.problems)}`);
-
   const catalogClient = freshClient();
-  catalogClient.setQueryData(catalogQueryOptions().queryKey, index.value);
+  catalogClient.setQueryData(catalogQueryOptions().queryKey, index);
   await writePage('', fillTemplate(shell, await renderPage(base, catalogClient), true));
   let pages = 2;
   const fallbacks: string[] = [];
 
-  for (const entry of index.value.trees) {
-    const result = validateTree(await readJson(path.join(distDir, 'trees', `${entry.id}.json`)));
-    if (!result.ok) throw new Error(`trees/${entry.id}.json: ${JSON.stringify(result.problems)}`);
-    const tree: Tree = result.value;
-
+  for (const tree of trees) {
     let trails = allStepTrails(tree, stepLimit);
     if (!trails) {
       fallbacks.push(tree.id);

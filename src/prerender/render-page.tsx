@@ -35,8 +35,9 @@ export async function renderPage(
   // react-dom/static waits for lazy screens (e.g. not-found in 404.html), unlike renderToString.
   const { prelude } = await prerenderToNodeStream(
     <AppProviders queryClient={queryClient}>
-      {/* hydrate={false}: RR's own hydration script is inline, which our CSP forbids;
-          the loader data travels in the page-state JSON block instead. */}
+      {/* hydrate={false}: RR's own hydration script is inline, which our CSP forbids. The
+          page-state JSON block carries the files; the browser runs the loaders again
+          from them (main.tsx), which also fetches the code of the screen shown. */}
       <StaticRouterProvider router={router} context={context} hydrate={false} />
     </AppProviders>,
     // Never move a large Suspense boundary out of line: React would then need an inline
@@ -58,7 +59,6 @@ export async function renderPage(
       url: context.location.pathname,
       ...(treeVersion ? { treeVersion } : {}),
       queries: prefetchedQueries(queryClient),
-      hydrationData: { loaderData: context.loaderData, actionData: context.actionData },
     },
     failed: context.errors !== null,
   };

@@ -1,25 +1,32 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
+import { AppProviders } from '../app/app-providers';
 import { createRoutes } from '../app/routes';
+import { createQueryClient } from '../lib/query-client';
 
 /**
- * Renders the whole app (real routes, real loaders, a fresh QueryClient) at a URL,
- * as a person opening that link would see it.
+ * The app's QueryClient, fresh for each test, with no wait between retries (queries that
+ * retry say so themselves) and no retry for those that do not.
+ */
+export function createTestQueryClient() {
+  return createQueryClient({ retry: false, retryDelay: 0 });
+}
+
+/**
+ * Renders the whole app (real routes, real loaders, the app's providers, a fresh
+ * QueryClient) at a URL, as a person opening that link would see it.
  */
 export function renderApp(url: string) {
-  const queryClient = new QueryClient({
-    defaultOptions: { queries: { retry: false, retryDelay: 0, staleTime: Infinity } },
-  });
+  const queryClient = createTestQueryClient();
   const router = createMemoryRouter(createRoutes(queryClient), { initialEntries: [url] });
   // No pause between the events of a click: nothing here waits on real time, and the
   // generated walks click hundreds of times.
   const user = userEvent.setup({ delay: null });
   const view = render(
-    <QueryClientProvider client={queryClient}>
+    <AppProviders queryClient={queryClient}>
       <RouterProvider router={router} />
-    </QueryClientProvider>,
+    </AppProviders>,
   );
   return { ...view, user, router, queryClient };
 }

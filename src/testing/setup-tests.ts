@@ -1,13 +1,13 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, vi } from 'vitest';
-import { preloadLazyScreens } from '../components/lazy-screens';
+import { preloadOnDemandCode } from '../app/routes';
 import { fetchPublicFile } from './fetch-public-file-from-disk';
 
-// Screens loaded on demand are imported up front, as the app does when idle: their
-// first import (a transform in Vitest) must not race a test's timeouts.
+// Code loaded on demand is imported up front, as the app does once its first page is up:
+// its first import (a transform in Vitest) must not race a test's timeouts.
 beforeAll(async () => {
-  await preloadLazyScreens();
+  await preloadOnDemandCode();
 });
 
 beforeEach(() => {
@@ -17,8 +17,9 @@ beforeEach(() => {
   });
   // The app's own files are served from public/, the real tree files, as a web server would.
   vi.stubGlobal('fetch', vi.fn(fetchPublicFile));
-  // jsdom has no layout: ScrollRestoration's scrollTo is a no-op here.
+  // jsdom has no layout: scrolling is a no-op here (and scrollIntoView is missing).
   vi.stubGlobal('scrollTo', vi.fn());
+  if (typeof Element === 'function') Element.prototype.scrollIntoView ??= () => {};
 });
 
 afterEach(() => {

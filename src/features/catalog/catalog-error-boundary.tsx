@@ -1,6 +1,6 @@
 import { useRouteError } from 'react-router';
 import { FileLoadError } from '../../lib/fetch-public-file';
-import { LoadFailedScreen } from '../../components/lazy-screens';
+import { LoadFailedScreen } from '../../components/load-failed-screen';
 
 /** The catalog's own failure: the list could not be fetched. Anything else goes to the root. */
 export function CatalogErrorBoundary() {

@@ -1,4 +1,4 @@
-import { useSuspenseQuery } from '@tanstack/react-query';
+import { useSuspenseQuery, type QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { paths } from '../../lib/paths';
@@ -12,8 +12,9 @@ export function CatalogPage() {
   const { data: catalog } = useSuspenseQuery(catalogQueryOptions());
   const hydrated = useHydrated();
   const [typed, setTyped] = useState('');
-  // The filter box needs JavaScript, so it appears once the page has hydrated; the
-  // prerendered list is the whole list. What is typed is passing UI state, not a step.
+  // The filter box needs JavaScript: prerendered in place but hidden until the page is
+  // interactive (styles.css, .needs-js), so appearing moves nothing. The prerendered list is
+  // the whole list. What is typed is passing UI state, not a step.
   const query = hydrated ? typed : '';
   const shown = filterCatalog(catalog.trees, query);
   const total = catalog.trees.length;
@@ -25,8 +26,8 @@ export function CatalogPage() {
         Pick a known problem. Each troubleshooter asks one question at a time and ends with a
         diagnosis and its fix, or tells you it is not that problem.
       </p>
-      {hydrated && total > 0 ? (
-        <div className="catalog-filter">
+      {total > 0 ? (
+        <div className="catalog-filter needs-js">
           <label htmlFor="catalog-filter">Filter troubleshooters</label>
           <input
             id="catalog-filter"
@@ -66,4 +67,15 @@ export function CatalogPage() {
       )}
     </article>
   );
+}
+
+/**
+ * The list's loader, loaded with the page (routes.tsx): the prerendered home page carries
+ * its list, so only a navigation from elsewhere fetches index.json.
+ */
+export function createCatalogLoader(queryClient: QueryClient) {
+  return async () => {
+    await queryClient.ensureQueryData(catalogQueryOptions());
+    return null;
+  };
 }

@@ -1,10 +1,11 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { useState } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, expect, test, vi } from 'vitest';
+import { AppProviders } from '../../app/app-providers';
 import { fetchPublicFileExcept } from '../../testing/fetch-public-file-from-disk';
+import { createTestQueryClient } from '../../testing/render-app';
 import { EmbedBridge } from './embed-bridge';
 
 const HOST = 'https://helpdesk.example';
@@ -43,9 +44,9 @@ test('the host hears each step once, however often the layout re-renders', async
     initialEntries: ['/q164887/sms-1-2'],
   });
   render(
-    <QueryClientProvider client={new QueryClient()}>
+    <AppProviders queryClient={createTestQueryClient()}>
       <RouterProvider router={router} />
-    </QueryClientProvider>,
+    </AppProviders>,
   );
   const steps = () =>
     postMessage.mock.calls

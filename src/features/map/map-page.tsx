@@ -9,7 +9,8 @@ import { replayTrail } from '../../engine/replay-trail';
 import { getNode } from '../../engine/tree-lookup';
 import type { Tree } from '../../engine/tree-schema';
 import { treeQueryOptions } from '../../data/tree-query';
-import { firstTrails, layoutTree } from './tree-layout';
+import { firstTrails } from '../../engine/tree-walks';
+import { layoutTree } from './tree-layout';
 
 /**
  * A map of a tree: questions and outcomes as boxes, answers as labelled arrows, the

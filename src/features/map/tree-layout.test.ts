@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { makePrinterTree } from '../../testing/printer-tree';
-import { firstTrails, layoutTree, wrapText } from './tree-layout';
+import { layoutTree, wrapText } from './tree-layout';
 
 test('wrapText breaks at spaces within the width', () => {
   expect(wrapText('Is the client managed by Systems Management Server 1.2?', 20)).toEqual([
@@ -9,16 +9,6 @@ test('wrapText breaks at spaces within the width', () => {
     'Management Server',
     '1.2?',
   ]);
-});
-
-test('firstTrails gives each node the first walk that reaches it', () => {
-  expect(Object.fromEntries(firstTrails(makePrinterTree()))).toEqual({
-    power: [],
-    paper: ['on'],
-    'switch-on': ['off'],
-    'call-support': ['on', 'paper'],
-    'add-paper': ['on', 'no-paper'],
-  });
 });
 
 test('layoutTree places every node and joins answers that lead to the same node', () => {

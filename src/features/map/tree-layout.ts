@@ -1,5 +1,6 @@
 import { Graph, layout } from '@dagrejs/dagre';
-import { getNode } from '../../engine/tree-lookup';
+import { treeGraph } from '../../engine/tree-graph';
+import { firstTrails } from '../../engine/tree-walks';
 import type { Tree } from '../../engine/tree-schema';
 
 export type MapNode = {
@@ -11,7 +12,7 @@ export type MapNode = {
   width: number;
   height: number;
   /** The first trail (answers in file order) that reaches this node: where its link goes. */
-  trail: string[];
+  trail: readonly string[];
 };
 
 export type MapEdge = {
@@ -43,22 +44,6 @@ export function wrapText(text: string, width = CHARS_PER_LINE): string[] {
   return lines;
 }
 
-/** The first trail to every reachable node, breadth first, answers in file order. */
-export function firstTrails(tree: Tree): Map<string, string[]> {
-  const trails = new Map<string, string[]>([[tree.start, []]]);
-  const queue = [tree.start];
-  for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-    const node = getNode(tree, id);
-    if (node?.kind !== 'question') continue;
-    for (const answer of node.answers) {
-      if (trails.has(answer.next)) continue;
-      trails.set(answer.next, [...(trails.get(id) ?? []), answer.slug]);
-      queue.push(answer.next);
-    }
-  }
-  return trails;
-}
-
 /**
  * Lays the tree out top to bottom with dagre: questions and outcomes as boxes, answers
  * as labelled arrows (answers that lead to the same node share one arrow).
@@ -76,12 +61,9 @@ export function layoutTree(tree: Tree): TreeLayout {
     graph.setNode(node.id, { width: NODE_WIDTH, height: text.length * LINE_HEIGHT + 24 });
   }
   const labels = new Map<string, string[]>();
-  for (const node of tree.nodes) {
-    if (node.kind !== 'question') continue;
-    for (const answer of node.answers) {
-      const key = `${node.id}\u0000${answer.next}`;
-      labels.set(key, [...(labels.get(key) ?? []), answer.label]);
-    }
+  for (const { from, to, answer } of [...treeGraph(tree).out.values()].flat()) {
+    const key = `${from}\u0000${to}`;
+    labels.set(key, [...(labels.get(key) ?? []), answer.label]);
   }
   for (const [key, answerLabels] of labels) {
     const [from = '', to = ''] = key.split('\u0000');

@@ -24,7 +24,7 @@ export function OutcomeScreen({ tree, outcome, replay }: OutcomeScreenProps) {
     buildTicketSummary({
       tree,
       replay,
-      url: absoluteUrl(stepHref, window.location.origin),
+      url: absoluteUrl(stepHref, location.origin),
       now: new Date(),
       format,
     });
@@ -85,15 +85,15 @@ export function OutcomeScreen({ tree, outcome, replay }: OutcomeScreenProps) {
         <OutcomeSectionView key={section.heading} section={section} />
       ))}
 
-      {hydrated ? (
-        <>
-          <section className="no-print" aria-labelledby="ticket-heading">
-            <h2 id="ticket-heading">For the ticket</h2>
-            <CopySummary summary={summary} label="for ticket" />
-          </section>
-          <SolvedQuestion summary={summary} />
-        </>
-      ) : null}
+      {/* Needs JavaScript: prerendered in place but hidden until the page is interactive
+          (styles.css, .needs-js), so appearing moves nothing; without scripting, left out. */}
+      <div className="needs-js">
+        <section className="no-print" aria-labelledby="ticket-heading">
+          <h2 id="ticket-heading">For the ticket</h2>
+          <CopySummary summary={summary} label="for ticket" />
+        </section>
+        <SolvedQuestion summary={summary} />
+      </div>
 
       <YourAnswers tree={tree} steps={replay.steps} />
       {hydrated ? (

@@ -1,43 +1,64 @@
-import { useSuspenseQuery } from '@tanstack/react-query';
-import { useLocation, useParams } from 'react-router';
-import { parseTrail, parseVersion } from '../../lib/paths';
-import { replayTrail } from '../../engine/replay-trail';
-import {
-  BrokenTrailScreen,
-  OutcomeScreen,
-  ProgressKeeper,
-  VersionChangedScreen,
-} from '../../components/lazy-screens';
-import { useHydrated } from '../../lib/use-hydrated';
+import { useLoaderData, useParams } from 'react-router';
 import { QuestionScreen } from './question-screen';
-import { treeQueryOptions } from '../../data/tree-query';
+import type { StepView, TreeStepView } from './step-loader';
 
-/** Everything on screen is derived from the URL: tree id + answer trail. */
+/**
+ * Everything on screen is derived from the URL: the loader resolved the tree id, the
+ * answer trail and the link's version into a step, with its tree and its screen's code.
+ */
 export function StepPage() {
-  const params = useParams();
-  const treeId = params.treeId ?? '';
-  const { data: tree } = useSuspenseQuery(treeQueryOptions(treeId));
-  const trail = parseTrail(params['*']);
-  const replay = replayTrail(tree, trail);
-  const hydrated = useHydrated();
-  const linkVersion = parseVersion(useLocation().search);
-
-  if (linkVersion && linkVersion !== tree.version && trail.length > 0) {
-    return <VersionChangedScreen tree={tree} linkVersion={linkVersion} trail={trail} />;
-  }
-
-  if (replay.problem) {
-    return <BrokenTrailScreen tree={tree} replay={replay} problem={replay.problem} />;
+  const view = useLoaderData<StepView>();
+  const { treeId = '' } = useParams();
+  if (view.kind === 'tree-error') {
+    return <view.screen.TreeErrorScreen error={view.error} treeId={treeId} />;
   }
   return (
     <>
-      {replay.node.kind === 'question' ? (
-        <QuestionScreen tree={tree} question={replay.node} replay={replay} />
-      ) : (
-        <OutcomeScreen tree={tree} outcome={replay.node} replay={replay} />
-      )}
-      {/* Remembering the walk needs JavaScript and storage: only after hydration. */}
-      {hydrated ? <ProgressKeeper tree={tree} replay={replay} /> : null}
+      <StepScreen view={view} />
+      {/* Remembers the walk in this browser (loaded only there); renders nothing. */}
+      {(view.kind === 'question' || view.kind === 'outcome') && view.resume ? (
+        <view.resume.ProgressKeeper tree={view.tree} replay={view.step.replay} />
+      ) : null}
     </>
   );
+}
+
+function StepScreen({ view }: { view: TreeStepView }) {
+  const { tree } = view;
+  switch (view.kind) {
+    case 'version-changed':
+      return (
+        <view.screen.VersionChangedScreen
+          tree={tree}
+          linkVersion={view.step.linkVersion}
+          trail={view.step.trail}
+        />
+      );
+    case 'broken-trail':
+      return (
+        <view.screen.BrokenTrailScreen
+          tree={tree}
+          replay={view.step.replay}
+          problem={view.step.problem}
+        />
+      );
+    case 'question':
+      return (
+        <QuestionScreen
+          tree={tree}
+          question={view.step.question}
+          replay={view.step.replay}
+          ResumeOffer={view.resume?.ResumeOffer}
+          CopyProgress={view.copyProgress?.CopyProgress}
+        />
+      );
+    case 'outcome':
+      return (
+        <view.screen.OutcomeScreen
+          tree={tree}
+          outcome={view.step.outcome}
+          replay={view.step.replay}
+        />
+      );
+  }
 }

@@ -1,6 +1,6 @@
-import { DocumentTitle } from '../../components/document-title';
-import { PageHeading } from '../../components/page-heading';
-import type { TreeInvalidError } from '../../data/tree-query';
+import { DocumentTitle } from './document-title';
+import { PageHeading } from './page-heading';
+import type { TreeInvalidError } from '../data/tree-query';
 
 export function InvalidTreeScreen({ error }: { error: TreeInvalidError }) {
   return (

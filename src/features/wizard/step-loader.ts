@@ -1,0 +1,107 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { LoaderFunctionArgs } from 'react-router';
+import { ensureTree, treeErrorKind } from '../../data/tree-query';
+import { resolveStep, type ResolvedStep } from '../../engine/resolve-step';
+import type { Tree } from '../../engine/tree-schema';
+import { chunk } from '../../lib/chunk';
+import { parseTrail, parseVersion } from '../../lib/paths';
+
+// The screens a step URL can lead to, beyond the question (which is in the first-paint
+// code). Each is fetched by the loader below, so a navigation keeps the current page on
+// screen until the next one can be shown whole, and a prerendered page hydrates only
+// once the code of what it shows is there (main.tsx).
+const outcomeScreen = chunk(() => import('./outcome-screen'));
+const brokenTrailScreen = chunk(() => import('./broken-trail-screen'));
+const versionChangedScreen = chunk(() => import('./version-changed-screen'));
+const copyProgress = chunk(() => import('./copy-progress'));
+const resume = chunk(() => import('./resume'));
+const treeErrorScreen = chunk(() => import('../../components/tree-error-screen'));
+
+type Step<K extends ResolvedStep['kind']> = Extract<ResolvedStep, { kind: K }>;
+
+/**
+ * What the step page renders: the resolved step with its tree (the cached file, which
+ * never goes stale) and the code of its screen.
+ */
+export type StepView =
+  | TreeStepView
+  | { kind: 'tree-error'; error: unknown; screen: Awaited<ReturnType<typeof treeErrorScreen>> };
+
+export type TreeStepView = { tree: Tree } & (
+  | {
+      kind: 'question';
+      step: Step<'question'>;
+      resume: Awaited<ReturnType<typeof resume>> | undefined;
+      copyProgress: Awaited<ReturnType<typeof copyProgress>> | undefined;
+    }
+  | {
+      kind: 'outcome';
+      step: Step<'outcome'>;
+      screen: Awaited<ReturnType<typeof outcomeScreen>>;
+      resume: Awaited<ReturnType<typeof resume>> | undefined;
+    }
+  | {
+      kind: 'broken-trail';
+      step: Step<'broken-trail'>;
+      screen: Awaited<ReturnType<typeof brokenTrailScreen>>;
+    }
+  | {
+      kind: 'version-changed';
+      step: Step<'version-changed'>;
+      screen: Awaited<ReturnType<typeof versionChangedScreen>>;
+    }
+);
+
+/** Remembering the walk needs storage, so only in the browser (never while prerendering). */
+const inBrowser = typeof window !== 'undefined';
+
+/**
+ * The step route's loader: the tree (from the page, the cache or the network), the step
+ * its trail leads to, and that screen's code, all before the page changes.
+ */
+export function createStepLoader(queryClient: QueryClient) {
+  return async function stepLoader({ params, request }: LoaderFunctionArgs): Promise<StepView> {
+    const treeId = params.treeId ?? '';
+    const linkVersion = parseVersion(new URL(request.url).search);
+    let tree: Tree;
+    let step: ResolvedStep;
+    try {
+      tree = await ensureTree(queryClient, treeId, linkVersion);
+      step = resolveStep(tree, parseTrail(params['*']), linkVersion);
+    } catch (error) {
+      // Anything else (code that would not load, a bug) goes to the router's error path.
+      if (!treeErrorKind(error)) throw error;
+      return { kind: 'tree-error', error, screen: await treeErrorScreen() };
+    }
+    switch (step.kind) {
+      case 'question': {
+        const answered = step.replay.steps.length > 0;
+        return {
+          kind: 'question',
+          tree,
+          step,
+          // The start offers to resume a walk; later questions offer to copy the progress.
+          resume: inBrowser ? await resume() : undefined,
+          copyProgress: answered ? await copyProgress() : undefined,
+        };
+      }
+      case 'outcome': {
+        const [screen, keeper] = await Promise.all([
+          outcomeScreen(),
+          inBrowser ? resume() : undefined,
+        ]);
+        return { kind: 'outcome', tree, step, screen, resume: keeper };
+      }
+      case 'broken-trail':
+        return { kind: 'broken-trail', tree, step, screen: await brokenTrailScreen() };
+      case 'version-changed':
+        return { kind: 'version-changed', tree, step, screen: await versionChangedScreen() };
+    }
+  };
+}
+
+/** The step screens' code, fetched in the background (routes.tsx); failures are ignored. */
+export function preloadStepScreens(): Promise<unknown> {
+  const screens = [outcomeScreen, brokenTrailScreen, versionChangedScreen, copyProgress, resume];
+  return Promise.allSettled([...screens, treeErrorScreen].map(async (load) => load()));
+}
