@@ -9,6 +9,8 @@ const reports = [
     file: 'test-results/e2e.json',
     read: (r) => [r.stats.expected + r.stats.flaky, r.stats.unexpected],
   },
+  // The walks in Firefox and WebKit (e2e-browsers/run.mjs): one entry per check and browser.
+  { file: 'test-results/browsers.json', read: (r) => [r.passed, r.failed] },
 ];
 
 let passed = 0;
