@@ -113,7 +113,10 @@ async function measureLoad(browser, profile, url, { clickNext = false } = {}) {
   let answerToNext;
   if (clickNext) {
     await page.locator('html[data-interactive]').waitFor({ state: 'attached' });
-    // A person reads the question before answering: click once the page is idle.
+    // A person reads the question before answering: click once the page is idle, its
+    // network included (the code of the next screens is fetched right after hydration,
+    // and a click in the same instant would time that fetch, not the answer).
+    await page.waitForLoadState('networkidle');
     await page.evaluate(
       () => new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: 3000 })),
     );
