@@ -5,7 +5,7 @@ import { createBrowserRouter, RouterProvider, type DataRouter } from 'react-rout
 import { AppProviders } from './app/app-providers';
 import { createRoutes, preloadOnDemandCode } from './app/routes';
 import { reloadWhenCodeIsGone } from './lib/chunk';
-import { readPageState, seedQueries } from './lib/hydration-state';
+import { pageShowsAddress, readPageState, seedQueries } from './lib/hydration-state';
 import { createQueryClient } from './lib/query-client';
 import './styles.css';
 
@@ -49,8 +49,9 @@ void initialized(router).then(() => {
   );
   // A page whose code would not load even after its reload shows the error screen, not the
   // prerendered step: rendered afresh, as there is nothing of it to hydrate.
-  if (pageState && !router.state.errors) hydrateRoot(container, app);
-  else {
+  if (pageState && pageShowsAddress(pageState, location.search) && !router.state.errors) {
+    hydrateRoot(container, app);
+  } else {
     // The page's own <title> is for the address it was built for (404.html, say): React
     // renders the screen's title, and would otherwise leave two.
     document.querySelector('title')?.remove();

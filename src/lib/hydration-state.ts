@@ -1,5 +1,5 @@
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
-import { parseVersion } from './paths';
+import { parseVersion, parseWas } from './paths';
 
 /** A file the page was rendered from, as react-query held it. */
 export type PrefetchedQuery = { queryKey: QueryKey; data: unknown; updatedAt: number };
@@ -34,15 +34,25 @@ export function readPageState(doc: Document): PageState | undefined {
   if (!text) return undefined;
   try {
     const state = JSON.parse(text) as PageState;
-    const version = parseVersion(doc.location.search);
-    const sameVersion = !version || !state.treeVersion || version === state.treeVersion;
     // Apache and IIS redirect a folder to its trailing-slash form: the same page.
     const path = (pathname: string) => pathname.replace(/(.)\/$/, '$1');
-    return path(state.url) === path(doc.location.pathname) && sameVersion ? state : undefined;
+    return path(state.url) === path(doc.location.pathname) ? state : undefined;
   } catch {
     // A damaged page still works: the client renders from scratch and fetches.
     return undefined;
   }
+}
+
+/**
+ * Whether the page's HTML is what the app renders for the address it was opened at, so
+ * that it can be hydrated. Its files serve either way (seedQueries). A static server sends
+ * the same page whatever the query says, so not for a link made with another version of
+ * the tree, nor for one opened by a Change link (`?was=`: the answer given is marked).
+ */
+export function pageShowsAddress(state: PageState, search: string): boolean {
+  const version = parseVersion(search);
+  const sameVersion = !version || !state.treeVersion || version === state.treeVersion;
+  return sameVersion && !parseWas(search);
 }
 
 /** The files a page was rendered from, for its PageState. */

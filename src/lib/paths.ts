@@ -27,9 +27,25 @@ export const paths = {
      * tree's version (once there are answers), so that a link made before the tree
      * changed can be read against the version it was made with (docs/decisions/0008).
      * Without a version: the path alone, as the prerender names its files.
+     *
+     * `was` is the walk the person had when they followed a Change link: on the question
+     * it opens, their answer is marked and each answer keeps the later answers that still
+     * fit; on the step they land on, the answers that no longer apply are named
+     * (engine/change-answer.ts, docs/decisions/0001).
      */
-    getHref: (treeId: string, trail: readonly string[] = [], version?: number) =>
-      ['', treeId, ...trail].join('/') + (version && trail.length > 0 ? `?v=${version}` : ''),
+    getHref: (
+      treeId: string,
+      trail: readonly string[] = [],
+      version?: number,
+      was?: readonly string[],
+    ) => {
+      const query = new URLSearchParams();
+      if (version && (trail.length > 0 || (was && was.length > 0))) query.set('v', `${version}`);
+      if (was && was.length > 0) query.set('was', was.join('/'));
+      // Slashes between slugs stay readable: slugs are [a-z0-9-], nothing to escape.
+      const search = query.toString().replace(/%2F/g, '/');
+      return ['', treeId, ...trail].join('/') + (search ? `?${search}` : '');
+    },
   },
 } as const;
 
@@ -42,6 +58,12 @@ export function absoluteUrl(href: string, origin: string): string {
 export function parseVersion(search: string): number | undefined {
   const value = Number(new URLSearchParams(search).get('v'));
   return Number.isInteger(value) && value > 0 ? value : undefined;
+}
+
+/** The walk a Change link came from (`?was=a/b/c`), if the URL says. */
+export function parseWas(search: string): string[] | undefined {
+  const was = parseTrail(new URLSearchParams(search).get('was') ?? '');
+  return was.length > 0 ? was : undefined;
 }
 
 /** Splits the `*` part of a step URL into answer slugs; empty segments are ignored. */

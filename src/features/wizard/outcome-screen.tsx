@@ -10,11 +10,18 @@ import { PageHeading } from '../../components/page-heading';
 import { unconfirmedSteps, type Replay } from '../../engine/replay-trail';
 import type { OutcomeNode, OutcomeSection, Tree } from '../../engine/tree-schema';
 import { OUTCOME_CAPTIONS } from '../../components/outcome-captions';
-import { StartAgainLink, YourAnswers } from './your-answers';
+import { NoLongerApply, StartAgainLink, YourAnswers } from './your-answers';
+import type { ChangeContext } from '../../engine/change-answer';
 
-type OutcomeScreenProps = { tree: Tree; outcome: OutcomeNode; replay: Replay };
+type OutcomeScreenProps = {
+  tree: Tree;
+  outcome: OutcomeNode;
+  replay: Replay;
+  /** Landed on after changing an answer (step-loader.ts). */
+  change?: ChangeContext | undefined;
+};
 
-export function OutcomeScreen({ tree, outcome, replay }: OutcomeScreenProps) {
+export function OutcomeScreen({ tree, outcome, replay, change }: OutcomeScreenProps) {
   const unconfirmed = unconfirmedSteps(replay.steps);
   const found = replay.steps.filter((step) => !step.answer.unsure);
   const decisive = replay.steps.at(-1);
@@ -35,6 +42,7 @@ export function OutcomeScreen({ tree, outcome, replay }: OutcomeScreenProps) {
       <p className="tree-name">{tree.title}</p>
       <PageHeading caption={OUTCOME_CAPTIONS[outcome.type]}>{outcome.title}</PageHeading>
       <p className="lead">{outcome.summary}</p>
+      <NoLongerApply change={change} />
 
       {outcome.type === 'ruled-out' && decisive ? (
         <p className="ruled-out-by">

@@ -58,7 +58,12 @@ test('a deep step shows its number, the answers so far and Change links to each 
   expect(summary.getByText('not confirmed')).toBeInTheDocument();
   expect(
     summary.getAllByRole('link', { name: /^Change/ }).map((link) => link.getAttribute('href')),
-  ).toEqual(['/q164887', '/q164887/sms-1-2?v=1', '/q164887/sms-1-2/job-unsure?v=1']);
+  ).toEqual([
+    // Each carries the whole walk, so the question it opens can keep the later answers.
+    '/q164887?v=1&was=sms-1-2/job-unsure/repeats',
+    '/q164887/sms-1-2?v=1&was=sms-1-2/job-unsure/repeats',
+    '/q164887/sms-1-2/job-unsure?v=1&was=sms-1-2/job-unsure/repeats',
+  ]);
   expect(screen.getByRole('link', { name: 'Start again' })).toHaveAttribute('href', '/q164887');
 });
 
@@ -92,6 +97,10 @@ test('Change goes back to that question, and Back and Forward move between steps
     await screen.findByRole('heading', { level: 1, name: /Windows NT upgrade that restarts/ }),
   ).toHaveFocus();
   expect(router.state.location.pathname).toBe('/q164887/sms-1-2');
+  // The answer given is marked, for eyes and for screen readers.
+  expect(
+    answerList().getByRole('link', { name: /Yes, an NT upgrade that restarts the client/ }),
+  ).toHaveAccessibleName('Yes, an NT upgrade that restarts the client Your answer');
 
   await router.navigate(-1);
   expect(
@@ -110,4 +119,58 @@ test('Start again returns to the first question', async () => {
   expect(
     await screen.findByRole('heading', { level: 1, name: /Systems Management Server 1\.2/ }),
   ).toBeInTheDocument();
+});
+
+const DIAGNOSIS = 'sms-1-2/os-upgrade/repeats/failed/service/no-service-pack';
+
+test('Change keeps the later answers that still fit, and names the ones that no longer apply', async () => {
+  const { user, router } = renderApp(`/q164887/${DIAGNOSIS}?v=1`);
+  await screen.findByRole('heading', { level: 1, name: /known SMS 1\.2 problem/ });
+  await user.click(
+    screen.getByRole('link', {
+      name: 'Change your answer to: Does the same job start again each time the client starts?',
+    }),
+  );
+  await screen.findByRole('heading', { level: 1, name: /start again each time/ });
+  expect(screen.getByRole('link', { name: /go back to where you were/ })).toHaveAttribute(
+    'href',
+    `/q164887/${DIAGNOSIS}?v=1`,
+  );
+  // The same answer again: the same walk, to the diagnosis.
+  expect(
+    answerList().getByRole('link', { name: 'Yes, it starts again at every restart Your answer' }),
+  ).toHaveAttribute('href', `/q164887/${DIAGNOSIS}?v=1`);
+
+  await user.click(answerList().getByRole('link', { name: /^No, it ran once/ }));
+  expect(await screen.findByRole('heading', { level: 1, name: /Not this problem/ })).toHaveFocus();
+  const notice = within(screen.getByRole('region', { name: '3 later answers no longer apply' }));
+  expect(notice.getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+    '“Is the job recorded as failed rather than completed?” (you answered “Yes, it is recorded as failed”)',
+    '“Does Package Command Manager run on the client as a Windows NT service?” (you answered “Yes, as a service (Pcmsvc32.exe)”)',
+    '“Is the latest SMS 1.2 service pack installed yet?” (you answered “No, not yet”)',
+  ]);
+  await router.navigate(-1);
+  expect(
+    await screen.findByRole('heading', { level: 1, name: /start again each time/ }),
+  ).toBeInTheDocument();
+});
+
+test('changing to an answer that asks new questions keeps the ones it still asks', async () => {
+  const { user } = renderApp(`/q164887/${DIAGNOSIS}?v=1`);
+  await screen.findByRole('heading', { level: 1, name: /known SMS 1\.2 problem/ });
+  await user.click(
+    screen.getByRole('link', {
+      name: 'Change your answer to: Is the job recorded as failed rather than completed?',
+    }),
+  );
+  await screen.findByRole('heading', { level: 1, name: /recorded as failed rather/ });
+  await user.click(answerList().getByRole('link', { name: 'Not sure' }));
+  // The later answers still fit: straight to the diagnosis, with nothing to name.
+  expect(
+    await screen.findByRole('heading', { level: 1, name: /known SMS 1\.2 problem/ }),
+  ).toBeInTheDocument();
+  expect(screen.queryByRole('region', { name: /no longer appl/ })).not.toBeInTheDocument();
+  expect(
+    within(screen.getByRole('region', { name: 'Your answers' })).getAllByRole('definition'),
+  ).toHaveLength(12);
 });

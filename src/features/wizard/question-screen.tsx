@@ -1,20 +1,29 @@
 import { Link } from 'react-router';
 import { DocumentTitle } from '../../components/document-title';
-import type { ComponentType } from 'react';
+import type { ComponentType, KeyboardEvent } from 'react';
 import type { CopyProgress as CopyProgressScreen } from './copy-progress';
 import type { ResumeOffer as ResumeOfferPanel } from './resume';
 import { useHydrated } from '../../lib/use-hydrated';
 import { PageHeading } from '../../components/page-heading';
 import { paths } from '../../lib/paths';
+import { changeAnswer, type ChangeContext } from '../../engine/change-answer';
 import type { Replay } from '../../engine/replay-trail';
 import { mostQuestionsFrom } from '../../engine/tree-paths';
 import type { QuestionNode, Tree } from '../../engine/tree-schema';
-import { StartAgainLink, YourAnswers } from './your-answers';
+import { NoLongerApply, StartAgainLink, YourAnswers } from './your-answers';
+
+function chooseWithSpace(event: KeyboardEvent<HTMLAnchorElement>) {
+  if (event.key !== ' ' || event.altKey || event.ctrlKey || event.metaKey) return;
+  event.preventDefault();
+  event.currentTarget.click();
+}
 
 type QuestionScreenProps = {
   tree: Tree;
   question: QuestionNode;
   replay: Replay;
+  /** Opened by a Change link, or landed on after changing an answer (step-loader.ts). */
+  change?: ChangeContext | undefined;
   /** Loaded on demand with the step (step-loader.ts): absent while prerendering. */
   ResumeOffer?: typeof ResumeOfferPanel | undefined;
   /** Loaded with every question after the first (step-loader.ts). */
@@ -25,10 +34,20 @@ export function QuestionScreen({
   tree,
   question,
   replay,
+  change,
   ResumeOffer,
   CopyProgress,
 }: QuestionScreenProps) {
   const hydrated = useHydrated();
+  const changing = change?.kind === 'changing' ? change : undefined;
+  /** Where an answer leads: on from here, or (opened by Change) on with the later answers that still fit. */
+  const answerHref = (slug: string) => {
+    if (!changing) return paths.step.getHref(tree.id, [...replay.trail, slug], tree.version);
+    const next = changeAnswer(tree, changing.was, changing.index, slug);
+    // The same walk again needs no note; another one tells its page what no longer applies.
+    const same = next.trail.join('/') === changing.was.join('/');
+    return paths.step.getHref(tree.id, next.trail, tree.version, same ? undefined : changing.was);
+  };
   const number = replay.steps.length + 1;
   // "at most": answers can end the walk early, never make it longer.
   const atMost = replay.steps.length + mostQuestionsFrom(tree, question.id);
@@ -40,21 +59,47 @@ export function QuestionScreen({
         {question.prompt}
       </PageHeading>
       {question.intro ? <p className="lead">{question.intro}</p> : null}
+      <NoLongerApply change={change} />
 
       {/* Answers are real links: each one is the next step's URL, so it can be
           opened in a new tab, copied, or served as static HTML. */}
       <ul className="answers" aria-label="Answers">
-        {question.answers.map((answer) => (
-          <li key={answer.slug}>
-            <Link
-              className={answer.unsure ? 'answer answer--unsure' : 'answer'}
-              to={paths.step.getHref(tree.id, [...replay.trail, answer.slug], tree.version)}
-            >
-              {answer.label}
-            </Link>
-          </li>
-        ))}
+        {question.answers.map((answer) => {
+          const chosen = changing?.answer.slug === answer.slug;
+          return (
+            <li key={answer.slug}>
+              <Link
+                className={[
+                  'answer',
+                  answer.unsure ? 'answer--unsure' : '',
+                  chosen ? 'answer--chosen' : '',
+                ]
+                  .filter(Boolean)
+                  .join(' ')}
+                to={answerHref(answer.slug)}
+                // It looks like a button, so Space chooses it as Enter does (a link alone
+                // would scroll the page).
+                onKeyDown={chooseWithSpace}
+              >
+                {answer.label}
+                {chosen ? (
+                  <>
+                    {' '}
+                    <span className="tag tag--chosen">Your answer</span>
+                  </>
+                ) : null}
+              </Link>
+            </li>
+          );
+        })}
       </ul>
+      {changing ? (
+        <p className="back-to-walk">
+          <Link to={paths.step.getHref(tree.id, changing.was, tree.version)}>
+            Keep “{changing.answer.label}” and go back to where you were
+          </Link>
+        </p>
+      ) : null}
 
       {question.help ? (
         <details className="help">

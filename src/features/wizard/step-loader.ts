@@ -1,10 +1,11 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs } from 'react-router';
 import { archivedTreeQueryOptions, ensureTree, treeErrorKind } from '../../data/tree-query';
+import { readChange, type ChangeContext } from '../../engine/change-answer';
 import { resolveStep, type ResolvedStep } from '../../engine/resolve-step';
 import type { Tree } from '../../engine/tree-schema';
 import { chunk } from '../../lib/chunk';
-import { parseTrail, parseVersion } from '../../lib/paths';
+import { parseTrail, parseVersion, parseWas } from '../../lib/paths';
 
 // The screens a step URL can lead to, beyond the question (which is in the first-paint
 // code). Each is fetched by the loader below, so a navigation keeps the current page on
@@ -31,12 +32,15 @@ export type TreeStepView = { tree: Tree } & (
   | {
       kind: 'question';
       step: Step<'question'>;
+      /** Opened by a Change link, or landed on after one (`?was=`). */
+      change: ChangeContext | undefined;
       resume: Awaited<ReturnType<typeof resume>> | undefined;
       copyProgress: Awaited<ReturnType<typeof copyProgress>> | undefined;
     }
   | {
       kind: 'outcome';
       step: Step<'outcome'>;
+      change: ChangeContext | undefined;
       screen: Awaited<ReturnType<typeof outcomeScreen>>;
       resume: Awaited<ReturnType<typeof resume>> | undefined;
     }
@@ -64,7 +68,8 @@ const inBrowser = typeof window !== 'undefined';
 export function createStepLoader(queryClient: QueryClient) {
   return async function stepLoader({ params, request }: LoaderFunctionArgs): Promise<StepView> {
     const treeId = params.treeId ?? '';
-    const linkVersion = parseVersion(new URL(request.url).search);
+    const { search } = new URL(request.url);
+    const linkVersion = parseVersion(search);
     let tree: Tree;
     let step: ResolvedStep;
     try {
@@ -75,6 +80,8 @@ export function createStepLoader(queryClient: QueryClient) {
       if (!treeErrorKind(error)) throw error;
       return { kind: 'tree-error', error, screen: await treeErrorScreen() };
     }
+    const change = (replay: { trail: readonly string[] }) =>
+      readChange(tree, replay.trail, parseWas(search));
     switch (step.kind) {
       case 'question': {
         const answered = step.replay.steps.length > 0;
@@ -82,6 +89,7 @@ export function createStepLoader(queryClient: QueryClient) {
           kind: 'question',
           tree,
           step,
+          change: change(step.replay),
           // The start offers to resume a walk; later questions offer to copy the progress.
           resume: inBrowser ? await resume() : undefined,
           copyProgress: answered ? await copyProgress() : undefined,
@@ -92,7 +100,7 @@ export function createStepLoader(queryClient: QueryClient) {
           outcomeScreen(),
           inBrowser ? resume() : undefined,
         ]);
-        return { kind: 'outcome', tree, step, screen, resume: keeper };
+        return { kind: 'outcome', tree, step, change: change(step.replay), screen, resume: keeper };
       }
       case 'broken-trail':
         return { kind: 'broken-trail', tree, step, screen: await brokenTrailScreen() };

@@ -49,6 +49,7 @@ function StepScreen({ view }: { view: TreeStepView }) {
           tree={tree}
           question={view.step.question}
           replay={view.step.replay}
+          change={view.change}
           ResumeOffer={view.resume?.ResumeOffer}
           CopyProgress={view.copyProgress?.CopyProgress}
         />
@@ -59,6 +60,7 @@ function StepScreen({ view }: { view: TreeStepView }) {
           tree={tree}
           outcome={view.step.outcome}
           replay={view.step.replay}
+          change={view.change}
         />
       );
   }

@@ -1,9 +1,14 @@
 import { Link } from 'react-router';
 import { paths } from '../../lib/paths';
+import type { ChangeContext } from '../../engine/change-answer';
 import type { AnsweredStep } from '../../engine/replay-trail';
 import type { Tree } from '../../engine/tree-schema';
 
-/** "Your answers": each question asked, the answer given and a Change link back to it. */
+/**
+ * "Your answers": each question asked, the answer given and a Change link back to it.
+ * The link carries the whole walk (`was`), so the question it opens can mark the answer
+ * given and keep the later answers that still fit whatever is chosen.
+ */
 export function YourAnswers({
   tree,
   steps,
@@ -12,6 +17,7 @@ export function YourAnswers({
   steps: readonly AnsweredStep[];
 }) {
   if (steps.length === 0) return null;
+  const was = steps.map((step) => step.answer.slug);
   return (
     <section className="your-answers" aria-labelledby="your-answers-heading">
       <h2 id="your-answers-heading">Your answers</h2>
@@ -24,7 +30,7 @@ export function YourAnswers({
               {step.answer.unsure ? <span className="tag">not confirmed</span> : null}
             </dd>
             <dd className="summary-list__action">
-              <Link to={paths.step.getHref(tree.id, step.trailBefore, tree.version)}>
+              <Link to={paths.step.getHref(tree.id, step.trailBefore, tree.version, was)}>
                 Change{' '}
                 <span className="visually-hidden">your answer to: {step.question.prompt}</span>
               </Link>
@@ -41,5 +47,28 @@ export function StartAgainLink({ treeId }: { treeId: string }) {
     <p className="start-again">
       <Link to={paths.step.getHref(treeId)}>Start again</Link>
     </p>
+  );
+}
+
+/** After a changed answer: the answers of the walk before that this one no longer asks. */
+export function NoLongerApply({ change }: { change: ChangeContext | undefined }) {
+  if (change?.kind !== 'changed' || change.dropped.length === 0) return null;
+  const count = change.dropped.length;
+  return (
+    <section className="panel panel--notice" aria-labelledby="no-longer-apply-heading">
+      <h2 id="no-longer-apply-heading">
+        {count === 1
+          ? 'One later answer no longer applies'
+          : `${count} later answers no longer apply`}
+      </h2>
+      <p>With the answer you changed, these questions are no longer on your way:</p>
+      <ul>
+        {change.dropped.map((step) => (
+          <li key={step.question.id}>
+            “{step.question.prompt}” (you answered “{step.answer.label}”)
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
