@@ -52,9 +52,30 @@ const PLACEHOLDER = /__\w+__|undefined|\[object Object\]/;
 
 const DIAGNOSIS = '/q164887/sms-1-2/os-upgrade/repeats/failed/service/no-service-pack';
 
-const PAGES: { kind: string; url: string; heading: RegExp; status?: number }[] = [
+const PAGES: {
+  kind: string;
+  url: string;
+  heading: RegExp;
+  status?: number;
+  /** Set up in the page before its scripts run. */
+  before?: () => void;
+}[] = [
   { kind: 'list of troubleshooters', url: '/', heading: /^Troubleshooters$/ },
   { kind: 'first question', url: '/q164887', heading: /Systems Management Server 1\.2/ },
+  {
+    kind: 'first question with a walk to continue',
+    url: '/q164887',
+    heading: /Systems Management Server 1\.2/,
+    before: () =>
+      localStorage.setItem(
+        'troubleshooter:progress:q164887',
+        JSON.stringify({
+          trail: ['sms-1-2', 'os-upgrade'],
+          version: 1,
+          savedAt: '2026-12-01T09:00:00.000Z',
+        }),
+      ),
+  },
   {
     kind: 'deep question',
     url: '/q164887/sms-1-2/os-upgrade/repeats/failed/service?v=1',
@@ -108,6 +129,7 @@ for (const width of [412, 1280]) {
       }) => {
         consoleGuard.allow(/status of 404/);
         await browserPage.addInitScript(watchTheScreen);
+        if (page.before) await browserPage.addInitScript(page.before);
         const response = await browserPage.goto(page.url);
         expect(response?.status()).toBe(page.status ?? 200);
         await waitUntilInteractive(browserPage);
@@ -119,6 +141,11 @@ for (const width of [412, 1280]) {
           () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
         );
 
+        if (page.before) {
+          await expect(
+            browserPage.getByRole('region', { name: 'Continue where you left off?' }),
+          ).toBeVisible();
+        }
         const { shift, samples } = await screenRecord(browserPage);
         expect(samples.length).toBeGreaterThan(0);
         expect(shift, 'layout shift total').toBe(0);

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Outlet, useLocation, useNavigation } from 'react-router';
 import { readFrameEmbedParams, type EmbedParams } from '../features/embed/embed-params';
 import { chunk } from '../lib/chunk';
+import { useOpenDetailsForPrint } from '../lib/open-details-for-print';
 import { useHydrated } from '../lib/use-hydrated';
 import { SiteChrome } from '../components/site-chrome';
 
@@ -70,6 +71,7 @@ function useEmbedParams(): EmbedParams | null {
 export function RootLayout() {
   useFocusHeadingOnNavigation();
   useMarkInteractive();
+  useOpenDetailsForPrint();
   const embed = useEmbedParams();
   const pending = usePendingAfterAMoment(useNavigation().state === 'loading');
   return (

@@ -50,9 +50,10 @@ test('"No" shows the default escalation when none is configured, with the summar
   expect(
     await question.findByText(/Pass the ticket to your next line of support/),
   ).toBeInTheDocument();
-  expect(
-    question.getByRole('button', { name: 'Copy summary for the escalation' }),
-  ).toBeInTheDocument();
+  await user.click(question.getByRole('button', { name: 'Copy summary for the escalation' }));
+  expect(await navigator.clipboard.readText()).toContain(
+    'The fix above was tried and did not solve the problem.',
+  );
   expect(feedback).toHaveBeenCalledTimes(1);
   expect((feedback.mock.calls[0]![0] as CustomEvent).detail).toEqual({ solved: false });
   window.removeEventListener('troubleshooter-feedback', feedback);
@@ -110,4 +111,11 @@ test('questions after the first offer Copy progress', async () => {
   await screen.findByRole('heading', { level: 1, name: /Windows NT upgrade that restarts/ });
   await user.click(await screen.findByRole('button', { name: 'Copy progress' }));
   expect(await navigator.clipboard.readText()).toContain('Now at\nQuestion 2:');
+});
+
+test('"Did this solve it?" is asked only where a fix was given', async () => {
+  renderApp('/q164887/other-version?v=1');
+  await screen.findByRole('heading', { level: 1, name: /Not this problem/ });
+  expect(screen.getByRole('region', { name: 'For the ticket' })).toBeInTheDocument();
+  expect(screen.queryByRole('region', { name: 'Did this solve it?' })).not.toBeInTheDocument();
 });

@@ -27,13 +27,14 @@ export function OutcomeScreen({ tree, outcome, replay, change }: OutcomeScreenPr
   const decisive = replay.steps.at(-1);
   const hydrated = useHydrated();
   const stepHref = paths.step.getHref(tree.id, replay.trail, tree.version);
-  const summary = (format: SummaryFormat) =>
+  const summary = (format: SummaryFormat, fixTried = false) =>
     buildTicketSummary({
       tree,
       replay,
       url: absoluteUrl(stepHref, location.origin),
       now: new Date(),
       format,
+      fixTried,
     });
 
   return (
@@ -100,7 +101,8 @@ export function OutcomeScreen({ tree, outcome, replay, change }: OutcomeScreenPr
           <h2 id="ticket-heading">For the ticket</h2>
           <CopySummary summary={summary} label="for ticket" />
         </section>
-        <SolvedQuestion summary={summary} />
+        {/* Only a diagnosis gives a fix to try; the others say where to go next. */}
+        {outcome.type === 'diagnosis' ? <SolvedQuestion summary={summary} /> : null}
       </div>
 
       <YourAnswers tree={tree} steps={replay.steps} />

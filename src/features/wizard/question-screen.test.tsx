@@ -174,3 +174,25 @@ test('changing to an answer that asks new questions keeps the ones it still asks
     within(screen.getByRole('region', { name: 'Your answers' })).getAllByRole('definition'),
   ).toHaveLength(12);
 });
+
+test('each question starts with "How do I check?" closed, even after it was opened', async () => {
+  const { user } = renderApp('/q164887/sms-1-2');
+  await screen.findByRole('heading', { level: 1, name: /Windows NT upgrade that restarts/ });
+  // A <details> is a group.
+  const help = () => screen.getByRole('group');
+  await user.click(screen.getByText('How do I check?'));
+  expect(help()).toHaveAttribute('open');
+  await user.click(answerList().getByRole('link', { name: /^Yes, an NT upgrade/ }));
+  await screen.findByRole('heading', { level: 1, name: /start again each time/ });
+  expect(help()).not.toHaveAttribute('open');
+});
+
+test('Space on a focused answer chooses it, as on a button', async () => {
+  const { user } = renderApp('/q164887');
+  await screen.findByRole('heading', { level: 1, name: /Systems Management Server 1\.2/ });
+  answerList().getByRole('link', { name: 'Yes, SMS 1.2' }).focus();
+  await user.keyboard(' ');
+  expect(
+    await screen.findByRole('heading', { level: 1, name: /Windows NT upgrade that restarts/ }),
+  ).toBeInTheDocument();
+});

@@ -102,7 +102,9 @@ export function QuestionScreen({
       ) : null}
 
       {question.help ? (
-        <details className="help">
+        // Keyed by question: React would otherwise keep one <details> from question to
+        // question, left open on the next one if it was open on this.
+        <details className="help" key={question.id}>
           <summary>How do I check?</summary>
           {question.help.map((paragraph) => (
             <p key={paragraph}>{paragraph}</p>

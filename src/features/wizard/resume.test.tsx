@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { expect, test, vi } from 'vitest';
 import { renderApp } from '../../testing/render-app';
 import { readProgress, saveProgress } from './saved-progress';
@@ -11,8 +11,9 @@ test('an unfinished walk is offered on the start page, and Continue goes back to
 
   const { user } = renderApp('/q164887');
   const offer = await screen.findByRole('region', { name: 'Continue where you left off?' });
-  expect(offer).toHaveTextContent(
-    'at Question 3: Does the same job start again each time the client starts?',
+  // The question's own mark ends the sentence: no stray full stop after it.
+  expect(within(offer).getByText(/You were at/)).toHaveTextContent(
+    /\. You were at question 3: Does the same job start again each time the client starts\?$/,
   );
   await user.click(screen.getByRole('link', { name: 'Continue where you left off' }));
   expect(
@@ -83,4 +84,16 @@ test('a walk saved with an earlier version of the tree continues with what chang
       name: 'This troubleshooter has changed since the link was made',
     }),
   ).toBeInTheDocument();
+});
+
+test('Start again starts a fresh walk: the one just left is not offered', async () => {
+  const { user } = renderApp('/q164887/sms-1-2/job-unsure');
+  await screen.findByRole('heading', { level: 1, name: /start again each time/ });
+  await waitFor(() => expect(readProgress('q164887')).toBeDefined());
+  await user.click(screen.getByRole('link', { name: 'Start again' }));
+  await screen.findByRole('heading', { level: 1, name: /Systems Management Server 1\.2/ });
+  expect(readProgress('q164887')).toBeUndefined();
+  expect(
+    screen.queryByRole('region', { name: 'Continue where you left off?' }),
+  ).not.toBeInTheDocument();
 });

@@ -43,10 +43,12 @@ export function ResumeOffer({ tree }: { tree: Tree }) {
   const replay = replayTrail(tree, saved.trail);
   if (sameVersion && replay.trail.length === 0) return null;
   const where = !sameVersion
-    ? 'a step of an earlier version of this troubleshooter'
+    ? 'a step of an earlier version of this troubleshooter.'
     : replay.node.kind === 'question'
-      ? `Question ${replay.steps.length + 1}: ${replay.node.prompt}`
+      ? `question ${replay.steps.length + 1}: ${replay.node.prompt}`
       : replay.node.title;
+  // A question ends with its own question mark: no full stop after it.
+  const sentenceEnd = /[.?!]$/.test(where) ? '' : '.';
   return (
     <section className="panel resume" aria-labelledby="resume-heading">
       <h2 id="resume-heading">Continue where you left off?</h2>
@@ -56,7 +58,8 @@ export function ResumeOffer({ tree }: { tree: Tree }) {
           dateStyle: 'medium',
           timeStyle: 'short',
         })}
-        , at {where}.
+        . You were at {where}
+        {sentenceEnd}
       </p>
       <p className="resume__actions">
         <Link className="button" to={paths.step.getHref(tree.id, saved.trail, saved.version)}>

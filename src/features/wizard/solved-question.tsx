@@ -10,7 +10,12 @@ import type { SummaryFormat } from './ticket-summary';
  * (or a default) with the summary ready to copy. The choice goes to an embedding host
  * page, if any, and nowhere else.
  */
-export function SolvedQuestion({ summary }: { summary: (format: SummaryFormat) => string }) {
+export function SolvedQuestion({
+  summary,
+}: {
+  /** The ticket summary; `fixTried` for the one that goes with the escalation. */
+  summary: (format: SummaryFormat, fixTried?: boolean) => string;
+}) {
   const [solved, setSolved] = useState<boolean>();
   const headingId = useId();
   const { data: config } = useQuery(configQueryOptions());
@@ -61,12 +66,15 @@ export function SolvedQuestion({ summary }: { summary: (format: SummaryFormat) =
             ) : (
               'Pass the ticket to your next line of support.'
             )}{' '}
-            Add the summary below to the ticket so nobody has to ask again.
+            Copy the summary into the ticket (it says the fix was tried) so nobody has to ask again.
           </p>
         ) : null}
       </div>
       {solved === false ? (
-        <CopySummary summary={summary} label="summary for the escalation" />
+        <CopySummary
+          summary={(format) => summary(format, true)}
+          label="summary for the escalation"
+        />
       ) : null}
     </section>
   );

@@ -39,8 +39,9 @@ Answers
 6. Is the latest SMS 1.2 service pack installed yet?
    No, not yet
 
-Result: Diagnosis
+Result: Diagnosis (assumes unconfirmed checks)
 This is the known SMS 1.2 problem in article Q164887
+This result assumes the check marked NOT CONFIRMED holds: confirm it before acting on it.
 Article: Q164887, SMS: Upgrading Windows NT with PCM Service May Constantly Repeat
 Cause: Started by the PCM service, Ntencap.exe never receives the shut-down message it waits for, so it marks the mandatory job failed and the service runs it again at its next start.
 
@@ -79,4 +80,22 @@ test('progress on a question says where the walk stands', () => {
     'Now at\nQuestion 2: Is the job a Windows NT upgrade that restarts the client?',
   );
   expect(text).not.toContain('Result:');
+});
+
+test('the summary for an escalation says the fix was tried; the one for the ticket does not', () => {
+  const replay = replayTrail(tree, [
+    'sms-1-2',
+    'os-upgrade',
+    'repeats',
+    'failed',
+    'service',
+    'no-service-pack',
+  ]);
+  const ticket = buildTicketSummary({ tree, replay, url, now, format: 'text' });
+  const escalation = buildTicketSummary({ tree, replay, url, now, format: 'text', fixTried: true });
+  expect(ticket).toContain('Result: Diagnosis\n');
+  expect(ticket).not.toContain('Escalated');
+  expect(escalation).toContain(
+    'Escalated\nThe fix above was tried and did not solve the problem.\n\nLink',
+  );
 });

@@ -15,12 +15,15 @@ export function buildTicketSummary({
   url,
   now,
   format,
+  fixTried = false,
 }: {
   tree: Tree;
   replay: Replay;
   url: string;
   now: Date;
   format: SummaryFormat;
+  /** For the escalation after "Did this solve it?" → No: the fix was tried and did not help. */
+  fixTried?: boolean;
 }): string {
   const md = format === 'markdown';
   const lines: string[] = [];
@@ -52,8 +55,18 @@ export function buildTicketSummary({
     heading('Now at');
     lines.push(`Question ${replay.steps.length + 1}: ${node.prompt}`);
   } else {
-    heading(`Result: ${OUTCOME_CAPTIONS[node.type]}`);
+    const unconfirmed = replay.steps.filter((step) => step.answer.unsure === true).length;
+    heading(
+      `Result: ${OUTCOME_CAPTIONS[node.type]}${unconfirmed > 0 ? ' (assumes unconfirmed checks)' : ''}`,
+    );
     lines.push(node.title);
+    if (unconfirmed > 0) {
+      lines.push(
+        unconfirmed === 1
+          ? 'This result assumes the check marked NOT CONFIRMED holds: confirm it before acting on it.'
+          : `This result assumes the ${unconfirmed} checks marked NOT CONFIRMED hold: confirm each before acting on it.`,
+      );
+    }
     if (tree.article && node.type !== 'ruled-out') {
       lines.push(`Article: ${tree.article.id}, ${tree.article.title}`);
     }
@@ -66,6 +79,11 @@ export function buildTicketSummary({
         lines.push(section.steps ? `${index + 1}. ${item}` : `- ${item}`),
       );
     }
+  }
+
+  if (fixTried && node.kind === 'outcome') {
+    heading('Escalated');
+    lines.push('The fix above was tried and did not solve the problem.');
   }
 
   heading('Link');

@@ -51,7 +51,9 @@ export function VersionChangedScreen({
         This troubleshooter has changed since the link was made
       </PageHeading>
       <p className="lead">
-        The link was made with version {linkVersion}; this is version {tree.version}.{' '}
+        {linkVersion > tree.version
+          ? `The link was made with version ${linkVersion}, newer than the version ${tree.version} this site has, so its answers were read against version ${tree.version}.`
+          : `The link was made with version ${linkVersion}; this is version ${tree.version}.`}{' '}
         {kept === 0
           ? 'None of its answers could be kept.'
           : `${kept === 1 ? 'One answer still applies and is' : `${kept} answers still apply and are`} kept.`}
@@ -65,7 +67,7 @@ export function VersionChangedScreen({
             ))}
           </ul>
         </section>
-      ) : !archived ? (
+      ) : !archived && linkVersion < tree.version ? (
         <p>
           Version {linkVersion} is no longer available to compare with, so the answers were matched
           to this version as they are.

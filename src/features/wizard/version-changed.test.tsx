@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react';
-import { expect, test } from 'vitest';
+import { expect, test, vi } from 'vitest';
+import { fetchPublicFileExcept } from '../../testing/fetch-public-file-from-disk';
 import { renderApp } from '../../testing/render-app';
 
 // src/testing/fixtures/trees: printer.v1.json (power, then paper) and printer.json,
@@ -46,11 +47,23 @@ test('a link for the current version is read as it is', async () => {
 });
 
 test('without the earlier version file, the answers are matched as they are', async () => {
-  renderApp('/printer/paper?v=7');
+  vi.mocked(fetch).mockImplementation(
+    fetchPublicFileExcept('/trees/printer.v1.json', () => new Response('', { status: 404 })),
+  );
+  renderApp('/printer/paper?v=1');
   await screen.findByRole('heading', { level: 1, name: /has changed since the link was made/ });
-  expect(screen.getByText(/Version 7 is no longer available to compare with/)).toBeInTheDocument();
+  expect(screen.getByText(/Version 1 is no longer available to compare with/)).toBeInTheDocument();
   expect(screen.getByRole('link', { name: 'Go on from here' })).toHaveAttribute(
     'href',
     '/printer/paper?v=2',
   );
+});
+
+test('a link from a newer version than the site has says so, not that a version is gone', async () => {
+  renderApp('/printer/paper?v=3');
+  await screen.findByRole('heading', { level: 1, name: /has changed since the link was made/ });
+  expect(
+    screen.getByText(/made with version 3, newer than the version 2 this site has/),
+  ).toBeInTheDocument();
+  expect(screen.queryByText(/no longer available/)).not.toBeInTheDocument();
 });

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { paths } from '../../lib/paths';
+import { forgetProgress } from './saved-progress';
 import type { ChangeContext } from '../../engine/change-answer';
 import type { AnsweredStep } from '../../engine/replay-trail';
 import type { Tree } from '../../engine/tree-schema';
@@ -42,10 +43,16 @@ export function YourAnswers({
   );
 }
 
+/**
+ * Start again means a fresh walk: the one just left is forgotten in this browser, so the
+ * first question does not offer to continue it.
+ */
 export function StartAgainLink({ treeId }: { treeId: string }) {
   return (
     <p className="start-again">
-      <Link to={paths.step.getHref(treeId)}>Start again</Link>
+      <Link to={paths.step.getHref(treeId)} onClick={() => forgetProgress(treeId)}>
+        Start again
+      </Link>
     </p>
   );
 }
