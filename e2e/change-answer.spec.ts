@@ -90,3 +90,27 @@ test('a question prints with its answers and its help open; the help closes agai
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   await expect(help).not.toHaveAttribute('open');
 });
+
+test('with JavaScript off, Change offers the other answers in place and keeps what still fits', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${DIAGNOSIS}?v=1`);
+  // Each row's Change is a disclosure (a group) of the other answers.
+  const change = page.getByRole('group').filter({
+    hasText: 'your answer to: Is the job recorded as failed rather than completed?',
+  });
+  await expect(change).toHaveCount(1);
+  await change.locator('summary').click();
+  await expect(change.getByRole('link', { name: /No, it is recorded as completed/ })).toBeVisible();
+  await expect(change).toContainText('(2 later answers no longer apply)');
+  // "Not sure" still leads through the same later questions: straight to the diagnosis.
+  await change.getByRole('link', { name: 'Not sure' }).click();
+  await expect(page).toHaveURL(
+    '/q164887/sms-1-2/os-upgrade/repeats/status-unsure/service/no-service-pack?v=1',
+  );
+  await expect(heading(page)).toHaveText(/known SMS 1\.2 problem/);
+  await expect(page.getByRole('region', { name: 'Not confirmed yet' })).toBeVisible();
+  await context.close();
+});

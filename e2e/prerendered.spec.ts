@@ -35,12 +35,12 @@ test('with JavaScript off, a person walks from the home page to the diagnosis', 
   );
   await expect(page.getByRole('region', { name: 'How to fix it' })).toContainText('SERVPACK');
 
-  // Change links and the help disclosure work without JavaScript too.
-  await page
-    .getByRole('link', {
-      name: 'Change your answer to: Is the job recorded as failed rather than completed?',
-    })
-    .click();
+  // Without JavaScript, Change offers the other answers in place (e2e/change-answer.spec.ts);
+  // Back, and the help disclosure, work too.
+  await page.goBack();
+  await expect(heading(page)).toHaveText('Is the latest SMS 1.2 service pack installed yet?');
+  await page.goBack();
+  await page.goBack();
   await expect(heading(page)).toHaveText('Is the job recorded as failed rather than completed?');
   await page.getByText('How do I check?').click();
   await expect(page.getByText(/Ntencap\.exe marks it failed/)).toBeVisible();

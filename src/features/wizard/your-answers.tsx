@@ -1,22 +1,18 @@
 import { Link } from 'react-router';
 import { paths } from '../../lib/paths';
 import { forgetProgress } from './saved-progress';
-import type { ChangeContext } from '../../engine/change-answer';
+import { changeAnswer, type ChangeContext } from '../../engine/change-answer';
 import type { AnsweredStep } from '../../engine/replay-trail';
 import type { Tree } from '../../engine/tree-schema';
 
 /**
  * "Your answers": each question asked, the answer given and a Change link back to it.
  * The link carries the whole walk (`was`), so the question it opens can mark the answer
- * given and keep the later answers that still fit whatever is chosen.
+ * given and keep the later answers that still fit whatever is chosen. A static page
+ * cannot read that from its address, so without scripting each row offers the other
+ * answers right here instead, each leading on with the later answers that still fit.
  */
-export function YourAnswers({
-  tree,
-  steps,
-}: {
-  tree: Pick<Tree, 'id' | 'version'>;
-  steps: readonly AnsweredStep[];
-}) {
+export function YourAnswers({ tree, steps }: { tree: Tree; steps: readonly AnsweredStep[] }) {
   if (steps.length === 0) return null;
   const was = steps.map((step) => step.answer.slug);
   return (
@@ -31,15 +27,54 @@ export function YourAnswers({
               {step.answer.unsure ? <span className="tag">not confirmed</span> : null}
             </dd>
             <dd className="summary-list__action">
-              <Link to={paths.step.getHref(tree.id, step.trailBefore, tree.version, was)}>
+              <Link
+                className="change-link"
+                to={paths.step.getHref(tree.id, step.trailBefore, tree.version, was)}
+              >
                 Change{' '}
                 <span className="visually-hidden">your answer to: {step.question.prompt}</span>
               </Link>
+              <ChangeHere tree={tree} was={was} step={step} />
             </dd>
           </div>
         ))}
       </dl>
     </section>
+  );
+}
+
+/** Without scripting (styles.css): the other answers to a question, as links on from here. */
+function ChangeHere({
+  tree,
+  was,
+  step,
+}: {
+  tree: Tree;
+  was: readonly string[];
+  step: AnsweredStep;
+}) {
+  return (
+    <details className="change-here">
+      <summary>
+        Change <span className="visually-hidden">your answer to: {step.question.prompt}</span>
+      </summary>
+      <ul>
+        {step.question.answers
+          .filter((answer) => answer.slug !== step.answer.slug)
+          .map((answer) => {
+            const next = changeAnswer(tree, was, step.index, answer.slug);
+            const count = next.dropped.length;
+            return (
+              <li key={answer.slug}>
+                <a href={paths.step.getHref(tree.id, next.trail, tree.version)}>{answer.label}</a>
+                {count > 0
+                  ? ` (${count === 1 ? 'one later answer no longer applies' : `${count} later answers no longer apply`})`
+                  : null}
+              </li>
+            );
+          })}
+      </ul>
+    </details>
   );
 }
 
