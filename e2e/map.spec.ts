@@ -237,3 +237,26 @@ test('on a narrow screen the diagram opens panned to the step you are on', async
     .toBe(true);
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
 });
+
+test('from a question to the map there is no blank page: the question stays until the map replaces it', async ({
+  page,
+}) => {
+  await openInteractive(page, '/q164887/sms-1-2/os-upgrade?v=1');
+  // Every state of the page's main heading from here on: it is never missing.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    Object.assign(window, { headingsSeen: seen });
+    new MutationObserver(() => {
+      seen.push(document.querySelector('main h1')?.textContent ?? '(none)');
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await page.getByRole('link', { name: 'Map of this troubleshooter' }).click();
+  await expect(heading(page)).toHaveText(
+    'Windows NT upgrade job runs again at every restart (SMS 1.2)',
+  );
+  const seen = await page.evaluate(
+    () => (window as unknown as { headingsSeen: string[] }).headingsSeen,
+  );
+  expect(seen).not.toContain('(none)');
+  expect(seen.at(-1)).toBe('Windows NT upgrade job runs again at every restart (SMS 1.2)');
+});

@@ -1,5 +1,5 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { parseTrail, paths } from '../../lib/paths';
 import { DocumentTitle } from '../../components/document-title';
@@ -35,7 +35,7 @@ export function MapPage() {
   const hydrated = useHydrated();
   const trail = hydrated ? (new URLSearchParams(search).get('trail') ?? '') : '';
   const replay = replayTrail(tree, parseTrail(trail));
-  const map = useMemo(() => layoutTree(tree), [tree]);
+  const map = layoutTree(tree);
   const walked = replay.steps.length > 0;
   const marks: PathMarks = {
     nodes: new Set([tree.start, ...replay.steps.map((step) => step.answer.next)]),

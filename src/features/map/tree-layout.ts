@@ -57,6 +57,18 @@ type Band = { top: number; bottom: number };
  * ranks, where there are no boxes and no labels. So no line crosses a box or a label.
  */
 export function layoutTree(tree: Tree): TreeLayout {
+  // A tree is immutable once validated, like the engine's graph cache (ADR 13): a map
+  // opened again in the same visit is not laid out again.
+  const known = layouts.get(tree);
+  if (known) return known;
+  const map = computeLayout(tree);
+  layouts.set(tree, map);
+  return map;
+}
+
+const layouts = new WeakMap<Tree, TreeLayout>();
+
+function computeLayout(tree: Tree): TreeLayout {
   const graph = new Graph();
   graph.setGraph({ rankdir: 'TB', nodesep: 24, edgesep: 12, ranksep: 44, marginx: 8, marginy: 8 });
   const trails = firstTrails(tree);
