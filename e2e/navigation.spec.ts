@@ -132,7 +132,11 @@ test('the map opens from a step, shows the path, and its boxes lead to steps', a
   await expect(page).toHaveURL('/map/q164887?trail=sms-1-2/os-upgrade');
   await expect(heading(page)).toBeFocused();
   const diagram = page.getByRole('group', { name: /^Diagram of/ });
-  await expect(diagram.getByRole('link', { name: /, on your path\)$/ })).toHaveCount(3);
+  await expect(diagram.getByRole('link', { name: /, on your path\)$/ })).toHaveCount(2);
+  await expect(diagram.getByRole('link', { name: /, you are here\)$/ })).toHaveAttribute(
+    'aria-current',
+    'step',
+  );
   await diagram
     .getByRole('link', { name: 'Not this problem: the job does not repeat (result)' })
     .click();
