@@ -62,8 +62,10 @@ export function MapPage() {
       <p className="lead">
         Every question and result, with each answer as an arrow.
         {walked ? ' Your path so far is highlighted.' : ''}
-        {walked ? ' The step you are on is filled in and marked “you are here”.' : ''} Select a box
-        to go to that step.
+        {walked
+          ? ' The step you are on is filled in, and marked “you are here” in the list.'
+          : ''}{' '}
+        Select a box to go to that step.
       </p>
       {/* Without JavaScript the page cannot read ?trail=: it is one static file for all. */}
       <p className="tree-map__without-js">
