@@ -127,7 +127,7 @@ test('the start page offers to continue an unfinished walk, and to forget it', a
   await page.goto('/q164887');
   const offer = page.getByRole('region', { name: 'Continue where you left off?' });
   await expect(offer).toContainText(
-    'Question 3: Does the same job start again each time the client starts?',
+    'You were at question 3: Does the same job start again each time the client starts?',
   );
   await offer.getByRole('link', { name: 'Continue where you left off' }).click();
   await expect(page).toHaveURL('/q164887/sms-1-2/job-unsure?v=1');

@@ -46,7 +46,8 @@ test('a Change link returns to that question with the earlier answers kept', asy
       name: 'Change your answer to: Is the job a Windows NT upgrade that restarts the client?',
     })
     .click();
-  await expect(page).toHaveURL('/q164887/sms-1-2?v=1');
+  // The link carries the walk, so the question can keep the later answers that still fit.
+  await expect(page).toHaveURL('/q164887/sms-1-2?v=1&was=sms-1-2/os-upgrade/repeats/failed');
   await expect(heading(page)).toHaveText(
     'Is the job a Windows NT upgrade that restarts the client?',
   );
@@ -56,9 +57,10 @@ test('a Change link returns to that question with the earlier answers kept', asy
     'Is the client managed by Systems Management Server 1.2?',
   ]);
 
-  // Answer differently and carry on from there.
+  // Answer differently: that answer leads to a result, and the two later answers no longer apply.
   await answerLink(page, 'No, another kind of job').click();
   await expect(heading(page)).toHaveText(/the job is not a restarting Windows NT upgrade/);
+  await expect(page.getByRole('region', { name: '2 later answers no longer apply' })).toBeVisible();
 });
 
 test('Start again goes back to the first question from an outcome', async ({ page }) => {
@@ -132,7 +134,11 @@ test('the map opens from a step, shows the path, and its boxes lead to steps', a
   await expect(page).toHaveURL('/map/q164887?trail=sms-1-2/os-upgrade');
   await expect(heading(page)).toBeFocused();
   const diagram = page.getByRole('group', { name: /^Diagram of/ });
-  await expect(diagram.getByRole('link', { name: /, on your path\)$/ })).toHaveCount(3);
+  await expect(diagram.getByRole('link', { name: /, on your path\)$/ })).toHaveCount(2);
+  await expect(diagram.getByRole('link', { name: /, you are here\)$/ })).toHaveAttribute(
+    'aria-current',
+    'step',
+  );
   await diagram
     .getByRole('link', { name: 'Not this problem: the job does not repeat (result)' })
     .click();

@@ -14,9 +14,9 @@ test('the map shows every node as a link to its step, with the current path mark
   expect(diagram.getAllByRole('link')).toHaveLength(13);
   expect(
     diagram.getByRole('link', {
-      name: 'Does the same job start again each time the client starts? (question, on your path)',
+      name: 'Is the job a Windows NT upgrade that restarts the client? (question, on your path)',
     }),
-  ).toHaveAttribute('href', '/q164887/sms-1-2/os-upgrade?v=1');
+  ).toHaveAttribute('href', '/q164887/sms-1-2?v=1');
   expect(
     diagram.getByRole('link', {
       name: /^This is the known SMS 1\.2 problem in article Q164887 \(result\)$/,
@@ -29,6 +29,59 @@ test('the map shows every node as a link to its step, with the current path mark
     'href',
     '/q164887/sms-1-2/os-upgrade?v=1',
   );
+});
+
+test('the step the trail leads to is marked as the current step, apart from the rest of the path', async () => {
+  renderApp('/map/q164887?trail=sms-1-2/os-upgrade');
+  const diagram = within(await screen.findByRole('group', { name: /^Diagram of/ }));
+  const here = diagram.getByRole('link', {
+    name: 'Does the same job start again each time the client starts? (question, you are here)',
+  });
+  expect(here).toHaveAttribute('aria-current', 'step');
+  expect(diagram.getAllByRole('link', { name: /, on your path\)$/ })).toHaveLength(2);
+  const marked = diagram.getAllByRole('link').filter((link) => link.hasAttribute('aria-current'));
+  expect(marked).toEqual([here]);
+});
+
+test('the list marks the answers given and where they lead', async () => {
+  renderApp('/map/q164887?trail=version-unsure/os-upgrade');
+  const outline = within(await screen.findByRole('region', { name: 'The same map as a list' }));
+  expect(outline.getByText('Not sure (your answer)')).toBeInTheDocument();
+  expect(
+    outline.getByText('Yes, an NT upgrade that restarts the client (your answer)'),
+  ).toBeInTheDocument();
+  expect(outline.queryByText('Yes, SMS 1.2 (your answer)')).not.toBeInTheDocument();
+  const current = outline
+    .getAllByRole('link')
+    .filter((link) => link.getAttribute('aria-current') === 'step');
+  expect(current).toHaveLength(1);
+  expect(current[0]).toHaveAccessibleName(
+    'Does the same job start again each time the client starts?',
+  );
+  expect(outline.getByText('(you are here)')).toBeInTheDocument();
+});
+
+test('without a trail nothing is marked as the current step or the path', async () => {
+  renderApp('/map/q164887');
+  const diagram = within(await screen.findByRole('group', { name: /^Diagram of/ }));
+  expect(
+    diagram.getByRole('link', {
+      name: 'Is the client managed by Systems Management Server 1.2? (question)',
+    }),
+  ).not.toHaveAttribute('aria-current');
+  expect(screen.queryByText(/\(your answer\)|\(you are here\)/)).not.toBeInTheDocument();
+  expect(screen.getByRole('link', { name: 'Start this troubleshooter' })).toHaveAttribute(
+    'href',
+    '/q164887',
+  );
+});
+
+test('the diagram is a region the keyboard reaches, so the arrow keys can scroll it', async () => {
+  const { user } = renderApp('/map/q164887');
+  const region = await screen.findByRole('region', { name: 'Diagram' });
+  screen.getByRole('link', { name: 'Start this troubleshooter' }).focus();
+  await user.tab();
+  expect(region).toHaveFocus();
 });
 
 test('the same structure is given as nested lists', async () => {

@@ -1,5 +1,5 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { useMemo, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { parseTrail, paths } from '../../lib/paths';
 import { DocumentTitle } from '../../components/document-title';
@@ -10,12 +10,21 @@ import { getNode } from '../../engine/tree-lookup';
 import type { Tree } from '../../engine/tree-schema';
 import { treeQueryOptions } from '../../data/tree-query';
 import { firstTrails } from '../../engine/tree-walks';
-import { layoutTree } from './tree-layout';
+import { LABEL_TEXT, NODE_TEXT, layoutTree, type MapNode, type Point } from './tree-layout';
+
+/** Where the person is: the answers they gave (`question>answer`) and the nodes they passed. */
+type PathMarks = {
+  nodes: ReadonlySet<string>;
+  answers: ReadonlySet<string>;
+  edges: ReadonlySet<string>;
+  /** The node their trail leads to; none without a trail. */
+  current: string | undefined;
+};
 
 /**
  * A map of a tree: questions and outcomes as boxes, answers as labelled arrows, the
- * person's path (?trail=) highlighted, every box a link to its step. The same
- * structure follows as nested lists, for screen readers and small screens.
+ * person's path (?trail=) highlighted and the step they are on marked, every box a link to
+ * its step. The same structure follows as nested lists, for screen readers and small screens.
  */
 export function MapPage() {
   const { treeId = '' } = useParams();
@@ -26,10 +35,25 @@ export function MapPage() {
   const hydrated = useHydrated();
   const trail = hydrated ? (new URLSearchParams(search).get('trail') ?? '') : '';
   const replay = replayTrail(tree, parseTrail(trail));
-  const map = useMemo(() => layoutTree(tree), [tree]);
-  const onPath = new Set([tree.start, ...replay.steps.map((step) => step.answer.next)]);
-  const pathEdges = new Set(replay.steps.map((step) => `${step.question.id}>${step.answer.next}`));
+  const map = layoutTree(tree);
+  const walked = replay.steps.length > 0;
+  const marks: PathMarks = {
+    nodes: new Set([tree.start, ...replay.steps.map((step) => step.answer.next)]),
+    answers: new Set(replay.steps.map((step) => `${step.question.id}>${step.answer.slug}`)),
+    edges: new Set(replay.steps.map((step) => `${step.question.id}>${step.answer.next}`)),
+    current: walked ? replay.node.id : undefined,
+  };
   const stepHref = (trail: readonly string[]) => paths.step.getHref(tree.id, trail, tree.version);
+  const scroller = useRef<HTMLDivElement>(null);
+  const currentNode = map.nodes.find((node) => node.id === marks.current);
+  useEffect(() => {
+    // Where the diagram pans (a narrow screen), the step the person is on is brought into
+    // view sideways; the page itself does not move.
+    const box = scroller.current;
+    if (box && currentNode) {
+      box.scrollLeft = currentNode.box.x + currentNode.box.width / 2 - box.clientWidth / 2;
+    }
+  }, [currentNode]);
 
   return (
     <article className="tree-map-page">
@@ -37,110 +61,188 @@ export function MapPage() {
       <PageHeading caption="Map">{tree.title}</PageHeading>
       <p className="lead">
         {/* The same words with or without a path: the path is drawn only once hydrated,
-            and a sentence added then would push the diagram down. */}
-        Every question and result, with each answer as an arrow and the answers you gave
-        highlighted. Select a box to go to that step.
+            and a sentence added then would push the diagram down (e2e/calm-loading). */}
+        Every question and result, with each answer as an arrow. The answers you gave are
+        highlighted as a path, and the step you are on is filled in (marked “you are here” in the
+        list). Select a box to go to that step.
+      </p>
+      {/* Without JavaScript the page cannot read ?trail=: it is one static file for all. */}
+      <p className="tree-map__without-js">
+        Your path is drawn on this map only with JavaScript on. Your answers so far are listed on
+        the step you came from.
       </p>
       <p>
         <Link to={stepHref(replay.trail)}>
-          {replay.steps.length > 0 ? 'Back to your step' : 'Start this troubleshooter'}
+          {walked ? 'Back to your step' : 'Start this troubleshooter'}
         </Link>
       </p>
-      <div className="tree-map">
+      {/* Focusable so that the arrow keys scroll it when it is wider than the screen (WCAG 2.1.1). */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region, see above */}
+      <div ref={scroller} className="tree-map" role="region" aria-label="Diagram" tabIndex={0}>
+        <p className="tree-map__hint">
+          The diagram is wider than the screen: scroll it sideways (arrow keys, once it has focus),
+          or read the same map as a list below.
+        </p>
         <svg
           className="tree-map__svg"
-          viewBox={`0 0 ${Math.ceil(map.width)} ${Math.ceil(map.height)}`}
-          width={Math.ceil(map.width)}
-          height={Math.ceil(map.height)}
+          viewBox={`0 0 ${map.width} ${map.height}`}
+          width={map.width}
+          height={map.height}
           role="group"
           aria-label={`Diagram of ${tree.title}`}
         >
           <defs>
-            <marker
-              id="arrow"
-              viewBox="0 0 10 10"
-              refX="9"
-              refY="5"
-              markerWidth="7"
-              markerHeight="7"
-              orient="auto"
-            >
-              <path d="M0,0 L10,5 L0,10 z" className="tree-map__arrowhead" />
-            </marker>
-          </defs>
-          {map.edges.map((edge) => (
-            <g
-              key={`${edge.from}>${edge.to}`}
-              className={
-                pathEdges.has(`${edge.from}>${edge.to}`)
-                  ? 'tree-map__edge tree-map__edge--path'
-                  : 'tree-map__edge'
-              }
-              aria-hidden="true"
-            >
-              <polyline
-                points={edge.points.map((point) => `${point.x},${point.y}`).join(' ')}
-                markerEnd="url(#arrow)"
-              />
-              <text x={edge.labelX} y={edge.labelY} textAnchor="middle" dominantBaseline="middle">
-                {edge.label}
-              </text>
-            </g>
-          ))}
-          {map.nodes.map((node) => (
-            <Link
-              key={node.id}
-              to={stepHref(node.trail)}
-              aria-label={`${node.lines.join(' ')} (${node.kind === 'question' ? 'question' : 'result'}${onPath.has(node.id) ? ', on your path' : ''})`}
-              className={`tree-map__node tree-map__node--${node.kind}${onPath.has(node.id) ? ' tree-map__node--path' : ''}`}
-            >
-              <rect
-                x={node.x - node.width / 2}
-                y={node.y - node.height / 2}
-                width={node.width}
-                height={node.height}
-                rx="6"
-              />
-              <text
-                x={node.x}
-                y={node.y - ((node.lines.length - 1) * 16) / 2}
-                textAnchor="middle"
-                dominantBaseline="middle"
+            {/* Fixed in size (userSpaceOnUse), so a thicker path line gets no bigger head. */}
+            {['arrow', 'arrow-path'].map((id) => (
+              <marker
+                key={id}
+                id={id}
+                className={`tree-map__arrowhead tree-map__arrowhead--${id}`}
+                viewBox="0 0 10 10"
+                refX="9"
+                refY="5"
+                markerWidth="9"
+                markerHeight="9"
+                markerUnits="userSpaceOnUse"
+                orient="auto"
               >
-                {node.lines.map((line, index) => (
-                  <tspan key={index} x={node.x} dy={index === 0 ? 0 : 16}>
-                    {/* The space keeps the words apart in the link's text, as in its label. */}
-                    {index < node.lines.length - 1 ? `${line} ` : line}
-                  </tspan>
-                ))}
-              </text>
-            </Link>
+                <path d="M0,0 L10,5 L0,10 z" />
+              </marker>
+            ))}
+          </defs>
+          {map.edges.map((edge) => {
+            const onPath = marks.edges.has(`${edge.from}>${edge.to}`);
+            return (
+              <g
+                key={`${edge.from}>${edge.to}`}
+                className={onPath ? 'tree-map__edge tree-map__edge--path' : 'tree-map__edge'}
+                aria-hidden="true"
+              >
+                <path
+                  d={pathData(edge.segments)}
+                  markerEnd={onPath ? 'url(#arrow-path)' : 'url(#arrow)'}
+                />
+                <rect
+                  className="tree-map__label"
+                  x={edge.label.x}
+                  y={edge.label.y}
+                  width={edge.label.width}
+                  height={edge.label.height}
+                />
+                <TextLines
+                  lines={edge.lines}
+                  x={edge.label.x + edge.label.width / 2}
+                  top={edge.label.y + LABEL_TEXT.paddingY}
+                  style={LABEL_TEXT}
+                />
+              </g>
+            );
+          })}
+          {map.nodes.map((node) => (
+            <DiagramNode key={node.id} node={node} marks={marks} href={stepHref(node.trail)} />
           ))}
         </svg>
       </div>
       <section aria-labelledby="outline-heading">
         <h2 id="outline-heading">The same map as a list</h2>
-        <MapOutline tree={tree} stepHref={stepHref} />
+        <MapOutline tree={tree} stepHref={stepHref} marks={marks} />
       </section>
     </article>
   );
 }
 
-/** Each question with its answers and where they lead; a node met again is referred to, not repeated. */
+function DiagramNode({ node, marks, href }: { node: MapNode; marks: PathMarks; href: string }) {
+  const current = marks.current === node.id;
+  const onPath = marks.current !== undefined && marks.nodes.has(node.id);
+  const where = current ? ', you are here' : onPath ? ', on your path' : '';
+  const kind = node.kind === 'question' ? 'question' : 'result';
+  return (
+    <Link
+      to={href}
+      aria-label={`${node.lines.join(' ')} (${kind}${where})`}
+      aria-current={current ? 'step' : undefined}
+      className={[
+        'tree-map__node',
+        `tree-map__node--${node.kind}`,
+        onPath ? 'tree-map__node--path' : '',
+        current ? 'tree-map__node--current' : '',
+      ]
+        .filter(Boolean)
+        .join(' ')}
+    >
+      <rect x={node.box.x} y={node.box.y} width={node.box.width} height={node.box.height} rx="6" />
+      <TextLines
+        lines={node.lines}
+        x={node.box.x + node.box.width / 2}
+        top={node.box.y + NODE_TEXT.paddingY}
+        style={NODE_TEXT}
+      />
+    </Link>
+  );
+}
+
+/** Lines of text centred on `x`, each in its own row of the style's line height. */
+function TextLines({
+  lines,
+  x,
+  top,
+  style,
+}: {
+  lines: string[];
+  x: number;
+  top: number;
+  style: { fontSize: number; lineHeight: number };
+}) {
+  return (
+    <text x={x} fontSize={style.fontSize} textAnchor="middle" dominantBaseline="central">
+      {lines.map((line, index) => (
+        <tspan key={index} x={x} y={top + style.lineHeight * (index + 0.5)}>
+          {/* The space keeps the words apart in a link's text, as in its label. */}
+          {index < lines.length - 1 ? `${line} ` : line}
+        </tspan>
+      ))}
+    </text>
+  );
+}
+
+/** SVG path data for lines in pieces: each piece starts with a move. */
+function pathData(segments: Point[][]): string {
+  return segments
+    .map((points) =>
+      points.map((point, index) => `${index === 0 ? 'M' : 'L'}${point.x},${point.y}`).join(' '),
+    )
+    .join(' ');
+}
+
+/**
+ * Each question with its answers and where they lead; a node met again is referred to, not
+ * repeated. The person's answers are marked, and the step their trail leads to.
+ */
 function MapOutline({
   tree,
   stepHref,
+  marks,
 }: {
   tree: Tree;
   stepHref: (trail: readonly string[]) => string;
+  marks: PathMarks;
 }) {
   const trails = firstTrails(tree);
   const shown = new Set<string>();
-  const item = (id: string): ReactNode => {
+  // Only one place in the list says "you are here": where the last answer given leads.
+  const lastAnswer = [...marks.answers].at(-1);
+  const item = (id: string, current: boolean): ReactNode => {
     const node = getNode(tree, id);
     if (!node) return null;
     const name = node.kind === 'question' ? node.prompt : `Result: ${node.title}`;
-    const link = <Link to={stepHref(trails.get(id) ?? [])}>{name}</Link>;
+    const link = (
+      <>
+        <Link to={stepHref(trails.get(id) ?? [])} aria-current={current ? 'step' : undefined}>
+          {name}
+        </Link>
+        {current ? <strong className="tree-map__here"> (you are here)</strong> : null}
+      </>
+    );
     if (shown.has(id) || node.kind === 'outcome') {
       return shown.has(id) && node.kind === 'question' ? <>{link} (see above)</> : link;
     }
@@ -149,18 +251,23 @@ function MapOutline({
       <>
         {link}
         <ul>
-          {node.answers.map((answer) => (
-            <li key={answer.slug}>
-              {answer.label}: {item(answer.next)}
-            </li>
-          ))}
+          {node.answers.map((answer) => {
+            const key = `${node.id}>${answer.slug}`;
+            const chosen = marks.answers.has(key);
+            return (
+              <li key={answer.slug}>
+                {chosen ? <strong>{answer.label} (your answer)</strong> : answer.label}:{' '}
+                {item(answer.next, key === lastAnswer)}
+              </li>
+            );
+          })}
         </ul>
       </>
     );
   };
   return (
     <ul className="tree-map__outline">
-      <li>{item(tree.start)}</li>
+      <li>{item(tree.start, false)}</li>
     </ul>
   );
 }
