@@ -184,6 +184,57 @@ test('the frame grows and shrinks with its content, with no scrollbar inside', a
   expect(resizes.length).toBeGreaterThanOrEqual(2);
 });
 
+test('the host hears each height only once the frame has settled: on load, and after an answer with the resume offer shown', async ({
+  page,
+}) => {
+  const iframe = page.locator('#ticket iframe');
+  const frameHeight = () => iframe.evaluate((element) => element.getBoundingClientRect().height);
+  const contentHeight = () =>
+    frameOf(page, 'ticket')
+      .locator('body')
+      .evaluate((body) => Math.ceil(body.getBoundingClientRect().height));
+  const resizes = async () =>
+    (await hostEvents(page))
+      .filter((event) => event.type === 'resize')
+      .map((event) => event.detail.height as number);
+  /** Waits until the frame fits its content, then gives the heights the host heard since `from`. */
+  const heardSince = async (from: number) => {
+    await expect
+      .poll(async () => Math.abs((await frameHeight()) - (await contentHeight())))
+      .toBeLessThanOrEqual(1);
+    return (await resizes()).slice(from);
+  };
+
+  await embedOnHost(page);
+  await expect(frameHeading(page, 'ticket')).toHaveText(/Systems Management Server 1\.2/);
+  await expect(frameOf(page, 'ticket').locator('html[data-interactive]')).toBeAttached();
+  const onLoad = await heardSince(0);
+  // One height, the one the frame keeps: no layout on the way there reached the host.
+  expect(onLoad).toEqual([await frameHeight()]);
+
+  // An unfinished walk: the start page then offers to continue it.
+  await answerIn(page, 'ticket', 'Yes, SMS 1.2').click();
+  await expect(frameHeading(page, 'ticket')).toHaveText(/Windows NT upgrade that restarts/);
+  await answerIn(page, 'ticket', 'Yes, an NT upgrade that restarts the client').click();
+  await expect(frameHeading(page, 'ticket')).toHaveText(/start again each time/);
+  await page.locator('#ticket').evaluate((element) => element.remove());
+  await page.evaluate(() => {
+    (window as unknown as { hostEvents: unknown[] }).hostEvents.length = 0;
+  });
+  await addContainer(page, 'ticket', { 'data-troubleshooter': 'q164887' });
+  await expect(
+    frameOf(page, 'ticket').getByRole('heading', { name: 'Continue where you left off?' }),
+  ).toBeVisible();
+  await expect(frameOf(page, 'ticket').locator('html[data-interactive]')).toBeAttached();
+  const withOffer = await heardSince(0);
+  expect(withOffer).toEqual([await frameHeight()]);
+
+  await answerIn(page, 'ticket', 'Yes, SMS 1.2').click();
+  await expect(frameHeading(page, 'ticket')).toHaveText(/Windows NT upgrade that restarts/);
+  const afterAnswer = await heardSince(withOffer.length);
+  expect(afterAnswer).toEqual([await frameHeight()]);
+});
+
 test('Troubleshooter.mount opens at a step, calls back, restarts and unmounts cleanly', async ({
   page,
 }) => {

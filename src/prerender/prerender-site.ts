@@ -8,6 +8,7 @@ import { allStepTrails } from '../engine/tree-paths';
 import type { Tree } from '../engine/tree-schema';
 import type { TreeProblem } from '../engine/graph-checks';
 import { checkIndexEntry, validateTreeFile, validateTreeIndex } from '../engine/validate-tree';
+import { treeSearchEntry, type TreeSearchFile } from '../engine/tree-search';
 import { catalogQueryOptions } from '../data/catalog-query';
 import { treeQueryOptions } from '../data/tree-query';
 import { renderPage, type RenderedPage } from './render-page';
@@ -134,6 +135,11 @@ export async function prerenderSite({
   // the address it is served for.
   const notFound = await renderPage(toUrl(paths.unmatched.path), freshClient());
   await writeFile(path.join(distDir, '404.html'), fillTemplate(shell, notFound, false));
+
+  // The list's filter looks inside the trees through this one file (ADR 16), written from
+  // the trees just checked, so it says what the pages say.
+  const search: TreeSearchFile = { trees: trees.map(treeSearchEntry) };
+  await writeFile(path.join(distDir, 'trees', 'search.json'), JSON.stringify(search));
 
   const catalogClient = freshClient();
   catalogClient.setQueryData(catalogQueryOptions().queryKey, index);

@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { treeSearchEntry } from '../engine/tree-search';
+import { shippedTrees } from './shipped-trees';
 
 // Vitest runs from the project root.
 const publicDir = path.resolve(process.cwd(), 'public') + path.sep;
@@ -15,6 +17,10 @@ function requestUrl(input: RequestInfo | URL): URL {
 /** A stand-in for `fetch` that serves public/ the way a static web server does. */
 export async function fetchPublicFile(input: RequestInfo | URL): Promise<Response> {
   const pathname = decodeURIComponent(requestUrl(input).pathname);
+  // Written by the build (prerender-site.ts), not kept in public/: made the same way here.
+  if (pathname === '/trees/search.json') {
+    return Response.json({ trees: shippedTrees().map(treeSearchEntry) });
+  }
   const file = path.join(publicDir, pathname);
   if (!file.startsWith(publicDir)) return new Response('Forbidden', { status: 403 });
   const fixture = pathname.startsWith('/trees/')

@@ -1,4 +1,4 @@
-import { useSuspenseQuery, type QueryClient } from '@tanstack/react-query';
+import { useQuery, useSuspenseQuery, type QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { paths } from '../../lib/paths';
@@ -6,17 +6,25 @@ import { DocumentTitle } from '../../components/document-title';
 import { PageHeading } from '../../components/page-heading';
 import { useHydrated } from '../../lib/use-hydrated';
 import { catalogQueryOptions } from '../../data/catalog-query';
+import { treeSearchQueryOptions } from '../../data/tree-search-query';
 import { filterCatalog } from './filter-catalog';
 
 export function CatalogPage() {
   const { data: catalog } = useSuspenseQuery(catalogQueryOptions());
   const hydrated = useHydrated();
   const [typed, setTyped] = useState('');
+  const [used, setUsed] = useState(false);
   // The filter box needs JavaScript: prerendered in place but hidden until the page is
   // interactive (styles.css, .needs-js), so appearing moves nothing. The prerendered list is
   // the whole list. What is typed is passing UI state, not a step.
   const query = hydrated ? typed : '';
-  const shown = filterCatalog(catalog.trees, query);
+  // The words inside the trees come only once the filter is used (focused or typed in):
+  // the list's first paint fetches nothing more. Until then titles and descriptions match.
+  const { data: search, isPending: searching } = useQuery({
+    ...treeSearchQueryOptions(),
+    enabled: used,
+  });
+  const shown = filterCatalog(catalog.trees, query, search);
   const total = catalog.trees.length;
   return (
     <article className="catalog">
@@ -34,10 +42,16 @@ export function CatalogPage() {
             type="search"
             value={query}
             autoComplete="off"
-            onChange={(event) => setTyped(event.target.value)}
+            onFocus={() => setUsed(true)}
+            onChange={(event) => {
+              setUsed(true);
+              setTyped(event.target.value);
+            }}
           />
           <p role="status" className="catalog-filter__count">
-            {query ? `${shown.length} of ${total} shown` : ''}
+            {query
+              ? `${shown.length} of ${total} shown${searching ? ', still looking inside them' : ''}`
+              : ''}
           </p>
         </div>
       ) : null}
@@ -47,7 +61,7 @@ export function CatalogPage() {
         <p>No troubleshooter matches “{query}”.</p>
       ) : (
         <ul className="catalog-list">
-          {shown.map((entry) => (
+          {shown.map(({ entry, found }) => (
             <li key={entry.id} className="catalog-list__item">
               <h2 className="catalog-list__title">
                 <Link to={paths.step.getHref(entry.id)}>{entry.title}</Link>
@@ -58,6 +72,13 @@ export function CatalogPage() {
                   Start<span className="visually-hidden">: {entry.title}</span>
                 </Link>
               </p>
+              {found ? (
+                <p className="catalog-list__meta">
+                  {found === true
+                    ? 'Matches words in its questions and results'
+                    : `Matches ${found.kind === 'question' ? 'a question' : 'a result'}: ${found.text}`}
+                </p>
+              ) : null}
               {entry.article ? (
                 <p className="catalog-list__meta">Knowledge Base article {entry.article}</p>
               ) : null}

@@ -1,11 +1,31 @@
 import type { TreeIndexEntry } from '../../engine/tree-schema';
+import {
+  findInTree,
+  searchWords,
+  type SearchNode,
+  type TreeSearchFile,
+} from '../../engine/tree-search';
 
-/** Entries whose title, description or article id contain every word typed, in any case. */
-export function filterCatalog(entries: readonly TreeIndexEntry[], query: string): TreeIndexEntry[] {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return [...entries];
-  return entries.filter((entry) => {
+/** A listed tree, and the step that matched when its title and description did not. */
+export type CatalogMatch = { entry: TreeIndexEntry; found?: SearchNode | true };
+
+/**
+ * Entries with every word typed, in any case, in the title, description or article id,
+ * or else inside the tree: its questions, answers and results (trees/search.json, once
+ * fetched).
+ */
+export function filterCatalog(
+  entries: readonly TreeIndexEntry[],
+  query: string,
+  search?: TreeSearchFile,
+): CatalogMatch[] {
+  const words = searchWords(query);
+  if (words.length === 0) return entries.map((entry) => ({ entry }));
+  return entries.flatMap((entry) => {
     const text = `${entry.title} ${entry.description} ${entry.article ?? ''}`.toLowerCase();
-    return words.every((word) => text.includes(word));
+    if (words.every((word) => text.includes(word))) return [{ entry }];
+    const inTree = search?.trees.find((tree) => tree.id === entry.id);
+    const found = inTree && findInTree(inTree, words);
+    return found ? [{ entry, found }] : [];
   });
 }

@@ -72,23 +72,48 @@ export function EmbedBridge({ params }: { params: EmbedParams }) {
     if (post && tree) post({ type: 'ready', tree: tree.id, title: tree.title });
   }, [post, tree]);
 
+  // The height, once the frame's content has settled: ResizeObserver may report several
+  // sizes while one change is laid out (a screen committed, then the controls that need
+  // JavaScript, a font), and each report would move the host page. A size is sent only
+  // once two animation frames in a row measure the same height, so a passing layout is
+  // never sent, and at most one report goes out per change.
   useEffect(() => {
     if (!post) return;
     let last = -1;
-    const report = () => {
-      const height = Math.ceil(document.body.getBoundingClientRect().height);
+    let frame = 0;
+    let measured = -1;
+    const measure = () => Math.ceil(document.body.getBoundingClientRect().height);
+    const settle = () => {
+      const height = measure();
+      if (height !== measured) {
+        measured = height;
+        frame = requestAnimationFrame(settle);
+        return;
+      }
+      frame = 0;
       if (height !== last) post({ type: 'resize', height });
       last = height;
+    };
+    const report = () => {
+      if (frame !== 0) return;
+      measured = measure();
+      frame = requestAnimationFrame(settle);
     };
     // Without ResizeObserver (old or locked-down browsers), measure twice a second.
     if (typeof ResizeObserver !== 'function') {
       report();
       const timer = setInterval(report, 500);
-      return () => clearInterval(timer);
+      return () => {
+        clearInterval(timer);
+        cancelAnimationFrame(frame);
+      };
     }
     const observer = new ResizeObserver(report);
     observer.observe(document.body);
-    return () => observer.disconnect();
+    return () => {
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+    };
   }, [post]);
 
   useEffect(() => {

@@ -23,7 +23,7 @@ test('the map shows every node as a link to its step, with the current path mark
     }),
   ).toHaveAttribute(
     'href',
-    '/q164887/sms-1-2/os-upgrade/repeats/failed/service/no-service-pack?v=1',
+    '/q164887/sms-1-2/os-upgrade/repeats/failed/service/service-pack-unsure?v=1',
   );
   expect(screen.getByRole('link', { name: 'Back to your step' })).toHaveAttribute(
     'href',

@@ -79,7 +79,7 @@ test('a ruled-out outcome says which answer ruled the article out, why, and what
   expect(screen.getByText('Not this problem')).toBeInTheDocument();
   expect(
     screen.getByText(
-      'Ruled out by your answer “No, it runs interactively” to “Does Package Command Manager run on the client as a Windows NT service?”',
+      'Ruled out by your answer “No, it does not run as a service” to “Does Package Command Manager run on the client as a Windows NT service?”',
     ),
   ).toBeInTheDocument();
   expect(screen.getByText(/in a service's context/)).toBeInTheDocument();

@@ -35,7 +35,7 @@ Answers
    Yes, it is recorded as failed
 5. Does Package Command Manager run on the client as a Windows NT service?
    Not sure (NOT CONFIRMED)
-   How to confirm: On the client, look for Pcmsvc32.exe in the list of running processes in Task Manager. You can also open Services in Control Panel and see whether a Package Command Manager service is started. If PCM only runs when someone logs on and starts it, it is running interactively, not as a service.
+   How to confirm: On the client, look for Pcmsvc32.exe in the list of running processes in Task Manager. You can also open Services in Control Panel and see whether a Package Command Manager service is started. If no Pcmsvc32.exe process and no Package Command Manager service is running on the client, answer No.
 6. Is the latest SMS 1.2 service pack installed yet?
    No, not yet
 
