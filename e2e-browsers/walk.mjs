@@ -32,7 +32,10 @@ const TREE = JSON.parse(
   readFileSync(new URL('../public/trees/q164887.json', import.meta.url), 'utf8'),
 );
 const TITLE = 'Windows NT upgrade job runs again at every restart (SMS 1.2)';
-const DIAGNOSIS = 'This is the known SMS 1.2 problem in article Q164887';
+// An outcome's h1 begins with its kind, for screen readers (components/page-heading.tsx).
+const CAPTIONS = { diagnosis: 'Diagnosis', escalate: 'Escalate', 'ruled-out': 'Not this problem' };
+const outcomeHeading = (node) => `${CAPTIONS[node.type]}: ${node.title}`;
+const DIAGNOSIS = 'Diagnosis: This is the known SMS 1.2 problem in article Q164887';
 const BROKEN = 'This link does not lead to a step';
 const NOT_ALLOWED = /is not in config\.json embed\.allowedOrigins/;
 const DIAGNOSIS_TRAIL = 'sms-1-2/os-upgrade/repeats/failed/service/no-service-pack';
@@ -50,7 +53,7 @@ function pathToDiagnosis() {
     steps.push({
       answer: answer.label,
       url: `/${TREE.id}/${slugs.join('/')}?v=${TREE.version}`,
-      heading: node.kind === 'question' ? node.prompt : node.title,
+      heading: node.kind === 'question' ? node.prompt : outcomeHeading(node),
       stepId: node.id,
     });
   }
@@ -373,16 +376,18 @@ export const CHECKS = [
     },
   },
   {
-    name: 'a Change link goes back to that question, keeping the earlier answers',
+    name: 'a Change link marks the answer given; the same answer keeps the walk, another names what no longer applies',
     async run(session) {
       await session.goto(`/q164887/${DIAGNOSIS_TRAIL}?v=1`);
       await session.waitUntilInteractive();
       await session.waitForText(h1, DIAGNOSIS);
-      await session.click({
-        role: 'link',
-        name: `Change your answer to: ${prompt('upgrade-job')}`,
-      });
-      await session.expectStep({ url: '/q164887/sms-1-2?v=1', heading: prompt('upgrade-job') });
+      const change = { role: 'link', name: `Change your answer to: ${prompt('upgrade-job')}` };
+      const changePage = {
+        url: `/q164887/sms-1-2?v=1&was=${DIAGNOSIS_TRAIL}`,
+        heading: prompt('upgrade-job'),
+      };
+      await session.click(change);
+      await session.expectStep(changePage);
       const terms = await session.evaluate((helpers) => {
         const region = helpers.find({ role: 'region', name: 'Your answers' });
         return [...(region?.querySelectorAll('dt') ?? [])].map((dt) =>
@@ -390,11 +395,20 @@ export const CHECKS = [
         );
       });
       assert.deepEqual(terms, [prompt('sms-version')]);
+      // The same answer again: back at the diagnosis with every answer kept.
+      await session.click(answer('Yes, an NT upgrade that restarts the client Your answer'));
+      await session.expectStep({ url: `/q164887/${DIAGNOSIS_TRAIL}?v=1`, heading: DIAGNOSIS });
+      await session.adapter.back();
+      await session.expectStep(changePage);
       await session.click(answer('No, another kind of job'));
       await session.expectStep({
-        url: '/q164887/sms-1-2/other-job?v=1',
-        heading: 'Not this problem: the job is not a restarting Windows NT upgrade',
+        url: `/q164887/sms-1-2/other-job?v=1&was=${DIAGNOSIS_TRAIL}`,
+        heading: 'Not this problem: The job is not a restarting Windows NT upgrade',
       });
+      await session.waitForText(
+        { role: 'region', name: '4 later answers no longer apply' },
+        re('no longer on your way'),
+      );
     },
   },
   {
@@ -469,12 +483,12 @@ export const CHECKS = [
       // An SVG <a>: clicked at its coordinates, as a person would.
       await session.click({
         role: 'link',
-        name: 'Not this problem: the job does not repeat (result)',
+        name: re('^The job does not repeat \\(result'),
         within: diagram,
       });
       await session.expectStep({
         url: '/q164887/sms-1-2/os-upgrade/runs-once?v=1',
-        heading: 'Not this problem: the job does not repeat',
+        heading: 'Not this problem: The job does not repeat',
       });
     },
   },

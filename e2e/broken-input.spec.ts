@@ -55,7 +55,7 @@ test('a trail that goes past the outcome is reported', async ({ page, consoleGua
   await expect(heading(page)).toHaveText('This link does not lead to a step');
   await expect(page.getByText(/goes on after the result was already reached/)).toBeVisible();
   await page.getByRole('link', { name: 'Go on from the last step that fits' }).click();
-  await expect(heading(page)).toHaveText('Not this problem: the job does not repeat');
+  await expect(heading(page)).toHaveText('Not this problem: The job does not repeat');
 });
 
 test('a tree file that fails validation shows a plain message and the author’s details', async ({

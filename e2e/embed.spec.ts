@@ -84,7 +84,7 @@ test('the two-line snippet mounts the wizard; a walk to the diagnosis reaches th
 
   for (const answer of ANSWERS_TO_DIAGNOSIS) await answerIn(page, 'ticket', answer).click();
   await expect(frameHeading(page, 'ticket')).toHaveText(
-    'This is the known SMS 1.2 problem in article Q164887',
+    'Diagnosis: This is the known SMS 1.2 problem in article Q164887',
   );
 
   await expect

@@ -19,7 +19,9 @@ test('copying at the diagnosis gives a summary with every answer, the article, t
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: WIZARD_ORIGIN });
   await openInteractive(page, '/q164887');
   for (const answer of ANSWERS_TO_DIAGNOSIS) await answerLink(page, answer).click();
-  await expect(heading(page)).toHaveText('This is the known SMS 1.2 problem in article Q164887');
+  await expect(heading(page)).toHaveText(
+    'Diagnosis: This is the known SMS 1.2 problem in article Q164887',
+  );
 
   await page.getByRole('button', { name: 'Copy for ticket' }).click();
   await expect(
@@ -40,7 +42,9 @@ test('copying at the diagnosis gives a summary with every answer, the article, t
   const colleague = await browser.newContext();
   const other = await colleague.newPage();
   await other.goto(link ?? 'missing link');
-  await expect(heading(other)).toHaveText('This is the known SMS 1.2 problem in article Q164887');
+  await expect(heading(other)).toHaveText(
+    'Diagnosis: This is the known SMS 1.2 problem in article Q164887',
+  );
   await colleague.close();
 });
 
@@ -85,7 +89,9 @@ test('copy buttons need JavaScript, so they appear only when it runs', async ({ 
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(DIAGNOSIS_URL);
-  await expect(heading(page)).toHaveText('This is the known SMS 1.2 problem in article Q164887');
+  await expect(heading(page)).toHaveText(
+    'Diagnosis: This is the known SMS 1.2 problem in article Q164887',
+  );
   await expect(page.getByRole('button')).toHaveCount(0);
   await context.close();
 });

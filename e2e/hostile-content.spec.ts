@@ -51,7 +51,7 @@ test('a hostile tree renders as inert text, with the layout intact at 320 px', a
   await expectInert(page);
 
   await answerLink(page, '<svg onload="alert(\'answer\')">Yes</svg>').click();
-  await expect(heading(page)).toHaveText("\"><script>alert('outcome')</script>");
+  await expect(heading(page)).toHaveText("Diagnosis: \"><script>alert('outcome')</script>");
   await expect(
     page.getByText("Summary with </script><script>alert('summary')</script> inside"),
   ).toBeVisible();

@@ -210,9 +210,9 @@ test('with JavaScript off, the map says the path needs it, and its links still l
   await expect(page.locator('[aria-current]')).toHaveCount(0);
   await page
     .getByRole('region', { name: 'The same map as a list' })
-    .getByRole('link', { name: 'Result: Not this problem: the job does not repeat' })
+    .getByRole('link', { name: 'Not this problem: The job does not repeat' })
     .click();
-  await expect(heading(page)).toHaveText('Not this problem: the job does not repeat');
+  await expect(heading(page)).toHaveText('Not this problem: The job does not repeat');
   await context.close();
 });
 

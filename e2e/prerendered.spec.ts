@@ -28,7 +28,9 @@ test('with JavaScript off, a person walks from the home page to the diagnosis', 
   await expect(page).toHaveURL(
     '/q164887/sms-1-2/os-upgrade/repeats/status-unsure/service/no-service-pack?v=1',
   );
-  await expect(heading(page)).toHaveText('This is the known SMS 1.2 problem in article Q164887');
+  await expect(heading(page)).toHaveText(
+    'Diagnosis: This is the known SMS 1.2 problem in article Q164887',
+  );
   await expect(page).toHaveTitle(/^Diagnosis: .* – Troubleshooter$/);
   await expect(page.getByRole('region', { name: 'Not confirmed yet' })).toContainText(
     'The job is recorded as failed, not completed.',

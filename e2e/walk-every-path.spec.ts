@@ -3,6 +3,7 @@ import { getNode } from '../src/engine/tree-lookup';
 import type { Tree } from '../src/engine/tree-schema';
 import { answerLink, expect, heading, openInteractive, test } from './fixtures';
 import { shippedTrees } from '../src/testing/shipped-trees';
+import { OUTCOME_CAPTIONS } from '../src/components/outcome-captions';
 
 type Screen = { title: string; heading: string; main: string };
 
@@ -26,7 +27,8 @@ async function readScreen(page: Page): Promise<Screen> {
 function nodeHeading(tree: Tree, id: string): string {
   const node = getNode(tree, id);
   if (!node) throw new Error(`no node ${id}`);
-  return node.kind === 'question' ? node.prompt : node.title;
+  // An outcome's h1 begins with its kind, for screen readers (components/page-heading.tsx).
+  return node.kind === 'question' ? node.prompt : `${OUTCOME_CAPTIONS[node.type]}: ${node.title}`;
 }
 
 /** Checks the step on screen is the one the trail leads to, and keeps what it shows. */

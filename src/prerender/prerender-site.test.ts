@@ -44,7 +44,10 @@ test('writes a page for every step of every shipped tree, the catalog and 404.ht
   expect(deep).toContain(
     '<title>Diagnosis: This is the known SMS 1.2 problem in article Q164887 – Troubleshooter</title>',
   );
-  expect(deep).toMatch(/<h1[^>]*>This is the known SMS 1.2 problem in article Q164887<\/h1>/);
+  // React separates adjacent text with empty comments; they are not what a person reads.
+  expect(deep.replaceAll('<!-- -->', '')).toMatch(
+    /<h1[^>]*><span class="visually-hidden">Diagnosis:<\/span> This is the known SMS 1.2 problem in article Q164887<\/h1>/,
+  );
   // The tree travels with the page, and nothing in it can close the script element.
   const state = /<script type="application\/json" id="page-state">(.*?)<\/script>/.exec(deep)?.[1];
   expect(state).toBeDefined();

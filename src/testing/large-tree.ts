@@ -34,7 +34,7 @@ export function makeLargeTree(questions = 100): Tree {
       kind: 'outcome',
       id: `out${index}`,
       type: 'ruled-out',
-      title: `Not this problem: the ${word(index + 4)} is not ${word(index + 6)}`,
+      title: `The ${word(index + 4)} is not ${word(index + 6)}`,
       summary: 'S',
     });
   }

@@ -90,7 +90,7 @@ test('the same structure is given as nested lists', async () => {
   expect(outline.getAllByText('(see above)', { exact: false }).length).toBeGreaterThan(0);
   expect(
     outline.getAllByRole('link', {
-      name: 'Result: This is the known SMS 1.2 problem in article Q164887',
+      name: 'Diagnosis: This is the known SMS 1.2 problem in article Q164887',
     }),
   ).toHaveLength(2);
 });

@@ -3,6 +3,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { parseTrail, paths } from '../../lib/paths';
 import { DocumentTitle } from '../../components/document-title';
+import { OUTCOME_CAPTIONS } from '../../components/outcome-captions';
 import { PageHeading } from '../../components/page-heading';
 import { useHydrated } from '../../lib/use-hydrated';
 import { replayTrail } from '../../engine/replay-trail';
@@ -234,7 +235,9 @@ function MapOutline({
   const item = (id: string, current: boolean): ReactNode => {
     const node = getNode(tree, id);
     if (!node) return null;
-    const name = node.kind === 'question' ? node.prompt : `Result: ${node.title}`;
+    // A result's title leaves its kind to the caption of its page: say it here.
+    const name =
+      node.kind === 'question' ? node.prompt : `${OUTCOME_CAPTIONS[node.type]}: ${node.title}`;
     const link = (
       <>
         <Link to={stepHref(trails.get(id) ?? [])} aria-current={current ? 'step' : undefined}>

@@ -9,7 +9,7 @@ test('the diagnosis names the article, the facts found, the cause and the fix', 
   expect(
     await screen.findByRole('heading', {
       level: 1,
-      name: 'This is the known SMS 1.2 problem in article Q164887',
+      name: 'Diagnosis: This is the known SMS 1.2 problem in article Q164887',
     }),
   ).toBeInTheDocument();
   expect(screen.getByText('Diagnosis')).toBeInTheDocument();
@@ -60,7 +60,7 @@ test('with the service pack installed the outcome says to escalate', async () =>
   expect(
     await screen.findByRole('heading', {
       level: 1,
-      name: 'The symptoms match, but the fix is already installed',
+      name: 'Escalate: The symptoms match, but the fix is already installed',
     }),
   ).toBeInTheDocument();
   expect(screen.getByText('Escalate')).toBeInTheDocument();

@@ -41,7 +41,9 @@ export function OutcomeScreen({ tree, outcome, replay, change }: OutcomeScreenPr
     <article className={`step step--outcome outcome--${outcome.type}`}>
       <DocumentTitle>{`${OUTCOME_CAPTIONS[outcome.type]}: ${outcome.title}`}</DocumentTitle>
       <p className="tree-name">{tree.title}</p>
-      <PageHeading caption={OUTCOME_CAPTIONS[outcome.type]}>{outcome.title}</PageHeading>
+      <PageHeading caption={OUTCOME_CAPTIONS[outcome.type]} captionInHeading>
+        {outcome.title}
+      </PageHeading>
       <p className="lead">{outcome.summary}</p>
       <NoLongerApply change={change} />
 

@@ -23,7 +23,9 @@ test('a link made with version 1 keeps the answers that still fit and says what 
     '“Is the printer switched on?” (you answered “Yes”) is kept; it is now question 2 instead of 1.',
   ]);
   await user.click(screen.getByRole('link', { name: 'Go on from here' }));
-  expect(await screen.findByRole('heading', { level: 1, name: 'Call support' })).toHaveFocus();
+  expect(
+    await screen.findByRole('heading', { level: 1, name: 'Escalate: Call support' }),
+  ).toHaveFocus();
 });
 
 test('an answer that was removed is named, and the walk goes on from that question', async () => {
@@ -43,7 +45,9 @@ test('an answer that was removed is named, and the walk goes on from that questi
 
 test('a link for the current version is read as it is', async () => {
   renderApp('/printer/no-paper?v=2');
-  expect(await screen.findByRole('heading', { level: 1, name: 'Add paper' })).toBeInTheDocument();
+  expect(
+    await screen.findByRole('heading', { level: 1, name: 'Diagnosis: Add paper' }),
+  ).toBeInTheDocument();
 });
 
 test('without the earlier version file, the answers are matched as they are', async () => {
