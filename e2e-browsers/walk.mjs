@@ -469,9 +469,12 @@ export const CHECKS = [
           if (!svg) return null;
           const box = svg.getBoundingClientRect();
           const links = helpers.findAll({ role: 'link', within: group });
-          const onPath = links.filter((link) => /, on your path\)$/.test(helpers.nameOf(link)));
+          const onPath = links.filter((link) =>
+            /, (on your path|you are here)\)$/.test(helpers.nameOf(link)),
+          );
+          const here = links.filter((link) => link.getAttribute('aria-current') === 'step');
           // The prerendered map has no path; the app highlights it once it runs.
-          return box.width > 100 && box.height > 100 && onPath.length === 3
+          return box.width > 100 && box.height > 100 && onPath.length === 3 && here.length === 1
             ? { links: links.length, onPath: onPath.length, width: box.width, height: box.height }
             : null;
         },
