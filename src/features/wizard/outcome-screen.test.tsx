@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { expect, test } from 'vitest';
 import { renderApp } from '../../testing/render-app';
 
@@ -76,7 +76,13 @@ test('a ruled-out outcome says which answer ruled the article out, why, and what
       name: 'Not this problem: Package Command Manager does not run as a service',
     }),
   ).toBeInTheDocument();
+  // The kind is said once: above the title, and in the tab's title before it.
   expect(screen.getByText('Not this problem')).toBeInTheDocument();
+  await waitFor(() =>
+    expect(document.title).toBe(
+      'Not this problem: Package Command Manager does not run as a service – Troubleshooter',
+    ),
+  );
   expect(
     screen.getByText(
       'Ruled out by your answer “No, it does not run as a service” to “Does Package Command Manager run on the client as a Windows NT service?”',
