@@ -18,6 +18,13 @@ test('at the diagnosis, Change question 3 and pick the same answer: the diagnosi
   await page.getByRole('link', { name: `Change your answer to: ${QUESTION_3}` }).click();
   await expect(heading(page)).toHaveText(QUESTION_3);
   await expect(heading(page)).toBeFocused();
+  // The Change link is far down the page: the new heading is wholly in view all the same.
+  expect(
+    await heading(page).evaluate((h1) => {
+      const box = h1.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= window.innerHeight;
+    }),
+  ).toBe(true);
   // The answer given is marked, and there is a way back without choosing.
   const given = answerLink(page, 'Yes, it starts again at every restart Your answer');
   await expect(given).toBeVisible();
