@@ -1,8 +1,8 @@
-// Runs the walk (walk.mjs) in Firefox and in WebKit against the production build in dist/
+// Runs the walk (walk.mjs) in Chromium, Firefox and WebKit against the production build in dist/
 // (built first when missing or stale), served under the strict CSP, with the host page on
 // another origin for the embed checks.
 //
-//   node e2e-browsers/run.mjs [--browser firefox|webkit] [--only <part of a check name>]
+//   node e2e-browsers/run.mjs [--browser chromium|firefox|webkit] [--only <part of a check name>]
 //                             [--viewport 1280x800] [--require]
 //
 // A browser that is not installed is skipped and said so, unless --require (or
@@ -23,6 +23,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BUILDS, isUpToDate } from '../scripts/fresh-build.mjs';
+import { chromiumMissing, launchChromium } from './chromium.mjs';
 import { firefoxMissing, launchFirefox } from './firefox.mjs';
 import { runWalk } from './walk.mjs';
 import { launchWebKit, webkitMissing } from './webkit.mjs';
@@ -49,6 +50,7 @@ const origins = {
 };
 
 const BROWSERS = [
+  { name: 'chromium', missing: chromiumMissing, launch: () => launchChromium() },
   { name: 'firefox', missing: firefoxMissing, launch: () => launchFirefox() },
   { name: 'webkit', missing: webkitMissing, launch: () => launchWebKit({ port: PORT + 2 }) },
 ].filter((browser) => !values.browser || values.browser.includes(browser.name));
