@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { answerLink, expect, heading, test, waitUntilInteractive } from './fixtures';
+import { answerLink, expect, heading, test, waitForChunks, waitUntilInteractive } from './fixtures';
 
 // What a person sees while a page loads or changes, sampled as they would see it: every
 // 10 ms from the first byte, plus the browser's own record of layout shift. These are
@@ -49,6 +49,18 @@ async function screenRecord(page: Page) {
 
 /** Ids the app uses inside that must never reach the screen (tree ids are lowercase words). */
 const PLACEHOLDER = /__\w+__|undefined|\[object Object\]/;
+
+/** The code every page fetches in the background once it has hydrated. */
+const PRELOADED = [
+  'outcome-screen',
+  'broken-trail-screen',
+  'version-changed-screen',
+  'copy-progress',
+  'resume',
+  'tree-error-screen',
+  'catalog-page',
+  'validate-tree',
+];
 
 const DIAGNOSIS = '/q164887/sms-1-2/os-upgrade/repeats/failed/service/no-service-pack';
 
@@ -134,9 +146,9 @@ for (const width of [412, 1280]) {
         expect(response?.status()).toBe(page.status ?? 200);
         await waitUntilInteractive(browserPage);
         await expect(heading(browserPage)).toHaveText(page.heading);
-        // Whatever the page fetches after hydrating (the screens' code in the background)
-        // has arrived, and the browser has painted what it changed.
-        await browserPage.waitForLoadState('networkidle');
+        // What the page fetches after hydrating (routes.tsx, preloadOnDemandCode) has
+        // arrived, and the browser has painted what it changed.
+        await waitForChunks(browserPage, PRELOADED);
         await browserPage.evaluate(
           () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
         );
