@@ -615,8 +615,8 @@ function DraftList({
                       className="editor-link-button"
                       onClick={() => onDelete(draft.key)}
                     >
-                      Delete
-                      <span className="visually-hidden"> {draft.tree.title || draft.tree.id}</span>
+                      Delete{' '}
+                      <span className="visually-hidden">{draft.tree.title || draft.tree.id}</span>
                     </button>
                   </>
                 ) : null}

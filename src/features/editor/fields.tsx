@@ -166,7 +166,13 @@ export function ItemButtons({
   onRemove?: (() => void) | undefined;
   removeLabel?: string;
 }) {
-  const hidden = <span className="visually-hidden"> {what}</span>;
+  // The space outside the hidden text: some name computations trim inside it.
+  const hidden = (
+    <>
+      {' '}
+      <span className="visually-hidden">{what}</span>
+    </>
+  );
   const buttonId = (at: number, direction: 'up' | 'down') =>
     `${fieldId(`${listPath}[${at}]`)}-${direction}`;
   const move = (delta: number) => {

@@ -355,10 +355,10 @@ function AnswerFields({
         {next.message}
         <div className="editor-item-buttons">
           <button type="button" className="editor-button" onClick={() => toNew('question')}>
-            New question<span className="visually-hidden"> for answer {answerIndex + 1}</span>
+            New question <span className="visually-hidden">for answer {answerIndex + 1}</span>
           </button>
           <button type="button" className="editor-button" onClick={() => toNew('outcome')}>
-            New outcome<span className="visually-hidden"> for answer {answerIndex + 1}</span>
+            New outcome <span className="visually-hidden">for answer {answerIndex + 1}</span>
           </button>
         </div>
       </div>

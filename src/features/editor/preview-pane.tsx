@@ -4,6 +4,34 @@ import { resolveStep, type ResolvedStep } from '../../engine/resolve-step';
 import type { Tree } from '../../engine/tree-schema';
 import { parseTrail, parseWas } from '../../lib/paths';
 
+/**
+ * The draft as the preview shows it: text not written yet is named, so that no heading,
+ * answer or title is empty on the screen (an empty heading says nothing to a screen reader).
+ */
+function withPlaceholders(tree: Tree): Tree {
+  const or = (text: string, placeholder: string) => (text.trim() ? text : placeholder);
+  return {
+    ...tree,
+    title: or(tree.title, '(no title yet)'),
+    nodes: tree.nodes.map((node) =>
+      node.kind === 'question'
+        ? {
+            ...node,
+            prompt: or(node.prompt, '(question not written yet)'),
+            answers: node.answers.map((answer) => ({
+              ...answer,
+              label: or(answer.label, '(answer without a label)'),
+            })),
+          }
+        : {
+            ...node,
+            title: or(node.title, '(outcome without a title)'),
+            summary: or(node.summary, '(no summary yet)'),
+          },
+    ),
+  };
+}
+
 /** A step of the draft, as the step page would resolve it. */
 export type PreviewStep = {
   tree: Tree;
@@ -46,7 +74,8 @@ export function PreviewPane({
       </p>
     );
   }
-  const step = resolveStep(tree, at.trail);
+  const shown = withPlaceholders(tree);
+  const step = resolveStep(shown, at.trail);
   const onClickCapture = (event: MouseEvent<HTMLDivElement>) => {
     const link = (event.target as Element).closest('a');
     if (!link) return;
@@ -62,7 +91,7 @@ export function PreviewPane({
     // The links inside are the screens' own and work by keyboard; this only reads their clicks.
     <div className="editor-preview" onClickCapture={onClickCapture}>
       {step.kind === 'question' || step.kind === 'outcome' ? (
-        renderStep({ tree, step, change: readChange(tree, step.replay.trail, at.was) })
+        renderStep({ tree: shown, step, change: readChange(shown, step.replay.trail, at.was) })
       ) : (
         <p>
           This walk does not fit the draft any more.{' '}
