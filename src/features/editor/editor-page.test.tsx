@@ -3,10 +3,10 @@ import { expect, test } from 'vitest';
 import { renderApp } from '../../testing/render-app';
 
 async function openEditor(url: string) {
-  const app = renderApp(url);
+  const view = renderApp(url);
   // The first render loads the editor's code (a transform in Vitest).
   await screen.findByRole('tree', { name: 'Outline' }, { timeout: 5000 });
-  return app;
+  return view;
 }
 
 test('the outline lists each question with its answers and the outcomes, and the arrow keys select', async () => {
@@ -22,8 +22,10 @@ test('the outline lists each question with its answers and the outcomes, and the
     screen.getByRole('heading', { level: 2, name: /^Question: Is the client managed/ }),
   ).toBeInTheDocument();
   await user.keyboard('{ArrowDown}');
-  expect(document.activeElement).toHaveTextContent(/^Yes, SMS 1\.2 → Is the job/);
-  expect(document.activeElement).toHaveAttribute('aria-selected', 'true');
+  const answer = within(questions[0]!).getAllByRole('treeitem')[0]!;
+  expect(answer).toHaveTextContent(/^Yes, SMS 1\.2 → Is the job/);
+  expect(answer).toHaveFocus();
+  expect(answer).toHaveAttribute('aria-selected', 'true');
   await user.keyboard('{ArrowLeft}{ArrowLeft}');
   expect(questions[0]).toHaveAttribute('aria-expanded', 'false');
 });
