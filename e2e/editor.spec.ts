@@ -203,6 +203,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await page.setViewportSize({ width, height: 900 });
       await openEditor(page, '/edit/q164887');
+      await page.screenshot({ path: `e2e-screenshots/editor-${width}-${scheme}-top.png` });
       await goToOutlineItem(page, /^Question, first question: Is the client managed/);
       await page.getByRole('button', { name: 'Preview from here' }).press('Enter');
       expect(await wcagViolations(page)).toEqual([]);
