@@ -24,6 +24,9 @@ const mapPage = chunk(async () => {
   ]);
   return { Component: MapPage, ErrorBoundary: MapErrorBoundary };
 });
+// The tree editor: for knowledge managers only, never in the first paint
+// (docs/decisions/0017-tree-editor.md). Its loader comes with its code.
+const editorRoute = chunk(() => import('./editor-route'));
 const unmatchedAddress = chunk(async () => ({
   Component: (await import('../components/unmatched-address-screen')).UnmatchedAddressScreen,
 }));
@@ -78,6 +81,10 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             await ensureTree(queryClient, params.treeId ?? '');
             return null;
           },
+        },
+        {
+          path: paths.edit.path,
+          lazy: async () => (await editorRoute()).editorRoute(queryClient),
         },
         {
           id: paths.step.id,

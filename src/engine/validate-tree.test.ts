@@ -220,6 +220,7 @@ test.each([
   ['assets', "the build's own files (/assets/, cached for a year)"],
   ['trees', 'the tree files (/trees/)'],
   ['index', 'the list of trees (trees/index.json)'],
+  ['edit', 'the tree editor (/edit/<tree>)'],
 ])('a tree cannot be called "%s"', (id, reason) => {
   const result = validateTreeFile(`${id}.json`, { ...structuredClone(printerV1), id });
   expect(result).toEqual({

@@ -75,6 +75,14 @@ export function validateTree(input: unknown): ValidationResult<Tree> {
 }
 
 /**
+ * A file opened in the tree editor: only its shape is required, so that the editor can
+ * show it; its other rules are the editor's checks to list (check-draft.ts).
+ */
+export function readTreeShape(input: unknown): ValidationResult<Tree> {
+  return parseTree(input);
+}
+
+/**
  * Ids a tree cannot have, and why: each would collide with something else the site
  * serves at /<id>/ or as trees/<id>.json.
  */
@@ -83,6 +91,7 @@ const RESERVED_TREE_IDS = new Map([
   ['assets', "the build's own files (/assets/, cached for a year)"],
   ['trees', 'the tree files (/trees/)'],
   ['index', 'the list of trees (trees/index.json)'],
+  ['edit', 'the tree editor (/edit/<tree>)'],
 ]);
 
 /**

@@ -18,6 +18,17 @@ export const paths = {
     getHref: (treeId: string, trail: readonly string[] = []) =>
       `/map/${treeId}${trail.length > 0 ? `?trail=${trail.join('/')}` : ''}`,
   },
+  /**
+   * The tree editor (docs/decisions/0017-tree-editor.md): `/edit` starts a new troubleshooter
+   * (`?draft=<key>` reopens one saved in this browser), `/edit/<tree>` works on a copy of a
+   * deployed one. Static first segments outrank /:treeId/*: no tree may be called "edit".
+   */
+  edit: {
+    path: '/edit/:treeId?',
+    /** Draft keys are made by the editor ([a-z0-9:]), nothing to escape. */
+    getHref: (treeId?: string, draft?: string) =>
+      treeId ? `/edit/${treeId}` : draft ? `/edit?draft=${draft}` : '/edit',
+  },
   step: {
     /** The route's id, for the loader data it resolves (routes.tsx, useRouteLoaderData). */
     id: 'step',

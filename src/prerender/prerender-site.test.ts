@@ -22,7 +22,7 @@ afterEach(async () => {
   await rm(distDir, { recursive: true, force: true });
 });
 
-test('writes a page for every step of every shipped tree, the catalog and 404.html', async () => {
+test('writes a page for every step of every shipped tree, the catalog, the editor and 404.html', async () => {
   const logs: string[] = [];
   const report = await prerenderSite({ distDir, log: (line) => logs.push(line) });
 
@@ -31,8 +31,11 @@ test('writes a page for every step of every shipped tree, the catalog and 404.ht
     if (!result.ok) throw new Error('invalid shipped tree');
     return count + (allStepTrails(result.value)?.length ?? 0);
   }, 0);
-  expect(report).toEqual({ pages: steps + 3, fallbacks: [], styleHashes: [] });
-  expect(logs).toEqual([`prerender: wrote ${steps + 3} pages`]);
+  // The catalog, 404.html, the editor for a new tree, and per tree its map and its editor.
+  const trees = readShippedTrees().length;
+  const pages = steps + 2 + 1 + 2 * trees;
+  expect(report).toEqual({ pages, fallbacks: [], styleHashes: [] });
+  expect(logs).toEqual([`prerender: wrote ${pages} pages`]);
 
   const deep = await readFile(
     path.join(
@@ -63,12 +66,17 @@ test('writes a page for every step of every shipped tree, the catalog and 404.ht
   expect(notFound).not.toContain('id="page-state"');
   const catalog = await readFile(path.join(distDir, 'index.html'), 'utf8');
   expect(catalog).toContain('queryKey":["catalog"]');
+  // The editor's pages are files of their own (a 200, not the not-found page), rendered
+  // afresh in the browser: no page state to hydrate.
+  const editor = await readFile(path.join(distDir, 'edit/q164887/index.html'), 'utf8');
+  expect(editor).toContain('The editor runs in your browser and needs JavaScript.');
+  expect(editor).not.toContain('id="page-state"');
 });
 
 test('a tree with more steps than the limit gets only its start page, and the build says so', async () => {
   const logs: string[] = [];
   const report = await prerenderSite({ distDir, stepLimit: 10, log: (line) => logs.push(line) });
-  expect(report).toEqual({ pages: 4, fallbacks: ['q164887'], styleHashes: [] });
+  expect(report).toEqual({ pages: 6, fallbacks: ['q164887'], styleHashes: [] });
   expect(logs[0]).toBe(
     'prerender: q164887 has more than 10 steps; only its start page is prerendered, other steps are rendered in the browser from 404.html',
   );

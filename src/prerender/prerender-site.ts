@@ -147,6 +147,17 @@ export async function prerenderSite({
   let pages = 2;
   const fallbacks: string[] = [];
 
+  // The editor's pages: real files, so that a web server answers them with 200, not its
+  // not-found page. They say what the editor needs; the browser renders it afresh (no
+  // page state, nothing to hydrate: a draft is read from this browser's storage).
+  const editorClient = freshClient();
+  editorClient.setQueryData(catalogQueryOptions().queryKey, index);
+  for (const tree of trees) editorClient.setQueryData(treeQueryOptions(tree.id).queryKey, tree);
+  for (const href of [paths.edit.getHref(), ...trees.map((tree) => paths.edit.getHref(tree.id))]) {
+    await writePage(href, fillTemplate(shell, await renderPage(toUrl(href), editorClient), false));
+    pages += 1;
+  }
+
   for (const tree of trees) {
     let trails = allStepTrails(tree, stepLimit);
     if (!trails) {

@@ -67,9 +67,13 @@ export function CatalogPage() {
                 <Link to={paths.step.getHref(entry.id)}>{entry.title}</Link>
               </h2>
               <p>{entry.description}</p>
-              <p>
+              <p className="catalog-list__actions">
                 <Link className="button" to={paths.step.getHref(entry.id)}>
                   Start<span className="visually-hidden">: {entry.title}</span>
+                </Link>{' '}
+                {/* Prerendered in place like every link here: nothing moves on hydration. */}
+                <Link className="catalog-list__edit" to={paths.edit.getHref(entry.id)}>
+                  Edit<span className="visually-hidden">: {entry.title}</span>
                 </Link>
               </p>
               {found ? (
@@ -86,6 +90,10 @@ export function CatalogPage() {
           ))}
         </ul>
       )}
+      <p className="catalog-new">
+        <Link to={paths.edit.getHref()}>New troubleshooter</Link>: write one in the editor, in this
+        browser, and download its file.
+      </p>
     </article>
   );
 }

@@ -1,0 +1,25 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createEditorLoader, EditorPage } from '../features/editor/editor-page';
+import type { RenderStep } from '../features/editor/preview-pane';
+import { OutcomeScreen } from '../features/wizard/outcome-screen';
+import { QuestionScreen } from '../features/wizard/question-screen';
+
+/**
+ * The editor's preview shows the draft with the wizard's own step screens. One feature
+ * does not import another (ADR 12), so the two meet here, where the app is composed.
+ */
+const renderStep: RenderStep = ({ tree, step, change }) =>
+  step.kind === 'question' ? (
+    <QuestionScreen tree={tree} question={step.question} replay={step.replay} change={change} />
+  ) : (
+    <OutcomeScreen tree={tree} outcome={step.outcome} replay={step.replay} change={change} />
+  );
+
+export function EditorRoute() {
+  return <EditorPage renderStep={renderStep} />;
+}
+
+/** The editor's route module (routes.tsx loads it on demand): its page and its loader. */
+export function editorRoute(queryClient: QueryClient) {
+  return { Component: EditorRoute, loader: createEditorLoader(queryClient) };
+}

@@ -1,0 +1,109 @@
+import type { MouseEvent, ReactNode } from 'react';
+import { readChange, type ChangeContext } from '../../engine/change-answer';
+import { resolveStep, type ResolvedStep } from '../../engine/resolve-step';
+import type { Tree } from '../../engine/tree-schema';
+import { parseTrail, parseWas } from '../../lib/paths';
+
+/**
+ * The draft as the preview shows it: text not written yet is named, so that no heading,
+ * answer or title is empty on the screen (an empty heading says nothing to a screen reader).
+ */
+function withPlaceholders(tree: Tree): Tree {
+  const or = (text: string, placeholder: string) => (text.trim() ? text : placeholder);
+  return {
+    ...tree,
+    title: or(tree.title, '(no title yet)'),
+    nodes: tree.nodes.map((node) =>
+      node.kind === 'question'
+        ? {
+            ...node,
+            prompt: or(node.prompt, '(question not written yet)'),
+            answers: node.answers.map((answer) => ({
+              ...answer,
+              label: or(answer.label, '(answer without a label)'),
+            })),
+          }
+        : {
+            ...node,
+            title: or(node.title, '(outcome without a title)'),
+            summary: or(node.summary, '(no summary yet)'),
+          },
+    ),
+  };
+}
+
+/** A step of the draft, as the step page would resolve it. */
+export type PreviewStep = {
+  tree: Tree;
+  step: Extract<ResolvedStep, { kind: 'question' | 'outcome' }>;
+  change: ChangeContext | undefined;
+};
+
+/**
+ * Renders a step with the real step screens. Supplied by the app (app/editor-route.tsx):
+ * the screens belong to the wizard, and one feature does not import another.
+ */
+export type RenderStep = (step: PreviewStep) => ReactNode;
+
+/** Where in the draft the preview is: a trail, and the walk a Change link came from. */
+export type PreviewAt = { trail: readonly string[]; was?: readonly string[] | undefined };
+
+/**
+ * The draft walked with the same screens people see. Their answers, Change and Start again
+ * are links to step addresses that the draft does not have yet: a click on one inside the
+ * preview is read here, and moves the preview instead of the page.
+ */
+export function PreviewPane({
+  tree,
+  at,
+  onMove,
+  renderStep,
+  walkable,
+}: {
+  tree: Tree;
+  at: PreviewAt;
+  onMove: (at: PreviewAt) => void;
+  renderStep: RenderStep;
+  walkable: boolean;
+}) {
+  if (!walkable) {
+    return (
+      <p>
+        The preview needs every answer to lead to a question or outcome that exists, without loops.
+        Fix the problems about where answers lead (Checks), and it appears here.
+      </p>
+    );
+  }
+  const shown = withPlaceholders(tree);
+  const step = resolveStep(shown, at.trail);
+  const onClickCapture = (event: MouseEvent<HTMLDivElement>) => {
+    const link = (event.target as Element).closest('a');
+    if (!link) return;
+    event.preventDefault();
+    const url = new URL(link.href);
+    const base = import.meta.env.BASE_URL;
+    const [treeId, ...rest] = url.pathname.slice(base.length).split('/');
+    // The map and any other page are not part of the draft: the click does nothing here.
+    if (treeId !== tree.id) return;
+    onMove({ trail: parseTrail(rest.join('/')), was: parseWas(url.search) });
+  };
+  return (
+    // The links inside are the screens' own and work by keyboard; this only reads their clicks.
+    <div className="editor-preview" onClickCapture={onClickCapture}>
+      {step.kind === 'question' || step.kind === 'outcome' ? (
+        renderStep({ tree: shown, step, change: readChange(shown, step.replay.trail, at.was) })
+      ) : (
+        <p>
+          This walk does not fit the draft any more.{' '}
+          <button
+            type="button"
+            className="editor-link-button"
+            onClick={() => onMove({ trail: [] })}
+          >
+            Start the preview again
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}

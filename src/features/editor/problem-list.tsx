@@ -1,0 +1,44 @@
+import type { TreeProblem } from '../../engine/graph-checks';
+
+/**
+ * The checks' findings, each with the place it refers to; choosing one opens that node in
+ * the form and moves focus to the field (editor-page.tsx). A live region says how many
+ * there are as they change, without reading them all out at every keystroke.
+ */
+export function ProblemList({
+  problems,
+  describe,
+  onChoose,
+}: {
+  problems: readonly TreeProblem[];
+  /** Where a path is, in words: "Question “Is it on?”, answer 2, leads to". */
+  describe: (path: string) => string;
+  onChoose: (path: string) => void;
+}) {
+  return (
+    <section className="editor-problems" aria-labelledby="editor-problems-heading">
+      <h2 id="editor-problems-heading">Checks</h2>
+      <p role="status" className="editor-problems__count">
+        {problems.length === 0
+          ? 'No problems: this file would pass npm run check:trees.'
+          : `${problems.length === 1 ? '1 problem' : `${problems.length} problems`} to fix before publishing. A draft with problems is still saved.`}
+      </p>
+      {problems.length > 0 ? (
+        <ul className="editor-problems__list">
+          {problems.map((problem) => (
+            <li key={`${problem.path} ${problem.message}`}>
+              <button
+                type="button"
+                className="editor-link-button"
+                onClick={() => onChoose(problem.path)}
+              >
+                {describe(problem.path)}
+              </button>
+              : {problem.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

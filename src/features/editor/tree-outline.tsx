@@ -1,0 +1,177 @@
+import { useState, type KeyboardEvent } from 'react';
+import { OUTCOME_CAPTIONS } from '../../components/outcome-captions';
+import type { Tree } from '../../engine/tree-schema';
+import { selectedIndex, type Selection } from './editor-state';
+import { nodeLabel } from './node-forms';
+
+type Item = {
+  key: string;
+  level: 1 | 2;
+  label: string;
+  selection: Selection;
+  /** For a question: its answers' keys, shown when it is expanded. */
+  children?: string[];
+  parent?: string;
+};
+
+function outlineItems(tree: Tree): Item[] {
+  const byId = new Map(tree.nodes.map((node) => [node.id, node]));
+  const items: Item[] = [
+    {
+      key: 'tree',
+      level: 1,
+      label: `Troubleshooter: ${tree.title || '(no title)'}`,
+      selection: { kind: 'tree' },
+    },
+  ];
+  tree.nodes.forEach((node, index) => {
+    const key = `node:${index}`;
+    const start = node.id === tree.start ? ', first question' : '';
+    if (node.kind === 'outcome') {
+      items.push({
+        key,
+        level: 1,
+        label: `${OUTCOME_CAPTIONS[node.type]}: ${nodeLabel(node)}`,
+        selection: { kind: 'node', id: node.id, index },
+      });
+      return;
+    }
+    const children = node.answers.map((_, answer) => `${key}:${answer}`);
+    items.push({
+      key,
+      level: 1,
+      label: `Question${start}: ${nodeLabel(node)}`,
+      selection: { kind: 'node', id: node.id, index },
+      children,
+    });
+    node.answers.forEach((answer, answerIndex) => {
+      const target = byId.get(answer.next);
+      items.push({
+        key: `${key}:${answerIndex}`,
+        level: 2,
+        parent: key,
+        label: `${answer.label || '(no label)'} → ${target ? nodeLabel(target) : `missing “${answer.next}”`}`,
+        selection: { kind: 'node', id: node.id, index, answer: answerIndex },
+      });
+    });
+  });
+  return items;
+}
+
+function keyOf(tree: Tree, selection: Selection): string {
+  const index = selectedIndex(tree, selection);
+  if (selection.kind === 'tree' || index === undefined) return 'tree';
+  return selection.answer === undefined ? `node:${index}` : `node:${index}:${selection.answer}`;
+}
+
+/**
+ * The tree as an outline, the ARIA tree pattern: the troubleshooter, each question with
+ * its answers (and where each leads), each outcome. One tab stop; the arrow keys move and
+ * select (the form beside it follows), Right and Left open and close a question, Home and
+ * End go to the ends, Enter goes to the form. Nothing needs a mouse or dragging.
+ */
+export function TreeOutline({
+  tree,
+  selection,
+  onSelect,
+  onEnter,
+}: {
+  tree: Tree;
+  selection: Selection;
+  onSelect: (selection: Selection) => void;
+  onEnter: () => void;
+}) {
+  const items = outlineItems(tree);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const visible = items.filter((item) => !item.parent || !collapsed.has(item.parent));
+  const current = keyOf(tree, selection);
+  const active = visible.some((item) => item.key === current)
+    ? current
+    : (items.find((item) => item.key === current)?.parent ?? 'tree');
+
+  const focusItem = (key: string) => {
+    const item = items.find((candidate) => candidate.key === key);
+    if (!item) return;
+    onSelect(item.selection);
+    document.getElementById(`outline-${key}`)?.focus();
+  };
+  const toggle = (key: string, open: boolean) =>
+    setCollapsed((old) => {
+      const next = new Set(old);
+      if (open) next.delete(key);
+      else next.add(key);
+      return next;
+    });
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // Items nest: the innermost one handles the key.
+    event.stopPropagation();
+    const at = visible.findIndex((item) => item.key === active);
+    const item = visible[at];
+    if (!item || event.altKey || event.ctrlKey || event.metaKey) return;
+    const go = (key: string | undefined) => {
+      event.preventDefault();
+      if (key) focusItem(key);
+    };
+    switch (event.key) {
+      case 'ArrowDown':
+        return go(visible[at + 1]?.key);
+      case 'ArrowUp':
+        return go(visible[at - 1]?.key);
+      case 'Home':
+        return go(visible[0]?.key);
+      case 'End':
+        return go(visible.at(-1)?.key);
+      case 'ArrowRight':
+        if (!item.children?.length) return;
+        event.preventDefault();
+        if (collapsed.has(item.key)) toggle(item.key, true);
+        else focusItem(item.children[0] ?? item.key);
+        return;
+      case 'ArrowLeft':
+        event.preventDefault();
+        if (item.parent) focusItem(item.parent);
+        else if (item.children?.length) toggle(item.key, false);
+        return;
+      case 'Enter':
+        event.preventDefault();
+        onEnter();
+        return;
+    }
+  };
+
+  const render = (item: Item) => {
+    const open = item.children?.length ? !collapsed.has(item.key) : undefined;
+    const children = open ? visible.filter((child) => child.parent === item.key) : [];
+    return (
+      <div
+        key={item.key}
+        id={`outline-${item.key}`}
+        role="treeitem"
+        aria-level={item.level}
+        aria-selected={item.key === active}
+        aria-expanded={open}
+        tabIndex={item.key === active ? 0 : -1}
+        className={`editor-outline__item editor-outline__item--level-${item.level}`}
+        onClick={(event) => {
+          event.stopPropagation();
+          focusItem(item.key);
+        }}
+        onKeyDown={onKeyDown}
+      >
+        <span className="editor-outline__label">{item.label}</span>
+        {children.length > 0 ? (
+          <div role="group" className="editor-outline__group">
+            {children.map(render)}
+          </div>
+        ) : null}
+      </div>
+    );
+  };
+
+  return (
+    <div role="tree" id="editor-outline" aria-label="Outline" className="editor-outline">
+      {visible.filter((item) => !item.parent).map(render)}
+    </div>
+  );
+}
