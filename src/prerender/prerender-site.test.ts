@@ -163,3 +163,48 @@ test('an archived version is checked too: its name must say its version', async 
     'prerender: trees/q164887.v1.json has a problem:\n  $.version: is 2, so an archived copy must be named q164887.v2.json',
   );
 });
+
+test('workers sharing the prerender write every page once between them', async () => {
+  const written =
+    readShippedTrees().reduce<number>((count, json) => {
+      const result = validateTree(json);
+      if (!result.ok) throw new Error('invalid shipped tree');
+      return count + (allStepTrails(result.value)?.length ?? 0) + 1;
+    }, 0) + 2;
+  const files: string[] = [];
+  const shards = await Promise.all(
+    [0, 1].map((index) =>
+      prerenderSite({
+        distDir,
+        log: () => {},
+        shard: { index, count: 2 },
+        // One worker writes the list over dist/index.html while the other may still read it.
+        template: SHELL,
+        onPage: (file) => void files.push(path.relative(distDir, file)),
+      }),
+    ),
+  );
+  expect(shards.map((shard) => shard.pages)).toEqual([
+    Math.ceil(written / 2),
+    Math.floor(written / 2),
+  ]);
+  expect(new Set(files).size).toBe(written);
+  expect(files).toContain('404.html');
+  expect(files).toContain('index.html');
+}, 20_000);
+
+test('a page that fails its check stops the prerender there, not at the end', async () => {
+  let checked = 0;
+  await expect(
+    prerenderSite({
+      distDir,
+      log: () => {},
+      onPage: () => {
+        checked += 1;
+        if (checked === 3) throw new Error('over budget: the third page');
+      },
+    }),
+  ).rejects.toThrow('over budget: the third page');
+  // The pages already in flight are finished; none after them is rendered.
+  expect(checked).toBeLessThan(3 + 32 + 1);
+});
