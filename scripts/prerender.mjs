@@ -3,9 +3,11 @@
 // each page as it is written, so an over-budget site fails in seconds rather than after the
 // whole prerender. `npm run build` calls it after the client and server builds.
 //
-// Pages are rendered by one worker thread per core (PRERENDER_WORKERS overrides), each taking
-// every n-th page: rendering is CPU-bound, and two workers built 1.5x the pages per second of
-// one on this 2-core machine even while other work kept it busy (docs/performance.md).
+// Pages are rendered by worker threads, each taking every n-th page: one per core when a core
+// is idle, otherwise one (PRERENDER_WORKERS overrides). Rendering is CPU-bound, but each worker
+// reads and checks every tree and warms up its own copy of React, which cost 30-60% more CPU
+// time; on this 2-core machine shared with other work (load average 7-15) two workers were no
+// faster than one, so they are used only where a core is free (docs/performance.md, ADR 18).
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,7 +38,8 @@ if (isMainThread) {
   }
   if (early.length > 0) stop(early);
 
-  const count = Number(process.env.PRERENDER_WORKERS) || os.availableParallelism();
+  const cores = os.availableParallelism();
+  const count = Number(process.env.PRERENDER_WORKERS) || (os.loadavg()[0] <= cores - 1 ? cores : 1);
   // Read before any worker starts: one of them writes the list of troubleshooters over it.
   const template = readFileSync(path.join(distDir, 'index.html'), 'utf8');
   const results = await Promise.all(

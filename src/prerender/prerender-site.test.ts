@@ -65,12 +65,12 @@ test('writes a page for every step of every shipped tree, the catalog and 404.ht
   expect(catalog).toContain('queryKey":["catalog"]');
 });
 
-test('a tree with more steps than the limit gets only its start page, and the build says so', async () => {
+test('a tree with more steps than the limit gets its start page and a fallback page for the others', async () => {
   const logs: string[] = [];
   const report = await prerenderSite({ distDir, stepLimit: 10, log: (line) => logs.push(line) });
-  expect(report).toEqual({ pages: 4, fallbacks: ['q164887'], styleHashes: [] });
+  expect(report).toEqual({ pages: 5, fallbacks: ['q164887'], styleHashes: [] });
   expect(logs[0]).toBe(
-    'prerender: q164887 has more than 10 steps; only its start page is prerendered, other steps are rendered in the browser from 404.html',
+    'prerender: q164887 has more than 10 steps; only its start page is prerendered, other steps are rendered in the browser from q164887/steps.html (status 200 with the rewrite rule in docs/deployment.md) or else 404.html',
   );
   await expect(readFile(path.join(distDir, 'q164887/index.html'), 'utf8')).resolves.toContain(
     '</h1>',
@@ -78,6 +78,19 @@ test('a tree with more steps than the limit gets only its start page, and the bu
   await expect(
     readFile(path.join(distDir, 'q164887/sms-1-2/index.html'), 'utf8'),
   ).rejects.toThrow();
+  // The fallback's words are true for any step it is served for, and it carries the tree, so
+  // that the browser shows the step without fetching it first.
+  const fallback = await readFile(path.join(distDir, 'q164887/steps.html'), 'utf8');
+  expect(fallback).toContain('No page is stored for this address');
+  expect(fallback).not.toMatch(/There is no troubleshooter/);
+  const state = /<script type="application\/json" id="page-state">(.*?)<\/script>/.exec(
+    fallback,
+  )?.[1];
+  expect(JSON.parse(state ?? '{}')).toMatchObject({
+    url: '/q164887',
+    fallback: true,
+    queries: [{ queryKey: ['tree', 'q164887'] }],
+  });
 });
 
 test('stylesheets are inlined, and the build gives the CSP hash that allows them', async () => {

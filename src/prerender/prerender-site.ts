@@ -16,6 +16,12 @@ import { renderPage, type RenderedPage } from './render-page';
 /** Above this many steps a tree is not prerendered beyond its start page. */
 const DEFAULT_STEP_LIMIT = 5000;
 
+/**
+ * The page a host serves for the steps of such a tree (a rewrite rule, docs/deployment.md).
+ * Answer slugs have no dot, so no step's address can be this file's.
+ */
+export const TREE_FALLBACK_PAGE = 'steps.html';
+
 export type PrerenderReport = { pages: number; fallbacks: string[]; styleHashes: string[] };
 
 function freshClient(): QueryClient {
@@ -213,9 +219,27 @@ export async function prerenderSite({
       fallbacks.push(tree.id);
       log(
         `prerender: ${tree.id} has more than ${stepLimit} steps; only its start page is prerendered, ` +
-          'other steps are rendered in the browser from 404.html',
+          `other steps are rendered in the browser from ${tree.id}/${TREE_FALLBACK_PAGE} ` +
+          '(status 200 with the rewrite rule in docs/deployment.md) or else 404.html',
       );
       trails = [[]];
+      if (isMine()) {
+        // What the host serves for the tree's other steps: the not-found page's words, true
+        // for any of them ("a step that your browser works out itself"), with the tree, so
+        // that the script shows the step at once instead of first fetching the tree.
+        const client = freshClient();
+        client.setQueryData(treeQueryOptions(tree.id).queryKey, tree);
+        const page = await renderPage(toUrl(paths.unmatched.path), client);
+        const treeUrl = toUrl(paths.step.getHref(tree.id, []));
+        const state = { ...page.state, url: treeUrl, fallback: true as const };
+        await queue.add(
+          writeFileChecked(
+            path.join(distDir, tree.id, TREE_FALLBACK_PAGE),
+            fillTemplate(shell, { ...page, state }, true),
+          ),
+        );
+        pages += 1;
+      }
     }
     if (isMine()) {
       const mapClient = freshClient();
