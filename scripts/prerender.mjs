@@ -8,6 +8,7 @@
 // reads and checks every tree and warms up its own copy of React, which cost 30-60% more CPU
 // time; on this 2-core machine shared with other work (load average 7-15) two workers were no
 // faster than one, so they are used only where a core is free (docs/performance.md, ADR 18).
+// PRERENDER_STEP_LIMIT lowers the step limit, to try a tree's steps.html with a small tree.
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -72,6 +73,9 @@ if (isMainThread) {
   try {
     const report = await prerenderSite({
       distDir,
+      ...(process.env.PRERENDER_STEP_LIMIT
+        ? { stepLimit: Number(process.env.PRERENDER_STEP_LIMIT) }
+        : {}),
       shard: { index: workerData.index, count: workerData.count },
       template: workerData.template,
       // The first worker tells what is about the whole site; every one writes its share.
