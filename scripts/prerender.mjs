@@ -1,5 +1,95 @@
-// Runs the server build of src/prerender/prerender-site.ts over dist/.
-// `npm run build` calls it after the client and server builds.
-import { prerenderSite } from '../dist-ssr/prerender-site.js';
+// Runs the server build of src/prerender/prerender-site.ts over dist/, checking the byte
+// budgets (scripts/budgets.mjs) as it goes: the assets before the first page is rendered, and
+// each page as it is written, so an over-budget site fails in seconds rather than after the
+// whole prerender. `npm run build` calls it after the client and server builds.
+//
+// Pages are rendered by worker threads, each taking every n-th page: one per core when a core
+// is idle, otherwise one (PRERENDER_WORKERS overrides). Rendering is CPU-bound, but each worker
+// reads and checks every tree and warms up its own copy of React, which cost 30-60% more CPU
+// time; on this 2-core machine shared with other work (load average 7-15) two workers were no
+// faster than one, so they are used only where a core is free (docs/performance.md, ADR 18).
+// PRERENDER_STEP_LIMIT lowers the step limit, to try a tree's steps.html with a small tree.
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { budgetSummary, createBudgetCheck, htmlFiles } from './budgets.mjs';
 
-await prerenderSite({ distDir: process.env.DIST_DIR ?? 'dist' });
+// React's development build renders about three times slower, and the browser hydrates with
+// the production build anyway. The server build leaves react external, so this picks it.
+process.env.NODE_ENV ??= 'production';
+
+const distDir = process.env.DIST_DIR ?? 'dist';
+const base = process.env.BASE_PATH ?? '/';
+
+class OverBudget extends Error {}
+
+if (isMainThread) {
+  const stop = (problems) => {
+    for (const problem of problems) console.error(`over budget: ${problem}`);
+    process.exit(1);
+  };
+  const check = createBudgetCheck({ distDir, base });
+  const early = check.assets();
+  // HTML files copied from public/ (the embed demo) are pages too; index.html is the
+  // template, which the prerender overwrites with the list of troubleshooters.
+  for (const file of htmlFiles(distDir)) {
+    if (file === path.join(distDir, 'index.html')) continue;
+    early.push(...(await check.page(file, readFileSync(file, 'utf8'))));
+  }
+  if (early.length > 0) stop(early);
+
+  const cores = os.availableParallelism();
+  const count = Number(process.env.PRERENDER_WORKERS) || (os.loadavg()[0] <= cores - 1 ? cores : 1);
+  // Read before any worker starts: one of them writes the list of troubleshooters over it.
+  const template = readFileSync(path.join(distDir, 'index.html'), 'utf8');
+  const results = await Promise.all(
+    Array.from(
+      { length: count },
+      (_, index) =>
+        new Promise((resolve, reject) => {
+          const worker = new Worker(new URL(import.meta.url), {
+            workerData: { index, count, template },
+          });
+          worker.on('message', (message) => {
+            // The first over-budget page stops the build at once, whatever other workers do.
+            if (message.problems) stop(message.problems);
+            else resolve(message);
+          });
+          worker.on('error', reject);
+          worker.on('exit', (code) => {
+            if (code !== 0) reject(new Error(`prerender: worker ${index} stopped with ${code}`));
+          });
+        }),
+    ),
+  );
+  const pages = results.reduce((sum, result) => sum + result.pages, 0);
+  console.log(`prerender: wrote ${pages} pages (${count} ${count === 1 ? 'worker' : 'workers'})`);
+  for (const line of budgetSummary(distDir, [check.stats(), ...results.map((r) => r.stats)]))
+    console.log(`budget: ${line}`);
+} else {
+  const { prerenderSite } = await import('../dist-ssr/prerender-site.js');
+  const check = createBudgetCheck({ distDir, base });
+  try {
+    const report = await prerenderSite({
+      distDir,
+      ...(process.env.PRERENDER_STEP_LIMIT
+        ? { stepLimit: Number(process.env.PRERENDER_STEP_LIMIT) }
+        : {}),
+      shard: { index: workerData.index, count: workerData.count },
+      template: workerData.template,
+      // The first worker tells what is about the whole site; every one writes its share.
+      log: (line) => {
+        if (workerData.index === 0 && !line.startsWith('prerender: wrote')) console.log(line);
+      },
+      onPage: async (file, html) => {
+        const problems = await check.page(file, html);
+        if (problems.length > 0) throw new OverBudget(problems.join('\n'));
+      },
+    });
+    parentPort.postMessage({ pages: report.pages, stats: check.stats() });
+  } catch (error) {
+    if (!(error instanceof OverBudget)) throw error;
+    parentPort.postMessage({ problems: error.message.split('\n') });
+  }
+}

@@ -2,9 +2,13 @@
 // It behaves like a plain intranet web server with no rewrite rules: files as they are,
 // a folder's index.html for its address, 404.html (status 404) for other page addresses,
 // a plain 404 for other missing files, HTML not cached and hashed assets cached for good.
+// With --step-rewrite it also has the one rewrite rule of docs/deployment.md: a missing page
+// under /<tree>/ is answered, with status 200, by <tree>/steps.html where the prerender wrote
+// one (a tree with more steps than it prerenders).
 //
 //   node scripts/serve-static.mjs --root dist --port 4173 [--base /sub/path/] [--gzip]
 //                                 [--csp] [--frame-ancestors "https://helpdesk.example …"]
+//                                 [--step-rewrite]
 //
 // --csp sends the strict Content-Security-Policy the app is built to run under (README),
 // with the hash of the stylesheet the prerender inlines, read from the built index.html.
@@ -64,9 +68,15 @@ function strictCsp(root, frameAncestors = '') {
 }
 
 /**
- * @param {{ root: string, base?: string, gzip?: boolean, headers?: Record<string, string> }} options
+ * @param {{ root: string, base?: string, gzip?: boolean, headers?: Record<string, string>, stepRewrite?: boolean }} options
  */
-export function createStaticServer({ root, base = '/', gzip = false, headers = {} }) {
+export function createStaticServer({
+  root,
+  base = '/',
+  gzip = false,
+  headers = {},
+  stepRewrite = false,
+}) {
   const rootDir = path.resolve(root);
   return http.createServer(async (request, response) => {
     try {
@@ -85,6 +95,10 @@ export function createStaticServer({ root, base = '/', gzip = false, headers = {
         file = path.join(file, 'index.html');
       }
       let status = 200;
+      const treeFallback = path.join(rootDir, relative.split('/')[1] ?? '', 'steps.html');
+      if (!(await isFile(file)) && stepRewrite && (await isFile(treeFallback))) {
+        file = treeFallback;
+      }
       if (!(await isFile(file))) {
         // A page address (the browser asks for HTML) gets 404.html, as a static host's
         // error page would, or the app shell when there is none; anything else 404s.
@@ -141,6 +155,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       gzip: { type: 'boolean', default: false },
       csp: { type: 'boolean', default: false },
       'frame-ancestors': { type: 'string', default: '' },
+      'step-rewrite': { type: 'boolean', default: false },
     },
   });
   const headers = values.csp
@@ -151,6 +166,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     base: values.base,
     gzip: values.gzip,
     headers,
+    stepRewrite: values['step-rewrite'],
   });
   server.listen(Number(values.port), values.host, () => {
     console.log(`serving ${values.root} at http://${values.host}:${values.port}${values.base}`);

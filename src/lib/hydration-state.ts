@@ -16,6 +16,12 @@ export type PageState = {
   url: string;
   /** The version of the tree the page shows: a link for another version is not hydrated. */
   treeVersion?: number;
+  /**
+   * A tree's fallback page (`<tree>/steps.html`, for a tree with more steps than are
+   * prerendered): served for any of its steps stored as no page of its own. Its files serve
+   * every address under `url`; its markup is none of them, so it is never hydrated.
+   */
+  fallback?: true;
   queries: PrefetchedQuery[];
 };
 
@@ -36,7 +42,9 @@ export function readPageState(doc: Document): PageState | undefined {
     const state = JSON.parse(text) as PageState;
     // Apache and IIS redirect a folder to its trailing-slash form: the same page.
     const path = (pathname: string) => pathname.replace(/(.)\/$/, '$1');
-    return path(state.url) === path(doc.location.pathname) ? state : undefined;
+    const here = path(doc.location.pathname);
+    if (path(state.url) === here) return state;
+    return state.fallback && here.startsWith(`${path(state.url)}/`) ? state : undefined;
   } catch {
     // A damaged page still works: the client renders from scratch and fetches.
     return undefined;
@@ -52,7 +60,7 @@ export function readPageState(doc: Document): PageState | undefined {
 export function pageShowsAddress(state: PageState, search: string): boolean {
   const version = parseVersion(search);
   const sameVersion = !version || !state.treeVersion || version === state.treeVersion;
-  return sameVersion && !parseWas(search);
+  return !state.fallback && sameVersion && !parseWas(search);
 }
 
 /** The files a page was rendered from, for its PageState. */

@@ -73,12 +73,12 @@ test('writes a page for every step of every shipped tree, the catalog, the edito
   expect(editor).not.toContain('id="page-state"');
 });
 
-test('a tree with more steps than the limit gets only its start page, and the build says so', async () => {
+test('a tree with more steps than the limit gets its start page and a fallback page for the others', async () => {
   const logs: string[] = [];
   const report = await prerenderSite({ distDir, stepLimit: 10, log: (line) => logs.push(line) });
-  expect(report).toEqual({ pages: 6, fallbacks: ['q164887'], styleHashes: [] });
+  expect(report).toEqual({ pages: 7, fallbacks: ['q164887'], styleHashes: [] });
   expect(logs[0]).toBe(
-    'prerender: q164887 has more than 10 steps; only its start page is prerendered, other steps are rendered in the browser from 404.html',
+    'prerender: q164887 has more than 10 steps; only its start page is prerendered, other steps are rendered in the browser from q164887/steps.html (status 200 with the rewrite rule in docs/deployment.md) or else 404.html',
   );
   await expect(readFile(path.join(distDir, 'q164887/index.html'), 'utf8')).resolves.toContain(
     '</h1>',
@@ -86,6 +86,19 @@ test('a tree with more steps than the limit gets only its start page, and the bu
   await expect(
     readFile(path.join(distDir, 'q164887/sms-1-2/index.html'), 'utf8'),
   ).rejects.toThrow();
+  // The fallback's words are true for any step it is served for, and it carries the tree, so
+  // that the browser shows the step without fetching it first.
+  const fallback = await readFile(path.join(distDir, 'q164887/steps.html'), 'utf8');
+  expect(fallback).toContain('No page is stored for this address');
+  expect(fallback).not.toMatch(/There is no troubleshooter/);
+  const state = /<script type="application\/json" id="page-state">(.*?)<\/script>/.exec(
+    fallback,
+  )?.[1];
+  expect(JSON.parse(state ?? '{}')).toMatchObject({
+    url: '/q164887',
+    fallback: true,
+    queries: [{ queryKey: ['tree', 'q164887'] }],
+  });
 });
 
 test('stylesheets are inlined, and the build gives the CSP hash that allows them', async () => {
@@ -170,4 +183,50 @@ test('an archived version is checked too: its name must say its version', async 
   await expect(prerenderSite({ distDir, stepLimit: 1, log: () => {} })).rejects.toThrow(
     'prerender: trees/q164887.v1.json has a problem:\n  $.version: is 2, so an archived copy must be named q164887.v2.json',
   );
+});
+
+test('workers sharing the prerender write every page once between them', async () => {
+  const written =
+    readShippedTrees().reduce<number>((count, json) => {
+      const result = validateTree(json);
+      if (!result.ok) throw new Error('invalid shipped tree');
+      // Its steps, its map and its editor page.
+      return count + (allStepTrails(result.value)?.length ?? 0) + 2;
+    }, 0) + 3; // 404.html, the list and the editor for a new tree
+  const files: string[] = [];
+  const shards = await Promise.all(
+    [0, 1].map((index) =>
+      prerenderSite({
+        distDir,
+        log: () => {},
+        shard: { index, count: 2 },
+        // One worker writes the list over dist/index.html while the other may still read it.
+        template: SHELL,
+        onPage: (file) => void files.push(path.relative(distDir, file)),
+      }),
+    ),
+  );
+  expect(shards.map((shard) => shard.pages)).toEqual([
+    Math.ceil(written / 2),
+    Math.floor(written / 2),
+  ]);
+  expect(new Set(files).size).toBe(written);
+  expect(files).toContain('404.html');
+  expect(files).toContain('index.html');
+}, 20_000);
+
+test('a page that fails its check stops the prerender there, not at the end', async () => {
+  let checked = 0;
+  await expect(
+    prerenderSite({
+      distDir,
+      log: () => {},
+      onPage: () => {
+        checked += 1;
+        if (checked === 3) throw new Error('over budget: the third page');
+      },
+    }),
+  ).rejects.toThrow('over budget: the third page');
+  // The pages already in flight are finished; none after them is rendered.
+  expect(checked).toBeLessThan(3 + 32 + 1);
 });

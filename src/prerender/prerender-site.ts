@@ -16,6 +16,12 @@ import { renderPage, type RenderedPage } from './render-page';
 /** Above this many steps a tree is not prerendered beyond its start page. */
 const DEFAULT_STEP_LIMIT = 5000;
 
+/**
+ * The page a host serves for the steps of such a tree (a rewrite rule, docs/deployment.md).
+ * Answer slugs have no dot, so no step's address can be this file's.
+ */
+export const TREE_FALLBACK_PAGE = 'steps.html';
+
 export type PrerenderReport = { pages: number; fallbacks: string[]; styleHashes: string[] };
 
 function freshClient(): QueryClient {
@@ -83,6 +89,38 @@ async function inlineStylesheets(template: string, distDir: string): Promise<str
   return html;
 }
 
+/**
+ * Writes (and checks) pages while the next ones render: writing waits on the disk and the
+ * budget check on zlib's threads, neither on the render, so the second core does that work.
+ * At most `limit` pages are in flight, which keeps memory flat; the first failure stops the
+ * prerender at the next page.
+ */
+function createWriteQueue(limit: number) {
+  const pending = new Set<Promise<void>>();
+  let failure: { error: unknown } | undefined;
+  const rethrow = () => {
+    if (failure) throw failure.error;
+  };
+  return {
+    async add(task: Promise<void>): Promise<void> {
+      const tracked: Promise<void> = task.then(
+        () => void pending.delete(tracked),
+        (error: unknown) => {
+          failure ??= { error };
+          pending.delete(tracked);
+        },
+      );
+      pending.add(tracked);
+      if (pending.size >= limit) await Promise.race(pending);
+      rethrow();
+    },
+    async drain(): Promise<void> {
+      await Promise.all(pending);
+      rethrow();
+    },
+  };
+}
+
 /** Puts the rendered app into the built index.html: markup, title and (optionally) state. */
 function fillTemplate(template: string, page: RenderedPage, withState: boolean): string {
   const state = withState
@@ -104,47 +142,75 @@ export async function prerenderSite({
   distDir,
   stepLimit = DEFAULT_STEP_LIMIT,
   log = console.log,
+  onPage,
+  shard = { index: 0, count: 1 },
+  template,
 }: {
   distDir: string;
   stepLimit?: number;
   log?: (message: string) => void;
+  /**
+   * Which pages to write when several workers share the prerender: the `index`-th of every
+   * `count`, in the order below, so each gets its share of large and small trees alike.
+   */
+  shard?: { index: number; count: number };
+  /** dist/index.html as built, when another worker may already have written the list over it. */
+  template?: string;
+  /** Called with each page's file and text as it is written (the byte budgets); throwing stops the prerender. */
+  onPage?: (file: string, html: string) => Promise<void> | void;
 }): Promise<PrerenderReport> {
   const base = import.meta.env.BASE_URL;
   // Every file is checked before any page is written: a site with a bad tree is not built.
   const { index, trees } = await readTrees(path.join(distDir, 'trees'));
   const shell = await inlineStylesheets(
-    await readFile(path.join(distDir, 'index.html'), 'utf8'),
+    template ?? (await readFile(path.join(distDir, 'index.html'), 'utf8')),
     distDir,
   );
   if (!shell.includes('<div id="root"></div>'))
     throw new Error('dist/index.html has no empty #root');
 
-  const writePage = async (urlPath: string, html: string) => {
+  const queue = createWriteQueue(32);
+  const writeFileChecked = async (file: string, html: string) => {
     if (/<script(?![^>]*(\bsrc=|type="application\/json"))[^>]*>/.test(html)) {
       throw new Error(
-        `prerender: ${urlPath || '/'} has an inline script, which the CSP would block`,
+        `prerender: ${path.relative(distDir, file)} has an inline script, which the CSP would block`,
       );
     }
-    const file = path.join(distDir, urlPath, 'index.html');
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, html);
+    await Promise.all([
+      mkdir(path.dirname(file), { recursive: true }).then(() => writeFile(file, html)),
+      onPage?.(file, html),
+    ]);
   };
+  const writePage = (urlPath: string, html: string) =>
+    queue.add(writeFileChecked(path.join(distDir, urlPath, 'index.html'), html));
   const toUrl = (href: string) => `${base}${href.slice(1)}`;
+  let position = -1;
+  const isMine = () => {
+    position += 1;
+    return position % shard.count === shard.index;
+  };
+  let pages = 0;
 
   // 404.html first, from the untouched shell; no state, so the client renders afresh for
   // the address it is served for.
-  const notFound = await renderPage(toUrl(paths.unmatched.path), freshClient());
-  await writeFile(path.join(distDir, '404.html'), fillTemplate(shell, notFound, false));
+  if (isMine()) {
+    const notFound = await renderPage(toUrl(paths.unmatched.path), freshClient());
+    await queue.add(
+      writeFileChecked(path.join(distDir, '404.html'), fillTemplate(shell, notFound, false)),
+    );
+    pages += 1;
+    // The list's filter looks inside the trees through this one file (ADR 16), written from
+    // the trees just checked, so it says what the pages say.
+    const search: TreeSearchFile = { trees: trees.map(treeSearchEntry) };
+    await writeFile(path.join(distDir, 'trees', 'search.json'), JSON.stringify(search));
+  }
 
-  // The list's filter looks inside the trees through this one file (ADR 16), written from
-  // the trees just checked, so it says what the pages say.
-  const search: TreeSearchFile = { trees: trees.map(treeSearchEntry) };
-  await writeFile(path.join(distDir, 'trees', 'search.json'), JSON.stringify(search));
-
-  const catalogClient = freshClient();
-  catalogClient.setQueryData(catalogQueryOptions().queryKey, index);
-  await writePage('', fillTemplate(shell, await renderPage(base, catalogClient), true));
-  let pages = 2;
+  if (isMine()) {
+    const catalogClient = freshClient();
+    catalogClient.setQueryData(catalogQueryOptions().queryKey, index);
+    await writePage('', fillTemplate(shell, await renderPage(base, catalogClient), true));
+    pages += 1;
+  }
   const fallbacks: string[] = [];
 
   // The editor's pages: real files, so that a web server answers them with 200, not its
@@ -154,6 +220,8 @@ export async function prerenderSite({
   editorClient.setQueryData(catalogQueryOptions().queryKey, index);
   for (const tree of trees) editorClient.setQueryData(treeQueryOptions(tree.id).queryKey, tree);
   for (const href of [paths.edit.getHref(), ...trees.map((tree) => paths.edit.getHref(tree.id))]) {
+    // Shared between workers like every other page, so each is written once.
+    if (!isMine()) continue;
     await writePage(href, fillTemplate(shell, await renderPage(toUrl(href), editorClient), false));
     pages += 1;
   }
@@ -164,20 +232,41 @@ export async function prerenderSite({
       fallbacks.push(tree.id);
       log(
         `prerender: ${tree.id} has more than ${stepLimit} steps; only its start page is prerendered, ` +
-          'other steps are rendered in the browser from 404.html',
+          `other steps are rendered in the browser from ${tree.id}/${TREE_FALLBACK_PAGE} ` +
+          '(status 200 with the rewrite rule in docs/deployment.md) or else 404.html',
       );
       trails = [[]];
+      if (isMine()) {
+        // What the host serves for the tree's other steps: the not-found page's words, true
+        // for any of them ("a step that your browser works out itself"), with the tree, so
+        // that the script shows the step at once instead of first fetching the tree.
+        const client = freshClient();
+        client.setQueryData(treeQueryOptions(tree.id).queryKey, tree);
+        const page = await renderPage(toUrl(paths.unmatched.path), client);
+        const treeUrl = toUrl(paths.step.getHref(tree.id, []));
+        const state = { ...page.state, url: treeUrl, fallback: true as const };
+        await queue.add(
+          writeFileChecked(
+            path.join(distDir, tree.id, TREE_FALLBACK_PAGE),
+            fillTemplate(shell, { ...page, state }, true),
+          ),
+        );
+        pages += 1;
+      }
     }
-    const mapClient = freshClient();
-    mapClient.setQueryData(treeQueryOptions(tree.id).queryKey, tree);
-    const mapHref = paths.map.getHref(tree.id);
-    await writePage(
-      mapHref,
-      fillTemplate(shell, await renderPage(toUrl(mapHref), mapClient), true),
-    );
-    pages += 1;
+    if (isMine()) {
+      const mapClient = freshClient();
+      mapClient.setQueryData(treeQueryOptions(tree.id).queryKey, tree);
+      const mapHref = paths.map.getHref(tree.id);
+      await writePage(
+        mapHref,
+        fillTemplate(shell, await renderPage(toUrl(mapHref), mapClient), true),
+      );
+      pages += 1;
+    }
 
     for (const trail of trails) {
+      if (!isMine()) continue;
       const href = paths.step.getHref(tree.id, trail);
       const client = freshClient();
       client.setQueryData(treeQueryOptions(tree.id).queryKey, tree);
@@ -187,6 +276,7 @@ export async function prerenderSite({
       pages += 1;
     }
   }
+  await queue.drain();
   log(`prerender: wrote ${pages} pages`);
   const hashes = styleHashes(shell);
   if (hashes.length > 0) {
