@@ -132,6 +132,12 @@ test('Change keeps the later answers that still fit, and names the ones that no 
     }),
   );
   await screen.findByRole('heading', { level: 1, name: /start again each time/ });
+  // Another Change from here still carries the whole walk.
+  expect(
+    screen.getByRole('link', {
+      name: 'Change your answer to: Is the job a Windows NT upgrade that restarts the client?',
+    }),
+  ).toHaveAttribute('href', `/q164887/sms-1-2?v=1&was=${DIAGNOSIS}`);
   expect(screen.getByRole('link', { name: /go back to where you were/ })).toHaveAttribute(
     'href',
     `/q164887/${DIAGNOSIS}?v=1`,

@@ -112,7 +112,8 @@ export function QuestionScreen({
         </details>
       ) : null}
 
-      <YourAnswers tree={tree} steps={replay.steps} />
+      {/* On a question opened by Change, another Change keeps the same walk. */}
+      <YourAnswers tree={tree} steps={replay.steps} walk={changing?.was} />
       {/* Needs JavaScript: prerendered in place but hidden until the page is interactive
           (styles.css, .needs-js), so appearing moves nothing; without scripting, left out. */}
       {CopyProgress ? (

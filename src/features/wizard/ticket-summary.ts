@@ -1,4 +1,4 @@
-import type { Replay } from '../../engine/replay-trail';
+import { unconfirmedSteps, type Replay } from '../../engine/replay-trail';
 import type { Tree } from '../../engine/tree-schema';
 import { OUTCOME_CAPTIONS } from '../../components/outcome-captions';
 
@@ -55,7 +55,7 @@ export function buildTicketSummary({
     heading('Now at');
     lines.push(`Question ${replay.steps.length + 1}: ${node.prompt}`);
   } else {
-    const unconfirmed = replay.steps.filter((step) => step.answer.unsure === true).length;
+    const unconfirmed = unconfirmedSteps(replay.steps).length;
     heading(
       `Result: ${OUTCOME_CAPTIONS[node.type]}${unconfirmed > 0 ? ' (assumes unconfirmed checks)' : ''}`,
     );

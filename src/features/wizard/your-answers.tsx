@@ -12,9 +12,18 @@ import type { Tree } from '../../engine/tree-schema';
  * cannot read that from its address, so without scripting each row offers the other
  * answers right here instead, each leading on with the later answers that still fit.
  */
-export function YourAnswers({ tree, steps }: { tree: Tree; steps: readonly AnsweredStep[] }) {
+export function YourAnswers({
+  tree,
+  steps,
+  walk,
+}: {
+  tree: Tree;
+  steps: readonly AnsweredStep[];
+  /** The whole walk, where it goes past these steps (a question opened by Change). */
+  walk?: readonly string[] | undefined;
+}) {
   if (steps.length === 0) return null;
-  const was = steps.map((step) => step.answer.slug);
+  const was = walk ?? steps.map((step) => step.answer.slug);
   return (
     <section className="your-answers" aria-labelledby="your-answers-heading">
       <h2 id="your-answers-heading">Your answers</h2>
@@ -67,9 +76,7 @@ function ChangeHere({
             return (
               <li key={answer.slug}>
                 <a href={paths.step.getHref(tree.id, next.trail, tree.version)}>{answer.label}</a>
-                {count > 0
-                  ? ` (${count === 1 ? 'one later answer no longer applies' : `${count} later answers no longer apply`})`
-                  : null}
+                {count > 0 ? ` (${laterAnswersNoLongerApply(count).toLowerCase()})` : null}
               </li>
             );
           })}
@@ -90,6 +97,13 @@ export function StartAgainLink({ treeId }: { treeId: string }) {
       </Link>
     </p>
   );
+}
+
+/** The same words before a change (without scripting) and after it. */
+function laterAnswersNoLongerApply(count: number): string {
+  return count === 1
+    ? 'One later answer no longer applies'
+    : `${count} later answers no longer apply`;
 }
 
 /** After a changed answer: the answers of the walk before that this one no longer asks. */
