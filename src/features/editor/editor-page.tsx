@@ -73,8 +73,11 @@ export function EditorPage({ renderStep }: { renderStep: RenderStep }) {
   if (!hydrated) {
     return (
       <article>
-        <DocumentTitle>Troubleshooter editor</DocumentTitle>
-        <PageHeading caption="Editor">Troubleshooter editor</PageHeading>
+        {/* The heading the editor itself shows, so it does not change once the editor runs. */}
+        <DocumentTitle>{`Edit: ${deployed?.title ?? 'new troubleshooter'}`}</DocumentTitle>
+        <PageHeading caption={editorCaption(deployed)}>
+          {deployed?.title ?? 'Untitled troubleshooter'}
+        </PageHeading>
         <p className="lead">
           The editor runs in your browser and needs JavaScript. It works on a copy, kept only in
           this browser until you download it.
@@ -95,6 +98,12 @@ export function EditorPage({ renderStep }: { renderStep: RenderStep }) {
       renderStep={renderStep}
     />
   );
+}
+
+function editorCaption(deployed: Tree | undefined): string {
+  return deployed
+    ? `Edit troubleshooter (version ${deployed.version} is deployed)`
+    : 'New troubleshooter';
 }
 
 function timeText(iso: string): string {
@@ -302,13 +311,7 @@ function EditorWorkspace({
     // eslint-disable-next-line jsx-a11y/no-static-element-interactions
     <div className="editor" onDragOver={(event) => event.preventDefault()} onDrop={onDrop}>
       <DocumentTitle>{`Edit: ${tree.title || 'new troubleshooter'}`}</DocumentTitle>
-      <PageHeading
-        caption={
-          deployed
-            ? `Edit troubleshooter (version ${deployed.version} is deployed)`
-            : 'New troubleshooter'
-        }
-      >
+      <PageHeading caption={editorCaption(deployed)}>
         {tree.title || 'Untitled troubleshooter'}
       </PageHeading>
       <p className="lead">
