@@ -67,12 +67,20 @@ for (const [form, slash] of [
   ['', ''],
   [' (at its trailing-slash address)', '/'],
 ] as const) {
-  test(`a prerendered step paints with no request for data, then hydrates and navigates in place${form}`, async ({
+  test(`a prerendered step paints and hydrates with no request for data, then navigates in place from the tree file fetched behind it${form}`, async ({
     page,
   }) => {
     const dataRequests: string[] = [];
     page.on('request', (request) => {
       if (request.url().endsWith('.json')) dataRequests.push(request.url());
+    });
+    // The tree file is held back until the page is interactive: hydrating must not wait
+    // for it (the page carries its excerpt of the tree).
+    let releaseTree = () => {};
+    const treeReleased = new Promise<void>((resolve) => (releaseTree = resolve));
+    await page.route('**/trees/q164887.json', async (route) => {
+      await treeReleased;
+      await route.continue();
     });
     const response = await page.goto(`${DIAGNOSIS_URL.split('/').slice(0, 5).join('/')}${slash}`);
     // The question is in the HTML itself, before any script runs.
@@ -82,8 +90,9 @@ for (const [form, slash] of [
     await expect(heading(page)).toHaveText('Is the job recorded as failed rather than completed?');
     await expect(page.locator('title')).toHaveCount(1);
 
-    // Once hydrated, answering is a client-side navigation: the window survives it.
     await waitUntilInteractive(page);
+    releaseTree();
+    // Once hydrated, answering is a client-side navigation: the window survives it.
     await page.evaluate(() => Object.assign(window, { sameWindow: true }));
     await answerLink(page, 'Yes, it is recorded as failed').click();
     await expect(heading(page)).toHaveText(/Package Command Manager run/);
@@ -92,7 +101,12 @@ for (const [form, slash] of [
     ).toBe(true);
     await expect(page.locator('title')).toHaveCount(1);
     await expect(page).toHaveTitle(/^Question 5: /);
-    expect(dataRequests.filter((url) => url.includes('/trees/'))).toEqual([]);
+    await answerLink(page, 'Yes, as a service (Pcmsvc32.exe)').click();
+    await expect(heading(page)).toHaveText(/service pack installed/);
+    // One file for the whole tree, shared by every later step.
+    expect(dataRequests.filter((url) => url.includes('/trees/'))).toEqual([
+      expect.stringMatching(/\/trees\/q164887\.json$/),
+    ]);
   });
 }
 
@@ -112,7 +126,9 @@ test('the home page of a sub-path build hydrates from its own data, with no requ
   expect(dataRequests).toEqual([]);
 });
 
-test('a map opened with a path hydrates from its page, then draws the path', async ({ page }) => {
+test('a map opened with a path hydrates once its tree file is in, then draws the path', async ({
+  page,
+}) => {
   const dataRequests: string[] = [];
   page.on('request', (request) => {
     if (request.url().endsWith('.json')) dataRequests.push(request.url());
@@ -123,5 +139,8 @@ test('a map opened with a path hydrates from its page, then draws the path', asy
     'href',
     '/q164887/sms-1-2/os-upgrade?v=1',
   );
-  expect(dataRequests).toEqual([]);
+  // The page carries no tree: the map is drawn from the tree file, as the steps are.
+  expect(dataRequests.filter((url) => url.includes('/trees/'))).toEqual([
+    expect.stringMatching(/\/trees\/q164887\.json$/),
+  ]);
 });

@@ -4,6 +4,7 @@ import { createBrowserRouter, RouterProvider, type DataRouter } from 'react-rout
 
 import { AppProviders } from './app/app-providers';
 import { createRoutes, preloadOnDemandCode } from './app/routes';
+import { prefetchExcerptedTrees } from './data/tree-query';
 import { reloadWhenCodeIsGone } from './lib/chunk';
 import { pageShowsAddress, readPageState, seedQueries } from './lib/hydration-state';
 import { createQueryClient } from './lib/query-client';
@@ -57,5 +58,9 @@ void initialized(router).then(() => {
     document.querySelector('title')?.remove();
     createRoot(container).render(app);
   }
-  setTimeout(() => void preloadOnDemandCode(), 0);
+  setTimeout(() => {
+    void preloadOnDemandCode();
+    // A prerendered step came with an excerpt of its tree: the whole file, for what comes next.
+    void prefetchExcerptedTrees(queryClient);
+  }, 0);
 });

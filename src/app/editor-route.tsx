@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createEditorLoader, EditorPage } from '../features/editor/editor-page';
+import { mostQuestionsFrom } from '../engine/tree-paths';
 import type { RenderStep } from '../features/editor/preview-pane';
 import { OutcomeScreen } from '../features/wizard/outcome-screen';
 import { QuestionScreen } from '../features/wizard/question-screen';
@@ -10,7 +11,13 @@ import { QuestionScreen } from '../features/wizard/question-screen';
  */
 const renderStep: RenderStep = ({ tree, step, change }) =>
   step.kind === 'question' ? (
-    <QuestionScreen tree={tree} question={step.question} replay={step.replay} change={change} />
+    <QuestionScreen
+      tree={tree}
+      question={step.question}
+      replay={step.replay}
+      questionsAtMost={step.replay.steps.length + mostQuestionsFrom(tree, step.question.id)}
+      change={change}
+    />
   ) : (
     <OutcomeScreen tree={tree} outcome={step.outcome} replay={step.replay} change={change} />
   );

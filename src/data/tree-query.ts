@@ -1,6 +1,7 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { TreeProblem } from '../engine/graph-checks';
 import { ID_PATTERN } from '../engine/ids';
+import { excerptServes, type StepExcerpt } from '../engine/step-excerpt';
 import type { Tree } from '../engine/tree-schema';
 import {
   FileLoadError,
@@ -62,6 +63,9 @@ export function treeQueryOptions(treeId: string) {
   return queryOptions({
     queryKey: ['tree', treeId],
     queryFn: ({ signal }) => fetchTree(treeId, signal),
+    // Fetched once a visit and shared by every later step: no screen observes the query
+    // (loader data holds the tree), so the default would drop it after five idle minutes.
+    gcTime: Infinity,
     // Offline, a paused query would spin for ever: fail at once and let the
     // error screen say "offline" and retry when the connection returns.
     networkMode: 'always',
@@ -97,4 +101,46 @@ export async function ensureTree(
       .catch(() => undefined);
   }
   return tree;
+}
+
+/**
+ * Where a prerendered step page puts the excerpt of its tree it hydrates from
+ * (engine/step-excerpt.ts), under the trail it was cut for: it serves that step alone.
+ * Never fetched, only seeded (lib/hydration-state.ts).
+ */
+export function stepExcerptQueryKey(treeId: string, trail: readonly string[]) {
+  return ['tree', treeId, 'excerpt', trail.join('/')] as const;
+}
+
+/**
+ * For the step loader: the excerpt the page came with, when the whole tree is not in yet
+ * and the excerpt can stand for it at this address (the step it was cut for, read as
+ * it was cut). Otherwise the loader waits for the tree file.
+ */
+export function stepExcerptFor(
+  queryClient: QueryClient,
+  treeId: string,
+  address: { trail: readonly string[]; linkVersion?: number; was?: readonly string[] },
+): StepExcerpt | undefined {
+  if (queryClient.getQueryData(treeQueryOptions(treeId).queryKey)) return undefined;
+  const excerpt = queryClient.getQueryData<StepExcerpt>(stepExcerptQueryKey(treeId, address.trail));
+  return excerpt && excerptServes(excerpt, address.linkVersion, address.was) ? excerpt : undefined;
+}
+
+/**
+ * Once a page that came with excerpts is up: fetches their whole trees in the background,
+ * so the next answer finds its tree in the cache instead of waiting a round trip.
+ * Failures are left for the step loader to meet and report.
+ */
+export function prefetchExcerptedTrees(queryClient: QueryClient): Promise<unknown> {
+  const treeIds = new Set(
+    queryClient
+      .getQueryCache()
+      .findAll({ queryKey: ['tree'] })
+      .filter(({ queryKey }) => queryKey[2] === 'excerpt')
+      .map(({ queryKey }) => String(queryKey[1])),
+  );
+  return Promise.allSettled(
+    [...treeIds].map((treeId) => queryClient.prefetchQuery(treeQueryOptions(treeId))),
+  );
 }

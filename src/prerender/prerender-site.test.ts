@@ -4,9 +4,11 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
+import type { StepExcerpt } from '../engine/step-excerpt';
 import { allStepTrails } from '../engine/tree-paths';
 import { validateTree } from '../engine/validate-tree';
-import { readShippedTrees } from '../testing/shipped-trees';
+import type { PageState } from '../lib/hydration-state';
+import { readShippedTrees, shippedTrees } from '../testing/shipped-trees';
 import { prerenderSite } from './prerender-site';
 
 const SHELL = `<!doctype html><html><head><title>Troubleshooter</title></head><body><div id="root"></div><script type="module" src="/assets/app.js"></script></body></html>`;
@@ -51,13 +53,28 @@ test('writes a page for every step of every shipped tree, the catalog, the edito
   expect(deep.replaceAll('<!-- -->', '')).toMatch(
     /<h1[^>]*><span class="visually-hidden">Diagnosis:<\/span> This is the known SMS 1.2 problem in article Q164887<\/h1>/,
   );
-  // The tree travels with the page, and nothing in it can close the script element.
+  // The page's excerpt of the tree travels with it, and nothing in it can close the
+  // script element. It holds the walk's nodes, not the whole tree.
   const state = /<script type="application\/json" id="page-state">(.*?)<\/script>/.exec(deep)?.[1];
   expect(state).toBeDefined();
-  expect(JSON.parse(state!)).toMatchObject({
-    url: '/q164887/sms-1-2/os-upgrade/repeats/failed/service/no-service-pack',
-    queries: [{ queryKey: ['tree', 'q164887'] }],
+  const trail = 'sms-1-2/os-upgrade/repeats/failed/service/no-service-pack';
+  const pageState = JSON.parse(state!) as PageState;
+  expect(pageState).toMatchObject({
+    url: `/q164887/${trail}`,
+    queries: [{ queryKey: ['tree', 'q164887', 'excerpt', trail] }],
   });
+  const excerpt = pageState.queries[0]?.data as StepExcerpt;
+  // The deepest walk reads every node of this small tree; the first question only itself
+  // (its answers are links by slug).
+  const shipped = shippedTrees().find((tree) => tree.id === 'q164887');
+  expect(excerpt.tree.nodes).toHaveLength(shipped?.nodes.length ?? 0);
+  const start = await readFile(path.join(distDir, 'q164887/index.html'), 'utf8');
+  const startState = /id="page-state">(.*?)<\/script>/.exec(start)?.[1] ?? '{}';
+  const startExcerpt = (JSON.parse(startState) as PageState).queries[0]?.data as StepExcerpt;
+  expect(startExcerpt.tree.nodes.map((node) => node.id)).toEqual([shipped?.start]);
+  // The map is drawn from the tree file, fetched before it hydrates: it carries no tree.
+  const map = await readFile(path.join(distDir, 'map/q164887/index.html'), 'utf8');
+  expect(map).toContain('"queries":[]');
 
   const notFound = await readFile(path.join(distDir, '404.html'), 'utf8');
   // True for every address it may be served for: no tree named, no placeholder id.

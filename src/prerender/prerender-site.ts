@@ -10,7 +10,8 @@ import type { TreeProblem } from '../engine/graph-checks';
 import { checkIndexEntry, validateTreeFile, validateTreeIndex } from '../engine/validate-tree';
 import { treeSearchEntry, type TreeSearchFile } from '../engine/tree-search';
 import { catalogQueryOptions } from '../data/catalog-query';
-import { treeQueryOptions } from '../data/tree-query';
+import { stepExcerptQueryKey, treeQueryOptions } from '../data/tree-query';
+import { cutStepExcerpt } from '../engine/step-excerpt';
 import { renderPage, type RenderedPage } from './render-page';
 
 /** Above this many steps a tree is not prerendered beyond its start page. */
@@ -135,8 +136,9 @@ function fillTemplate(template: string, page: RenderedPage, withState: boolean):
 /**
  * Writes a static HTML page for every step URL of every shipped tree, the catalog at
  * the root, and 404.html (the not-found page, which the client re-renders for the
- * URL actually asked for, e.g. a broken link). Each page carries only the data it
- * needs, so it can hydrate with no request.
+ * URL actually asked for, e.g. a broken link). A step page carries only what its step
+ * reads of the tree, so it hydrates with no request and grows with its trail, not with
+ * the tree; the tree file follows in the background.
  */
 export async function prerenderSite({
   distDir,
@@ -258,18 +260,21 @@ export async function prerenderSite({
       const mapClient = freshClient();
       mapClient.setQueryData(treeQueryOptions(tree.id).queryKey, tree);
       const mapHref = paths.map.getHref(tree.id);
-      await writePage(
-        mapHref,
-        fillTemplate(shell, await renderPage(toUrl(mapHref), mapClient), true),
-      );
+      const page = await renderPage(toUrl(mapHref), mapClient);
+      // Drawn from the tree file, which its loader fetches before the page hydrates (and
+      // which a visitor coming from a step has already): the page stays its step's size.
+      const state = { ...page.state, queries: [] };
+      await writePage(mapHref, fillTemplate(shell, { ...page, state }, true));
       pages += 1;
     }
 
     for (const trail of trails) {
       if (!isMine()) continue;
       const href = paths.step.getHref(tree.id, trail);
+      // Rendered from what the page carries, its excerpt of the tree, so that the browser
+      // hydrates the very markup it would render (engine/step-excerpt.ts).
       const client = freshClient();
-      client.setQueryData(treeQueryOptions(tree.id).queryKey, tree);
+      client.setQueryData(stepExcerptQueryKey(tree.id, trail), cutStepExcerpt(tree, trail));
       const page = await renderPage(toUrl(href), client, tree.version);
       if (page.failed) throw new Error(`prerender: ${href} rendered an error page`);
       await writePage(href, fillTemplate(shell, page, true));

@@ -1,3 +1,4 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
@@ -15,10 +16,15 @@ export function createTestQueryClient() {
 
 /**
  * Renders the whole app (real routes, real loaders, the app's providers, a fresh
- * QueryClient) at a URL, as a person opening that link would see it.
+ * QueryClient) at a URL, as a person opening that link would see it. `seed` fills the
+ * cache first, as a prerendered page's state does (main.tsx).
  */
-export function renderApp(url: string) {
+export function renderApp(
+  url: string,
+  { seed }: { seed?: (queryClient: QueryClient) => void } = {},
+) {
   const queryClient = createTestQueryClient();
+  seed?.(queryClient);
   const router = createMemoryRouter(createRoutes(queryClient), { initialEntries: [url] });
   // No pause between the events of a click: nothing here waits on real time, and the
   // generated walks click hundreds of times.

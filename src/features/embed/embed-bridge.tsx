@@ -68,9 +68,15 @@ export function EmbedBridge({ params }: { params: EmbedParams }) {
     }
   }, [allowed, params.parentOrigin]);
 
+  // Once a tree, by its id and title: its object changes when the page's excerpt gives
+  // way to the tree file (engine/step-excerpt.ts), the troubleshooter does not.
+  const readyId = tree?.id;
+  const readyTitle = tree?.title;
   useEffect(() => {
-    if (post && tree) post({ type: 'ready', tree: tree.id, title: tree.title });
-  }, [post, tree]);
+    if (post && readyId !== undefined && readyTitle !== undefined) {
+      post({ type: 'ready', tree: readyId, title: readyTitle });
+    }
+  }, [post, readyId, readyTitle]);
 
   // The height, once the frame's content has settled: ResizeObserver may report several
   // sizes while one change is laid out (a screen committed, then the controls that need

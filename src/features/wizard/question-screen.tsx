@@ -3,12 +3,12 @@ import { DocumentTitle } from '../../components/document-title';
 import type { ComponentType, KeyboardEvent } from 'react';
 import type { CopyProgress as CopyProgressScreen } from './copy-progress';
 import type { ResumeOffer as ResumeOfferPanel } from './resume';
+import type { SavedProgress } from './saved-progress';
 import { useHydrated } from '../../lib/use-hydrated';
 import { PageHeading } from '../../components/page-heading';
 import { paths } from '../../lib/paths';
 import { changeAnswer, type ChangeContext } from '../../engine/change-answer';
 import type { Replay } from '../../engine/replay-trail';
-import { mostQuestionsFrom } from '../../engine/tree-paths';
 import type { QuestionNode, Tree } from '../../engine/tree-schema';
 import { NoLongerApply, StartAgainLink, YourAnswers } from './your-answers';
 
@@ -22,10 +22,14 @@ type QuestionScreenProps = {
   tree: Tree;
   question: QuestionNode;
   replay: Replay;
+  /** The answers so far plus the longest walk still ahead (step-loader.ts). */
+  questionsAtMost: number;
   /** Opened by a Change link, or landed on after changing an answer (step-loader.ts). */
   change?: ChangeContext | undefined;
   /** Loaded on demand with the step (step-loader.ts): absent while prerendering. */
   ResumeOffer?: typeof ResumeOfferPanel | undefined;
+  /** On the start page: the unfinished walk this browser keeps, to offer. */
+  savedWalk?: SavedProgress | undefined;
   /** Loaded with every question after the first (step-loader.ts). */
   CopyProgress?: ComponentType<Parameters<typeof CopyProgressScreen>[0]> | undefined;
 };
@@ -34,8 +38,10 @@ export function QuestionScreen({
   tree,
   question,
   replay,
+  questionsAtMost,
   change,
   ResumeOffer,
+  savedWalk,
   CopyProgress,
 }: QuestionScreenProps) {
   const hydrated = useHydrated();
@@ -49,13 +55,11 @@ export function QuestionScreen({
     return paths.step.getHref(tree.id, next.trail, tree.version, same ? undefined : changing.was);
   };
   const number = replay.steps.length + 1;
-  // "at most": answers can end the walk early, never make it longer.
-  const atMost = replay.steps.length + mostQuestionsFrom(tree, question.id);
   return (
     <article className="step step--question">
       <DocumentTitle>{`Question ${number}: ${question.prompt}`}</DocumentTitle>
       <p className="tree-name">{tree.title}</p>
-      <PageHeading caption={`Question ${number} of at most ${atMost}`}>
+      <PageHeading caption={`Question ${number} of at most ${questionsAtMost}`}>
         {question.prompt}
       </PageHeading>
       {question.intro ? <p className="lead">{question.intro}</p> : null}
@@ -125,9 +129,11 @@ export function QuestionScreen({
         <Link to={paths.map.getHref(tree.id, replay.trail)}>Map of this troubleshooter</Link>
       </p>
       {replay.steps.length > 0 ? <StartAgainLink treeId={tree.id} /> : null}
-      {/* Read from this browser's storage, so only once hydrated; last on the page, where
-          appearing moves nothing the person is looking at. */}
-      {hydrated && ResumeOffer && replay.steps.length === 0 ? <ResumeOffer tree={tree} /> : null}
+      {/* Read from this browser's storage (by the loader), so only once hydrated; last on the
+          page, where appearing moves nothing the person is looking at. */}
+      {hydrated && ResumeOffer && savedWalk && replay.steps.length === 0 ? (
+        <ResumeOffer tree={tree} saved={savedWalk} />
+      ) : null}
     </article>
   );
 }

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { paths } from '../../lib/paths';
 import { replayTrail, type Replay } from '../../engine/replay-trail';
 import type { Tree } from '../../engine/tree-schema';
-import { forgetProgress, readProgress, saveProgress } from './saved-progress';
+import { forgetProgress, readProgress, saveProgress, type SavedProgress } from './saved-progress';
 
 /**
  * Remembers the walk at every question after the first; forgets it once an outcome is
@@ -25,9 +25,17 @@ export function ProgressKeeper({ tree, replay }: { tree: Tree; replay: Replay })
   return null;
 }
 
+/**
+ * The unfinished walk this browser keeps for a tree, for the start page's loader
+ * (step-loader.ts): it is offered by ResumeOffer, replayed on the whole tree.
+ */
+export function savedWalk(treeId: string): SavedProgress | undefined {
+  const saved = readProgress(treeId);
+  return saved && saved.trail.length > 0 ? saved : undefined;
+}
+
 /** On the start page: "Continue where you left off", and a way to forget it. */
-export function ResumeOffer({ tree }: { tree: Tree }) {
-  const [saved] = useState(() => readProgress(tree.id));
+export function ResumeOffer({ tree, saved }: { tree: Tree; saved: SavedProgress }) {
   const [forgotten, setForgotten] = useState(false);
   if (forgotten) {
     return (
@@ -36,7 +44,6 @@ export function ResumeOffer({ tree }: { tree: Tree }) {
       </p>
     );
   }
-  if (!saved || saved.trail.length === 0) return null;
   // Saved with an earlier version: the step page will say what no longer applies, as for
   // an old shared link; here it can only say so.
   const sameVersion = saved.version === tree.version;

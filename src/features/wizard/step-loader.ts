@@ -1,11 +1,18 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs } from 'react-router';
-import { archivedTreeQueryOptions, ensureTree, treeErrorKind } from '../../data/tree-query';
+import {
+  archivedTreeQueryOptions,
+  ensureTree,
+  stepExcerptFor,
+  treeErrorKind,
+} from '../../data/tree-query';
 import { readChange, type ChangeContext } from '../../engine/change-answer';
 import { resolveStep, type ResolvedStep } from '../../engine/resolve-step';
+import { mostQuestionsFrom } from '../../engine/tree-paths';
 import type { Tree } from '../../engine/tree-schema';
 import { chunk } from '../../lib/chunk';
 import { parseTrail, parseVersion, parseWas } from '../../lib/paths';
+import type { SavedProgress } from './saved-progress';
 
 // The screens a step URL can lead to, beyond the question (which is in the first-paint
 // code). Each is fetched by the loader below, so a navigation keeps the current page on
@@ -28,13 +35,20 @@ export type StepView =
   | TreeStepView
   | { kind: 'tree-error'; error: unknown; screen: Awaited<ReturnType<typeof treeErrorScreen>> };
 
-export type TreeStepView = { tree: Tree } & (
+export type TreeStepView = {
+  /** The tree, or on a prerendered page's first render its excerpt for this step. */
+  tree: Tree;
+} & (
   | {
       kind: 'question';
       step: Step<'question'>;
+      /** "Question N of at most M": counted on the whole tree (or when its excerpt was cut). */
+      questionsAtMost: number;
       /** Opened by a Change link, or landed on after one (`?was=`). */
       change: ChangeContext | undefined;
       resume: Awaited<ReturnType<typeof resume>> | undefined;
+      /** On the start page, in the browser: an unfinished walk to offer. */
+      savedWalk: SavedProgress | undefined;
       copyProgress: Awaited<ReturnType<typeof copyProgress>> | undefined;
     }
   | {
@@ -70,18 +84,26 @@ export function createStepLoader(queryClient: QueryClient) {
     const treeId = params.treeId ?? '';
     const { search } = new URL(request.url);
     const linkVersion = parseVersion(search);
+    const trail = parseTrail(params['*']);
+    const was = parseWas(search);
+    // A prerendered page hydrates from its excerpt of the tree; the whole file is
+    // fetched in the background meanwhile (routes.tsx), for the next answer.
+    let excerpt = stepExcerptFor(queryClient, treeId, { trail, linkVersion, was });
+    // A walk saved in this browser is offered on the start page with where it had got to,
+    // read from the whole tree: wait for it then, so the offer comes with the page.
+    const saved = trail.length === 0 && inBrowser ? (await resume()).savedWalk(treeId) : undefined;
+    if (saved) excerpt = undefined;
     let tree: Tree;
     let step: ResolvedStep;
     try {
-      tree = await ensureTree(queryClient, treeId, linkVersion);
-      step = resolveStep(tree, parseTrail(params['*']), linkVersion);
+      tree = excerpt?.tree ?? (await ensureTree(queryClient, treeId, linkVersion));
+      step = resolveStep(tree, trail, linkVersion);
     } catch (error) {
       // Anything else (code that would not load, a bug) goes to the router's error path.
       if (!treeErrorKind(error)) throw error;
       return { kind: 'tree-error', error, screen: await treeErrorScreen() };
     }
-    const change = (replay: { trail: readonly string[] }) =>
-      readChange(tree, replay.trail, parseWas(search));
+    const change = (replay: { trail: readonly string[] }) => readChange(tree, replay.trail, was);
     switch (step.kind) {
       case 'question': {
         const answered = step.replay.steps.length > 0;
@@ -89,9 +111,14 @@ export function createStepLoader(queryClient: QueryClient) {
           kind: 'question',
           tree,
           step,
+          // "at most": answers can end the walk early, never make it longer.
+          questionsAtMost:
+            excerpt?.questionsAtMost ??
+            step.replay.steps.length + mostQuestionsFrom(tree, step.question.id),
           change: change(step.replay),
           // The start offers to resume a walk; later questions offer to copy the progress.
           resume: inBrowser ? await resume() : undefined,
+          savedWalk: saved,
           copyProgress: answered ? await copyProgress() : undefined,
         };
       }

@@ -49,8 +49,10 @@ function StepScreen({ view }: { view: TreeStepView }) {
           tree={tree}
           question={view.step.question}
           replay={view.step.replay}
+          questionsAtMost={view.questionsAtMost}
           change={view.change}
           ResumeOffer={view.resume?.ResumeOffer}
+          savedWalk={view.savedWalk}
           CopyProgress={view.copyProgress?.CopyProgress}
         />
       );
