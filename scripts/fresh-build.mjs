@@ -1,20 +1,23 @@
-// One build per base path: the browser tests reuse dist/ and dist-subpath/ when they were
+// One build per base path, and one with a large generated tree (scripts/build-large.mjs):
+// the browser tests reuse dist/, dist-subpath/ and dist-large/ when they were
 // built from the current sources, and build them again when not, so a stale build is never
 // tested. `npm run build` ends by recording what it was built from (a hash of the files a
 // build reads, and the base path) in the output folder; the folder is emptied when a build
 // starts, so a build that failed half-way leaves no record.
 //
-//   node scripts/fresh-build.mjs           builds dist/ and dist-subpath/ unless up to date
+//   node scripts/fresh-build.mjs           builds dist/, dist-subpath/ and dist-large/ unless up to date
 //   node scripts/fresh-build.mjs --stamp   records what $DIST_DIR was just built from
 import { execSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { LARGE_BUILD } from './build-large.mjs';
 import { SUBPATH_BUILD } from './build-subpath.mjs';
 
 const STAMP = '.built-from';
-export const BUILDS = [{ dir: 'dist', base: '/' }, SUBPATH_BUILD];
+// dist/ first: dist-large/ is built the same way, with a generated tree added.
+export const BUILDS = [{ dir: 'dist', base: '/' }, SUBPATH_BUILD, LARGE_BUILD];
 
 // What a build reads: the app, its public files, the build scripts, and every file at the
 // top (package-lock.json, the Vite and TypeScript configs, index.html…). Tests are never
@@ -69,7 +72,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
         continue;
       }
       console.log(`${build.dir}/ is missing or was built from other sources: building it`);
-      execSync('npm run -s build', {
+      execSync(build.script ? `node ${build.script}` : 'npm run -s build', {
         stdio: 'inherit',
         env: { ...process.env, BASE_PATH: build.base, DIST_DIR: build.dir },
       });

@@ -14,8 +14,13 @@ import { stepExcerptQueryKey, treeQueryOptions } from '../data/tree-query';
 import { cutStepExcerpt } from '../engine/step-excerpt';
 import { renderPage, type RenderedPage } from './render-page';
 
-/** Above this many steps a tree is not prerendered beyond its start page. */
-const DEFAULT_STEP_LIMIT = 5000;
+/**
+ * Above this many steps a tree is not prerendered beyond its start page. Pages grow with
+ * their trail, not with the tree (engine/step-excerpt.ts), so what the limit bounds is the
+ * count: about 20 KB on disk a page, so 400 MB and some 35 s of build for a tree at the
+ * limit (docs/performance.md). Beyond, steps are rendered by the browser (steps.html).
+ */
+const DEFAULT_STEP_LIMIT = 20_000;
 
 /**
  * The page a host serves for the steps of such a tree (a rewrite rule, docs/deployment.md).

@@ -1,6 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import { expect, test } from 'vitest';
+import { treeQueryOptions } from '../../data/tree-query';
+import { makeLargeTree } from '../../testing/large-tree';
 import { renderApp } from '../../testing/render-app';
+import { DIAGRAM_IN_PAGE_NODES } from './map-page';
 
 test('the map shows every node as a link to its step, with the current path marked', async () => {
   renderApp('/map/q164887?trail=sms-1-2/os-upgrade');
@@ -101,4 +104,18 @@ test('every step links to the map with its path', async () => {
     'href',
     '/map/q164887?trail=sms-1-2',
   );
+});
+
+test('the diagram of a tree too large to store with the page is drawn in the browser', async () => {
+  const tree = makeLargeTree(DIAGRAM_IN_PAGE_NODES / 2 + 1);
+  expect(tree.nodes.length).toBeGreaterThan(DIAGRAM_IN_PAGE_NODES);
+  renderApp(`/map/${tree.id}`, {
+    seed: (queryClient) => queryClient.setQueryData(treeQueryOptions(tree.id).queryKey, tree),
+  });
+  // Laid out in jsdom, which is slow at it.
+  const diagram = within(
+    await screen.findByRole('group', { name: /^Diagram of/ }, { timeout: 10_000 }),
+  );
+  expect(diagram.getAllByRole('link')).toHaveLength(tree.nodes.length);
+  expect(screen.getByRole('region', { name: 'Diagram' })).not.toHaveClass('needs-js');
 });

@@ -11,7 +11,22 @@ import { getNode } from '../../engine/tree-lookup';
 import type { Tree } from '../../engine/tree-schema';
 import { treeQueryOptions } from '../../data/tree-query';
 import { firstTrails } from '../../engine/tree-walks';
-import { LABEL_TEXT, NODE_TEXT, layoutTree, type MapNode, type Point } from './tree-layout';
+import {
+  LABEL_TEXT,
+  NODE_TEXT,
+  layoutTree,
+  type MapNode,
+  type Point,
+  type TreeLayout,
+} from './tree-layout';
+
+/**
+ * Up to this many boxes the diagram is part of the prerendered page. Beyond, its markup
+ * would be most of the page (measured: 13 KB gzipped at 200 boxes, 56 KB at 1,000, against
+ * a 30 KB page budget), so the browser draws it from the tree file once hydrated, in a box
+ * that keeps its size meanwhile; without JavaScript the list below is the map.
+ */
+export const DIAGRAM_IN_PAGE_NODES = 250;
 
 /** Where the person is: the answers they gave (`question>answer`) and the nodes they passed. */
 type PathMarks = {
@@ -37,6 +52,7 @@ export function MapPage() {
   const trail = hydrated ? (new URLSearchParams(search).get('trail') ?? '') : '';
   const replay = replayTrail(tree, parseTrail(trail));
   const map = layoutTree(tree);
+  const drawn = hydrated || tree.nodes.length <= DIAGRAM_IN_PAGE_NODES;
   const walked = replay.steps.length > 0;
   const marks: PathMarks = {
     nodes: new Set([tree.start, ...replay.steps.map((step) => step.answer.next)]),
@@ -69,17 +85,27 @@ export function MapPage() {
       </p>
       {/* Without JavaScript the page cannot read ?trail=: it is one static file for all. */}
       <p className="tree-map__without-js">
-        Your path is drawn on this map only with JavaScript on. Your answers so far are listed on
-        the step you came from.
+        {drawn
+          ? 'Your path is drawn on this map only with JavaScript on.'
+          : 'This troubleshooter is too large for its diagram to be stored with the page: your browser draws it with JavaScript on. The list below is the same map.'}{' '}
+        Your answers so far are listed on the step you came from.
       </p>
       <p>
         <Link to={stepHref(replay.trail)}>
           {walked ? 'Back to your step' : 'Start this troubleshooter'}
         </Link>
       </p>
-      {/* Focusable so that the arrow keys scroll it when it is wider than the screen (WCAG 2.1.1). */}
-      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region, see above */}
-      <div ref={scroller} className="tree-map" role="region" aria-label="Diagram" tabIndex={0}>
+      {/* Focusable so that the arrow keys scroll it when it is wider than the screen (WCAG
+          2.1.1). Not drawn yet: kept invisible, at its size, until hydrated; left out without
+          scripting. */}
+      <div
+        ref={scroller}
+        className={drawn ? 'tree-map' : 'tree-map needs-js'}
+        role="region"
+        aria-label="Diagram"
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region, see above
+        tabIndex={0}
+      >
         <p className="tree-map__hint">
           The diagram is wider than the screen: scroll it sideways (arrow keys, once it has focus),
           or read the same map as a list below.
@@ -92,56 +118,7 @@ export function MapPage() {
           role="group"
           aria-label={`Diagram of ${tree.title}`}
         >
-          <defs>
-            {/* Fixed in size (userSpaceOnUse), so a thicker path line gets no bigger head. */}
-            {['arrow', 'arrow-path'].map((id) => (
-              <marker
-                key={id}
-                id={id}
-                className={`tree-map__arrowhead tree-map__arrowhead--${id}`}
-                viewBox="0 0 10 10"
-                refX="9"
-                refY="5"
-                markerWidth="9"
-                markerHeight="9"
-                markerUnits="userSpaceOnUse"
-                orient="auto"
-              >
-                <path d="M0,0 L10,5 L0,10 z" />
-              </marker>
-            ))}
-          </defs>
-          {map.edges.map((edge) => {
-            const onPath = marks.edges.has(`${edge.from}>${edge.to}`);
-            return (
-              <g
-                key={`${edge.from}>${edge.to}`}
-                className={onPath ? 'tree-map__edge tree-map__edge--path' : 'tree-map__edge'}
-                aria-hidden="true"
-              >
-                <path
-                  d={pathData(edge.segments)}
-                  markerEnd={onPath ? 'url(#arrow-path)' : 'url(#arrow)'}
-                />
-                <rect
-                  className="tree-map__label"
-                  x={edge.label.x}
-                  y={edge.label.y}
-                  width={edge.label.width}
-                  height={edge.label.height}
-                />
-                <TextLines
-                  lines={edge.lines}
-                  x={edge.label.x + edge.label.width / 2}
-                  top={edge.label.y + LABEL_TEXT.paddingY}
-                  style={LABEL_TEXT}
-                />
-              </g>
-            );
-          })}
-          {map.nodes.map((node) => (
-            <DiagramNode key={node.id} node={node} marks={marks} href={stepHref(node.trail)} />
-          ))}
+          {drawn ? <Diagram map={map} marks={marks} stepHref={stepHref} /> : null}
         </svg>
       </div>
       <section aria-labelledby="outline-heading">
@@ -149,6 +126,72 @@ export function MapPage() {
         <MapOutline tree={tree} stepHref={stepHref} marks={marks} />
       </section>
     </article>
+  );
+}
+
+/** The diagram's arrows and boxes (tree-layout.ts places them). */
+function Diagram({
+  map,
+  marks,
+  stepHref,
+}: {
+  map: TreeLayout;
+  marks: PathMarks;
+  stepHref: (trail: readonly string[]) => string;
+}) {
+  return (
+    <>
+      <defs>
+        {/* Fixed in size (userSpaceOnUse), so a thicker path line gets no bigger head. */}
+        {['arrow', 'arrow-path'].map((id) => (
+          <marker
+            key={id}
+            id={id}
+            className={`tree-map__arrowhead tree-map__arrowhead--${id}`}
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="9"
+            markerHeight="9"
+            markerUnits="userSpaceOnUse"
+            orient="auto"
+          >
+            <path d="M0,0 L10,5 L0,10 z" />
+          </marker>
+        ))}
+      </defs>
+      {map.edges.map((edge) => {
+        const onPath = marks.edges.has(`${edge.from}>${edge.to}`);
+        return (
+          <g
+            key={`${edge.from}>${edge.to}`}
+            className={onPath ? 'tree-map__edge tree-map__edge--path' : 'tree-map__edge'}
+            aria-hidden="true"
+          >
+            <path
+              d={pathData(edge.segments)}
+              markerEnd={onPath ? 'url(#arrow-path)' : 'url(#arrow)'}
+            />
+            <rect
+              className="tree-map__label"
+              x={edge.label.x}
+              y={edge.label.y}
+              width={edge.label.width}
+              height={edge.label.height}
+            />
+            <TextLines
+              lines={edge.lines}
+              x={edge.label.x + edge.label.width / 2}
+              top={edge.label.y + LABEL_TEXT.paddingY}
+              style={LABEL_TEXT}
+            />
+          </g>
+        );
+      })}
+      {map.nodes.map((node) => (
+        <DiagramNode key={node.id} node={node} marks={marks} href={stepHref(node.trail)} />
+      ))}
+    </>
   );
 }
 
