@@ -118,4 +118,4 @@ test('the diagram of a tree too large to store with the page is drawn in the bro
   );
   expect(diagram.getAllByRole('link')).toHaveLength(tree.nodes.length);
   expect(screen.getByRole('region', { name: 'Diagram' })).not.toHaveClass('needs-js');
-});
+}, 30_000);
