@@ -507,6 +507,8 @@ for (const scheme of ['light', 'dark'] as const) {
       await openEditor(page, '/edit/q164887');
       await page.screenshot({ path: `e2e-screenshots/editor-${width}-${scheme}-top.png` });
       await goToOutlineItem(page, /^Question, first question: Is the client managed/);
+      // The outline and the question's form (at 320 px, the Edit tab).
+      expect(await wcagViolations(page)).toEqual([]);
       await page.getByRole('button', { name: 'Preview from here' }).press('Enter');
       expect(await wcagViolations(page)).toEqual([]);
       await page.screenshot({
@@ -514,6 +516,16 @@ for (const scheme of ['light', 'dark'] as const) {
         fullPage: width === 1280,
       });
       await page.getByRole('tab', { name: 'Impact and publishing' }).press('Enter');
+      expect(await wcagViolations(page)).toEqual([]);
+
+      // A new troubleshooter: its problems listed, the warning before a download, Publishing.
+      await openEditor(page, '/edit');
+      await page
+        .getByRole('group', { name: 'File and history' })
+        .getByRole('button', { name: /^Download/ })
+        .press('Enter');
+      await expect(page.getByRole('alertdialog')).toBeVisible();
+      await page.getByRole('tab', { name: 'Publishing' }).press('Enter');
       expect(await wcagViolations(page)).toEqual([]);
     });
   }

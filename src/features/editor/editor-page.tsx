@@ -115,7 +115,12 @@ function timeText(iso: string): string {
 function describePath(tree: Tree, path: string): string {
   const index = problemNodeIndex(path);
   const node = index === undefined ? undefined : tree.nodes[index];
-  if (!node) return path === '$.start' ? 'First question' : 'Troubleshooter';
+  if (!node) {
+    if (path === '$.start') return 'First question';
+    // Its field too: "Troubleshooter" alone, twice, would not say which one is empty.
+    const field = /^\$\.(\w+)(?:\.(\w+))?/.exec(path);
+    return field ? `Troubleshooter, ${field.slice(1).filter(Boolean).join(' ')}` : 'Troubleshooter';
+  }
   const answer = /answers\[(\d+)\](?:\.(\w+))?/.exec(path);
   const field = answer ? answer[2] : /\.(\w+)(?:\[\d+\])?$/.exec(path)?.[1];
   return [
