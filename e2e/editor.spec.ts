@@ -72,6 +72,18 @@ function walkedAnswers(tree: Tree, trail: readonly string[]): { question: string
   return walked;
 }
 
+/** The question whose first answer the q164887 test points elsewhere. */
+function pcmQuestion(tree: Tree) {
+  const node = tree.nodes.find((item) => item.id === 'pcm-service');
+  return node?.kind === 'question' ? node : undefined;
+}
+
+/** The prompt of the question that answer leads to in the tree. */
+function nextPrompt(tree: Tree): string {
+  const next = tree.nodes.find((node) => node.id === pcmQuestion(tree)?.answers[0]?.next);
+  return next?.kind === 'question' ? next.prompt : '';
+}
+
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The files the two tests below download, built together by the test after them. */
@@ -305,6 +317,26 @@ test.describe('made, changed, published and built', () => {
       await expect(
         page.getByRole('region', { name: 'What changed for your answers' }),
       ).toContainText(droppedQuestion?.kind === 'question' ? droppedQuestion.prompt : '(none)');
+
+      // The link that ended at the changed answer keeps every answer (version 2 has a page
+      // there): it is told where it led and where it goes now.
+      const current = parsedTree('q164887.json', published.get('q164887.json') ?? '');
+      const shortest = movedTrails.reduce((first, trail) =>
+        trail.length < first.length ? trail : first,
+      );
+      await openInteractive(page, `${server.origin}/q164887/${shortest}?v=1`);
+      const target = current.nodes.find(
+        (node) => node.id === pcmQuestion(current)?.answers[0]?.next,
+      );
+      expect(target?.kind).toBe('outcome');
+      await expect(page.getByRole('region', { name: 'What changed for your answers' })).toHaveText(
+        new RegExp(
+          escapeRegExp(
+            `The link led to the question “${nextPrompt(deployed)}”; with the answers kept, this version goes on to the result “${target?.kind === 'outcome' ? target.title : ''}”.`,
+          ),
+        ),
+      );
+      expect(missing).toEqual([`${server.origin}/q164887/${old}?v=1`]);
     } finally {
       server.close();
     }
