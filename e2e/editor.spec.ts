@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Download, Page } from '@playwright/test';
 import { wcagViolations } from './axe';
@@ -253,7 +254,9 @@ test.describe('made, changed, published and built', () => {
       'q164887.json',
       'q164887.v1.json',
     ]);
-    const checked = await checkTrees(await folderWith(published));
+    const downloads = await folderWith(published);
+    const checked = await checkTrees(downloads);
+    await rm(downloads, { recursive: true });
     expect(checked.output).toContain('printer-check.json: ok, 2 questions, 3 outcomes');
     expect(checked.output).toContain('index.json: ok');
     expect(checked.ok, checked.output).toBe(true);
@@ -339,6 +342,7 @@ test.describe('made, changed, published and built', () => {
       expect(missing).toEqual([`${server.origin}/q164887/${old}?v=1`]);
     } finally {
       server.close();
+      await rm(path.dirname(site.dir), { recursive: true });
     }
   });
 });

@@ -38,7 +38,8 @@ const vite = (args: string[], env: Record<string, string> = {}) =>
  * temporary folder (the repository's dist/ and dist-ssr/ are not touched): the same client,
  * embed and server builds, the files put into the output's trees/ (the client build copies
  * public/ and reads no tree), then scripts/prerender.mjs, which reads and checks every tree,
- * writes every step page and checks the budgets, as in the build.
+ * writes every step page and checks the budgets, as in the build. The site is `dir`, in a
+ * temporary folder of its own (its parent), which the caller removes.
  */
 export async function siteWith(files: ReadonlyMap<string, string>): Promise<{
   dir: string;
