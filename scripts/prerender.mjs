@@ -9,9 +9,11 @@
 // time; on this 2-core machine shared with other work (load average 7-15) two workers were no
 // faster than one, so they are used only where a core is free (docs/performance.md, ADR 18).
 // PRERENDER_STEP_LIMIT lowers the step limit, to try a tree's steps.html with a small tree.
+// SSR_DIR names another server build than dist-ssr/ (a test that builds a site of its own).
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { budgetSummary, createBudgetCheck, htmlFiles } from './budgets.mjs';
 
@@ -68,7 +70,10 @@ if (isMainThread) {
   for (const line of budgetSummary(distDir, [check.stats(), ...results.map((r) => r.stats)]))
     console.log(`budget: ${line}`);
 } else {
-  const { prerenderSite } = await import('../dist-ssr/prerender-site.js');
+  const serverBuild = process.env.SSR_DIR
+    ? pathToFileURL(path.resolve(process.env.SSR_DIR, 'prerender-site.js')).href
+    : '../dist-ssr/prerender-site.js';
+  const { prerenderSite } = await import(serverBuild);
   const check = createBudgetCheck({ distDir, base });
   try {
     const report = await prerenderSite({

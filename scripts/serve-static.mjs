@@ -51,7 +51,7 @@ async function isFile(file) {
  * @param {string} root the built site
  * @param {string} frameAncestors origins allowed to frame the app (embedding hosts)
  */
-function strictCsp(root, frameAncestors = '') {
+export function strictCsp(root, frameAncestors = '') {
   const html = readFileSync(path.join(root, 'index.html'), 'utf8');
   const hashes = styleHashes(html);
   return [

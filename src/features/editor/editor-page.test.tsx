@@ -39,7 +39,9 @@ test('an edit is checked at once, the problem names its field, and undo takes it
   expect(title).toHaveAccessibleDescription('must not be empty');
   expect(title).toHaveAttribute('aria-invalid', 'true');
 
-  await user.click(within(checks).getByRole('button', { name: 'Troubleshooter' }));
+  await user.click(
+    within(checks).getByRole('button', { name: 'Troubleshooter, title: must not be empty' }),
+  );
   expect(title).toHaveFocus();
   await user.click(screen.getByRole('button', { name: 'Undo' }));
   expect(title).toHaveValue('Windows NT upgrade job runs again at every restart (SMS 1.2)');

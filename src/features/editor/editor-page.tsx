@@ -37,8 +37,9 @@ import { ImpactPanel } from './impact-panel';
 import { nodeLabel, OutcomeForm, QuestionForm, TreeForm, type FormContext } from './node-forms';
 import { PreviewPane, type PreviewAt, type RenderStep } from './preview-pane';
 import { ProblemList } from './problem-list';
-import { SideTabs } from './side-tabs';
+import { SideTabs, type SideTab } from './side-tabs';
 import { TreeOutline } from './tree-outline';
+import { useWideLayout } from './use-wide-layout';
 import { loadEditorStyles } from './editor-styles';
 
 /**
@@ -114,7 +115,12 @@ function timeText(iso: string): string {
 function describePath(tree: Tree, path: string): string {
   const index = problemNodeIndex(path);
   const node = index === undefined ? undefined : tree.nodes[index];
-  if (!node) return path === '$.start' ? 'First question' : 'Troubleshooter';
+  if (!node) {
+    if (path === '$.start') return 'First question';
+    // Its field too: "Troubleshooter" alone, twice, would not say which one is empty.
+    const field = /^\$\.(\w+)(?:\.(\w+))?/.exec(path);
+    return field ? `Troubleshooter, ${field.slice(1).filter(Boolean).join(' ')}` : 'Troubleshooter';
+  }
   const answer = /answers\[(\d+)\](?:\.(\w+))?/.exec(path);
   const field = answer ? answer[2] : /\.(\w+)(?:\[\d+\])?$/.exec(path)?.[1];
   return [
@@ -160,7 +166,9 @@ function EditorWorkspace({
   const tree = state.history.present;
   const { drafts, refused: storageRefused } = useDrafts();
   const savedAt = drafts.find((draft) => draft.key === opened.key)?.savedAt;
-  const [tab, setTab] = useState('preview');
+  const wide = useWideLayout();
+  // Narrow, the outline and form are a tab of their own, the one to start on.
+  const [tab, setTab] = useState(() => (wide ? 'preview' : 'edit'));
   const [preview, setPreview] = useState<PreviewAt>({ trail: [] });
   const [message, setMessage] = useState('');
   const [confirming, setConfirming] = useState<(() => void) | undefined>();
@@ -236,6 +244,7 @@ function EditorWorkspace({
   };
 
   const chooseProblem = (path: string) => {
+    if (!wide) setTab('edit');
     const index = problemNodeIndex(path);
     const node = index === undefined ? undefined : tree.nodes[index];
     const answer = /answers\[(\d+)\]/.exec(path)?.[1];
@@ -305,6 +314,139 @@ function EditorWorkspace({
     event.preventDefault();
     void openFile(file);
   };
+
+  const outlineSection = (
+    <section className="editor-layout__outline" aria-labelledby="editor-outline-heading">
+      <h2 id="editor-outline-heading">Outline</h2>
+      <TreeOutline
+        tree={tree}
+        selection={state.selection}
+        onSelect={select}
+        onEnter={() => document.getElementById('editor-form-heading')?.focus()}
+      />
+      <div className="editor-item-buttons">
+        {(['question', 'outcome'] as const).map((kind) => (
+          <button
+            key={kind}
+            type="button"
+            className="editor-button"
+            onClick={() => {
+              apply((current) => {
+                const added = addNode(current, kind);
+                return { tree: added.tree, select: { kind: 'node', id: added.id } };
+              });
+              setTimeout(() => document.getElementById('editor-form-heading')?.focus(), 0);
+            }}
+          >
+            Add {kind}
+          </button>
+        ))}
+      </div>
+    </section>
+  );
+  const formSection = (
+    <section className="editor-layout__form" aria-label="Selected item">
+      {node?.kind === 'question' && index !== undefined ? (
+        <QuestionForm key={index} context={context} index={index} />
+      ) : node?.kind === 'outcome' && index !== undefined ? (
+        <OutcomeForm key={index} context={context} index={index} />
+      ) : (
+        <TreeForm context={context} />
+      )}
+    </section>
+  );
+  const sideLabel = 'Preview, impact and drafts';
+  const sideTabs: SideTab[] = [
+    {
+      id: 'preview',
+      label: 'Preview',
+      content: (
+        <PreviewPane
+          tree={tree}
+          at={preview}
+          onMove={setPreview}
+          renderStep={renderStep}
+          walkable={check.walkable}
+        />
+      ),
+    },
+    {
+      id: 'publish',
+      label: deployed ? 'Impact and publishing' : 'Publishing',
+      content: (
+        <div className="editor-publish">
+          {deployed ? (
+            impact ? (
+              <ImpactPanel deployed={deployed} impact={impact} />
+            ) : (
+              <p>
+                The impact on shared links is shown once every answer leads to a question or outcome
+                that exists (Checks).
+              </p>
+            )
+          ) : null}
+          <h3>Download for publishing</h3>
+          <p>
+            {deployed
+              ? `Put these files in public/trees/ in place of the deployed one, then build.`
+              : `Put these files in public/trees/ (index.json replaces the one there), then build.`}
+          </p>
+          <ul className="editor-publish__files">
+            <li>
+              <button
+                type="button"
+                className="editor-button"
+                onClick={() =>
+                  guarded(() =>
+                    downloadFile(fileName, formatTreeFile({ ...tree, version: raised })),
+                  )
+                }
+              >
+                Download {fileName} (version {raised})
+              </button>
+            </li>
+            {deployed && raised !== deployed.version ? (
+              <li>
+                <button
+                  type="button"
+                  className="editor-button"
+                  onClick={() =>
+                    downloadFile(
+                      `${deployed.id}.v${deployed.version}.json`,
+                      formatTreeFile(deployed),
+                    )
+                  }
+                >
+                  Download {deployed.id}.v{deployed.version}.json (archived copy that old links are
+                  read against)
+                </button>
+              </li>
+            ) : null}
+            {!deployed ? (
+              <li>
+                <button
+                  type="button"
+                  className="editor-button"
+                  onClick={() =>
+                    downloadFile('index.json', `${JSON.stringify(withEntry, null, 2)}\n`)
+                  }
+                >
+                  Download index.json (the list, with this troubleshooter added)
+                </button>
+                <p>Its entry in the list:</p>
+                <pre className="editor-publish__entry">{JSON.stringify(indexEntry, null, 2)}</pre>
+              </li>
+            ) : null}
+          </ul>
+        </div>
+      ),
+    },
+    {
+      id: 'drafts',
+      label: 'Drafts',
+      content: <DraftList drafts={drafts} current={opened.key} onDelete={deleteDraft} />,
+    },
+  ];
 
   return (
     // A file dropped anywhere on the editor is opened; "Open file" does the same by keyboard.
@@ -428,151 +570,35 @@ function EditorWorkspace({
           describe={(path) => describePath(tree, path)}
           onChoose={chooseProblem}
         />
-        <div className="editor-layout">
-          <section className="editor-layout__outline" aria-labelledby="editor-outline-heading">
-            <h2 id="editor-outline-heading">Outline</h2>
-            <TreeOutline
-              tree={tree}
-              selection={state.selection}
-              onSelect={select}
-              onEnter={() => document.getElementById('editor-form-heading')?.focus()}
-            />
-            <div className="editor-item-buttons">
-              {(['question', 'outcome'] as const).map((kind) => (
-                <button
-                  key={kind}
-                  type="button"
-                  className="editor-button"
-                  onClick={() => {
-                    apply((current) => {
-                      const added = addNode(current, kind);
-                      return { tree: added.tree, select: { kind: 'node', id: added.id } };
-                    });
-                    setTimeout(() => document.getElementById('editor-form-heading')?.focus(), 0);
-                  }}
-                >
-                  Add {kind}
-                </button>
-              ))}
-            </div>
-          </section>
-          <section className="editor-layout__form" aria-label="Selected item">
-            {node?.kind === 'question' && index !== undefined ? (
-              <QuestionForm key={index} context={context} index={index} />
-            ) : node?.kind === 'outcome' && index !== undefined ? (
-              <OutcomeForm key={index} context={context} index={index} />
-            ) : (
-              <TreeForm context={context} />
-            )}
-          </section>
-          <section className="editor-layout__side" aria-label="Preview, impact and drafts">
+        <div className={wide ? 'editor-layout' : 'editor-layout editor-layout--tabs'}>
+          {wide ? (
+            <>
+              {outlineSection}
+              {formSection}
+              <section className="editor-layout__side" aria-label={sideLabel}>
+                <SideTabs label={sideLabel} selected={tab} onSelect={setTab} tabs={sideTabs} />
+              </section>
+            </>
+          ) : (
             <SideTabs
-              label="Preview, impact and drafts"
+              label={`Edit, ${sideLabel.toLowerCase()}`}
               selected={tab}
               onSelect={setTab}
               tabs={[
                 {
-                  id: 'preview',
-                  label: 'Preview',
+                  id: 'edit',
+                  label: 'Edit',
                   content: (
-                    <PreviewPane
-                      tree={tree}
-                      at={preview}
-                      onMove={setPreview}
-                      renderStep={renderStep}
-                      walkable={check.walkable}
-                    />
+                    <>
+                      {outlineSection}
+                      {formSection}
+                    </>
                   ),
                 },
-                {
-                  id: 'publish',
-                  label: deployed ? 'Impact and publishing' : 'Publishing',
-                  content: (
-                    <div className="editor-publish">
-                      {deployed ? (
-                        impact ? (
-                          <ImpactPanel deployed={deployed} impact={impact} />
-                        ) : (
-                          <p>
-                            The impact on shared links is shown once every answer leads to a
-                            question or outcome that exists (Checks).
-                          </p>
-                        )
-                      ) : null}
-                      <h3>Download for publishing</h3>
-                      <p>
-                        {deployed
-                          ? `Put these files in public/trees/ in place of the deployed one, then build.`
-                          : `Put these files in public/trees/ (index.json replaces the one there), then build.`}
-                      </p>
-                      <ul className="editor-publish__files">
-                        <li>
-                          <button
-                            type="button"
-                            className="editor-button"
-                            onClick={() =>
-                              guarded(() =>
-                                downloadFile(
-                                  fileName,
-                                  formatTreeFile({ ...tree, version: raised }),
-                                ),
-                              )
-                            }
-                          >
-                            Download {fileName} (version {raised})
-                          </button>
-                        </li>
-                        {deployed && raised !== deployed.version ? (
-                          <li>
-                            <button
-                              type="button"
-                              className="editor-button"
-                              onClick={() =>
-                                downloadFile(
-                                  `${deployed.id}.v${deployed.version}.json`,
-                                  formatTreeFile(deployed),
-                                )
-                              }
-                            >
-                              Download {deployed.id}.v{deployed.version}.json (archived copy that
-                              old links are read against)
-                            </button>
-                          </li>
-                        ) : null}
-                        {!deployed ? (
-                          <li>
-                            <button
-                              type="button"
-                              className="editor-button"
-                              onClick={() =>
-                                downloadFile(
-                                  'index.json',
-                                  `${JSON.stringify(withEntry, null, 2)}\n`,
-                                )
-                              }
-                            >
-                              Download index.json (the list, with this troubleshooter added)
-                            </button>
-                            <p>Its entry in the list:</p>
-                            <pre className="editor-publish__entry">
-                              {JSON.stringify(indexEntry, null, 2)}
-                            </pre>
-                          </li>
-                        ) : null}
-                      </ul>
-                    </div>
-                  ),
-                },
-                {
-                  id: 'drafts',
-                  label: 'Drafts',
-                  content: (
-                    <DraftList drafts={drafts} current={opened.key} onDelete={deleteDraft} />
-                  ),
-                },
+                ...sideTabs,
               ]}
             />
-          </section>
+          )}
         </div>
       </FieldProblems>
     </div>

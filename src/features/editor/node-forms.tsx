@@ -63,7 +63,7 @@ export function TreeForm({ context }: { context: FormContext }) {
         hint={`The file name (${tree.id || '…'}.json) and the first part of every step address.`}
         onChange={(id) => set({ id })}
       />
-      <p className="editor-field__hint">
+      <p className="editor-field__hint editor-field__hint--alone">
         Version {tree.version}. Publishing a change that moves shared links raises it (Impact).
       </p>
       <TextField

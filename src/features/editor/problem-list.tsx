@@ -27,14 +27,15 @@ export function ProblemList({
         <ul className="editor-problems__list">
           {problems.map((problem) => (
             <li key={`${problem.path} ${problem.message}`}>
+              {/* The message is part of the button: a button cannot wrap as inline text, and
+                  a place wrapped apart from its message read as two items. */}
               <button
                 type="button"
                 className="editor-link-button"
                 onClick={() => onChoose(problem.path)}
               >
-                {describe(problem.path)}
+                {describe(problem.path)}: {problem.message}
               </button>
-              : {problem.message}
             </li>
           ))}
         </ul>

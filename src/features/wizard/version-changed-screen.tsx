@@ -4,7 +4,7 @@ import { DocumentTitle } from '../../components/document-title';
 import { PageHeading } from '../../components/page-heading';
 import { migrateTrail, type MigrationNotice } from '../../engine/migrate-trail';
 import { replayTrail } from '../../engine/replay-trail';
-import type { Tree } from '../../engine/tree-schema';
+import type { Tree, TreeNode } from '../../engine/tree-schema';
 import { StartAgainLink, YourAnswers } from './your-answers';
 
 function explain(notice: MigrationNotice): string {
@@ -18,6 +18,10 @@ function explain(notice: MigrationNotice): string {
     case 'order-changed':
       return `“${notice.question}” (you answered “${notice.answer}”) is kept; it is now question ${notice.to} instead of ${notice.from}.`;
   }
+}
+
+function nodeText(node: TreeNode): string {
+  return node.kind === 'question' ? `the question “${node.prompt}”` : `the result “${node.title}”`;
 }
 
 /**
@@ -42,6 +46,12 @@ export function VersionChangedScreen({
     : { trail: replayTrail(tree, trail).trail, notices: [] };
   const replay = replayTrail(tree, migration.trail);
   const kept = replay.steps.length;
+  // Where the link led in its own version, and where the answers kept lead now: with every
+  // answer kept, this is all that changed for the person (an answer pointed elsewhere).
+  const before = archived ? replayTrail(archived, trail) : undefined;
+  const ledTo = before && !before.problem ? before.node : undefined;
+  const leadsTo = replay.problem ? undefined : replay.node;
+  const moved = ledTo && leadsTo && (ledTo.id !== leadsTo.id || ledTo.kind !== leadsTo.kind);
 
   return (
     <article className="step step--version">
@@ -58,14 +68,22 @@ export function VersionChangedScreen({
           ? 'None of its answers could be kept.'
           : `${kept === 1 ? 'One answer still applies and is' : `${kept} answers still apply and are`} kept.`}
       </p>
-      {migration.notices.length > 0 ? (
+      {migration.notices.length > 0 || moved ? (
         <section className="panel panel--warning" aria-labelledby="changed-heading">
           <h2 id="changed-heading">What changed for your answers</h2>
-          <ul>
-            {migration.notices.map((notice) => (
-              <li key={`${notice.kind}:${notice.question}`}>{explain(notice)}</li>
-            ))}
-          </ul>
+          {migration.notices.length > 0 ? (
+            <ul>
+              {migration.notices.map((notice) => (
+                <li key={`${notice.kind}:${notice.question}`}>{explain(notice)}</li>
+              ))}
+            </ul>
+          ) : null}
+          {moved ? (
+            <p>
+              The link led to {nodeText(ledTo)}; with the answers kept, this version goes on to{' '}
+              {nodeText(leadsTo)}.
+            </p>
+          ) : null}
         </section>
       ) : !archived && linkVersion < tree.version ? (
         <p>
