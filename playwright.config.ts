@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { HOST_ORIGIN, PORT, SUBPATH_URL, WIZARD_ORIGIN } from './e2e/origins';
+import { HOST_ORIGIN, MANY_TREES_ORIGIN, PORT, SUBPATH_URL, WIZARD_ORIGIN } from './e2e/origins';
 import { CHROMIUM_ARGS, findChromium, NO_CHROMIUM_MESSAGE } from './scripts/find-chromium.mjs';
 
 const executablePath = findChromium();
@@ -51,6 +51,13 @@ export default defineConfig({
     {
       command: `node scripts/serve-static.mjs --root dist-subpath --port ${PORT + 2} --base /helpdesk/troubleshooter/ --csp --frame-ancestors ${HOST_ORIGIN}`,
       url: SUBPATH_URL,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+    {
+      // A list of troubleshooters longer than a page (e2e/many-trees.spec.ts).
+      command: `node scripts/serve-static.mjs --root dist-many --port ${PORT + 3} --csp`,
+      url: `${MANY_TREES_ORIGIN}/`,
       reuseExistingServer: false,
       stdout: 'ignore',
     },
