@@ -90,7 +90,7 @@ const fetchedPaths = () =>
  * A deployment with `total` generated troubleshooters, its list written by the build in
  * pages of `size` (trees/list/<n>.json), as the prerender writes them.
  */
-function serveGeneratedList(total: number, size: number) {
+function serveGeneratedList(total: number, size: number, indexArrives?: Promise<void>) {
   const entries = Array.from({ length: total }, (_, index) => ({
     id: `gen-${index + 1}`,
     title: `Generated troubleshooter ${index + 1}`,
@@ -98,7 +98,10 @@ function serveGeneratedList(total: number, size: number) {
   }));
   vi.mocked(fetch).mockImplementation(async (input) => {
     const { pathname } = new URL(String(input), 'http://localhost/');
-    if (pathname === '/trees/index.json') return Response.json({ trees: entries });
+    if (pathname === '/trees/index.json') {
+      await indexArrives;
+      return Response.json({ trees: entries });
+    }
     if (pathname === '/trees/search.json') return Response.json({ trees: [] });
     const listed = /^\/trees\/list\/(\d+)\.json$/.exec(pathname)?.[1];
     if (listed) {
@@ -210,4 +213,25 @@ test('without the pages the build writes (a dev server) the list is cut from ind
     }),
   ).toHaveAttribute('href', '/q164887');
   expect(fetchedPaths()).toContain('/trees/index.json');
+});
+
+test('until the whole list is in, the filter says it is still looking rather than that nothing matches', async () => {
+  let arrive = () => {};
+  serveGeneratedList(7, 3, new Promise<void>((resolve) => (arrive = resolve)));
+  const { user } = renderApp('/');
+  const box = await screen.findByRole('searchbox', { name: 'Filter troubleshooters' });
+  await user.type(box, 'troubleshooter 7');
+  expect(screen.getByText('0 of 7 shown, still looking inside them')).toHaveAttribute(
+    'role',
+    'status',
+  );
+  expect(
+    screen.getByText('Looking through every troubleshooter for “troubleshooter 7”…'),
+  ).toBeInTheDocument();
+  expect(screen.queryByText(/No troubleshooter matches/)).not.toBeInTheDocument();
+  arrive();
+  expect(await screen.findByText('1 of 7 shown')).toHaveAttribute('role', 'status');
+  expect(titles()).toEqual(['Generated troubleshooter 7']);
+  await user.type(box, 'x');
+  expect(screen.getByText('No troubleshooter matches “troubleshooter 7x”.')).toBeInTheDocument();
 });

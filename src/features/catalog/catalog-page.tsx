@@ -88,7 +88,12 @@ function CatalogList({ number }: { number: number }) {
       {total === 0 ? (
         <p>No troubleshooters are installed yet.</p>
       ) : shown.length === 0 ? (
-        <p>No troubleshooter matches “{query}”.</p>
+        // Not "no match" before the whole list and its words are in: it may be on another page.
+        <p>
+          {looking
+            ? `Looking through every troubleshooter for “${query}”…`
+            : `No troubleshooter matches “${query}”.`}
+        </p>
       ) : (
         <ul className="catalog-list">
           {shown.map((match) => (
