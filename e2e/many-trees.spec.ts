@@ -107,11 +107,20 @@ test('without JavaScript every page of the list is a page of its own', async ({ 
   await context.close();
 });
 
-test('a page of the list passes the WCAG 2.1 A and AA checks', async ({ page }) => {
-  await openCatalog(page, '/list/4');
-  await expect(heading(page)).toHaveText('Troubleshooters: page 4 of 7');
-  expect(await wcagViolations(page)).toEqual([]);
-});
+for (const [width, colorScheme] of [
+  [320, 'light'],
+  [1280, 'dark'],
+] as const) {
+  test(`a page of the list passes the WCAG 2.1 A and AA checks at ${width} px, ${colorScheme}`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.emulateMedia({ colorScheme });
+    await openCatalog(page, '/list/4');
+    await expect(heading(page)).toHaveText('Troubleshooters: page 4 of 7');
+    expect(await wcagViolations(page)).toEqual([]);
+  });
+}
 
 test('an address past the last page says the list has no such page', async ({
   page,
