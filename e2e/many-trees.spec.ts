@@ -78,10 +78,26 @@ test('the filter looks through every page, and inside the troubleshooters', asyn
   await box.fill('generated-45');
   await expect(count).toHaveText('1 of 61 shown');
   await expect(titles(page)).toHaveText([/^Generated 45: /]);
+  // What is typed is in the address, replaced as it changes: Back from the match comes back to it.
+  await expect(page).toHaveURL(`${MANY_TREES_ORIGIN}/?q=generated-45`);
+  await expect(box).toBeFocused();
+  await titles(page).getByRole('link').click();
+  await expect(heading(page)).toHaveText(/^Does the client server show the job/);
+  await page.goBack();
+  await expect(box).toHaveValue('generated-45');
+  await expect(titles(page)).toHaveText([/^Generated 45: /]);
   await box.fill('');
   await expect(titles(page)).toHaveCount(10);
   await expect(titles(page).first()).toHaveText(/^Generated 1: /);
   await expect(listPages(page)).toBeVisible();
+});
+
+test('a filtered list opened fresh shows its matches once it has hydrated', async ({ page }) => {
+  await openCatalog(page, '/?q=Pcmsvc32');
+  await expect(page.getByRole('searchbox', { name: 'Filter troubleshooters' })).toHaveValue(
+    'Pcmsvc32',
+  );
+  await expect(titles(page)).toHaveText([SHIPPED]);
 });
 
 test('without JavaScript every page of the list is a page of its own', async ({ browser }) => {

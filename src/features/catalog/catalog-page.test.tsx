@@ -47,7 +47,8 @@ test('typing filters the list and says how many are shown', async () => {
   ).toHaveAttribute('href', '/q164887');
   await user.clear(box);
   await user.type(box, 'printer');
-  expect(screen.getByText('No troubleshooter matches “printer”.')).toBeInTheDocument();
+  // Once the words inside the trees are in (before, it says it is still looking).
+  expect(await screen.findByText('No troubleshooter matches “printer”.')).toBeInTheDocument();
   expect(box).toHaveFocus();
 });
 
@@ -234,4 +235,42 @@ test('until the whole list is in, the filter says it is still looking rather tha
   expect(titles()).toEqual(['Generated troubleshooter 7']);
   await user.type(box, 'x');
   expect(screen.getByText('No troubleshooter matches “troubleshooter 7x”.')).toBeInTheDocument();
+});
+
+test('what is typed is kept in the address, so Back from a troubleshooter shows the same matches', async () => {
+  const { user, router } = renderApp('/');
+  const box = await screen.findByRole('searchbox', { name: 'Filter troubleshooters' });
+  await user.type(box, 'Ntencap');
+  expect(await screen.findByText('1 of 1 shown')).toHaveAttribute('role', 'status');
+  await waitFor(() => expect(router.state.location.search).toBe('?q=Ntencap'));
+  // Typing replaces the address: no history, and focus stays in the box.
+  expect(router.state.historyAction).toBe('REPLACE');
+  expect(box).toHaveFocus();
+  expect(box).toHaveValue('Ntencap');
+
+  await user.click(
+    screen.getByRole('link', {
+      name: 'Windows NT upgrade job runs again at every restart (SMS 1.2)',
+    }),
+  );
+  expect(
+    await screen.findByRole('heading', { level: 1, name: /Systems Management Server 1\.2/ }),
+  ).toBeInTheDocument();
+  await act(() => router.navigate(-1));
+  expect(await screen.findByRole('searchbox', { name: 'Filter troubleshooters' })).toHaveValue(
+    'Ntencap',
+  );
+  expect(router.state.location.search).toBe('?q=Ntencap');
+  expect(await screen.findByText('1 of 1 shown')).toBeInTheDocument();
+});
+
+test('a link to the list from a filtered list shows it unfiltered', async () => {
+  const { user, router } = renderApp('/?q=printer');
+  const box = await screen.findByRole('searchbox', { name: 'Filter troubleshooters' });
+  expect(box).toHaveValue('printer');
+  expect(await screen.findByText('No troubleshooter matches “printer”.')).toBeInTheDocument();
+  await user.click(screen.getByRole('link', { name: 'Troubleshooter' }));
+  await waitFor(() => expect(router.state.location.search).toBe(''));
+  expect(box).toHaveValue('');
+  expect(screen.getByText('1 troubleshooter')).toBeInTheDocument();
 });

@@ -1,6 +1,13 @@
 import { useQuery, useSuspenseQuery, type QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useParams, type LoaderFunctionArgs } from 'react-router';
+import {
+  Link,
+  useLocation,
+  useNavigate,
+  useNavigationType,
+  useParams,
+  type LoaderFunctionArgs,
+} from 'react-router';
 import { parseListPage, paths } from '../../lib/paths';
 import { DocumentTitle } from '../../components/document-title';
 import { PageHeading } from '../../components/page-heading';
@@ -28,11 +35,11 @@ export function CatalogPage() {
 function CatalogList({ number }: { number: number }) {
   const { data: page } = useSuspenseQuery(catalogPageQueryOptions(number));
   const hydrated = useHydrated();
-  const [typed, setTyped] = useState('');
-  const [used, setUsed] = useState(false);
+  const [typed, type] = useFilterInAddress();
+  const [used, setUsed] = useState(typed !== '');
   // The filter box needs JavaScript: prerendered in place but hidden until the page is
-  // interactive (styles.css, .needs-js), so appearing moves nothing. What is typed is
-  // passing UI state, not a step.
+  // interactive (styles.css, .needs-js), so appearing moves nothing. A page opened with
+  // `?q=` hydrates unfiltered, as prerendered, and filters once it can.
   const query = hydrated ? typed : '';
   // The filter looks through every troubleshooter, not just this page's, and inside them:
   // the whole list (index.json) and the words inside the trees (search.json) come only once
@@ -74,7 +81,7 @@ function CatalogList({ number }: { number: number }) {
             onFocus={() => setUsed(true)}
             onChange={(event) => {
               setUsed(true);
-              setTyped(event.target.value);
+              type(event.target.value);
             }}
           />
           <p role="status" className="catalog-filter__count">
@@ -109,6 +116,37 @@ function CatalogList({ number }: { number: number }) {
       </p>
     </article>
   );
+}
+
+/**
+ * What is typed in the filter, kept in the address too (`?q=`, replaced rather than pushed,
+ * so typing makes no history): Back from a troubleshooter found with it, or a link to it,
+ * shows the same matches. The box keeps its own state, because the address changes only
+ * once the router has navigated, and a box fed from it would drop keys. The box follows the
+ * address only when something else changed it (a link, Back or Forward): its own writes
+ * are the replacements, which may land after later keys.
+ */
+function useFilterInAddress() {
+  // useLocation and useNavigate rather than useSearchParams: the entry has them already, and
+  // the router's search-params helpers would add 0.3 KB to the first-paint script.
+  const { search } = useLocation();
+  const navigate = useNavigate();
+  const navigationType = useNavigationType();
+  const inAddress = new URLSearchParams(search).get('q') ?? '';
+  const [typed, setTyped] = useState(inAddress);
+  const [seen, setSeen] = useState(inAddress);
+  if (inAddress !== seen) {
+    setSeen(inAddress);
+    if (navigationType !== 'REPLACE') setTyped(inAddress);
+  }
+  const type = (value: string) => {
+    setTyped(value);
+    void navigate(
+      { search: value ? `?${new URLSearchParams({ q: value })}` : '' },
+      { replace: true },
+    );
+  };
+  return [typed, type] as const;
 }
 
 /** How many there are, and which of them this page holds when there is more than one. */
