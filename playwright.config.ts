@@ -1,5 +1,12 @@
 import { defineConfig } from '@playwright/test';
-import { HOST_ORIGIN, LARGE_ORIGIN, PORT, SUBPATH_URL, WIZARD_ORIGIN } from './e2e/origins';
+import {
+  HOST_ORIGIN,
+  LARGE_ORIGIN,
+  MANY_TREES_ORIGIN,
+  PORT,
+  SUBPATH_URL,
+  WIZARD_ORIGIN,
+} from './e2e/origins';
 import { CHROMIUM_ARGS, findChromium, NO_CHROMIUM_MESSAGE } from './scripts/find-chromium.mjs';
 
 const executablePath = findChromium();
@@ -55,7 +62,15 @@ export default defineConfig({
       stdout: 'ignore',
     },
     {
-      command: `node scripts/serve-static.mjs --root dist-large --port ${PORT + 3} --csp`,
+      // A list of troubleshooters longer than a page (e2e/many-trees.spec.ts).
+      command: `node scripts/serve-static.mjs --root dist-many --port ${PORT + 3} --csp`,
+      url: `${MANY_TREES_ORIGIN}/`,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+    {
+      // A tree of 200 questions (e2e/large-tree.spec.ts).
+      command: `node scripts/serve-static.mjs --root dist-large --port ${PORT + 4} --csp`,
       url: `${LARGE_ORIGIN}/`,
       reuseExistingServer: false,
       stdout: 'ignore',

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { answerLink, expect, heading, test, waitForChunks, waitUntilInteractive } from './fixtures';
+import { MANY_TREES_ORIGIN } from './origins';
 
 // What a person sees while a page loads or changes, sampled as they would see it: every
 // 10 ms from the first byte, plus the browser's own record of layout shift. These are
@@ -73,6 +74,13 @@ const PAGES: {
   before?: () => void;
 }[] = [
   { kind: 'list of troubleshooters', url: '/', heading: /^Troubleshooters$/ },
+  // dist-many/ (scripts/build-many-trees.mjs): 61 troubleshooters, 10 a page.
+  { kind: 'first page of a long list', url: `${MANY_TREES_ORIGIN}/`, heading: /^Troubleshooters$/ },
+  {
+    kind: 'second page of a long list',
+    url: `${MANY_TREES_ORIGIN}/list/2`,
+    heading: /^Troubleshooters: page 2 of 7$/,
+  },
   { kind: 'first question', url: '/q164887', heading: /Systems Management Server 1\.2/ },
   {
     kind: 'first question with a walk to continue',
@@ -234,6 +242,23 @@ test.describe('with every on-demand file held back by a second', () => {
     // Its code, the files it imports and the list each wait their second, one after another.
     await expect(heading(page)).toHaveText('Troubleshooters', { timeout: 15_000 });
     expectCalmChange((await screenRecord(page)).samples, since, QUESTION, /^Troubleshooters$/);
+  });
+
+  test('a page of a long list stays on screen until the next page is ready', async ({ page }) => {
+    await page.goto(`${MANY_TREES_ORIGIN}/`);
+    await waitUntilInteractive(page);
+    const since = await page.evaluate(() => performance.now());
+    await page
+      .getByRole('navigation', { name: 'Pages of the list' })
+      .getByRole('link', { name: 'Next page' })
+      .click();
+    await expect(heading(page)).toHaveText('Troubleshooters: page 2 of 7');
+    expectCalmChange(
+      (await screenRecord(page)).samples,
+      since,
+      /^Troubleshooters$/,
+      /^Troubleshooters: page 2 of 7$/,
+    );
   });
 
   test('the last question stays on screen until the diagnosis is ready', async ({ page }) => {

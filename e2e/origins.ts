@@ -7,5 +7,7 @@ export const HOST_ORIGIN = `http://127.0.0.1:${PORT + 1}`;
 /** The app built for a sub-path (npm run build:subpath). */
 export const SUBPATH_ORIGIN = `http://127.0.0.1:${PORT + 2}`;
 export const SUBPATH_URL = `${SUBPATH_ORIGIN}/helpdesk/troubleshooter/`;
+/** The app built with 61 troubleshooters, 10 a page (scripts/build-many-trees.mjs). */
+export const MANY_TREES_ORIGIN = `http://127.0.0.1:${PORT + 3}`;
 /** The app with a large generated tree added (scripts/build-large.mjs). */
-export const LARGE_ORIGIN = `http://127.0.0.1:${PORT + 3}`;
+export const LARGE_ORIGIN = `http://127.0.0.1:${PORT + 4}`;

@@ -5,7 +5,9 @@
 // build reads, and the base path) in the output folder; the folder is emptied when a build
 // starts, so a build that failed half-way leaves no record.
 //
-//   node scripts/fresh-build.mjs           builds dist/, dist-subpath/ and dist-large/ unless up to date
+//   node scripts/fresh-build.mjs           builds dist/, dist-subpath/, dist-large/ (dist/ with a
+//                                          200-question tree added) and dist-many/ (dist/ again
+//                                          with many generated trees) unless up to date
 //   node scripts/fresh-build.mjs --stamp   records what $DIST_DIR was just built from
 import { execSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -14,6 +16,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LARGE_BUILD } from './build-large.mjs';
 import { SUBPATH_BUILD } from './build-subpath.mjs';
+import { buildManyTrees, MANY_TREES_BUILD } from './build-many-trees.mjs';
 
 const STAMP = '.built-from';
 // dist/ first: dist-large/ is built the same way, with a generated tree added.
@@ -76,6 +79,16 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
         stdio: 'inherit',
         env: { ...process.env, BASE_PATH: build.base, DIST_DIR: build.dir },
       });
+    }
+    // The same sources again, with many generated trees (scripts/build-many-trees.mjs).
+    if (isUpToDate(root, MANY_TREES_BUILD)) {
+      console.log(`${MANY_TREES_BUILD.dir}/ is up to date with the sources: not built again`);
+    } else {
+      console.log(
+        `${MANY_TREES_BUILD.dir}/ is missing or was built from other sources: building it`,
+      );
+      await buildManyTrees(root);
+      writeStamp(root, MANY_TREES_BUILD);
     }
   }
 }

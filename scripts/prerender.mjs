@@ -10,6 +10,8 @@
 // faster than one, so they are used only where a core is free (docs/performance.md, ADR 18).
 // PRERENDER_STEP_LIMIT lowers the step limit, to try a tree's steps.html with a small tree.
 // SSR_DIR names another server build than dist-ssr/ (a test that builds a site of its own).
+// LIST_PAGE_SIZE sets how many troubleshooters a page of the list holds (default 50), so
+// that a small generated site has several pages (the browser tests' dist-many/).
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -81,6 +83,7 @@ if (isMainThread) {
       ...(process.env.PRERENDER_STEP_LIMIT
         ? { stepLimit: Number(process.env.PRERENDER_STEP_LIMIT) }
         : {}),
+      ...(process.env.LIST_PAGE_SIZE ? { listPageSize: Number(process.env.LIST_PAGE_SIZE) } : {}),
       shard: { index: workerData.index, count: workerData.count },
       template: workerData.template,
       // The first worker tells what is about the whole site; every one writes its share.

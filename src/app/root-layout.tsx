@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
-import { Outlet, useLocation, useNavigation } from 'react-router';
+import { Outlet, useLocation, useNavigation, useNavigationType } from 'react-router';
 import { readFrameEmbedParams, type EmbedParams } from '../features/embed/embed-params';
 import { chunk } from '../lib/chunk';
 import { useOpenDetailsForPrint } from '../lib/open-details-for-print';
@@ -12,18 +12,23 @@ import { SiteChrome } from '../components/site-chrome';
  * a page only when its code and data are in (routes.tsx), so the heading is there.
  * Focusing scrolls it into view; `block: 'nearest'` makes sure it is wholly in view,
  * which Firefox's focus() does not do for an element already partly visible. The first
- * render is left alone: a freshly opened page must not grab focus (it may be framed).
+ * render is left alone: a freshly opened page must not grab focus (it may be framed), and
+ * so is a replace that stays on the page (the list's filter writing what is typed into the
+ * address): focus stays in the box being typed in.
  */
 function useFocusHeadingOnNavigation() {
-  const { key } = useLocation();
-  const previousKey = useRef(key);
+  const { key, pathname } = useLocation();
+  const navigationType = useNavigationType();
+  const previous = useRef({ key, pathname });
   useEffect(() => {
-    if (key === previousKey.current) return;
-    previousKey.current = key;
+    if (key === previous.current.key) return;
+    const samePage = navigationType === 'REPLACE' && pathname === previous.current.pathname;
+    previous.current = { key, pathname };
+    if (samePage) return;
     const heading = document.querySelector<HTMLElement>('#main h1');
     heading?.focus();
     heading?.scrollIntoView({ block: 'nearest' });
-  }, [key]);
+  }, [key, pathname, navigationType]);
 }
 
 /**

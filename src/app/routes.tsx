@@ -50,6 +50,15 @@ export function preloadOnDemandCode(): Promise<unknown> {
  * fetch per file.
  */
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
+  // Its loader comes with its code: the list's queries are needed nowhere else.
+  const catalogRoute = async () => {
+    const [{ CatalogPage, createCatalogLoader }, { CatalogErrorBoundary }] = await catalogPage();
+    return {
+      Component: CatalogPage,
+      ErrorBoundary: CatalogErrorBoundary,
+      loader: createCatalogLoader(queryClient),
+    };
+  };
   return [
     {
       id: 'root',
@@ -57,19 +66,9 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
       Component: RootLayout,
       ErrorBoundary: RootErrorBoundary,
       children: [
-        {
-          index: true,
-          // Its loader comes with its code: the list's query is needed nowhere else.
-          lazy: async () => {
-            const [{ CatalogPage, createCatalogLoader }, { CatalogErrorBoundary }] =
-              await catalogPage();
-            return {
-              Component: CatalogPage,
-              ErrorBoundary: CatalogErrorBoundary,
-              loader: createCatalogLoader(queryClient),
-            };
-          },
-        },
+        // The list of troubleshooters: its first page here, the others at /list/<n>.
+        { index: true, lazy: catalogRoute },
+        { path: paths.list.path, lazy: catalogRoute },
         {
           path: paths.unmatched.path,
           lazy: async () => unmatchedAddress(),

@@ -221,6 +221,8 @@ test.each([
   ['trees', 'the tree files (/trees/)'],
   ['index', 'the list of trees (trees/index.json)'],
   ['edit', 'the tree editor (/edit/<tree>)'],
+  ['list', 'the pages of the list of troubleshooters (/list/<n>)'],
+  ['search', "the list's search file (trees/search.json)"],
 ])('a tree cannot be called "%s"', (id, reason) => {
   const result = validateTreeFile(`${id}.json`, { ...structuredClone(printerV1), id });
   expect(result).toEqual({

@@ -92,6 +92,8 @@ const RESERVED_TREE_IDS = new Map([
   ['trees', 'the tree files (/trees/)'],
   ['index', 'the list of trees (trees/index.json)'],
   ['edit', 'the tree editor (/edit/<tree>)'],
+  ['list', 'the pages of the list of troubleshooters (/list/<n>)'],
+  ['search', "the list's search file (trees/search.json)"],
 ]);
 
 /**

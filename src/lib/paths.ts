@@ -8,6 +8,15 @@ export const paths = {
     path: '/',
     getHref: () => '/',
   },
+  /**
+   * A later page of the list of troubleshooters (docs/decisions/0019): `/list/2`. The first
+   * page is the home page. A static first segment outranks /:treeId/*: no tree may be
+   * called "list".
+   */
+  list: {
+    path: '/list/:page',
+    getHref: (page: number) => (page > 1 ? `/list/${page}` : '/'),
+  },
   /** The web server's not-found page (404.html), prerendered from this route. */
   unmatched: {
     path: '/404.html',
@@ -75,6 +84,15 @@ export function parseVersion(search: string): number | undefined {
 export function parseWas(search: string): string[] | undefined {
   const was = parseTrail(new URLSearchParams(search).get('was') ?? '');
   return was.length > 0 ? was : undefined;
+}
+
+/**
+ * The page of the list an address shows: 1 for the home page (no `:page`), the number for
+ * `/list/<n>`, undefined for anything else (`/list/0`, `/list/02`, `/list/next`).
+ */
+export function parseListPage(param: string | undefined): number | undefined {
+  if (param === undefined) return 1;
+  return /^[1-9]\d{0,8}$/.test(param) ? Number(param) : undefined;
 }
 
 /** Splits the `*` part of a step URL into answer slugs; empty segments are ignored. */

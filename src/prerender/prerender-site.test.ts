@@ -8,6 +8,7 @@ import type { StepExcerpt } from '../engine/step-excerpt';
 import { allStepTrails } from '../engine/tree-paths';
 import { validateTree } from '../engine/validate-tree';
 import type { PageState } from '../lib/hydration-state';
+import { makePrinterTree } from '../testing/printer-tree';
 import { readShippedTrees, shippedTrees } from '../testing/shipped-trees';
 import { prerenderSite } from './prerender-site';
 
@@ -82,7 +83,12 @@ test('writes a page for every step of every shipped tree, the catalog, the edito
   expect(notFound).not.toMatch(/__not-found__|is called|There is no troubleshooter/);
   expect(notFound).not.toContain('id="page-state"');
   const catalog = await readFile(path.join(distDir, 'index.html'), 'utf8');
-  expect(catalog).toContain('queryKey":["catalog"]');
+  // The list carries its one page, not index.json, and writes it for the app's navigations.
+  expect(catalog).toContain('queryKey":["catalog-page",1]');
+  expect(catalog).not.toContain('queryKey":["catalog"]');
+  expect(JSON.parse(await readFile(path.join(distDir, 'trees/list/1.json'), 'utf8'))).toMatchObject(
+    { page: 1, pages: 1, total: 1, first: 0, trees: [{ id: 'q164887' }] },
+  );
   // The editor's pages are files of their own (a 200, not the not-found page), rendered
   // afresh in the browser: no page state to hydrate.
   const editor = await readFile(path.join(distDir, 'edit/q164887/index.html'), 'utf8');
@@ -115,6 +121,42 @@ test('a tree with more steps than the limit gets its start page and a fallback p
     url: '/q164887',
     fallback: true,
     queries: [{ queryKey: ['tree', 'q164887'] }],
+  });
+});
+
+test('the list of troubleshooters is written a page at a time, each with its own entries', async () => {
+  const treesDir = path.join(distDir, 'trees');
+  await rm(treesDir, { recursive: true });
+  await mkdir(treesDir);
+  const trees = Array.from({ length: 5 }, (_, index) => ({
+    ...makePrinterTree(),
+    id: `printer-${index + 1}`,
+    title: `Printer ${index + 1} does not print`,
+  }));
+  for (const tree of trees) {
+    await writeFile(path.join(treesDir, `${tree.id}.json`), JSON.stringify(tree));
+  }
+  const entries = trees.map(({ id, title, description }) => ({ id, title, description }));
+  await writeFile(path.join(treesDir, 'index.json'), JSON.stringify({ trees: entries }));
+
+  await prerenderSite({ distDir, stepLimit: 1, listPageSize: 2, log: () => {} });
+  const page = (file: string) => readFile(path.join(distDir, file), 'utf8');
+  const [first, second, third] = await Promise.all(
+    ['index.html', 'list/2/index.html', 'list/3/index.html'].map(page),
+  );
+  expect(first).toContain('Printer 2 does not print');
+  expect(first).not.toContain('Printer 3 does not print');
+  expect(second).toContain('<title>Troubleshooters: page 2 of 3 – Troubleshooter</title>');
+  expect(second).toMatch(/Printer 3 does not print.*Printer 4 does not print/);
+  expect(second).not.toMatch(/Printer [15] does not print/);
+  expect(third).toContain('Printer 5 does not print');
+  await expect(page('list/4/index.html')).rejects.toThrow();
+  expect(JSON.parse(await page('trees/list/3.json'))).toEqual({
+    page: 3,
+    pages: 3,
+    total: 5,
+    first: 4,
+    trees: [entries[4]],
   });
 });
 

@@ -9,7 +9,9 @@ import type { Tree } from '../engine/tree-schema';
 import type { TreeProblem } from '../engine/graph-checks';
 import { checkIndexEntry, validateTreeFile, validateTreeIndex } from '../engine/validate-tree';
 import { treeSearchEntry, type TreeSearchFile } from '../engine/tree-search';
+import { catalogPages, LIST_PAGE_SIZE } from '../engine/catalog-pages';
 import { catalogQueryOptions } from '../data/catalog-query';
+import { catalogPageQueryOptions } from '../data/catalog-page-query';
 import { stepExcerptQueryKey, treeQueryOptions } from '../data/tree-query';
 import { cutStepExcerpt } from '../engine/step-excerpt';
 import { renderPage, type RenderedPage } from './render-page';
@@ -148,6 +150,7 @@ function fillTemplate(template: string, page: RenderedPage, withState: boolean):
 export async function prerenderSite({
   distDir,
   stepLimit = DEFAULT_STEP_LIMIT,
+  listPageSize = LIST_PAGE_SIZE,
   log = console.log,
   onPage,
   shard = { index: 0, count: 1 },
@@ -155,6 +158,8 @@ export async function prerenderSite({
 }: {
   distDir: string;
   stepLimit?: number;
+  /** Entries on each page of the list of troubleshooters (ADR 19). */
+  listPageSize?: number;
   log?: (message: string) => void;
   /**
    * Which pages to write when several workers share the prerender: the `index`-th of every
@@ -167,6 +172,9 @@ export async function prerenderSite({
   onPage?: (file: string, html: string) => Promise<void> | void;
 }): Promise<PrerenderReport> {
   const base = import.meta.env.BASE_URL;
+  if (!Number.isInteger(listPageSize) || listPageSize < 1) {
+    throw new Error(`prerender: a page of the list cannot hold ${listPageSize} entries`);
+  }
   // Every file is checked before any page is written: a site with a bad tree is not built.
   const { index, trees } = await readTrees(path.join(distDir, 'trees'));
   const shell = await inlineStylesheets(
@@ -212,10 +220,25 @@ export async function prerenderSite({
     await writeFile(path.join(distDir, 'trees', 'search.json'), JSON.stringify(search));
   }
 
+  // The list of troubleshooters, a page at a time (ADR 19): each page, as HTML and as
+  // trees/list/<n>.json for the app's navigations, carries its own entries and the count,
+  // never the whole list, so it stays within the page budget however many trees there are.
+  const listPages = catalogPages(index.trees, listPageSize);
   if (isMine()) {
-    const catalogClient = freshClient();
-    catalogClient.setQueryData(catalogQueryOptions().queryKey, index);
-    await writePage('', fillTemplate(shell, await renderPage(base, catalogClient), true));
+    await mkdir(path.join(distDir, 'trees', 'list'), { recursive: true });
+    for (const listPage of listPages) {
+      await writeFile(
+        path.join(distDir, 'trees', 'list', `${listPage.page}.json`),
+        JSON.stringify(listPage),
+      );
+    }
+  }
+  for (const listPage of listPages) {
+    if (!isMine()) continue;
+    const client = freshClient();
+    client.setQueryData(catalogPageQueryOptions(listPage.page).queryKey, listPage);
+    const href = paths.list.getHref(listPage.page);
+    await writePage(href, fillTemplate(shell, await renderPage(toUrl(href), client), true));
     pages += 1;
   }
   const fallbacks: string[] = [];

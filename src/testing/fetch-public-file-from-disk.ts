@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { catalogPage } from '../engine/catalog-pages';
+import type { TreeIndex } from '../engine/tree-schema';
 import { treeSearchEntry } from '../engine/tree-search';
 import { shippedTrees } from './shipped-trees';
 
@@ -17,9 +19,16 @@ function requestUrl(input: RequestInfo | URL): URL {
 /** A stand-in for `fetch` that serves public/ the way a static web server does. */
 export async function fetchPublicFile(input: RequestInfo | URL): Promise<Response> {
   const pathname = decodeURIComponent(requestUrl(input).pathname);
-  // Written by the build (prerender-site.ts), not kept in public/: made the same way here.
+  // Written by the build (prerender-site.ts), not kept in public/: made the same way here
+  // (search.json and the pages of the list).
   if (pathname === '/trees/search.json') {
     return Response.json({ trees: shippedTrees().map(treeSearchEntry) });
+  }
+  const listPage = /^\/trees\/list\/(\d+)\.json$/.exec(pathname)?.[1];
+  if (listPage) {
+    const index = JSON.parse(await readFile(path.join(publicDir, 'trees', 'index.json'), 'utf8'));
+    const page = catalogPage((index as TreeIndex).trees, Number(listPage));
+    return page ? Response.json(page) : new Response('Not found', { status: 404 });
   }
   const file = path.join(publicDir, pathname);
   if (!file.startsWith(publicDir)) return new Response('Forbidden', { status: 403 });

@@ -1,6 +1,7 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { expect, test, vi } from 'vitest';
-import { fetchPublicFileExcept } from '../../testing/fetch-public-file-from-disk';
+import { catalogPage } from '../../engine/catalog-pages';
+import { fetchPublicFile, fetchPublicFileExcept } from '../../testing/fetch-public-file-from-disk';
 import { renderApp } from '../../testing/render-app';
 
 test('the home page lists the shipped troubleshooters and starts one', async () => {
@@ -22,7 +23,7 @@ test('the home page lists the shipped troubleshooters and starts one', async () 
 
 test('when the list cannot be fetched the home page offers Try again', async () => {
   vi.mocked(fetch).mockImplementation(
-    fetchPublicFileExcept('/trees/index.json', () => new Response('', { status: 503 })),
+    fetchPublicFileExcept('/trees/list/1.json', () => new Response('', { status: 503 })),
   );
   renderApp('/');
   expect(
@@ -46,7 +47,8 @@ test('typing filters the list and says how many are shown', async () => {
   ).toHaveAttribute('href', '/q164887');
   await user.clear(box);
   await user.type(box, 'printer');
-  expect(screen.getByText('No troubleshooter matches “printer”.')).toBeInTheDocument();
+  // Once the words inside the trees are in (before, it says it is still looking).
+  expect(await screen.findByText('No troubleshooter matches “printer”.')).toBeInTheDocument();
   expect(box).toHaveFocus();
 });
 
@@ -78,4 +80,197 @@ test('the list fetches the words inside the troubleshooters only once the filter
   await user.click(box);
   await waitFor(() => expect(fetched()).toContain('/trees/search.json'));
   expect(fetched()).not.toContain('/trees/q164887.json');
+});
+
+const fetchedPaths = () =>
+  vi
+    .mocked(fetch)
+    .mock.calls.map(([input]) => new URL(String(input), 'http://localhost/').pathname);
+
+/**
+ * A deployment with `total` generated troubleshooters, its list written by the build in
+ * pages of `size` (trees/list/<n>.json), as the prerender writes them.
+ */
+function serveGeneratedList(total: number, size: number, indexArrives?: Promise<void>) {
+  const entries = Array.from({ length: total }, (_, index) => ({
+    id: `gen-${index + 1}`,
+    title: `Generated troubleshooter ${index + 1}`,
+    description: `Problem number ${index + 1}.`,
+  }));
+  vi.mocked(fetch).mockImplementation(async (input) => {
+    const { pathname } = new URL(String(input), 'http://localhost/');
+    if (pathname === '/trees/index.json') {
+      await indexArrives;
+      return Response.json({ trees: entries });
+    }
+    if (pathname === '/trees/search.json') return Response.json({ trees: [] });
+    const listed = /^\/trees\/list\/(\d+)\.json$/.exec(pathname)?.[1];
+    if (listed) {
+      const page = catalogPage(entries, Number(listed), size);
+      return page ? Response.json(page) : new Response('', { status: 404 });
+    }
+    return fetchPublicFile(input);
+  });
+}
+
+const titles = () =>
+  screen.getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent);
+
+test('with one troubleshooter the list says so and has no pages to go to', async () => {
+  renderApp('/');
+  expect(await screen.findByText('1 troubleshooter')).toBeInTheDocument();
+  expect(screen.queryByRole('navigation', { name: 'Pages of the list' })).not.toBeInTheDocument();
+});
+
+test('a long list comes a page at a time, each with its own address', async () => {
+  serveGeneratedList(7, 3);
+  const { user, router } = renderApp('/');
+  expect(await screen.findByText('7 troubleshooters, 1 to 3 on this page')).toBeInTheDocument();
+  expect(titles()).toEqual([1, 2, 3].map((n) => `Generated troubleshooter ${n}`));
+  const pages = screen.getByRole('navigation', { name: 'Pages of the list' });
+  expect(within(pages).getByRole('link', { name: 'Page 1' })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
+  expect(within(pages).getByRole('link', { name: 'Page 3' })).toHaveAttribute('href', '/list/3');
+  expect(within(pages).queryByRole('link', { name: 'Previous page' })).not.toBeInTheDocument();
+
+  await user.click(within(pages).getByRole('link', { name: 'Next page' }));
+  expect(
+    await screen.findByRole('heading', { level: 1, name: 'Troubleshooters: page 2 of 3' }),
+  ).toHaveFocus();
+  expect(router.state.location.pathname).toBe('/list/2');
+  expect(screen.getByText('7 troubleshooters, 4 to 6 on this page')).toBeInTheDocument();
+  expect(titles()).toEqual([4, 5, 6].map((n) => `Generated troubleshooter ${n}`));
+  expect(screen.getByRole('link', { name: 'Previous page' })).toHaveAttribute('href', '/');
+  // Only the page gone to was fetched, never the whole list.
+  expect(fetchedPaths()).toContain('/trees/list/2.json');
+  expect(fetchedPaths()).not.toContain('/trees/index.json');
+
+  await user.click(screen.getByRole('link', { name: 'Page 3' }));
+  expect(await screen.findByText('7 troubleshooters, 7 to 7 on this page')).toBeInTheDocument();
+  expect(screen.queryByRole('link', { name: 'Next page' })).not.toBeInTheDocument();
+
+  // Back and Forward are the browser's history of pages.
+  await act(() => router.navigate(-2));
+  expect(
+    await screen.findByRole('heading', { level: 1, name: 'Troubleshooters' }),
+  ).toBeInTheDocument();
+  expect(titles()).toEqual([1, 2, 3].map((n) => `Generated troubleshooter ${n}`));
+  await act(() => router.navigate(1));
+  expect(
+    await screen.findByRole('heading', { level: 1, name: 'Troubleshooters: page 2 of 3' }),
+  ).toBeInTheDocument();
+});
+
+test('the filter looks through every page of the list, fetched once it is used', async () => {
+  serveGeneratedList(7, 3);
+  const { user } = renderApp('/list/2');
+  const box = await screen.findByRole('searchbox', { name: 'Filter troubleshooters' });
+  expect(fetchedPaths()).not.toContain('/trees/index.json');
+  await user.type(box, 'number 7');
+  expect(await screen.findByText('1 of 7 shown')).toHaveAttribute('role', 'status');
+  expect(titles()).toEqual(['Generated troubleshooter 7']);
+  // Matches come from every page, so the pages of the list are out of the way.
+  expect(screen.queryByRole('navigation', { name: 'Pages of the list' })).not.toBeInTheDocument();
+  await user.clear(box);
+  await user.type(box, 'generated');
+  expect(await screen.findByText('7 of 7 shown')).toBeInTheDocument();
+  expect(titles()).toHaveLength(7);
+  await user.clear(box);
+  expect(titles()).toEqual([4, 5, 6].map((n) => `Generated troubleshooter ${n}`));
+  expect(screen.getByRole('navigation', { name: 'Pages of the list' })).toBeInTheDocument();
+});
+
+test.each(['/list/4', '/list/next', '/list/0'])(
+  '%s is no page of the list, and says so',
+  async (url) => {
+    serveGeneratedList(7, 3);
+    renderApp(url);
+    expect(
+      await screen.findByRole('heading', {
+        level: 1,
+        name: 'The list of troubleshooters has no such page',
+      }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'See all troubleshooters' })).toHaveAttribute(
+      'href',
+      '/',
+    );
+  },
+);
+
+test('without the pages the build writes (a dev server) the list is cut from index.json', async () => {
+  vi.mocked(fetch).mockImplementation(async (input) =>
+    new URL(String(input), 'http://localhost/').pathname.startsWith('/trees/list/')
+      ? new Response('', { status: 404 })
+      : fetchPublicFile(input),
+  );
+  renderApp('/');
+  expect(await screen.findByText('1 troubleshooter')).toBeInTheDocument();
+  expect(
+    screen.getByRole('link', {
+      name: 'Start: Windows NT upgrade job runs again at every restart (SMS 1.2)',
+    }),
+  ).toHaveAttribute('href', '/q164887');
+  expect(fetchedPaths()).toContain('/trees/index.json');
+});
+
+test('until the whole list is in, the filter says it is still looking rather than that nothing matches', async () => {
+  let arrive = () => {};
+  serveGeneratedList(7, 3, new Promise<void>((resolve) => (arrive = resolve)));
+  const { user } = renderApp('/');
+  const box = await screen.findByRole('searchbox', { name: 'Filter troubleshooters' });
+  await user.type(box, 'troubleshooter 7');
+  expect(screen.getByText('0 of 7 shown, still looking inside them')).toHaveAttribute(
+    'role',
+    'status',
+  );
+  expect(
+    screen.getByText('Looking through every troubleshooter for “troubleshooter 7”…'),
+  ).toBeInTheDocument();
+  expect(screen.queryByText(/No troubleshooter matches/)).not.toBeInTheDocument();
+  arrive();
+  expect(await screen.findByText('1 of 7 shown')).toHaveAttribute('role', 'status');
+  expect(titles()).toEqual(['Generated troubleshooter 7']);
+  await user.type(box, 'x');
+  expect(screen.getByText('No troubleshooter matches “troubleshooter 7x”.')).toBeInTheDocument();
+});
+
+test('what is typed is kept in the address, so Back from a troubleshooter shows the same matches', async () => {
+  const { user, router } = renderApp('/');
+  const box = await screen.findByRole('searchbox', { name: 'Filter troubleshooters' });
+  await user.type(box, 'Ntencap');
+  expect(await screen.findByText('1 of 1 shown')).toHaveAttribute('role', 'status');
+  await waitFor(() => expect(router.state.location.search).toBe('?q=Ntencap'));
+  // Typing replaces the address: no history, and focus stays in the box.
+  expect(router.state.historyAction).toBe('REPLACE');
+  expect(box).toHaveFocus();
+  expect(box).toHaveValue('Ntencap');
+
+  await user.click(
+    screen.getByRole('link', {
+      name: 'Windows NT upgrade job runs again at every restart (SMS 1.2)',
+    }),
+  );
+  expect(
+    await screen.findByRole('heading', { level: 1, name: /Systems Management Server 1\.2/ }),
+  ).toBeInTheDocument();
+  await act(() => router.navigate(-1));
+  expect(await screen.findByRole('searchbox', { name: 'Filter troubleshooters' })).toHaveValue(
+    'Ntencap',
+  );
+  expect(router.state.location.search).toBe('?q=Ntencap');
+  expect(await screen.findByText('1 of 1 shown')).toBeInTheDocument();
+});
+
+test('a link to the list from a filtered list shows it unfiltered', async () => {
+  const { user, router } = renderApp('/?q=printer');
+  const box = await screen.findByRole('searchbox', { name: 'Filter troubleshooters' });
+  expect(box).toHaveValue('printer');
+  expect(await screen.findByText('No troubleshooter matches “printer”.')).toBeInTheDocument();
+  await user.click(screen.getByRole('link', { name: 'Troubleshooter' }));
+  await waitFor(() => expect(router.state.location.search).toBe(''));
+  expect(box).toHaveValue('');
+  expect(screen.getByText('1 troubleshooter')).toBeInTheDocument();
 });

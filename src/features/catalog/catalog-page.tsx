@@ -1,35 +1,71 @@
 import { useQuery, useSuspenseQuery, type QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link } from 'react-router';
-import { paths } from '../../lib/paths';
+import {
+  Link,
+  useLocation,
+  useNavigate,
+  useNavigationType,
+  useParams,
+  type LoaderFunctionArgs,
+} from 'react-router';
+import { parseListPage, paths } from '../../lib/paths';
 import { DocumentTitle } from '../../components/document-title';
 import { PageHeading } from '../../components/page-heading';
 import { useHydrated } from '../../lib/use-hydrated';
 import { catalogQueryOptions } from '../../data/catalog-query';
+import { catalogPageQueryOptions } from '../../data/catalog-page-query';
 import { treeSearchQueryOptions } from '../../data/tree-search-query';
-import { filterCatalog } from './filter-catalog';
+import { pageLinks, type CatalogPage as ListPage } from '../../engine/catalog-pages';
+import { filterCatalog, type CatalogMatch } from './filter-catalog';
 
+// A fixed locale: the prerender and the browser must write "1,000" alike, or hydration fails.
+const count = new Intl.NumberFormat('en-GB');
+const troubleshooters = (total: number) =>
+  `${count.format(total)} ${total === 1 ? 'troubleshooter' : 'troubleshooters'}`;
+
+/**
+ * The list of troubleshooters, a page at a time: the home page is the first, `/list/<n>` the
+ * others (docs/decisions/0019-list-in-pages.md). Each is prerendered with its entries only.
+ */
 export function CatalogPage() {
-  const { data: catalog } = useSuspenseQuery(catalogQueryOptions());
+  const page = parseListPage(useParams().page);
+  return page === undefined ? <NoSuchListPage /> : <CatalogList number={page} />;
+}
+
+function CatalogList({ number }: { number: number }) {
+  const { data: page } = useSuspenseQuery(catalogPageQueryOptions(number));
   const hydrated = useHydrated();
-  const [typed, setTyped] = useState('');
-  const [used, setUsed] = useState(false);
+  const [typed, type] = useFilterInAddress();
+  const [used, setUsed] = useState(typed !== '');
   // The filter box needs JavaScript: prerendered in place but hidden until the page is
-  // interactive (styles.css, .needs-js), so appearing moves nothing. The prerendered list is
-  // the whole list. What is typed is passing UI state, not a step.
+  // interactive (styles.css, .needs-js), so appearing moves nothing. A page opened with
+  // `?q=` hydrates unfiltered, as prerendered, and filters once it can.
   const query = hydrated ? typed : '';
-  // The words inside the trees come only once the filter is used (focused or typed in):
-  // the list's first paint fetches nothing more. Until then titles and descriptions match.
+  // The filter looks through every troubleshooter, not just this page's, and inside them:
+  // the whole list (index.json) and the words inside the trees (search.json) come only once
+  // it is used (focused or typed in), so the list's first paint fetches nothing more. Until
+  // they are in, this page's titles and descriptions match.
+  const onePage = page !== null && page.pages === 1;
+  const { data: all, isPending: listing } = useQuery({
+    ...catalogQueryOptions(),
+    enabled: used && !onePage,
+  });
   const { data: search, isPending: searching } = useQuery({
     ...treeSearchQueryOptions(),
     enabled: used,
   });
-  const shown = filterCatalog(catalog.trees, query, search);
-  const total = catalog.trees.length;
+  if (!page) return <NoSuchListPage />;
+  // Unfiltered, a page shows its own entries; filtered, matches from all of them.
+  const entries = query && all ? all.trees : page.trees;
+  const shown = filterCatalog(entries, query, search);
+  const { total } = page;
+  const looking = searching || (!onePage && listing);
+  const title =
+    page.page === 1 ? 'Troubleshooters' : `Troubleshooters: page ${page.page} of ${page.pages}`;
   return (
     <article className="catalog">
-      <DocumentTitle>Troubleshooters</DocumentTitle>
-      <PageHeading caption="Helpdesk">Troubleshooters</PageHeading>
+      <DocumentTitle>{title}</DocumentTitle>
+      <PageHeading caption="Helpdesk">{title}</PageHeading>
       <p className="lead">
         Pick a known problem. Each troubleshooter asks one question at a time and ends with a
         diagnosis and its fix, or tells you it is not that problem.
@@ -45,51 +81,35 @@ export function CatalogPage() {
             onFocus={() => setUsed(true)}
             onChange={(event) => {
               setUsed(true);
-              setTyped(event.target.value);
+              type(event.target.value);
             }}
           />
           <p role="status" className="catalog-filter__count">
             {query
-              ? `${shown.length} of ${total} shown${searching ? ', still looking inside them' : ''}`
+              ? `${count.format(shown.length)} of ${count.format(total)} shown${looking ? ', still looking inside them' : ''}`
               : ''}
           </p>
         </div>
       ) : null}
+      {total > 0 && !query ? <ListCount page={page} /> : null}
       {total === 0 ? (
         <p>No troubleshooters are installed yet.</p>
       ) : shown.length === 0 ? (
-        <p>No troubleshooter matches “{query}”.</p>
+        // Not "no match" before the whole list and its words are in: it may be on another page.
+        <p>
+          {looking
+            ? `Looking through every troubleshooter for “${query}”…`
+            : `No troubleshooter matches “${query}”.`}
+        </p>
       ) : (
         <ul className="catalog-list">
-          {shown.map(({ entry, found }) => (
-            <li key={entry.id} className="catalog-list__item">
-              <h2 className="catalog-list__title">
-                <Link to={paths.step.getHref(entry.id)}>{entry.title}</Link>
-              </h2>
-              <p>{entry.description}</p>
-              <p className="catalog-list__actions">
-                <Link className="button" to={paths.step.getHref(entry.id)}>
-                  Start<span className="visually-hidden">: {entry.title}</span>
-                </Link>{' '}
-                {/* Prerendered in place like every link here: nothing moves on hydration. */}
-                <Link className="catalog-list__edit" to={paths.edit.getHref(entry.id)}>
-                  Edit<span className="visually-hidden">: {entry.title}</span>
-                </Link>
-              </p>
-              {found ? (
-                <p className="catalog-list__meta">
-                  {found === true
-                    ? 'Matches words in its questions and results'
-                    : `Matches ${found.kind === 'question' ? 'a question' : 'a result'}: ${found.text}`}
-                </p>
-              ) : null}
-              {entry.article ? (
-                <p className="catalog-list__meta">Knowledge Base article {entry.article}</p>
-              ) : null}
-            </li>
+          {shown.map((match) => (
+            <CatalogEntry key={match.entry.id} match={match} />
           ))}
         </ul>
       )}
+      {/* The filter shows matches from every page; the pages are for the list unfiltered. */}
+      {page.pages > 1 && !query ? <ListPages page={page} /> : null}
       <p className="catalog-new">
         <Link to={paths.edit.getHref()}>New troubleshooter</Link>: write one in the editor, in this
         browser, and download its file.
@@ -99,12 +119,152 @@ export function CatalogPage() {
 }
 
 /**
- * The list's loader, loaded with the page (routes.tsx): the prerendered home page carries
- * its list, so only a navigation from elsewhere fetches index.json.
+ * What is typed in the filter, kept in the address too (`?q=`, replaced rather than pushed,
+ * so typing makes no history): Back from a troubleshooter found with it, or a link to it,
+ * shows the same matches. The box keeps its own state, because the address changes only
+ * once the router has navigated, and a box fed from it would drop keys. The box follows the
+ * address only when something else changed it (a link, Back or Forward): its own writes
+ * are the replacements, which may land after later keys.
+ */
+function useFilterInAddress() {
+  // useLocation and useNavigate rather than useSearchParams: the entry has them already, and
+  // the router's search-params helpers would add 0.3 KB to the first-paint script.
+  const { search } = useLocation();
+  const navigate = useNavigate();
+  const navigationType = useNavigationType();
+  const inAddress = new URLSearchParams(search).get('q') ?? '';
+  const [typed, setTyped] = useState(inAddress);
+  const [seen, setSeen] = useState(inAddress);
+  if (inAddress !== seen) {
+    setSeen(inAddress);
+    if (navigationType !== 'REPLACE') setTyped(inAddress);
+  }
+  const type = (value: string) => {
+    setTyped(value);
+    void navigate(
+      { search: value ? `?${new URLSearchParams({ q: value })}` : '' },
+      { replace: true },
+    );
+  };
+  return [typed, type] as const;
+}
+
+/** How many there are, and which of them this page holds when there is more than one. */
+function ListCount({ page }: { page: ListPage }) {
+  const last = page.first + page.trees.length;
+  return (
+    <p className="catalog-count">
+      {troubleshooters(page.total)}
+      {page.pages > 1
+        ? `, ${count.format(page.first + 1)} to ${count.format(last)} on this page`
+        : null}
+    </p>
+  );
+}
+
+/**
+ * Previous, Next and page numbers: plain links, so the pages work without JavaScript and
+ * with it every page of the list has its own address, for Back, Forward and sharing.
+ */
+function ListPages({ page }: { page: ListPage }) {
+  const current = page.page;
+  return (
+    <nav className="catalog-pages" aria-label="Pages of the list">
+      <ul className="catalog-pages__list">
+        {current > 1 ? (
+          <li className="catalog-pages__step">
+            <Link to={paths.list.getHref(current - 1)} rel="prev">
+              Previous <span className="visually-hidden">page</span>
+            </Link>
+          </li>
+        ) : null}
+        {pageLinks(current, page.pages).map((link, index) =>
+          link === 'gap' ? (
+            <li key={`gap-${index}`} className="catalog-pages__gap">
+              …
+            </li>
+          ) : (
+            <li key={link}>
+              <Link
+                to={paths.list.getHref(link)}
+                aria-current={link === current ? 'page' : undefined}
+                aria-label={`Page ${link}`}
+              >
+                {link}
+              </Link>
+            </li>
+          ),
+        )}
+        {current < page.pages ? (
+          <li className="catalog-pages__step">
+            <Link to={paths.list.getHref(current + 1)} rel="next">
+              Next <span className="visually-hidden">page</span>
+            </Link>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}
+
+function CatalogEntry({ match: { entry, found } }: { match: CatalogMatch }) {
+  return (
+    <li className="catalog-list__item">
+      <h2 className="catalog-list__title">
+        <Link to={paths.step.getHref(entry.id)}>{entry.title}</Link>
+      </h2>
+      <p>{entry.description}</p>
+      <p className="catalog-list__actions">
+        <Link className="button" to={paths.step.getHref(entry.id)}>
+          Start<span className="visually-hidden">: {entry.title}</span>
+        </Link>{' '}
+        {/* Prerendered in place like every link here: nothing moves on hydration. */}
+        <Link className="catalog-list__edit" to={paths.edit.getHref(entry.id)}>
+          Edit<span className="visually-hidden">: {entry.title}</span>
+        </Link>
+      </p>
+      {found ? (
+        <p className="catalog-list__meta">
+          {found === true
+            ? 'Matches words in its questions and results'
+            : `Matches ${found.kind === 'question' ? 'a question' : 'a result'}: ${found.text}`}
+        </p>
+      ) : null}
+      {entry.article ? (
+        <p className="catalog-list__meta">Knowledge Base article {entry.article}</p>
+      ) : null}
+    </li>
+  );
+}
+
+/** An address under /list/ that is no page of the list (past its end, or not a number). */
+function NoSuchListPage() {
+  return (
+    <article className="step step--error">
+      <DocumentTitle>Page not found</DocumentTitle>
+      <PageHeading caption="Page not found">
+        The list of troubleshooters has no such page
+      </PageHeading>
+      <p className="lead">
+        The link may be mistyped, or the list may have become shorter since the link was made.
+      </p>
+      <p>
+        <Link className="button" to={paths.catalog.getHref()}>
+          See all troubleshooters
+        </Link>
+      </p>
+    </article>
+  );
+}
+
+/**
+ * The list's loader, loaded with the page (routes.tsx): a prerendered page of the list
+ * carries its entries, so only a navigation from elsewhere fetches them.
  */
 export function createCatalogLoader(queryClient: QueryClient) {
-  return async () => {
-    await queryClient.ensureQueryData(catalogQueryOptions());
+  return async ({ params }: LoaderFunctionArgs) => {
+    const page = parseListPage(params.page);
+    if (page !== undefined) await queryClient.ensureQueryData(catalogPageQueryOptions(page));
     return null;
   };
 }

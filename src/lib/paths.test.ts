@@ -1,0 +1,17 @@
+import { expect, test } from 'vitest';
+import { parseListPage, paths } from './paths';
+
+test('the pages of the list: the home page first, then /list/<n>', () => {
+  expect(paths.list.getHref(1)).toBe('/');
+  expect(paths.list.getHref(2)).toBe('/list/2');
+  expect(paths.list.getHref(12)).toBe('/list/12');
+});
+
+test('reads the page of the list an address shows, and nothing else', () => {
+  expect(parseListPage(undefined)).toBe(1);
+  expect(parseListPage('1')).toBe(1);
+  expect(parseListPage('12')).toBe(12);
+  for (const param of ['0', '02', '-1', '1.5', 'next', '', '9999999999']) {
+    expect(parseListPage(param), param).toBeUndefined();
+  }
+});
