@@ -16,11 +16,10 @@ test('the first question carries only itself, and how long the walk can be', () 
   expect(excerpt.tree).not.toHaveProperty('$schema');
 });
 
-test('a later step carries the questions answered and where each of their answers leads', () => {
-  expect(ids(['on'])).toEqual(['paper', 'power', 'switch-on']);
-  expect(ids(['on', 'no-paper'])).toEqual(
-    ['add-paper', 'call-support', 'paper', 'power', 'switch-on'].sort(),
-  );
+test('a later step carries the questions answered and where the walk ends, nothing else', () => {
+  expect(ids(['on'])).toEqual(['paper', 'power']);
+  expect(ids(['off'])).toEqual(['power', 'switch-on']);
+  expect(ids(['on', 'no-paper'])).toEqual(['add-paper', 'paper', 'power']);
   expect(cutStepExcerpt(makePrinterTree(), ['on']).questionsAtMost).toBe(2);
   // An outcome has no "of at most".
   expect(cutStepExcerpt(makePrinterTree(), ['off'])).not.toHaveProperty('questionsAtMost');

@@ -8,11 +8,7 @@ import type { Tree, TreeNode } from './tree-schema';
  * The whole tree is one file, fetched once when the person goes on.
  */
 export type StepExcerpt = {
-  /**
-   * The tree with only the nodes the step reads: the questions answered, each of their
-   * answers' next nodes (a Change without JavaScript is worked out from those, below) and
-   * the node the trail leads to.
-   */
+  /** The tree with only the nodes of the walk: the questions answered and where it ends. */
   tree: Tree;
   /**
    * For a question: "of at most N" (the answers so far and the longest walk still ahead),
@@ -22,20 +18,21 @@ export type StepExcerpt = {
 };
 
 /**
- * Cuts the excerpt for a valid trail. The nodes it keeps are those that replaying the
- * trail and `changeAnswer` (for any other answer to a question on it) look up: changing
- * an answer goes to that answer's next node, then on along questions of the walk itself.
- * The prerender test renders every step from its excerpt and from the whole tree and
- * compares the markup, so a screen that starts reading more fails there.
+ * Cuts the excerpt for a valid trail. Replaying the trail reads only the walk's nodes, and
+ * so does `changeAnswer` (each Change without JavaScript is a link worked out from it): a
+ * changed answer keeps later answers only while it leads on to questions of the walk, so
+ * a node off the walk ends it whatever it is, and need not be there. The prerender test
+ * renders every step from its excerpt and from the whole tree and compares the markup, so
+ * a screen that starts reading more fails there.
  */
 export function cutStepExcerpt(tree: Tree, trail: readonly string[]): StepExcerpt {
   const replay = replayTrail(tree, trail);
   if (replay.problem) throw new Error(`no step of "${tree.id}" at ${trail.join('/')}`);
-  const keep = new Set<string>([tree.start, replay.node.id]);
-  for (const { question } of replay.steps) {
-    keep.add(question.id);
-    for (const answer of question.answers) keep.add(answer.next);
-  }
+  const keep = new Set<string>([
+    tree.start,
+    ...replay.steps.map((step) => step.question.id),
+    replay.node.id,
+  ]);
   const nodes: TreeNode[] = tree.nodes.filter((node) => keep.has(node.id));
   // `$schema` is for editors of the file, nothing a screen shows.
   const { $schema: _schema, ...fields } = tree;
