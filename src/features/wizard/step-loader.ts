@@ -87,7 +87,7 @@ export function createStepLoader(queryClient: QueryClient) {
     const trail = parseTrail(params['*']);
     const was = parseWas(search);
     // A prerendered page hydrates from its excerpt of the tree; the whole file is
-    // fetched in the background meanwhile (routes.tsx), for the next answer.
+    // fetched in the background once it is up (main.tsx), for the next answer.
     let excerpt = stepExcerptFor(queryClient, treeId, { trail, linkVersion, was });
     // A walk saved in this browser is offered on the start page with where it had got to,
     // read from the whole tree: wait for it then, so the offer comes with the page.
