@@ -261,6 +261,24 @@ test.describe('with every on-demand file held back by a second', () => {
     );
   });
 
+  test('an answer given before the tree file is in keeps the question until the next is ready', async ({
+    page,
+  }) => {
+    // The page came with its step alone (ADR 20); the tree file it fetched once interactive
+    // is held back, so the answer waits for it.
+    await page.goto('/q164887/sms-1-2/os-upgrade/repeats/failed?v=1');
+    await waitUntilInteractive(page);
+    const since = await page.evaluate(() => performance.now());
+    await answerLink(page, 'Yes, as a service (Pcmsvc32.exe)').click();
+    await expect(heading(page)).toHaveText(QUESTION);
+    expectCalmChange(
+      (await screenRecord(page)).samples,
+      since,
+      /^Does Package Command Manager run/,
+      QUESTION,
+    );
+  });
+
   test('the last question stays on screen until the diagnosis is ready', async ({ page }) => {
     await page.goto('/q164887/sms-1-2/os-upgrade/repeats/failed/service?v=1');
     await waitUntilInteractive(page);
