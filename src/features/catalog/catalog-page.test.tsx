@@ -171,8 +171,10 @@ test('the filter looks through every page of the list, fetched once it is used',
   await user.type(box, 'number 7');
   expect(await screen.findByText('1 of 7 shown')).toHaveAttribute('role', 'status');
   expect(titles()).toEqual(['Generated troubleshooter 7']);
-  // Matches come from every page, so the pages of the list are out of the way.
+  // Matches come from every page, so the pages of the list are out of the way, and the
+  // heading no longer names this one.
   expect(screen.queryByRole('navigation', { name: 'Pages of the list' })).not.toBeInTheDocument();
+  expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(/^Troubleshooters$/);
   await user.clear(box);
   await user.type(box, 'generated');
   expect(await screen.findByText('7 of 7 shown')).toBeInTheDocument();
@@ -180,6 +182,9 @@ test('the filter looks through every page of the list, fetched once it is used',
   await user.clear(box);
   expect(titles()).toEqual([4, 5, 6].map((n) => `Generated troubleshooter ${n}`));
   expect(screen.getByRole('navigation', { name: 'Pages of the list' })).toBeInTheDocument();
+  expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(
+    'Troubleshooters: page 2 of 3',
+  );
 });
 
 test.each(['/list/4', '/list/next', '/list/0'])(
@@ -222,7 +227,7 @@ test('until the whole list is in, the filter says it is still looking rather tha
   const { user } = renderApp('/');
   const box = await screen.findByRole('searchbox', { name: 'Filter troubleshooters' });
   await user.type(box, 'troubleshooter 7');
-  expect(screen.getByText('0 of 7 shown, still looking inside them')).toHaveAttribute(
+  expect(screen.getByText('0 of 7 shown so far, still looking inside them')).toHaveAttribute(
     'role',
     'status',
   );

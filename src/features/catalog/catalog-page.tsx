@@ -60,8 +60,11 @@ function CatalogList({ number }: { number: number }) {
   const shown = filterCatalog(entries, query, search);
   const { total } = page;
   const looking = searching || (!onePage && listing);
+  // Filtered, the list is no longer this page's: its matches come from every page.
   const title =
-    page.page === 1 ? 'Troubleshooters' : `Troubleshooters: page ${page.page} of ${page.pages}`;
+    page.page === 1 || query
+      ? 'Troubleshooters'
+      : `Troubleshooters: page ${page.page} of ${page.pages}`;
   return (
     <article className="catalog">
       <DocumentTitle>{title}</DocumentTitle>
@@ -86,7 +89,7 @@ function CatalogList({ number }: { number: number }) {
           />
           <p role="status" className="catalog-filter__count">
             {query
-              ? `${count.format(shown.length)} of ${count.format(total)} shown${looking ? ', still looking inside them' : ''}`
+              ? `${count.format(shown.length)} of ${count.format(total)} shown${looking ? ' so far, still looking inside them' : ''}`
               : ''}
           </p>
         </div>
