@@ -59,3 +59,32 @@ test('the summary names added and changed nodes', () => {
   expect(summary.nodesAdded.map((node) => node.id)).toEqual([added.id]);
   expect(summary.nodesRemoved).toEqual([]);
 });
+
+test('an answer given another slug is listed as its address changed, not as removed and added', () => {
+  const deployed = makePrinterTree();
+  const draft = structuredClone(deployed);
+  const power = draft.nodes[0]!;
+  if (power.kind === 'question') power.answers[0]!.slug = 'switched-on';
+  const { summary, trails } = treeImpact(deployed, draft);
+  expect(summary.answersRenamed).toEqual([
+    { question: 'Is the printer switched on?', slug: 'switched-on', label: 'Yes', from: 'on' },
+  ]);
+  expect(summary.answersAdded).toEqual([]);
+  expect(summary.answersRemoved).toEqual([]);
+  // Links spell the old slug: they no longer find the answer.
+  expect(
+    trails.filter((trail) => trail.status === 'invalid').map((t) => t.trail.join('/')),
+  ).toEqual(['on', 'on/paper', 'on/no-paper']);
+});
+
+test('an answer removed and another added with other words are not taken for a change of address', () => {
+  const deployed = makePrinterTree();
+  const draft = structuredClone(deployed);
+  const power = draft.nodes[0]!;
+  if (power.kind === 'question')
+    power.answers[0] = { ...power.answers[0]!, slug: 'lit', label: 'It is lit' };
+  const { summary } = treeImpact(deployed, draft);
+  expect(summary.answersRenamed).toEqual([]);
+  expect(summary.answersAdded.map((answer) => answer.slug)).toEqual(['lit']);
+  expect(summary.answersRemoved.map((answer) => answer.slug)).toEqual(['on']);
+});

@@ -16,6 +16,12 @@ export type ChangeSummary = {
   answersRemoved: AnswerRef[];
   /** Same slug in the same question, another label, target, fact or "not sure". */
   answersChanged: AnswerRef[];
+  /**
+   * The same answer under another slug (its address in step links): one gone and one new
+   * in the same question, alike but for the slug. Listed apart from added and removed, as
+   * that is what a knowledge manager did; links that used the old slug no longer find it.
+   */
+  answersRenamed: (AnswerRef & { from: string })[];
   /** The tree's own fields (title, description, article, start). */
   treeChanged: string[];
 };
@@ -83,6 +89,7 @@ export function summariseChanges(deployed: Tree, draft: Tree): ChangeSummary {
     answersAdded: [],
     answersRemoved: [],
     answersChanged: [],
+    answersRenamed: [],
     treeChanged: (['title', 'description', 'article', 'start'] as const).filter(
       (field) => !same(deployed[field], draft[field]),
     ),
@@ -103,14 +110,24 @@ export function summariseChanges(deployed: Tree, draft: Tree): ChangeSummary {
     if (node.kind !== 'question' || old.kind !== 'question') continue;
     const oldAnswers = new Map(old.answers.map((answer) => [answer.slug, answer]));
     const newSlugs = new Set(node.answers.map((answer) => answer.slug));
+    const gone = old.answers.filter((answer) => !newSlugs.has(answer.slug));
     for (const answer of node.answers) {
       const was = oldAnswers.get(answer.slug);
-      if (!was) summary.answersAdded.push(answerRef(node.prompt, answer));
-      else if (!same(was, answer)) summary.answersChanged.push(answerRef(node.prompt, answer));
+      if (was) {
+        if (!same(was, answer)) summary.answersChanged.push(answerRef(node.prompt, answer));
+        continue;
+      }
+      const renamed = gone.findIndex((candidate) =>
+        same({ ...candidate, slug: answer.slug }, answer),
+      );
+      if (renamed < 0) {
+        summary.answersAdded.push(answerRef(node.prompt, answer));
+        continue;
+      }
+      const [from] = gone.splice(renamed, 1);
+      summary.answersRenamed.push({ ...answerRef(node.prompt, answer), from: from?.slug ?? '' });
     }
-    for (const answer of old.answers) {
-      if (!newSlugs.has(answer.slug)) summary.answersRemoved.push(answerRef(old.prompt, answer));
-    }
+    for (const answer of gone) summary.answersRemoved.push(answerRef(old.prompt, answer));
   }
   for (const node of deployed.nodes) {
     if (!after.has(node.id)) summary.nodesRemoved.push(nodeRef(node));

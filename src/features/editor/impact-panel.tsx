@@ -76,7 +76,8 @@ export function ImpactPanel({ deployed, impact }: { deployed: Tree; impact: Tree
       summary.nodesChanged.length +
       summary.answersAdded.length +
       summary.answersRemoved.length +
-      summary.answersChanged.length ===
+      summary.answersChanged.length +
+      summary.answersRenamed.length ===
     0;
   return (
     <div className="editor-impact">
@@ -92,8 +93,20 @@ export function ImpactPanel({ deployed, impact }: { deployed: Tree; impact: Tree
           <Names label="Answers added" items={summary.answersAdded.map(answer)} />
           <Names label="Answers removed" items={summary.answersRemoved.map(answer)} />
           <Names label="Answers changed" items={summary.answersChanged.map(answer)} />
+          <Names
+            label="Answer addresses changed"
+            items={summary.answersRenamed.map(
+              (item) => `${answer(item)}: ${item.from} → ${item.slug}`,
+            )}
+          />
         </ul>
       )}
+      {summary.answersRenamed.length > 0 ? (
+        <p>
+          A step link spells each answer by its address: links made with an old address no longer
+          find that answer. Give it back its old address to keep them.
+        </p>
+      ) : null}
       <h3>Links already shared</h3>
       <p className={versionMustRise ? 'panel panel--warning' : undefined}>
         {versionMustRise
