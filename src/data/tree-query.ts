@@ -95,7 +95,8 @@ export async function ensureTree(
 ): Promise<Tree> {
   if (!isTreeId(treeId)) throw new FileNotFoundError(`trees/${treeId}.json`);
   const tree = await queryClient.ensureQueryData(treeQueryOptions(treeId));
-  if (linkVersion && linkVersion !== tree.version) {
+  // A link newer than the site's tree has no archived copy to fetch (none can exist yet).
+  if (linkVersion && linkVersion < tree.version) {
     await queryClient
       .ensureQueryData(archivedTreeQueryOptions(treeId, linkVersion))
       .catch(() => undefined);

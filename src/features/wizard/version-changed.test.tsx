@@ -76,4 +76,11 @@ test('a link from a newer version than the site has says so, not that a version 
     screen.getByText(/made with version 3, newer than the version 2 this site has/),
   ).toBeInTheDocument();
   expect(screen.queryByText(/no longer available/)).not.toBeInTheDocument();
+  // No archived copy of a version the site has not reached can exist: none is asked for.
+  expect(
+    vi
+      .mocked(fetch)
+      .mock.calls.map(([url]) => String(url))
+      .filter((url) => url.includes('.v3.')),
+  ).toEqual([]);
 });
