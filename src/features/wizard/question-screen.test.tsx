@@ -93,9 +93,12 @@ test('Change goes back to that question, and Back and Forward move between steps
       name: 'Change your answer to: Is the job a Windows NT upgrade that restarts the client?',
     }),
   );
-  expect(
-    await screen.findByRole('heading', { level: 1, name: /Windows NT upgrade that restarts/ }),
-  ).toHaveFocus();
+  const changing = await screen.findByRole('heading', {
+    level: 1,
+    name: /Windows NT upgrade that restarts/,
+  });
+  // Focus moves in an effect once the new step is committed (root-layout.tsx).
+  await waitFor(() => expect(changing).toHaveFocus());
   expect(router.state.location.pathname).toBe('/q164887/sms-1-2');
   // The answer given is marked, for eyes and for screen readers.
   expect(
