@@ -14,7 +14,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { bushyTree, chainTree, deepTree, indexEntry } from './scale-trees.mjs';
+import { bushyTree, chainTree, deepTree, fullTree, indexEntry } from './scale-trees.mjs';
 
 const SCENARIOS = {
   // Many small troubleshooters, as a knowledge base grows: 10 steps each.
@@ -27,6 +27,9 @@ const SCENARIOS = {
   bushy: () => [bushyTree('bushy', 6, 3)],
   // A tree of 500 questions: far more walks than the step limit.
   q500: () => [chainTree('q500', 500)],
+  // A full two-answer tree of 511 questions, 9 deep (512 results, 1,023 nodes and steps), with
+  // text of ordinary length: its map's list is split into parts (ADR 24).
+  q511: () => [fullTree('q511', 9)],
 };
 
 const args = process.argv.slice(2);

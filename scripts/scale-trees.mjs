@@ -139,3 +139,116 @@ export function bushyTree(id, branching, depth, title = `Bush ${branching} wide,
 export function indexEntry(tree) {
   return { id: tree.id, title: tree.title, description: tree.description };
 }
+
+// Ordinary prose has a larger vocabulary than the titles above: the words of the Q164887
+// article, the list's vocabulary and common words, so that a generated tree gzips about as
+// well as written text does (templated text of a few dozen words would gzip far better).
+const PROSE = [
+  ...VOCABULARY,
+  ...(
+    'actually additional again applies article attempts base cause chance command complete ' +
+    'computers confirmed context corrected detect down failed following however information ' +
+    'issue jobs knowledge last latest layout management manager mandatory marked message ' +
+    'modified never next operating product query receive receives repeat requiring restart ' +
+    'restarting result running same shut shutting symptoms system technology therefore time ' +
+    'title type unable under upgrade upgrades upgrading utility version waits without word ' +
+    'able about after almost already always another answer anyone around asked before began ' +
+    'behind below between both brief busy careful certain change checked clear closed common ' +
+    'correct daily default different during each early either empty enough entire every ' +
+    'expected extra fails fast few final first fixed found full given good half hard having ' +
+    'hidden higher holds hour instead kept known large later least less local long lost lower ' +
+    'main many minute missing month most much near need newer night normal often older ' +
+    'only open other owner past pending plain quick quiet rather ready recent remote right ' +
+    'second seen several short shown since single slow small some soon stale still stopped ' +
+    'strange sudden total twice until usual valid various very week while whole wrong yearly'
+  ).split(' '),
+];
+
+/** `count` words of prose for `seed`, deterministic (words() over the larger vocabulary). */
+function prose(seed, count) {
+  // Mixed (murmur3's finaliser), so that neighbouring seeds start far apart.
+  let state = seed >>> 0;
+  state = Math.imul(state ^ (state >>> 16), 0x85ebca6b) >>> 0;
+  state = Math.imul(state ^ (state >>> 13), 0xc2b2ae35) >>> 0;
+  state = (state ^ (state >>> 16)) >>> 0;
+  return Array.from({ length: count }, () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return PROSE[(state >>> 16) % PROSE.length];
+  }).join(' ');
+}
+
+/** A sentence of `count` words for `seed`, capitalised, ending with a full stop. */
+function sentence(seed, count) {
+  const text = prose(seed, count);
+  return `${text[0].toUpperCase()}${text.slice(1)}.`;
+}
+
+const OUTCOME_KINDS = ['diagnosis', 'escalate', 'ruled-out'];
+
+/**
+ * A full two-answer tree, nothing shared, with text of ordinary length: `depth` levels of
+ * questions (2^depth − 1 of them), then an outcome under every answer of the last level. Each
+ * field is about as long as its counterpart in the shipped Q164887 tree (prompts of 50–70
+ * characters, labels of 20–35, two or three help paragraphs of about 100, facts of about 50,
+ * outcome titles of about 45, with a summary, a cause and two or three sections of two or
+ * three paragraphs), in words that vary from node to node, as real text does. depth 9 is
+ * 511 questions and 512 outcomes, 1,023 nodes and steps.
+ */
+export function fullTree(id, depth, title = `Full tree of ${2 ** depth - 1} questions`) {
+  const nodes = [];
+  let count = 0;
+  const add = (level) => {
+    const index = count;
+    count += 1;
+    const nodeId = `n${index}`;
+    // A seed per field: neighbouring nodes' hashes differ only in their last digits.
+    const seed = (field) => seedOf(`${id}-${nodeId}-${field}`);
+    if (level === depth) {
+      nodes.push({
+        kind: 'outcome',
+        id: nodeId,
+        type: OUTCOME_KINDS[index % OUTCOME_KINDS.length],
+        title: `The ${prose(seed('title'), 4)} stops the ${prose(seed('job'), 1)} job`,
+        summary: `${sentence(seed('summary'), 12)} ${sentence(seed('summary2'), 12)}`,
+        cause: sentence(seed('cause'), 22),
+        sections: Array.from({ length: 2 + (index % 2) }, (_, section) => ({
+          heading: sentence(seed(`heading${section}`), 3).slice(0, -1),
+          paragraphs: Array.from({ length: 2 + ((index + section) % 2) }, (_, paragraph) =>
+            sentence(seed(`paragraph${section}.${paragraph}`), 16),
+          ),
+        })),
+      });
+      return nodeId;
+    }
+    const node = {
+      kind: 'question',
+      id: nodeId,
+      prompt: `Does the ${prose(seed('what'), 3)} report ${prose(seed('report'), 2)} after the ${prose(seed('after'), 2)}?`,
+      ...(index % 3 === 0
+        ? { intro: `${sentence(seed('intro'), 10)} ${sentence(seed('intro2'), 10)}` }
+        : {}),
+      help: Array.from({ length: 2 + (index % 2) }, (_, paragraph) =>
+        sentence(seed(`help${paragraph}`), 15),
+      ),
+      answers: [],
+    };
+    nodes.push(node);
+    node.answers.push(
+      {
+        slug: 'yes',
+        label: `Yes, ${prose(seed('yes'), 3)} ${index % 2 ? 'shows it' : 'is seen'}`,
+        next: add(level + 1),
+        fact: sentence(seed('yes-fact'), 8),
+      },
+      {
+        slug: 'no',
+        label: `No, ${prose(seed('no'), 3)} is clean`,
+        next: add(level + 1),
+        fact: sentence(seed('no-fact'), 8),
+      },
+    );
+    return nodeId;
+  };
+  add(0);
+  return tree(id, title, nodes);
+}

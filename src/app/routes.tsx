@@ -59,6 +59,10 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
       loader: createCatalogLoader(queryClient),
     };
   };
+  const mapLoader = async ({ params }: LoaderFunctionArgs) => {
+    await ensureTree(queryClient, params.treeId ?? '');
+    return null;
+  };
   return [
     {
       id: 'root',
@@ -73,14 +77,9 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           path: paths.unmatched.path,
           lazy: async () => unmatchedAddress(),
         },
-        {
-          path: paths.map.path,
-          lazy: async () => mapPage(),
-          loader: async ({ params }: LoaderFunctionArgs) => {
-            await ensureTree(queryClient, params.treeId ?? '');
-            return null;
-          },
-        },
+        { path: paths.map.path, lazy: async () => mapPage(), loader: mapLoader },
+        // The later parts of a large map's list, for pages without JavaScript (ADR 24).
+        { path: paths.mapPart.path, lazy: async () => mapPage(), loader: mapLoader },
         {
           path: paths.edit.path,
           lazy: async () => (await editorRoute()).editorRoute(queryClient),

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { parseListPage, paths } from './paths';
+import { parseListPage, parseMapPart, paths } from './paths';
 
 test('the pages of the list: the home page first, then /list/<n>', () => {
   expect(paths.list.getHref(1)).toBe('/');
@@ -13,5 +13,17 @@ test('reads the page of the list an address shows, and nothing else', () => {
   expect(parseListPage('12')).toBe(12);
   for (const param of ['0', '02', '-1', '1.5', 'next', '', '9999999999']) {
     expect(parseListPage(param), param).toBeUndefined();
+  }
+});
+
+test('the parts of a map’s list: the map’s page first, then /map/<tree>/part/<n>', () => {
+  expect(paths.mapPart.getHref('q1', 1)).toBe('/map/q1');
+  expect(paths.mapPart.getHref('q1', 3)).toBe('/map/q1/part/3');
+  expect(parseMapPart(undefined)).toBe(1);
+  expect(parseMapPart('2')).toBe(2);
+  expect(parseMapPart('12')).toBe(12);
+  // The first part has one address, the map's own.
+  for (const param of ['1', '0', '02', '-1', '1.5', 'next', '', '9999999999']) {
+    expect(parseMapPart(param), param).toBeUndefined();
   }
 });

@@ -28,6 +28,16 @@ export const paths = {
       `/map/${treeId}${trail.length > 0 ? `?trail=${trail.join('/')}` : ''}`,
   },
   /**
+   * A later part of a large map's list, for pages without JavaScript
+   * (docs/decisions/0024-map-list-in-parts.md): `/map/<tree>/part/2`. The first part is the
+   * map's own page. Under /map/, so no tree id is taken by it.
+   */
+  mapPart: {
+    path: '/map/:treeId/part/:part',
+    getHref: (treeId: string, part: number) =>
+      part > 1 ? `/map/${treeId}/part/${part}` : `/map/${treeId}`,
+  },
+  /**
    * The tree editor (docs/decisions/0017-tree-editor.md): `/edit` starts a new troubleshooter
    * (`?draft=<key>` reopens one saved in this browser), `/edit/<tree>` works on a copy of a
    * deployed one. Static first segments outrank /:treeId/*: no tree may be called "edit".
@@ -93,6 +103,16 @@ export function parseWas(search: string): string[] | undefined {
 export function parseListPage(param: string | undefined): number | undefined {
   if (param === undefined) return 1;
   return /^[1-9]\d{0,8}$/.test(param) ? Number(param) : undefined;
+}
+
+/**
+ * The part of a map's list an address shows: 1 for the map's own page (no `:part`), the
+ * number for `/map/<tree>/part/<n>` from 2 on, undefined for anything else (`part/1` too:
+ * the first part has one address).
+ */
+export function parseMapPart(param: string | undefined): number | undefined {
+  if (param === undefined) return 1;
+  return /^[1-9]\d{0,8}$/.test(param) && param !== '1' ? Number(param) : undefined;
 }
 
 /** Splits the `*` part of a step URL into answer slugs; empty segments are ignored. */

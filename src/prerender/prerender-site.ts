@@ -15,6 +15,7 @@ import { catalogPageQueryOptions } from '../data/catalog-page-query';
 import { stepExcerptQueryKey, treeQueryOptions } from '../data/tree-query';
 import { cutStepExcerpt } from '../engine/step-excerpt';
 import { renderPage, type RenderedPage } from './render-page';
+import { planOutline } from '../features/map/map-outline';
 
 /**
  * Above this many steps a tree is not prerendered beyond its start page. Pages grow with
@@ -287,13 +288,18 @@ export async function prerenderSite({
     if (isMine()) {
       const mapClient = freshClient();
       mapClient.setQueryData(treeQueryOptions(tree.id).queryKey, tree);
-      const mapHref = paths.map.getHref(tree.id);
-      const page = await renderPage(toUrl(mapHref), mapClient);
-      // Drawn from the tree file, which its loader fetches before the page hydrates (and
-      // which a visitor coming from a step has already): the page stays its step's size.
-      const state = { ...page.state, queries: [] };
-      await writePage(mapHref, fillTemplate(shell, { ...page, state }, true));
-      pages += 1;
+      // A large map's list comes in parts, a page each: the first on the map's own page
+      // (ADR 24), so that no page grows with the tree.
+      const parts = planOutline(tree).parts.length;
+      for (let part = 1; part <= parts; part += 1) {
+        const mapHref = paths.mapPart.getHref(tree.id, part);
+        const page = await renderPage(toUrl(mapHref), mapClient);
+        // Drawn from the tree file, which its loader fetches before the page hydrates (and
+        // which a visitor coming from a step has already): the page stays its step's size.
+        const state = { ...page.state, queries: [] };
+        await writePage(mapHref, fillTemplate(shell, { ...page, state }, true));
+        pages += 1;
+      }
     }
 
     for (const trail of trails) {

@@ -1,9 +1,8 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
-import { parseTrail, paths } from '../../lib/paths';
+import { parseMapPart, parseTrail, paths } from '../../lib/paths';
 import { DocumentTitle } from '../../components/document-title';
-import { OUTCOME_CAPTIONS } from '../../components/outcome-captions';
 import { PageHeading } from '../../components/page-heading';
 import { useHydrated } from '../../lib/use-hydrated';
 import { replayTrail } from '../../engine/replay-trail';
@@ -11,6 +10,13 @@ import { getNode } from '../../engine/tree-lookup';
 import type { Tree } from '../../engine/tree-schema';
 import { treeQueryOptions } from '../../data/tree-query';
 import { firstTrails } from '../../engine/tree-walks';
+import {
+  htmlBytes,
+  outlineName,
+  planOutline,
+  type OutlineEntry,
+  type OutlinePlan,
+} from './map-outline';
 import {
   LABEL_TEXT,
   NODE_TEXT,
@@ -28,6 +34,27 @@ import {
  */
 export const DIAGRAM_IN_PAGE_NODES = 250;
 
+/**
+ * The diagram is also left to the browser when its markup would be larger than this many
+ * bytes on disk (by `diagramBytes`), or when the list is in parts: long text makes even a few
+ * boxes large. The diagram's markup gzips about 6 to 1 (numbers and repeated tags), so this
+ * is some 12 KB gzipped.
+ */
+export const DIAGRAM_IN_PAGE_BYTES = 75_000;
+
+/** About how many bytes the diagram's markup takes on disk (per box and arrow, with its text). */
+export function diagramBytes(map: TreeLayout): number {
+  const text = (lines: string[]) => lines.reduce((sum, line) => sum + htmlBytes(line) + 40, 0);
+  return (
+    map.nodes.reduce((sum, node) => sum + 2 * text(node.lines) + 320, 0) +
+    map.edges.reduce(
+      (sum, edge) =>
+        sum + text(edge.lines) + 260 + 16 * edge.segments.reduce((n, s) => n + s.length, 0),
+      0,
+    )
+  );
+}
+
 /** Where the person is: the answers they gave (`question>answer`) and the nodes they passed. */
 type PathMarks = {
   nodes: ReadonlySet<string>;
@@ -43,16 +70,32 @@ type PathMarks = {
  * its step. The same structure follows as nested lists, for screen readers and small screens.
  */
 export function MapPage() {
-  const { treeId = '' } = useParams();
-  const { search } = useLocation();
+  const { treeId = '', part: partParam } = useParams();
   const { data: tree } = useSuspenseQuery(treeQueryOptions(treeId));
+  const part = parseMapPart(partParam);
+  const plan = planOutline(tree);
+  if (part === undefined || part > plan.parts.length) {
+    return <NoSuchMapPart tree={tree} parts={plan.parts.length} />;
+  }
+  return <TreeMap tree={tree} plan={plan} part={part} />;
+}
+
+function TreeMap({ tree, plan, part }: { tree: Tree; plan: OutlinePlan; part: number }) {
+  const { search } = useLocation();
   // The prerendered map shows no path: the one in ?trail= is drawn once hydrated, so that a
   // map opened with one still hydrates from its page (hydration-state.ts).
   const hydrated = useHydrated();
   const trail = hydrated ? (new URLSearchParams(search).get('trail') ?? '') : '';
   const replay = replayTrail(tree, parseTrail(trail));
   const map = layoutTree(tree);
-  const drawn = hydrated || tree.nodes.length <= DIAGRAM_IN_PAGE_NODES;
+  const parts = plan.parts.length;
+  // Without JavaScript a large list comes a part a page; once hydrated, the whole list.
+  const shownPart = hydrated || parts === 1 ? undefined : part;
+  const inPage =
+    tree.nodes.length <= DIAGRAM_IN_PAGE_NODES &&
+    parts === 1 &&
+    diagramBytes(map) <= DIAGRAM_IN_PAGE_BYTES;
+  const drawn = hydrated || inPage;
   const walked = replay.steps.length > 0;
   const marks: PathMarks = {
     nodes: new Set([tree.start, ...replay.steps.map((step) => step.answer.next)]),
@@ -74,7 +117,11 @@ export function MapPage() {
 
   return (
     <article className="tree-map-page">
-      <DocumentTitle>{`Map: ${tree.title}`}</DocumentTitle>
+      <DocumentTitle>
+        {shownPart
+          ? `Map: ${tree.title} (list, part ${shownPart} of ${parts})`
+          : `Map: ${tree.title}`}
+      </DocumentTitle>
       <PageHeading caption="Map">{tree.title}</PageHeading>
       <p className="lead">
         {/* The same words with or without a path: the path is drawn only once hydrated,
@@ -87,7 +134,7 @@ export function MapPage() {
       <p className="tree-map__without-js">
         {drawn
           ? 'Your path is drawn on this map only with JavaScript on.'
-          : 'This troubleshooter is too large for its diagram to be stored with the page: your browser draws it with JavaScript on. The list below is the same map.'}{' '}
+          : `This troubleshooter is too large for its diagram to be stored with the page: your browser draws it with JavaScript on. The list below is the same map${parts > 1 ? `, in ${parts} parts` : ''}.`}{' '}
         Your answers so far are listed on the step you came from.
       </p>
       <p>
@@ -123,8 +170,81 @@ export function MapPage() {
       </div>
       <section aria-labelledby="outline-heading">
         <h2 id="outline-heading">The same map as a list</h2>
-        <MapOutline tree={tree} stepHref={stepHref} marks={marks} />
+        {shownPart ? <PartStart tree={tree} plan={plan} part={shownPart} /> : null}
+        <MapOutline tree={tree} stepHref={stepHref} marks={marks} plan={plan} part={shownPart} />
+        {shownPart ? <MapParts treeId={tree.id} part={shownPart} parts={parts} /> : null}
       </section>
+    </article>
+  );
+}
+
+/** Where a part of the list comes from: the question and answer above it, in which part. */
+function PartStart({ tree, plan, part }: { tree: Tree; plan: OutlinePlan; part: number }) {
+  const from = plan.parts[part - 1]?.root.from;
+  const above = from ? plan.partOf.get(from.question.id) : undefined;
+  return (
+    <p className="tree-map__part-note">
+      {`Part ${part} of ${plan.parts.length}. `}
+      {from && above ? (
+        <>
+          It goes on from “{outlineName(tree, from.question.id)}”, answer “{from.label}”, in{' '}
+          <Link to={paths.mapPart.getHref(tree.id, above)}>part {above}</Link>.
+        </>
+      ) : (
+        'It starts at the first question; where a branch goes on in another part, a link says which.'
+      )}
+    </p>
+  );
+}
+
+/** Previous and Next between the parts of a list: plain links, a page each. */
+function MapParts({ treeId, part, parts }: { treeId: string; part: number; parts: number }) {
+  return (
+    <nav className="tree-map__parts" aria-label="Parts of the list">
+      <ul>
+        {part > 1 ? (
+          <li>
+            <Link to={paths.mapPart.getHref(treeId, part - 1)} rel="prev">
+              Previous part <span className="visually-hidden">of the list</span>
+            </Link>
+          </li>
+        ) : null}
+        {part < parts ? (
+          <li>
+            <Link to={paths.mapPart.getHref(treeId, part + 1)} rel="next">
+              Next part <span className="visually-hidden">of the list</span>
+            </Link>
+          </li>
+        ) : null}
+        {part > 1 ? (
+          <li>
+            <Link to={paths.mapPart.getHref(treeId, 1)}>
+              First part <span className="visually-hidden">of the list</span>
+            </Link>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}
+
+/** An address under /map/<tree>/part/ that is no part of its list. */
+function NoSuchMapPart({ tree, parts }: { tree: Tree; parts: number }) {
+  return (
+    <article className="step step--error">
+      <DocumentTitle>Page not found</DocumentTitle>
+      <PageHeading caption="Page not found">
+        {`The map of “${tree.title}” has no such part`}
+      </PageHeading>
+      <p className="lead">
+        {parts === 1 ? 'Its list is on one page.' : `Its list is in ${parts} parts.`} The link may
+        be mistyped, or the troubleshooter may have become smaller since the link was made.
+      </p>
+      <p>
+        <Link className="button" to={paths.map.getHref(tree.id)}>
+          Open the map
+        </Link>
+      </p>
     </article>
   );
 }
@@ -260,50 +380,74 @@ function pathData(segments: Point[][]): string {
 
 /**
  * Each question with its answers and where they lead; a node met again is referred to, not
- * repeated. The person's answers are marked, and the step their trail leads to.
+ * repeated. The person's answers are marked, and the step their trail leads to. Given a
+ * `part`, only that part of the list, with links where a branch goes on in another.
  */
 function MapOutline({
   tree,
   stepHref,
   marks,
+  plan,
+  part,
 }: {
   tree: Tree;
   stepHref: (trail: readonly string[]) => string;
   marks: PathMarks;
+  plan: OutlinePlan;
+  part: number | undefined;
 }) {
   const trails = firstTrails(tree);
-  const shown = new Set<string>();
   // Only one place in the list says "you are here": where the last answer given leads.
   const lastAnswer = [...marks.answers].at(-1);
-  const item = (id: string, current: boolean): ReactNode => {
-    const node = getNode(tree, id);
+  const partLink = (number: number, words: string) => (
+    <>
+      {' '}
+      (<Link to={paths.mapPart.getHref(tree.id, number)}>{`${words} part ${number}`}</Link>)
+    </>
+  );
+  const item = (entry: OutlineEntry, current: boolean): ReactNode => {
+    const node = getNode(tree, entry.id);
     if (!node) return null;
-    // A result's title leaves its kind to the caption of its page: say it here.
-    const name =
-      node.kind === 'question' ? node.prompt : `${OUTCOME_CAPTIONS[node.type]}: ${node.title}`;
     const link = (
       <>
-        <Link to={stepHref(trails.get(id) ?? [])} aria-current={current ? 'step' : undefined}>
-          {name}
+        <Link to={stepHref(trails.get(entry.id) ?? [])} aria-current={current ? 'step' : undefined}>
+          {outlineName(tree, entry.id)}
         </Link>
         {current ? <strong className="tree-map__here"> (you are here)</strong> : null}
       </>
     );
-    if (shown.has(id) || node.kind === 'outcome') {
-      return shown.has(id) && node.kind === 'question' ? <>{link} (see above)</> : link;
+    if (node.kind === 'outcome') return link;
+    if (entry.repeat) {
+      const listed = plan.partOf.get(entry.id);
+      return part !== undefined && listed !== undefined && listed !== part ? (
+        <>
+          {link}
+          {partLink(listed, 'see')}
+        </>
+      ) : (
+        <>{link} (see above)</>
+      );
     }
-    shown.add(id);
+    const startsPart = part === undefined ? undefined : plan.partAt.get(entry);
+    if (startsPart !== undefined && startsPart !== part) {
+      return (
+        <>
+          {link}
+          {partLink(startsPart, 'goes on in')}
+        </>
+      );
+    }
     return (
       <>
         {link}
         <ul>
-          {node.answers.map((answer) => {
+          {(entry.answers ?? []).map((answer) => {
             const key = `${node.id}>${answer.slug}`;
             const chosen = marks.answers.has(key);
             return (
               <li key={answer.slug}>
                 {chosen ? <strong>{answer.label} (your answer)</strong> : answer.label}:{' '}
-                {item(answer.next, key === lastAnswer)}
+                {item(answer.entry, key === lastAnswer)}
               </li>
             );
           })}
@@ -311,9 +455,10 @@ function MapOutline({
       </>
     );
   };
+  const root = part === undefined ? plan.root : (plan.parts[part - 1]?.root ?? plan.root);
   return (
     <ul className="tree-map__outline">
-      <li>{item(tree.start, false)}</li>
+      <li>{item(root, false)}</li>
     </ul>
   );
 }
