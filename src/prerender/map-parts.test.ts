@@ -10,7 +10,7 @@ import { firstTrails } from '../engine/tree-walks';
 import { paths } from '../lib/paths';
 import { shippedTrees } from '../testing/shipped-trees';
 import { renderPage } from './render-page';
-import { fullTree } from '../../scripts/scale-trees.mjs';
+import { chainTree, deepTree, fullTree } from '../../scripts/scale-trees.mjs';
 
 // The map's list in parts (docs/decisions/0024-map-list-in-parts.md), as the prerender
 // writes it: every part a page within the page budget, and every node reachable from the
@@ -71,8 +71,8 @@ test('a full tree of 511 questions with ordinary text: every part within the pag
     plan.parts.map((part) => paths.mapPart.getHref(q511.id, part.number)).sort(),
   );
   for (const [href, html] of pages) {
-    // The list is within a part's size on disk, so within the budget whatever its text
-    // would gzip to; and the page as it gzips.
+    // The list is within a part's size on disk (its addresses are short: 9 answers at most),
+    // so within the budget whatever its text would gzip to; and the page as it gzips.
     const list = /<ul class="tree-map__outline">[\s\S]*<\/ul>/.exec(html)?.[0] ?? '';
     expect(list.length, href).toBeGreaterThan(0);
     expect(list.length, href).toBeLessThanOrEqual(PART_BYTES);
@@ -109,6 +109,24 @@ test('each part is one branch of the list, and says where it goes on from', asyn
   expect(last).toContain('rel="prev"');
   expect(last).not.toContain('rel="next"');
 }, 120_000);
+
+test.each([
+  ['a line of 200 questions', () => valid(deepTree('line', 200))],
+  ['a chain of 150 questions with shortcuts', () => valid(chainTree('chain', 150))],
+])(
+  '%s: every part within the page budget, every node reached by links from the first',
+  async (_, make) => {
+    const tree = make();
+    const { pages, stepLinks } = await followParts(tree);
+    expect(pages.size).toBe(planOutline(tree).parts.length);
+    expect(pages.size).toBeGreaterThan(1);
+    for (const [href, html] of pages) {
+      expect(gzipSync(html).length + SHELL.gzip, href).toBeLessThan(PAGE_BUDGET);
+    }
+    expect(stepLinks).toEqual(stepHrefs(tree));
+  },
+  120_000,
+);
 
 test('a list within a part’s size is not split: the shipped trees', () => {
   for (const tree of shippedTrees()) {

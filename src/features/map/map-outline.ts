@@ -33,11 +33,14 @@ export type OutlinePlan = {
 };
 
 /**
- * The most bytes of list markup a part may hold (`planOutline` counts them as an upper
- * bound). Counted on disk, not gzipped: the page around a part is about 14 KB on disk and 4 KB
- * gzipped (mostly the inlined stylesheet), so even text that does not compress at all keeps
- * the page within the 30 KB budget; ordinary text gzips about 4 to 1, some 6 KB. A list
- * within this size is not split.
+ * The most bytes of list markup a part may hold, as `planOutline` counts them: an upper bound
+ * of the markup on disk, except that each step's address counts only its last answer. The
+ * rest of it is the address of the question above, a few lines earlier, which gzip writes as
+ * a reference of a few bytes; counted in full, a line of 100 questions would be cut into
+ * parts for addresses that cost almost nothing. The page around a part is about 14 KB on
+ * disk and 4 KB gzipped (mostly the inlined stylesheet): so even text that does not compress
+ * at all keeps the page within the 30 KB budget, and ordinary text makes a part about 6 KB
+ * gzipped. A list within this size is not split.
  */
 export const PART_BYTES = 24_000;
 
@@ -107,7 +110,7 @@ export function planOutline(tree: Tree, partBytes = PART_BYTES): OutlinePlan {
   if (cached) return cached;
   const trails = firstTrails(tree);
   const root = buildOutline(tree);
-  // The addresses of a step (with the site's base path and `?v=`) and of a part.
+  // The addresses of a step (with the site's base path and `?v=`; its trail below) and of a part.
   const address = import.meta.env.BASE_URL.length + tree.id.length + 16;
   const partLink = PART_LINK_MARKUP + address;
   const entryBytes = (entry: OutlineEntry, label: string) =>
@@ -116,7 +119,8 @@ export function planOutline(tree: Tree, partBytes = PART_BYTES): OutlinePlan {
     (entry.repeat ? partLink : 0) +
     htmlBytes(label) +
     htmlBytes(outlineName(tree, entry.id)) +
-    (trails.get(entry.id) ?? []).reduce((sum, slug) => sum + slug.length + 1, 0);
+    ((trails.get(entry.id) ?? []).at(-1)?.length ?? 0) +
+    1;
 
   const cuts = new Set<OutlineEntry>([root]);
   // Post-order, without recursion: a chain of questions may be thousands deep.

@@ -35,12 +35,13 @@ import {
 export const DIAGRAM_IN_PAGE_NODES = 250;
 
 /**
- * The diagram is also left to the browser when its markup would be larger than this many
- * bytes on disk (by `diagramBytes`), or when the list is in parts: long text makes even a few
- * boxes large. The diagram's markup gzips about 6 to 1 (numbers and repeated tags), so this
- * is some 12 KB gzipped.
+ * The diagram is also left to the browser when its markup would be more than this many
+ * bytes on disk (by `diagramBytes`), or when the list comes in parts (ADR 24): long text
+ * makes even a few boxes large. The diagram's markup gzips about 5 to 1 (numbers and
+ * repeated tags: Q164887's 12 KB to 2.2 KB), so this is some 12 KB gzipped, beside a list of
+ * one part: about 60 boxes of ordinary text.
  */
-export const DIAGRAM_IN_PAGE_BYTES = 75_000;
+export const DIAGRAM_IN_PAGE_BYTES = 60_000;
 
 /** About how many bytes the diagram's markup takes on disk (per box and arrow, with its text). */
 export function diagramBytes(map: TreeLayout): number {
