@@ -124,7 +124,7 @@ test('without JavaScript, the map of a tree of 511 questions comes in parts, and
     for (const href of await list
       .getByRole('link')
       .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href))) {
-      if (href.startsWith(`${fullMap}/part/`)) queue.push(href);
+      if (href === fullMap || href.startsWith(`${fullMap}/part/`)) queue.push(href);
       else steps.add(new URL(href).pathname);
     }
   }
@@ -138,12 +138,13 @@ test('without JavaScript, the map of a tree of 511 questions comes in parts, and
   await partsNav.getByRole('link', { name: 'Next part' }).click();
   await expect(page).toHaveURL(`${fullMap}/part/2`);
   await expect(page).toHaveTitle(/^Map: Full tree of 511 questions: .* \(list, part 2 of \d+\)/);
-  await page
+  const diagnosis = page
     .getByRole('region', { name: 'The same map as a list' })
     .getByRole('link', { name: /^Diagnosis: / })
-    .first()
-    .click();
-  await expect(heading(page)).toContainText(/^The .* stops the .* job$/);
+    .first();
+  const name = (await diagnosis.textContent()) ?? '';
+  await diagnosis.click();
+  await expect(heading(page)).toHaveText(name);
   await context.close();
 });
 

@@ -4,6 +4,7 @@ import { treeQueryOptions } from '../../data/tree-query';
 import { makeLargeTree } from '../../testing/large-tree';
 import { renderApp } from '../../testing/render-app';
 import { DIAGRAM_IN_PAGE_NODES } from './map-page';
+import { planOutline } from './map-outline';
 
 test('the map shows every node as a link to its step, with the current path marked', async () => {
   renderApp('/map/q164887?trail=sms-1-2/os-upgrade');
@@ -118,4 +119,34 @@ test('the diagram of a tree too large to store with the page is drawn in the bro
   );
   expect(diagram.getAllByRole('link')).toHaveLength(tree.nodes.length);
   expect(screen.getByRole('region', { name: 'Diagram' })).not.toHaveClass('needs-js');
+}, 30_000);
+
+test('an address past the last part of the list says so, and leads to the map', async () => {
+  renderApp('/map/q164887/part/2');
+  expect(
+    await screen.findByRole('heading', {
+      level: 1,
+      name: 'The map of “Windows NT upgrade job runs again at every restart (SMS 1.2)” has no such part',
+    }),
+  ).toBeInTheDocument();
+  expect(screen.getByText(/Its list is on one page\./)).toBeInTheDocument();
+  expect(screen.getByRole('link', { name: 'Open the map' })).toHaveAttribute(
+    'href',
+    '/map/q164887',
+  );
+});
+
+test('with JavaScript, a part’s address shows the whole list, not the part', async () => {
+  const tree = makeLargeTree(40);
+  expect(planOutline(tree).parts.length).toBeGreaterThan(1);
+  renderApp(`/map/${tree.id}/part/2`, {
+    seed: (queryClient) => queryClient.setQueryData(treeQueryOptions(tree.id).queryKey, tree),
+  });
+  const outline = within(
+    await screen.findByRole('region', { name: 'The same map as a list' }, { timeout: 10_000 }),
+  );
+  // Every node, where the part would have held only some and linked to the others.
+  const hrefs = outline.getAllByRole('link').map((link) => link.getAttribute('href'));
+  expect(new Set(hrefs).size).toBe(tree.nodes.length);
+  expect(screen.queryByRole('navigation', { name: 'Parts of the list' })).not.toBeInTheDocument();
 }, 30_000);
