@@ -10,6 +10,8 @@ import { validateTree } from '../engine/validate-tree';
 import type { PageState } from '../lib/hydration-state';
 import { makePrinterTree } from '../testing/printer-tree';
 import { readShippedTrees, shippedTrees } from '../testing/shipped-trees';
+import { PART_BYTES } from '../features/map/map-outline';
+import { fullTree } from '../../scripts/scale-trees.mjs';
 import { prerenderSite } from './prerender-site';
 
 const SHELL = `<!doctype html><html><head><title>Troubleshooter</title></head><body><div id="root"></div><script type="module" src="/assets/app.js"></script></body></html>`;
@@ -133,6 +135,28 @@ test('a tree with more steps than the limit gets its start page and a fallback p
     queries: [{ queryKey: ['tree', 'q164887'] }],
   });
 });
+
+test('the fallback page of a tree too large to carry asks for the tree file instead', async () => {
+  const tree = fullTree('large-full', 6);
+  const treesDir = path.join(distDir, 'trees');
+  await writeFile(path.join(treesDir, `${tree.id}.json`), JSON.stringify(tree));
+  const index = JSON.parse(await readFile(path.join(treesDir, 'index.json'), 'utf8')) as {
+    trees: unknown[];
+  };
+  index.trees.push({ id: tree.id, title: tree.title, description: tree.description });
+  await writeFile(path.join(treesDir, 'index.json'), JSON.stringify(index));
+  expect(JSON.stringify(tree).length).toBeGreaterThan(PART_BYTES);
+  await prerenderSite({ distDir, stepLimit: 10, log: () => {} });
+  const fallback = await readFile(path.join(distDir, `${tree.id}/steps.html`), 'utf8');
+  const state = /<script type="application\/json" id="page-state">(.*?)<\/script>/.exec(
+    fallback,
+  )?.[1];
+  expect(JSON.parse(state ?? '{}')).toMatchObject({
+    url: `/${tree.id}`,
+    fallback: true,
+    queries: [],
+  });
+}, 60_000);
 
 test('the list of troubleshooters is written a page at a time, each with its own entries', async () => {
   const treesDir = path.join(distDir, 'trees');

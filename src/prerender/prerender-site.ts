@@ -15,7 +15,7 @@ import { catalogPageQueryOptions } from '../data/catalog-page-query';
 import { stepExcerptQueryKey, treeQueryOptions } from '../data/tree-query';
 import { cutStepExcerpt } from '../engine/step-excerpt';
 import { renderPage, type RenderedPage } from './render-page';
-import { planOutline } from '../features/map/map-outline';
+import { PART_BYTES, planOutline } from '../features/map/map-outline';
 
 /**
  * Above this many steps a tree is not prerendered beyond its start page. Pages grow with
@@ -271,8 +271,12 @@ export async function prerenderSite({
         // What the host serves for the tree's other steps: the not-found page's words, true
         // for any of them ("a step that your browser works out itself"), with the tree, so
         // that the script shows the step at once instead of first fetching the tree.
+        // A tree that would make the page larger than a part of a map's list (ADR 24) is
+        // fetched by the page instead, one round trip later: no page grows with its tree.
         const client = freshClient();
-        client.setQueryData(treeQueryOptions(tree.id).queryKey, tree);
+        if (JSON.stringify(tree).length <= PART_BYTES) {
+          client.setQueryData(treeQueryOptions(tree.id).queryKey, tree);
+        }
         const page = await renderPage(toUrl(paths.unmatched.path), client);
         const treeUrl = toUrl(paths.step.getHref(tree.id, []));
         const state = { ...page.state, url: treeUrl, fallback: true as const };
