@@ -39,7 +39,7 @@ export type OutlinePlan = {
  * a reference of a few bytes; counted in full, a line of 100 questions would be cut into
  * parts for addresses that cost almost nothing. The page around a part is about 14 KB on
  * disk and 4 KB gzipped (mostly the inlined stylesheet): so even text that does not compress
- * at all keeps the page within the 30 KB budget, and ordinary text makes a part about 6 KB
+ * at all keeps the page within the 30 KB budget, and ordinary text makes a part's page about 7 KB
  * gzipped. A list within this size is not split.
  */
 export const PART_BYTES = 24_000;

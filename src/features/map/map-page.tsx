@@ -39,7 +39,7 @@ export const DIAGRAM_IN_PAGE_NODES = 250;
  * bytes on disk (by `diagramBytes`), or when the list comes in parts (ADR 24): long text
  * makes even a few boxes large. The diagram's markup gzips about 5 to 1 (numbers and
  * repeated tags: Q164887's 12 KB to 2.2 KB), so this is some 12 KB gzipped, beside a list of
- * one part: about 60 boxes of ordinary text.
+ * one part: up to some 50 boxes.
  */
 export const DIAGRAM_IN_PAGE_BYTES = 60_000;
 
