@@ -2,10 +2,9 @@ import { useQuery, useSuspenseQuery, type QueryClient } from '@tanstack/react-qu
 import { useState } from 'react';
 import {
   Link,
-  useLocation,
-  useNavigate,
   useNavigationType,
   useParams,
+  useSearchParams,
   type LoaderFunctionArgs,
 } from 'react-router';
 import { parseListPage, paths } from '../../lib/paths';
@@ -130,12 +129,9 @@ function CatalogList({ number }: { number: number }) {
  * are the replacements, which may land after later keys.
  */
 function useFilterInAddress() {
-  // useLocation and useNavigate rather than useSearchParams: the entry has them already, and
-  // the router's search-params helpers would add 0.3 KB to the first-paint script.
-  const { search } = useLocation();
-  const navigate = useNavigate();
+  const [searchParams, setSearchParams] = useSearchParams();
   const navigationType = useNavigationType();
-  const inAddress = new URLSearchParams(search).get('q') ?? '';
+  const inAddress = searchParams.get('q') ?? '';
   const [typed, setTyped] = useState(inAddress);
   const [seen, setSeen] = useState(inAddress);
   if (inAddress !== seen) {
@@ -144,10 +140,7 @@ function useFilterInAddress() {
   }
   const type = (value: string) => {
     setTyped(value);
-    void navigate(
-      { search: value ? `?${new URLSearchParams({ q: value })}` : '' },
-      { replace: true },
-    );
+    void setSearchParams(value ? { q: value } : {}, { replace: true });
   };
   return [typed, type] as const;
 }

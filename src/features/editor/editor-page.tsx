@@ -1,6 +1,6 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useReducer, useRef, useState, type DragEvent } from 'react';
-import { Link, useLoaderData, useLocation, useParams } from 'react-router';
+import { Link, useLoaderData, useParams, useSearchParams } from 'react-router';
 import { DocumentTitle } from '../../components/document-title';
 import { PageHeading } from '../../components/page-heading';
 import { TreeErrorScreen } from '../../components/tree-error-screen';
@@ -60,8 +60,7 @@ export function createEditorLoader(queryClient: QueryClient) {
 
 export function EditorPage({ renderStep }: { renderStep: RenderStep }) {
   const { treeId } = useParams();
-  // Not useSearchParams: it would bring its code into the first-paint chunk, for this alone.
-  const search = new URLSearchParams(useLocation().search);
+  const [search] = useSearchParams();
   const { error } = useLoaderData<{ error: unknown }>();
   const { data: deployed } = useQuery({
     ...treeQueryOptions(treeId ?? ''),
