@@ -40,7 +40,7 @@ import { ProblemList } from './problem-list';
 import { SideTabs, type SideTab } from './side-tabs';
 import { TreeOutline } from './tree-outline';
 import { useWideLayout } from './use-wide-layout';
-import { loadEditorStyles } from './editor-styles';
+import './editor.css';
 
 /**
  * The editor's loader: the deployed tree (for /edit/<tree>) through the same query as the
@@ -49,8 +49,7 @@ import { loadEditorStyles } from './editor-styles';
  */
 export function createEditorLoader(queryClient: QueryClient) {
   return async ({ params }: { params: { treeId?: string } }) => {
-    const [, tree] = await Promise.allSettled([
-      loadEditorStyles(),
+    const [tree] = await Promise.allSettled([
       params.treeId ? ensureTree(queryClient, params.treeId) : Promise.resolve(undefined),
       queryClient.ensureQueryData(catalogQueryOptions()),
     ]);
