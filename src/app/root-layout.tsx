@@ -3,7 +3,7 @@ import { Outlet, useLocation, useNavigation, useNavigationType } from 'react-rou
 import { readFrameEmbedParams, type EmbedParams } from '../features/embed/embed-params';
 import { chunk } from '../lib/chunk';
 import { useOpenDetailsForPrint } from '../lib/open-details-for-print';
-import { useHydrated } from '../lib/use-hydrated';
+import { useHydrated, useMarkInteractive } from '../data/prerendered-page';
 import { SiteChrome } from '../components/site-chrome';
 
 /**
@@ -29,16 +29,6 @@ function useFocusHeadingOnNavigation() {
     heading?.focus();
     heading?.scrollIntoView({ block: 'nearest' });
   }, [key, pathname, navigationType]);
-}
-
-/**
- * Marks the document once the app has hydrated and can handle clicks itself: controls
- * that need JavaScript become visible (styles.css, .needs-js), and tests wait for it.
- */
-function useMarkInteractive() {
-  useEffect(() => {
-    document.documentElement.dataset.interactive = '';
-  }, []);
 }
 
 /**

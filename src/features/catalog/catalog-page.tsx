@@ -10,7 +10,7 @@ import {
 import { parseListPage, paths } from '../../lib/paths';
 import { DocumentTitle } from '../../components/document-title';
 import { PageHeading } from '../../components/page-heading';
-import { useHydrated } from '../../lib/use-hydrated';
+import { useHydrated } from '../../data/prerendered-page';
 import { catalogQueryOptions } from '../../data/catalog-query';
 import { catalogPageQueryOptions } from '../../data/catalog-page-query';
 import { treeSearchQueryOptions } from '../../data/tree-search-query';

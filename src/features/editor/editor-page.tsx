@@ -14,7 +14,7 @@ import type { Tree, TreeIndex } from '../../engine/tree-schema';
 import { firstTrails } from '../../engine/tree-walks';
 import { readTreeShape } from '../../engine/validate-tree';
 import { paths } from '../../lib/paths';
-import { useHydrated } from '../../lib/use-hydrated';
+import { useHydrated } from '../../data/prerendered-page';
 import { downloadFile } from './download-file';
 import {
   deleteDraft,

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { useId } from 'react';
 import { absoluteUrl, paths } from '../../lib/paths';
 import { DocumentTitle } from '../../components/document-title';
-import { useHydrated } from '../../lib/use-hydrated';
+import { useHydrated } from '../../data/prerendered-page';
 import { CopySummary } from './copy-summary';
 import { SolvedQuestion } from './solved-question';
 import { buildTicketSummary, type SummaryFormat } from './ticket-summary';

@@ -4,7 +4,7 @@ import type { ComponentType, KeyboardEvent } from 'react';
 import type { CopyProgress as CopyProgressScreen } from './copy-progress';
 import type { ResumeOffer as ResumeOfferPanel } from './resume';
 import type { SavedProgress } from './saved-progress';
-import { useHydrated } from '../../lib/use-hydrated';
+import { useHydrated } from '../../data/prerendered-page';
 import { PageHeading } from '../../components/page-heading';
 import { paths } from '../../lib/paths';
 import { changeAnswer, type ChangeContext } from '../../engine/change-answer';
