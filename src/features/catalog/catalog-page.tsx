@@ -16,6 +16,7 @@ import { catalogPageQueryOptions } from '../../data/catalog-page-query';
 import { treeSearchQueryOptions } from '../../data/tree-search-query';
 import { pageLinks, type CatalogPage as ListPage } from '../../engine/catalog-pages';
 import { filterCatalog, type CatalogMatch } from './filter-catalog';
+import { AllTroubleshootersLink } from '../../components/all-troubleshooters-link';
 
 // A fixed locale: the prerender and the browser must write "1,000" alike, or hydration fails.
 const count = new Intl.NumberFormat('en-GB');
@@ -244,11 +245,7 @@ function NoSuchListPage() {
       <p className="lead">
         The link may be mistyped, or the list may have become shorter since the link was made.
       </p>
-      <p>
-        <Link className="button" to={paths.catalog.getHref()}>
-          See all troubleshooters
-        </Link>
-      </p>
+      <AllTroubleshootersLink />
     </article>
   );
 }
