@@ -141,7 +141,7 @@ function useFilterInAddress() {
   }
   const type = (value: string) => {
     setTyped(value);
-    void setSearchParams(value ? { q: value } : {}, { replace: true });
+    void setSearchParams(value ? { q: value } : {}, { replace: true, preventScrollReset: true });
   };
   return [typed, type] as const;
 }
