@@ -38,8 +38,8 @@ function CatalogList({ number }: { number: number }) {
   const [typed, type] = useFilterInAddress();
   const [used, setUsed] = useState(typed !== '');
   // The filter box needs JavaScript: prerendered in place but hidden until the page is
-  // interactive (styles.css, .needs-js), so appearing moves nothing. A page opened with
-  // `?q=` hydrates unfiltered, as prerendered, and filters once it can.
+  // interactive (.needs-js, data/prerendered-page.css), so appearing moves nothing. A page
+  // opened with `?q=` hydrates unfiltered, as prerendered, and filters once it can.
   const query = hydrated ? typed : '';
   // The filter looks through every troubleshooter, not just this page's, and inside them:
   // the whole list (index.json) and the words inside the trees (search.json) come only once
