@@ -97,7 +97,8 @@ export function OutcomeScreen({ tree, outcome, replay, change }: OutcomeScreenPr
       ))}
 
       {/* Needs JavaScript: prerendered in place but hidden until the page is interactive
-          (.needs-js, data/prerendered-page.css), so appearing moves nothing; without scripting, left out. */}
+          (.needs-js, data/prerendered-page.css), so appearing moves nothing; without
+          scripting, left out. */}
       <div className="needs-js">
         <section className="no-print" aria-labelledby="ticket-heading">
           <h2 id="ticket-heading">For the ticket</h2>

@@ -119,7 +119,8 @@ export function QuestionScreen({
       {/* On a question opened by Change, another Change keeps the same walk. */}
       <YourAnswers tree={tree} steps={replay.steps} walk={changing?.was} />
       {/* Needs JavaScript: prerendered in place but hidden until the page is interactive
-          (.needs-js, data/prerendered-page.css), so appearing moves nothing; without scripting, left out. */}
+          (.needs-js, data/prerendered-page.css), so appearing moves nothing; without
+          scripting, left out. */}
       {CopyProgress ? (
         <div className="needs-js">
           <CopyProgress tree={tree} replay={replay} />
