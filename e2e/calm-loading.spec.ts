@@ -59,7 +59,7 @@ const PRELOADED = [
   'copy-progress',
   'resume',
   'tree-error-screen',
-  'catalog-page',
+  'catalog-route',
   'validate-tree',
 ];
 

@@ -166,3 +166,26 @@ test('answering within a loaded tree never shows or announces "Loading…"', asy
   );
   expect(shown.filter((text) => text.includes('Loading'))).toEqual([]);
 });
+
+test('a new step starts at the top, and Back returns to where the page was scrolled', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 320, height: 480 });
+  await openInteractive(page, '/q164887/sms-1-2/os-upgrade');
+  const answer = answerLink(page, 'Yes, it starts again at every restart');
+  await answer.scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollBy(0, 200));
+  const scrolled = await page.evaluate(() => window.scrollY);
+  expect(scrolled).toBeGreaterThan(0);
+
+  await answer.click();
+  await expect(heading(page)).toHaveText(/recorded as failed/);
+  await expect(heading(page)).toBeFocused();
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+
+  await page.goBack();
+  await expect(heading(page)).toHaveText(/start again each time/);
+  // ScrollRestoration puts the page back; the heading takes focus without scrolling to it.
+  await expect(heading(page)).toBeFocused();
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(scrolled);
+});

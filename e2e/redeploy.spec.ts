@@ -131,3 +131,21 @@ test('a chunk a route needs before the address changes reloads at the address be
   await expect(heading(page)).toHaveText(/Systems Management Server 1\.2/);
   expect(documents()).toBe(2);
 });
+
+test("a route module of the old build (the map's) reloads at the address being opened", async ({
+  page,
+  consoleGuard,
+}) => {
+  consoleGuard.allow(CHUNK_404);
+  const documents = countDocuments(page);
+  // The map's route module (its screen and its loader) is loaded on demand, with the route.
+  await page.route('**/assets/map-route-*.js', (route) =>
+    documents() === 1 ? route.fulfill({ status: 404, body: 'gone' }) : route.continue(),
+  );
+  await openInteractive(page, '/q164887/sms-1-2');
+  await page.getByRole('link', { name: 'Map of this troubleshooter' }).click();
+
+  await expect(page).toHaveURL('/map/q164887?trail=sms-1-2');
+  await expect(heading(page)).toHaveText(/Windows NT upgrade job runs again at every restart/);
+  expect(documents()).toBe(2);
+});

@@ -18,7 +18,9 @@ import { gzip as gzipAsync, gzipSync } from 'node:zlib';
 import { inlineStyles } from '../src/prerender/inline-styles.mjs';
 
 export const BUDGETS = {
-  firstStepJs: 110 * 1024,
+  // 112 KB while issue 22 undoes byte-saving contortions (ADR 22); the budgets work splits
+  // this into the app's own code and the libraries' figures.
+  firstStepJs: 112 * 1024,
   css: 10 * 1024,
   page: 30 * 1024,
   embed: 3 * 1024,

@@ -1,20 +1,28 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
-import { Outlet, useLocation, useNavigation, useNavigationType } from 'react-router';
+import {
+  Outlet,
+  ScrollRestoration,
+  useLocation,
+  useNavigation,
+  useNavigationType,
+} from 'react-router';
 import { readFrameEmbedParams, type EmbedParams } from '../features/embed/embed-params';
 import { chunk } from '../lib/chunk';
 import { useOpenDetailsForPrint } from '../lib/open-details-for-print';
-import { useHydrated } from '../lib/use-hydrated';
+import { useHydrated, useMarkInteractive } from '../data/prerendered-page';
 import { SiteChrome } from '../components/site-chrome';
 
 /**
  * Moves focus to the new screen's h1 once a navigation has committed, so keyboard users
  * start from the top of the new step and screen readers announce it. The router commits
  * a page only when its code and data are in (routes.tsx), so the heading is there.
- * Focusing scrolls it into view; `block: 'nearest'` makes sure it is wholly in view,
- * which Firefox's focus() does not do for an element already partly visible. The first
- * render is left alone: a freshly opened page must not grab focus (it may be framed), and
- * so is a replace that stays on the page (the list's filter writing what is typed into the
- * address): focus stays in the box being typed in.
+ * Where the page scrolls to is ScrollRestoration's (RootLayout): the top for a new page,
+ * where it was for Back and Forward. So focusing never scrolls after Back or Forward; after
+ * a new page `block: 'nearest'` makes sure the heading is wholly in view, which Firefox's
+ * focus() does not do for an element already partly visible. The first render is left
+ * alone: a freshly opened page must not grab focus (it may be framed), and so is a replace
+ * that stays on the page (the list's filter writing what is typed into the address): focus
+ * stays in the box being typed in.
  */
 function useFocusHeadingOnNavigation() {
   const { key, pathname } = useLocation();
@@ -26,19 +34,13 @@ function useFocusHeadingOnNavigation() {
     previous.current = { key, pathname };
     if (samePage) return;
     const heading = document.querySelector<HTMLElement>('#main h1');
+    if (navigationType === 'POP') {
+      heading?.focus({ preventScroll: true });
+      return;
+    }
     heading?.focus();
     heading?.scrollIntoView({ block: 'nearest' });
   }, [key, pathname, navigationType]);
-}
-
-/**
- * Marks the document once the app has hydrated and can handle clicks itself: controls
- * that need JavaScript become visible (styles.css, .needs-js), and tests wait for it.
- */
-function useMarkInteractive() {
-  useEffect(() => {
-    document.documentElement.dataset.interactive = '';
-  }, []);
 }
 
 /**
@@ -81,6 +83,7 @@ export function RootLayout() {
   const pending = usePendingAfterAMoment(useNavigation().state === 'loading');
   return (
     <SiteChrome status={pending ? 'Loading…' : null}>
+      <ScrollRestoration />
       <Outlet />
       {embed ? (
         <Suspense fallback={null}>

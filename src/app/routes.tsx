@@ -1,35 +1,45 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { LoaderFunctionArgs, RouteObject } from 'react-router';
-import { ensureTree } from '../data/tree-query';
-import { createStepLoader, preloadStepScreens } from '../features/wizard/step-loader';
-import { StepPage } from '../features/wizard/step-page';
-import { chunk } from '../lib/chunk';
+import type { ComponentType } from 'react';
+import type { LoaderFunction, RouteObject } from 'react-router';
 import { validatorChunk } from '../data/validator-chunk';
+import { preloadStepScreens } from '../features/wizard/step-loader';
+import { ChunkLoadError } from '../lib/chunk';
 import { paths } from '../lib/paths';
 import { RootErrorBoundary } from './root-error-boundary';
 import { RootLayout } from './root-layout';
+import * as stepRoute from './routes/step-route';
 
-// Route code loaded on demand. The router loads it with the route's data, keeps the
-// current page on screen meanwhile, and (main.tsx) before hydrating a page that shows it.
-const catalogPage = chunk(() =>
-  Promise.all([
-    import('../features/catalog/catalog-page'),
-    import('../features/catalog/catalog-error-boundary'),
-  ]),
-);
-const mapPage = chunk(async () => {
-  const [{ MapPage }, { MapErrorBoundary }] = await Promise.all([
-    import('../features/map/map-page'),
-    import('../features/map/map-error-boundary'),
-  ]);
-  return { Component: MapPage, ErrorBoundary: MapErrorBoundary };
-});
-// The tree editor: for knowledge managers only, never in the first paint
-// (docs/decisions/0017-tree-editor.md). Its loader comes with its code.
-const editorRoute = chunk(() => import('./editor-route'));
-const unmatchedAddress = chunk(async () => ({
-  Component: (await import('../components/unmatched-address-screen')).UnmatchedAddressScreen,
-}));
+/**
+ * What a route module in routes/ exports, as React Router's route modules do: its screen,
+ * its error screen if it has its own, and its loader, made for the app's QueryClient.
+ */
+type RouteModule = {
+  Component: ComponentType;
+  ErrorBoundary?: ComponentType;
+  clientLoader?: (queryClient: QueryClient) => LoaderFunction;
+};
+
+/**
+ * The route object for a route module. For one loaded on demand (the route's `lazy`), a
+ * module that will not load is a ChunkLoadError, which the router's data strategy turns
+ * into one reload (lib/chunk.ts): after a redeploy, the old build's files are gone.
+ */
+function fromModule(queryClient: QueryClient) {
+  return ({ Component, ErrorBoundary, clientLoader }: RouteModule) => ({
+    Component,
+    ...(ErrorBoundary ? { ErrorBoundary } : {}),
+    ...(clientLoader ? { loader: clientLoader(queryClient) } : {}),
+  });
+}
+
+function onDemand(queryClient: QueryClient, load: () => Promise<RouteModule>) {
+  return () =>
+    load().then(fromModule(queryClient), (error: unknown) => {
+      throw new ChunkLoadError(error);
+    });
+}
+
+const catalogRoute = () => import('./routes/catalog-route');
 
 /**
  * Fetches the step screens and the list of troubleshooters in the background once the
@@ -40,29 +50,17 @@ const unmatchedAddress = chunk(async () => ({
  */
 export function preloadOnDemandCode(): Promise<unknown> {
   // The validator too: opening another tree needs it, also once the network is gone.
-  return Promise.allSettled([preloadStepScreens(), catalogPage(), validatorChunk()]);
+  return Promise.allSettled([preloadStepScreens(), catalogRoute(), validatorChunk()]);
 }
 
 /**
  * The app's routes as plain data, shared by the browser router, the tests' memory router
- * and the prerender. Loaders only make sure the data is cached (and, for steps, which
- * screen it is); components read the files with the same queryOptions, so there is one
- * fetch per file.
+ * and the prerender. Each route is a module in routes/ with its screen and its loader; all
+ * but the step's are loaded on demand, with the route's data. Loaders only make sure the
+ * data is cached (and, for steps, which screen it is); screens read the files with the
+ * same queryOptions, so there is one fetch per file.
  */
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
-  // Its loader comes with its code: the list's queries are needed nowhere else.
-  const catalogRoute = async () => {
-    const [{ CatalogPage, createCatalogLoader }, { CatalogErrorBoundary }] = await catalogPage();
-    return {
-      Component: CatalogPage,
-      ErrorBoundary: CatalogErrorBoundary,
-      loader: createCatalogLoader(queryClient),
-    };
-  };
-  const mapLoader = async ({ params }: LoaderFunctionArgs) => {
-    await ensureTree(queryClient, params.treeId ?? '');
-    return null;
-  };
   return [
     {
       id: 'root',
@@ -71,25 +69,20 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
       ErrorBoundary: RootErrorBoundary,
       children: [
         // The list of troubleshooters: its first page here, the others at /list/<n>.
-        { index: true, lazy: catalogRoute },
-        { path: paths.list.path, lazy: catalogRoute },
+        { index: true, lazy: onDemand(queryClient, catalogRoute) },
+        { path: paths.list.path, lazy: onDemand(queryClient, catalogRoute) },
         {
           path: paths.unmatched.path,
-          lazy: async () => unmatchedAddress(),
+          lazy: onDemand(queryClient, () => import('./routes/unmatched-route')),
         },
-        { path: paths.map.path, lazy: async () => mapPage(), loader: mapLoader },
+        { path: paths.map.path, lazy: onDemand(queryClient, () => import('./routes/map-route')) },
         // The later parts of a large map's list, for pages without JavaScript (ADR 24).
-        { path: paths.mapPart.path, lazy: async () => mapPage(), loader: mapLoader },
         {
-          path: paths.edit.path,
-          lazy: async () => (await editorRoute()).editorRoute(queryClient),
+          path: paths.mapPart.path,
+          lazy: onDemand(queryClient, () => import('./routes/map-route')),
         },
-        {
-          id: paths.step.id,
-          path: paths.step.path,
-          Component: StepPage,
-          loader: createStepLoader(queryClient),
-        },
+        { path: paths.edit.path, lazy: onDemand(queryClient, () => import('./routes/edit-route')) },
+        { id: paths.step.id, path: paths.step.path, ...fromModule(queryClient)(stepRoute) },
       ],
     },
   ];

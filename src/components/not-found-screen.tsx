@@ -1,7 +1,6 @@
-import { Link } from 'react-router';
-import { paths } from '../lib/paths';
 import { DocumentTitle } from './document-title';
 import { PageHeading } from './page-heading';
+import { AllTroubleshootersLink } from './all-troubleshooters-link';
 
 /** No troubleshooter by this id (an address of the step or map routes). */
 export function NotFoundScreen({ treeId }: { treeId: string }) {
@@ -13,11 +12,7 @@ export function NotFoundScreen({ treeId }: { treeId: string }) {
         No troubleshooter is called “{treeId}”. The link may be mistyped, or the troubleshooter may
         have been removed.
       </p>
-      <p>
-        <Link className="button" to={paths.catalog.getHref()}>
-          See all troubleshooters
-        </Link>
-      </p>
+      <AllTroubleshootersLink />
     </article>
   );
 }

@@ -1,7 +1,6 @@
-import { Link } from 'react-router';
-import { paths } from '../lib/paths';
 import { DocumentTitle } from './document-title';
 import { PageHeading } from './page-heading';
+import { AllTroubleshootersLink } from './all-troubleshooters-link';
 
 /**
  * 404.html: what the web server sends for any address it has no page for. It must be true
@@ -19,11 +18,7 @@ export function UnmatchedAddressScreen() {
         itself. With JavaScript on, this page shows what the link leads to; without it, start again
         from the list.
       </p>
-      <p>
-        <Link className="button" to={paths.catalog.getHref()}>
-          See all troubleshooters
-        </Link>
-      </p>
+      <AllTroubleshootersLink />
     </article>
   );
 }

@@ -1,7 +1,6 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { TreeProblem } from '../engine/graph-checks';
 import { ID_PATTERN } from '../engine/ids';
-import { excerptServes, type StepExcerpt } from '../engine/step-excerpt';
 import type { Tree } from '../engine/tree-schema';
 import {
   FileLoadError,
@@ -58,7 +57,11 @@ export function isTreeId(value: string): boolean {
   return ID_PATTERN.test(value);
 }
 
-/** Shared by the step route's loader (ensureQueryData) and its component (useSuspenseQuery). */
+/**
+ * A tree file. The step, map and editor loaders make sure it is cached (ensureTree); the map
+ * and the editor then read it with this same query, while the step page takes its tree from
+ * its loader's data, which may be the excerpt a prerendered page came with instead.
+ */
 export function treeQueryOptions(treeId: string) {
   return queryOptions({
     queryKey: ['tree', treeId],
@@ -102,46 +105,4 @@ export async function ensureTree(
       .catch(() => undefined);
   }
   return tree;
-}
-
-/**
- * Where a prerendered step page puts the excerpt of its tree it hydrates from
- * (engine/step-excerpt.ts), under the trail it was cut for: it serves that step alone.
- * Never fetched, only seeded (lib/hydration-state.ts).
- */
-export function stepExcerptQueryKey(treeId: string, trail: readonly string[]) {
-  return ['tree', treeId, 'excerpt', trail.join('/')] as const;
-}
-
-/**
- * For the step loader: the excerpt the page came with, when the whole tree is not in yet
- * and the excerpt can stand for it at this address (the step it was cut for, read as
- * it was cut). Otherwise the loader waits for the tree file.
- */
-export function stepExcerptFor(
-  queryClient: QueryClient,
-  treeId: string,
-  address: { trail: readonly string[]; linkVersion?: number; was?: readonly string[] },
-): StepExcerpt | undefined {
-  if (queryClient.getQueryData(treeQueryOptions(treeId).queryKey)) return undefined;
-  const excerpt = queryClient.getQueryData<StepExcerpt>(stepExcerptQueryKey(treeId, address.trail));
-  return excerpt && excerptServes(excerpt, address.linkVersion, address.was) ? excerpt : undefined;
-}
-
-/**
- * Once a page that came with excerpts is up: fetches their whole trees in the background,
- * so the next answer finds its tree in the cache instead of waiting a round trip.
- * Failures are left for the step loader to meet and report.
- */
-export function prefetchExcerptedTrees(queryClient: QueryClient): Promise<unknown> {
-  const treeIds = new Set(
-    queryClient
-      .getQueryCache()
-      .findAll({ queryKey: ['tree'] })
-      .filter(({ queryKey }) => queryKey[2] === 'excerpt')
-      .map(({ queryKey }) => String(queryKey[1])),
-  );
-  return Promise.allSettled(
-    [...treeIds].map((treeId) => queryClient.prefetchQuery(treeQueryOptions(treeId))),
-  );
 }

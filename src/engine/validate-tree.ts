@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { checkTreeGraph, type TreeProblem } from './graph-checks';
 import { toJsonPath } from './json-path';
+import { reservedFor } from './ids';
 import {
   treeIndexSchema,
   treeSchema,
@@ -83,20 +84,6 @@ export function readTreeShape(input: unknown): ValidationResult<Tree> {
 }
 
 /**
- * Ids a tree cannot have, and why: each would collide with something else the site
- * serves at /<id>/ or as trees/<id>.json.
- */
-const RESERVED_TREE_IDS = new Map([
-  ['map', 'the map pages (/map/<tree>)'],
-  ['assets', "the build's own files (/assets/, cached for a year)"],
-  ['trees', 'the tree files (/trees/)'],
-  ['index', 'the list of trees (trees/index.json)'],
-  ['edit', 'the tree editor (/edit/<tree>)'],
-  ['list', 'the pages of the list of troubleshooters (/list/<n>)'],
-  ['search', "the list's search file (trees/search.json)"],
-]);
-
-/**
  * The rules of a tree as a file in trees/: its name says its id (`<id>.json`) or, for an
  * archived copy of an earlier version, its id and version (`<id>.v<version>.json`), and
  * its id is not one the site uses for something else. Links and loaders find a tree by
@@ -104,7 +91,7 @@ const RESERVED_TREE_IDS = new Map([
  */
 function checkFileRules(fileName: string, tree: Tree): TreeProblem[] {
   const problems: TreeProblem[] = [];
-  const reserved = RESERVED_TREE_IDS.get(tree.id);
+  const reserved = reservedFor(tree.id);
   if (reserved) {
     problems.push({
       path: '$.id',

@@ -12,9 +12,11 @@ export class ChunkLoadError extends Error {
 export type Chunk<T> = () => T | Promise<T>;
 
 /**
- * Wraps one `import()` for routes and loaders. Once loaded, the module is returned as a
- * plain value: awaiting a resolved dynamic import can cost a task, which would let a
- * navigation within a loaded tree show its pending state for a frame. A failure is
+ * Wraps one `import()` that a loader makes on every navigation (the step loader's screens)
+ * or a screen makes itself. Once loaded, the module is returned as a plain value: awaiting
+ * a resolved dynamic import can cost a task, which would let a navigation within a loaded
+ * tree show its pending state for a frame. (Route modules need no wrapper: the router
+ * calls a route's `lazy` once and keeps what it returns; app/routes.tsx.) A failure is
  * forgotten (the next call tries again) and rethrown as ChunkLoadError, which the router's
  * data strategy below turns into one reload.
  */

@@ -1,3 +1,5 @@
+import { ROUTE_SEGMENTS } from '../engine/ids';
+
 /**
  * The one place that knows what the app's URLs look like. Routes use `path`;
  * links use `getHref`. Hrefs are relative to the router's basename, so the same
@@ -10,22 +12,21 @@ export const paths = {
   },
   /**
    * A later page of the list of troubleshooters (docs/decisions/0019): `/list/2`. The first
-   * page is the home page. A static first segment outranks /:treeId/*: no tree may be
-   * called "list".
+   * page is the home page. A static first segment outranks /:treeId/*, so each is a
+   * reserved tree id (engine/ids.ts).
    */
   list: {
-    path: '/list/:page',
-    getHref: (page: number) => (page > 1 ? `/list/${page}` : '/'),
+    path: `/${ROUTE_SEGMENTS.list}/:page`,
+    getHref: (page: number) => (page > 1 ? `/${ROUTE_SEGMENTS.list}/${page}` : '/'),
   },
   /** The web server's not-found page (404.html), prerendered from this route. */
   unmatched: {
     path: '/404.html',
   },
   map: {
-    // A static first segment outranks /:treeId/*: no tree may be called "map".
-    path: '/map/:treeId',
+    path: `/${ROUTE_SEGMENTS.map}/:treeId`,
     getHref: (treeId: string, trail: readonly string[] = []) =>
-      `/map/${treeId}${trail.length > 0 ? `?trail=${trail.join('/')}` : ''}`,
+      `/${ROUTE_SEGMENTS.map}/${treeId}${trail.length > 0 ? `?trail=${trail.join('/')}` : ''}`,
   },
   /**
    * A later part of a large map's list, for pages without JavaScript
@@ -40,13 +41,13 @@ export const paths = {
   /**
    * The tree editor (docs/decisions/0017-tree-editor.md): `/edit` starts a new troubleshooter
    * (`?draft=<key>` reopens one saved in this browser), `/edit/<tree>` works on a copy of a
-   * deployed one. Static first segments outrank /:treeId/*: no tree may be called "edit".
+   * deployed one.
    */
   edit: {
-    path: '/edit/:treeId?',
+    path: `/${ROUTE_SEGMENTS.edit}/:treeId?`,
     /** Draft keys are made by the editor ([a-z0-9:]), nothing to escape. */
     getHref: (treeId?: string, draft?: string) =>
-      treeId ? `/edit/${treeId}` : draft ? `/edit?draft=${draft}` : '/edit',
+      `/${ROUTE_SEGMENTS.edit}${treeId ? `/${treeId}` : draft ? `?draft=${draft}` : ''}`,
   },
   step: {
     /** The route's id, for the loader data it resolves (routes.tsx, useRouteLoaderData). */

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, expect, test } from 'vitest';
 import type { StepExcerpt } from '../engine/step-excerpt';
 import { allStepTrails } from '../engine/tree-paths';
 import { validateTree } from '../engine/validate-tree';
-import type { PageState } from '../lib/hydration-state';
+import type { PageState } from '../data/prerendered-page';
 import { makePrinterTree } from '../testing/printer-tree';
 import { readShippedTrees, shippedTrees } from '../testing/shipped-trees';
 import { PART_BYTES } from '../features/map/map-outline';
@@ -65,9 +65,9 @@ test('writes a page for every step of every shipped tree, the catalog, the edito
   const pageState = JSON.parse(state!) as PageState;
   expect(pageState).toMatchObject({
     url: `/q164887/${trail}`,
-    queries: [{ queryKey: ['tree', 'q164887', 'excerpt', trail] }],
+    cache: { queries: [{ queryKey: ['tree', 'q164887', 'excerpt', trail] }] },
   });
-  const excerpt = pageState.queries[0]?.data as StepExcerpt;
+  const excerpt = pageState.cache?.queries[0]?.state.data as StepExcerpt;
   // The walk's six questions and its outcome, of the tree's 13 nodes; the first question
   // only itself (its answers are links by slug).
   const shipped = shippedTrees().find((tree) => tree.id === 'q164887');
@@ -83,11 +83,13 @@ test('writes a page for every step of every shipped tree, the catalog, the edito
   expect(shipped?.nodes).toHaveLength(13);
   const start = await readFile(path.join(distDir, 'q164887/index.html'), 'utf8');
   const startState = /id="page-state">(.*?)<\/script>/.exec(start)?.[1] ?? '{}';
-  const startExcerpt = (JSON.parse(startState) as PageState).queries[0]?.data as StepExcerpt;
+  const startExcerpt = (JSON.parse(startState) as PageState).cache?.queries[0]?.state
+    .data as StepExcerpt;
   expect(startExcerpt.tree.nodes.map((node) => node.id)).toEqual([shipped?.start]);
   // The map is drawn from the tree file, fetched before it hydrates: it carries no tree.
   const map = await readFile(path.join(distDir, 'map/q164887/index.html'), 'utf8');
-  expect(map).toContain('"queries":[]');
+  const mapState = /id="page-state">(.*?)<\/script>/.exec(map)?.[1] ?? '{}';
+  expect(JSON.parse(mapState)).toEqual({ url: '/map/q164887' });
 
   const notFound = await readFile(path.join(distDir, '404.html'), 'utf8');
   // True for every address it may be served for: no tree named, no placeholder id.
@@ -132,7 +134,7 @@ test('a tree with more steps than the limit gets its start page and a fallback p
   expect(JSON.parse(state ?? '{}')).toMatchObject({
     url: '/q164887',
     fallback: true,
-    queries: [{ queryKey: ['tree', 'q164887'] }],
+    cache: { queries: [{ queryKey: ['tree', 'q164887'] }] },
   });
 });
 
@@ -151,11 +153,12 @@ test('the fallback page of a tree too large to carry asks for the tree file inst
   const state = /<script type="application\/json" id="page-state">(.*?)<\/script>/.exec(
     fallback,
   )?.[1];
-  expect(JSON.parse(state ?? '{}')).toMatchObject({
-    url: `/${tree.id}`,
-    fallback: true,
-    queries: [],
-  });
+  const pageState = JSON.parse(state ?? '{}') as { cache?: { queries?: unknown[] } };
+  expect(pageState).toMatchObject({ url: `/${tree.id}`, fallback: true });
+  // The tree is not in the page's cache: the page fetches it.
+  expect(pageState.cache?.queries ?? []).not.toContainEqual(
+    expect.objectContaining({ queryKey: ['tree', tree.id] }),
+  );
 }, 60_000);
 
 test('the list of troubleshooters is written a page at a time, each with its own entries', async () => {

@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { QueryClient } from '@tanstack/react-query';
 import { styleHashes } from './inline-styles.mjs';
-import { PAGE_STATE_ELEMENT_ID, serializePageState } from '../lib/hydration-state';
+import { pageStateElement, stepExcerptQueryKey } from '../data/prerendered-page';
 import { paths } from '../lib/paths';
 import { allStepTrails } from '../engine/tree-paths';
 import type { Tree } from '../engine/tree-schema';
@@ -12,7 +12,7 @@ import { treeSearchEntry, type TreeSearchFile } from '../engine/tree-search';
 import { catalogPages, LIST_PAGE_SIZE } from '../engine/catalog-pages';
 import { catalogQueryOptions } from '../data/catalog-query';
 import { catalogPageQueryOptions } from '../data/catalog-page-query';
-import { stepExcerptQueryKey, treeQueryOptions } from '../data/tree-query';
+import { treeQueryOptions } from '../data/tree-query';
 import { cutStepExcerpt } from '../engine/step-excerpt';
 import { renderPage, type RenderedPage } from './render-page';
 import { PART_BYTES, planOutline } from '../features/map/map-outline';
@@ -132,9 +132,7 @@ function createWriteQueue(limit: number) {
 
 /** Puts the rendered app into the built index.html: markup, title and (optionally) state. */
 function fillTemplate(template: string, page: RenderedPage, withState: boolean): string {
-  const state = withState
-    ? `<script type="application/json" id="${PAGE_STATE_ELEMENT_ID}">${serializePageState(page.state)}</script>`
-    : '';
+  const state = withState ? pageStateElement(page.state) : '';
   const title = page.title ?? 'Troubleshooter';
   return template
     .replace(/<title>[^<]*<\/title>/, () => `<title>${title}</title>`)
@@ -300,7 +298,7 @@ export async function prerenderSite({
         const page = await renderPage(toUrl(mapHref), mapClient);
         // Drawn from the tree file, which its loader fetches before the page hydrates (and
         // which a visitor coming from a step has already): the page stays its step's size.
-        const state = { ...page.state, queries: [] };
+        const { cache: _cache, ...state } = page.state;
         await writePage(mapHref, fillTemplate(shell, { ...page, state }, true));
         pages += 1;
       }

@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { prerenderToNodeStream } from 'react-dom/static';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
 import { AppProviders } from '../app/app-providers';
-import { prefetchedQueries, type PageState } from '../lib/hydration-state';
+import { pageStateFor, type PageState } from '../data/prerendered-page';
 import { createRoutes } from '../app/routes';
 
 export type RenderedPage = {
@@ -36,8 +36,8 @@ export async function renderPage(
   const { prelude } = await prerenderToNodeStream(
     <AppProviders queryClient={queryClient}>
       {/* hydrate={false}: RR's own hydration script is inline, which our CSP forbids. The
-          page-state JSON block carries the files; the browser runs the loaders again
-          from them (main.tsx), which also fetches the code of the screen shown. */}
+          page state carries the files; the browser runs the loaders again from them
+          (data/prerendered-page.ts), which also fetches the code of the screen shown. */}
       <StaticRouterProvider router={router} context={context} hydrate={false} />
     </AppProviders>,
     // Never move a large Suspense boundary out of line: React would then need an inline
@@ -55,11 +55,10 @@ export async function renderPage(
   return {
     html,
     title,
-    state: {
+    state: pageStateFor(queryClient, {
       url: context.location.pathname,
       ...(treeVersion ? { treeVersion } : {}),
-      queries: prefetchedQueries(queryClient),
-    },
+    }),
     failed: context.errors !== null,
   };
 }

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, test } from 'vitest';
-import { stepExcerptQueryKey, treeQueryOptions } from '../data/tree-query';
+import { stepExcerptQueryKey } from '../data/prerendered-page';
+import { treeQueryOptions } from '../data/tree-query';
 import { cutStepExcerpt } from '../engine/step-excerpt';
 import { allStepTrails } from '../engine/tree-paths';
 import type { Tree } from '../engine/tree-schema';
@@ -68,7 +69,7 @@ for (const tree of trees) {
         expect(fromExcerpt.html).toBe(fromTree.html);
         // Rendered from the excerpt alone: the whole tree was never asked for.
         expect(cut.getQueryData(treeQueryOptions(tree.id).queryKey)).toBeUndefined();
-        expect(fromExcerpt.state.queries.map((query) => query.queryKey)).toEqual([
+        expect(fromExcerpt.state.cache?.queries.map((query) => query.queryKey)).toEqual([
           stepExcerptQueryKey(tree.id, trail),
         ]);
       },

@@ -2,21 +2,21 @@ import { useQuery, useSuspenseQuery, type QueryClient } from '@tanstack/react-qu
 import { useState } from 'react';
 import {
   Link,
-  useLocation,
-  useNavigate,
   useNavigationType,
   useParams,
+  useSearchParams,
   type LoaderFunctionArgs,
 } from 'react-router';
 import { parseListPage, paths } from '../../lib/paths';
 import { DocumentTitle } from '../../components/document-title';
 import { PageHeading } from '../../components/page-heading';
-import { useHydrated } from '../../lib/use-hydrated';
+import { useHydrated } from '../../data/prerendered-page';
 import { catalogQueryOptions } from '../../data/catalog-query';
 import { catalogPageQueryOptions } from '../../data/catalog-page-query';
 import { treeSearchQueryOptions } from '../../data/tree-search-query';
 import { pageLinks, type CatalogPage as ListPage } from '../../engine/catalog-pages';
 import { filterCatalog, type CatalogMatch } from './filter-catalog';
+import { AllTroubleshootersLink } from '../../components/all-troubleshooters-link';
 
 // A fixed locale: the prerender and the browser must write "1,000" alike, or hydration fails.
 const count = new Intl.NumberFormat('en-GB');
@@ -38,8 +38,8 @@ function CatalogList({ number }: { number: number }) {
   const [typed, type] = useFilterInAddress();
   const [used, setUsed] = useState(typed !== '');
   // The filter box needs JavaScript: prerendered in place but hidden until the page is
-  // interactive (styles.css, .needs-js), so appearing moves nothing. A page opened with
-  // `?q=` hydrates unfiltered, as prerendered, and filters once it can.
+  // interactive (.needs-js, data/prerendered-page.css), so appearing moves nothing. A page
+  // opened with `?q=` hydrates unfiltered, as prerendered, and filters once it can.
   const query = hydrated ? typed : '';
   // The filter looks through every troubleshooter, not just this page's, and inside them:
   // the whole list (index.json) and the words inside the trees (search.json) come only once
@@ -130,12 +130,9 @@ function CatalogList({ number }: { number: number }) {
  * are the replacements, which may land after later keys.
  */
 function useFilterInAddress() {
-  // useLocation and useNavigate rather than useSearchParams: the entry has them already, and
-  // the router's search-params helpers would add 0.3 KB to the first-paint script.
-  const { search } = useLocation();
-  const navigate = useNavigate();
+  const [searchParams, setSearchParams] = useSearchParams();
   const navigationType = useNavigationType();
-  const inAddress = new URLSearchParams(search).get('q') ?? '';
+  const inAddress = searchParams.get('q') ?? '';
   const [typed, setTyped] = useState(inAddress);
   const [seen, setSeen] = useState(inAddress);
   if (inAddress !== seen) {
@@ -144,10 +141,7 @@ function useFilterInAddress() {
   }
   const type = (value: string) => {
     setTyped(value);
-    void navigate(
-      { search: value ? `?${new URLSearchParams({ q: value })}` : '' },
-      { replace: true },
-    );
+    void setSearchParams(value ? { q: value } : {}, { replace: true, preventScrollReset: true });
   };
   return [typed, type] as const;
 }
@@ -251,11 +245,7 @@ function NoSuchListPage() {
       <p className="lead">
         The link may be mistyped, or the list may have become shorter since the link was made.
       </p>
-      <p>
-        <Link className="button" to={paths.catalog.getHref()}>
-          See all troubleshooters
-        </Link>
-      </p>
+      <AllTroubleshootersLink />
     </article>
   );
 }

@@ -1,6 +1,6 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useReducer, useRef, useState, type DragEvent } from 'react';
-import { Link, useLoaderData, useLocation, useParams } from 'react-router';
+import { Link, useLoaderData, useParams, useSearchParams } from 'react-router';
 import { DocumentTitle } from '../../components/document-title';
 import { PageHeading } from '../../components/page-heading';
 import { TreeErrorScreen } from '../../components/tree-error-screen';
@@ -14,7 +14,7 @@ import type { Tree, TreeIndex } from '../../engine/tree-schema';
 import { firstTrails } from '../../engine/tree-walks';
 import { readTreeShape } from '../../engine/validate-tree';
 import { paths } from '../../lib/paths';
-import { useHydrated } from '../../lib/use-hydrated';
+import { useHydrated } from '../../data/prerendered-page';
 import { downloadFile } from './download-file';
 import {
   deleteDraft,
@@ -40,7 +40,7 @@ import { ProblemList } from './problem-list';
 import { SideTabs, type SideTab } from './side-tabs';
 import { TreeOutline } from './tree-outline';
 import { useWideLayout } from './use-wide-layout';
-import { loadEditorStyles } from './editor-styles';
+import './editor.css';
 
 /**
  * The editor's loader: the deployed tree (for /edit/<tree>) through the same query as the
@@ -49,8 +49,7 @@ import { loadEditorStyles } from './editor-styles';
  */
 export function createEditorLoader(queryClient: QueryClient) {
   return async ({ params }: { params: { treeId?: string } }) => {
-    const [, tree] = await Promise.allSettled([
-      loadEditorStyles(),
+    const [tree] = await Promise.allSettled([
       params.treeId ? ensureTree(queryClient, params.treeId) : Promise.resolve(undefined),
       queryClient.ensureQueryData(catalogQueryOptions()),
     ]);
@@ -60,8 +59,7 @@ export function createEditorLoader(queryClient: QueryClient) {
 
 export function EditorPage({ renderStep }: { renderStep: RenderStep }) {
   const { treeId } = useParams();
-  // Not useSearchParams: it would bring its code into the first-paint chunk, for this alone.
-  const search = new URLSearchParams(useLocation().search);
+  const [search] = useSearchParams();
   const { error } = useLoaderData<{ error: unknown }>();
   const { data: deployed } = useQuery({
     ...treeQueryOptions(treeId ?? ''),

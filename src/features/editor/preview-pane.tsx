@@ -40,7 +40,7 @@ export type PreviewStep = {
 };
 
 /**
- * Renders a step with the real step screens. Supplied by the app (app/editor-route.tsx):
+ * Renders a step with the real step screens. Supplied by the app (app/routes/edit-route.tsx):
  * the screens belong to the wizard, and one feature does not import another.
  */
 export type RenderStep = (step: PreviewStep) => ReactNode;

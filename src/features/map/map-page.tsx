@@ -4,7 +4,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { parseMapPart, parseTrail, paths } from '../../lib/paths';
 import { DocumentTitle } from '../../components/document-title';
 import { PageHeading } from '../../components/page-heading';
-import { useHydrated } from '../../lib/use-hydrated';
+import { useHydrated } from '../../data/prerendered-page';
 import { replayTrail } from '../../engine/replay-trail';
 import { getNode } from '../../engine/tree-lookup';
 import type { Tree } from '../../engine/tree-schema';
@@ -84,7 +84,7 @@ export function MapPage() {
 function TreeMap({ tree, plan, part }: { tree: Tree; plan: OutlinePlan; part: number }) {
   const { search } = useLocation();
   // The prerendered map shows no path: the one in ?trail= is drawn once hydrated, so that a
-  // map opened with one still hydrates from its page (hydration-state.ts).
+  // map opened with one still hydrates from its page (data/prerendered-page.ts).
   const hydrated = useHydrated();
   const trail = hydrated ? (new URLSearchParams(search).get('trail') ?? '') : '';
   const replay = replayTrail(tree, parseTrail(trail));

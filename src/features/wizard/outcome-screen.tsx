@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { useId } from 'react';
 import { absoluteUrl, paths } from '../../lib/paths';
 import { DocumentTitle } from '../../components/document-title';
-import { useHydrated } from '../../lib/use-hydrated';
+import { useHydrated } from '../../data/prerendered-page';
 import { CopySummary } from './copy-summary';
 import { SolvedQuestion } from './solved-question';
 import { buildTicketSummary, type SummaryFormat } from './ticket-summary';
@@ -97,7 +97,8 @@ export function OutcomeScreen({ tree, outcome, replay, change }: OutcomeScreenPr
       ))}
 
       {/* Needs JavaScript: prerendered in place but hidden until the page is interactive
-          (styles.css, .needs-js), so appearing moves nothing; without scripting, left out. */}
+          (.needs-js, data/prerendered-page.css), so appearing moves nothing; without
+          scripting, left out. */}
       <div className="needs-js">
         <section className="no-print" aria-labelledby="ticket-heading">
           <h2 id="ticket-heading">For the ticket</h2>

@@ -4,7 +4,7 @@ import type { ComponentType, KeyboardEvent } from 'react';
 import type { CopyProgress as CopyProgressScreen } from './copy-progress';
 import type { ResumeOffer as ResumeOfferPanel } from './resume';
 import type { SavedProgress } from './saved-progress';
-import { useHydrated } from '../../lib/use-hydrated';
+import { useHydrated } from '../../data/prerendered-page';
 import { PageHeading } from '../../components/page-heading';
 import { paths } from '../../lib/paths';
 import { changeAnswer, type ChangeContext } from '../../engine/change-answer';
@@ -119,7 +119,8 @@ export function QuestionScreen({
       {/* On a question opened by Change, another Change keeps the same walk. */}
       <YourAnswers tree={tree} steps={replay.steps} walk={changing?.was} />
       {/* Needs JavaScript: prerendered in place but hidden until the page is interactive
-          (styles.css, .needs-js), so appearing moves nothing; without scripting, left out. */}
+          (.needs-js, data/prerendered-page.css), so appearing moves nothing; without
+          scripting, left out. */}
       {CopyProgress ? (
         <div className="needs-js">
           <CopyProgress tree={tree} replay={replay} />

@@ -1,11 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs } from 'react-router';
-import {
-  archivedTreeQueryOptions,
-  ensureTree,
-  stepExcerptFor,
-  treeErrorKind,
-} from '../../data/tree-query';
+import { stepExcerptFor } from '../../data/prerendered-page';
+import { archivedTreeQueryOptions, ensureTree, treeErrorKind } from '../../data/tree-query';
 import { readChange, type ChangeContext } from '../../engine/change-answer';
 import { resolveStep, type ResolvedStep } from '../../engine/resolve-step';
 import { mostQuestionsFrom } from '../../engine/tree-paths';
