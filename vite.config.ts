@@ -40,9 +40,11 @@ export default defineConfig(({ isSsrBuild }) => ({
     // DIST_DIR builds a second copy elsewhere (the browser tests' sub-path build).
     outDir: isSsrBuild ? 'dist-ssr' : (process.env.DIST_DIR ?? 'dist'),
     sourcemap: !isSsrBuild,
-    // Every chunk loaded on demand depends only on the entry, which is already loaded: no
-    // dependency lists to preload. (Vite still bundles its preload helper, vitejs/vite#18551.)
-    modulePreload: false,
+    // Vite's module preloading: an import() asks for the chunk and every chunk it imports
+    // at once, so an on-demand screen arrives in one round trip, not a chain of them
+    // (docs/decisions/0023-budgets-preloading-script-priority.md). No polyfill: every
+    // browser we support (Chromium, Firefox, WebKit) knows rel="modulepreload".
+    modulePreload: { polyfill: false },
     // The server build only renders pages at build time; it needs no copy of public/.
     copyPublicDir: !isSsrBuild,
     rolldownOptions: isSsrBuild
