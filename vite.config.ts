@@ -33,9 +33,30 @@ function onDemandStaysOnDemand(): Plugin {
   };
 }
 
+/**
+ * Marks the entry script fetchpriority="low": the page is prerendered and readable without
+ * it, so it must not compete with the page it follows. Chromium holds a low-priority
+ * request in <head> until the parser reaches <body>, so the HTML comes first; the script
+ * still starts at once after it. Vite writes the tag itself (in <head>), so it is changed
+ * here rather than in index.html. docs/decisions/0023-budgets-preloading-script-priority.md
+ */
+function entryScriptAfterThePage(): Plugin {
+  return {
+    name: 'entry-script-after-the-page',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html) =>
+        html.replace(/<script type="module" crossorigin src=/, (tag) =>
+          tag.replace('<script ', '<script fetchpriority="low" '),
+        ),
+    },
+  };
+}
+
 export default defineConfig(({ isSsrBuild }) => ({
   base,
-  plugins: [react(), ...(isSsrBuild ? [] : [onDemandStaysOnDemand()])],
+  plugins: [react(), ...(isSsrBuild ? [] : [onDemandStaysOnDemand(), entryScriptAfterThePage()])],
   build: {
     // DIST_DIR builds a second copy elsewhere (the browser tests' sub-path build).
     outDir: isSsrBuild ? 'dist-ssr' : (process.env.DIST_DIR ?? 'dist'),

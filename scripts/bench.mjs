@@ -24,9 +24,11 @@
 // `--compare <dir>` also measures another build (say, of the commit before a change, built
 // in a worktree) in the same loop, `--compare-many <dir>` its dist-many/, so before and after
 // are compared within one run. `--variants` adds the start and deep pages with their module
-// script changed (fetchpriority="low", at the end of <body>), to try where it belongs.
+// script changed (default priority instead of fetchpriority="low", at the end of <body>), to
+// try where it belongs.
 // Profiles: loopback, and "VPN" (100 ms round trip, 2 Mbit/s each way, CPU slowed 4x,
-// through the DevTools protocol); `--profile vpn|loopback` runs one. Nothing here is
+// through the DevTools protocol); `--profile vpn|loopback` runs one, `--paint-only` measures
+// only the first question's paint (quicker, to try --variants). Nothing here is
 // asserted: these machines are noisy, so compare ratios within one run.
 import { execSync } from 'node:child_process';
 import { cp, mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -47,6 +49,7 @@ const { values: options } = parseArgs({
     'compare-many': { type: 'string' },
     variants: { type: 'boolean', default: false },
     profile: { type: 'string' },
+    'paint-only': { type: 'boolean', default: false },
   },
 });
 const RUNS = Math.max(options.profile ? 3 : 7, Number(options.runs));
@@ -110,11 +113,11 @@ const withoutScripts = (html) =>
     .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
     .replace(/<link\b[^>]*rel="modulepreload"[^>]*>/g, '');
 
-const MODULE_SCRIPT = /<script type="module"[^>]*><\/script>/;
-/** Ways to include the module script, tried with --variants. */
+const MODULE_SCRIPT = /<script [^>]*type="module"[^>]*><\/script>/;
+/** Other ways to include the module script, tried with --variants. */
 const VARIANTS = {
-  'script fetchpriority=low': (html) =>
-    html.replace(MODULE_SCRIPT, (tag) => tag.replace('<script ', '<script fetchpriority="low" ')),
+  'script, default priority': (html) =>
+    html.replace(MODULE_SCRIPT, (tag) => tag.replace(' fetchpriority="low"', '')),
   'script at end of body': (html) => {
     const tag = MODULE_SCRIPT.exec(html)?.[0] ?? '';
     return html.replace(tag, '').replace('</body>', `${tag}</body>`);
@@ -371,7 +374,7 @@ async function main() {
           add(`${step.name}:stripped:bytes`, stripped.bytes);
           for (const site of sites) {
             const load = await measureStep(browser, profile, site.url + step.path, step, {
-              firstClick: true,
+              firstClick: !options['paint-only'],
             });
             add(`${step.name}:${site.key}`, load.firstQuestion);
             add(`${step.name}:${site.key}:bytes`, load.bytes);
@@ -380,6 +383,7 @@ async function main() {
             add(`${step.name}:${site.key}:first-click`, load.shownAfter);
           }
         }
+        if (options['paint-only']) continue;
         for (const site of sites.filter((candidate) => !candidate.variant)) {
           const last = await measureStep(browser, profile, site.url + LAST.path, LAST, {
             firstClick: true,
