@@ -196,7 +196,13 @@ function instrument({ answer, next }) {
       const clicked = performance.now();
       link.dispatchEvent(event);
       if (!event.defaultPrevented) return resolve({ error: 'the click loaded a new page' });
-      void shown.then((at) => resolve({ interactive: clicked, shownAfter: at - clicked }));
+      void shown.then((at) =>
+        resolve({
+          interactive: clicked,
+          shownAfter: at - clicked,
+          span: { from: performance.timeOrigin + clicked, to: performance.timeOrigin + at },
+        }),
+      );
     };
     // Before the document has its root element: watch the document.
     new MutationObserver((_, observer) => {
@@ -233,10 +239,55 @@ function clickUntilShown(page, linkName, heading, { exact = true } = {}) {
       const shown = window.__headingShown(heading);
       const started = performance.now();
       link.click();
-      return (await shown) - started;
+      const at = await shown;
+      return {
+        ms: at - started,
+        from: performance.timeOrigin + started,
+        to: performance.timeOrigin + at,
+      };
     },
     { linkName, heading, exact },
   );
+}
+
+/** Every request of the page with its start and end, in ms since the epoch. */
+function networkLog(cdp) {
+  const requests = new Map();
+  cdp.on('Network.requestWillBeSent', (event) => {
+    requests.set(event.requestId, {
+      start: event.wallTime * 1000,
+      offset: event.wallTime - event.timestamp,
+    });
+  });
+  const finished = (event) => {
+    const request = requests.get(event.requestId);
+    if (request) request.end = (event.timestamp + request.offset) * 1000;
+  };
+  cdp.on('Network.loadingFinished', finished);
+  cdp.on('Network.loadingFailed', finished);
+  return requests;
+}
+
+/**
+ * The round trips between a click and the screen it opens: the longest chain of requests
+ * each started after the one before it ended. A request already in flight at the click
+ * (the background preload) counts as the first link of its chain.
+ */
+function roundTrips(requests, { from, to }) {
+  const list = [...requests.values()]
+    .filter((request) => request.end !== undefined && request.end > from && request.start < to)
+    .sort((a, b) => a.start - b.start);
+  const depth = new Map();
+  for (const request of list) {
+    let links = 1;
+    for (const earlier of list) {
+      if (earlier.end <= request.start && depth.has(earlier)) {
+        links = Math.max(links, depth.get(earlier) + 1);
+      }
+    }
+    depth.set(request, links);
+  }
+  return Math.max(0, ...depth.values());
 }
 
 /**
@@ -246,6 +297,7 @@ function clickUntilShown(page, linkName, heading, { exact = true } = {}) {
  */
 async function measureStep(browser, profile, url, step, { firstClick = false, idle = false } = {}) {
   const { context, page, cdp } = await openPage(browser, profile);
+  const requests = networkLog(cdp);
   let bytes = 0;
   cdp.on('Network.loadingFinished', (event) => {
     bytes += event.encodedDataLength;
@@ -256,15 +308,19 @@ async function measureStep(browser, profile, url, step, { firstClick = false, id
   if (firstClick) {
     const click = await page.evaluate(() => window.__firstClick);
     if (click.error) throw new Error(`${url}: ${click.error}`);
-    Object.assign(result, click);
+    Object.assign(result, click, { shownRoundTrips: roundTrips(requests, click.span) });
   }
   if (idle) {
     await settle(page);
-    result.answerToNext = await clickUntilShown(page, step.answer, step.next);
+    const answer = await clickUntilShown(page, step.answer, step.next);
+    result.answerToNext = answer.ms;
+    result.answerRoundTrips = roundTrips(requests, answer);
     await settle(page);
-    result.map = await clickUntilShown(page, 'Map of this troubleshooter', MAP_HEADING, {
+    const map = await clickUntilShown(page, 'Map of this troubleshooter', MAP_HEADING, {
       exact: false,
     });
+    result.map = map.ms;
+    result.mapRoundTrips = roundTrips(requests, map);
   }
   await context.close();
   return result;
@@ -272,13 +328,14 @@ async function measureStep(browser, profile, url, step, { firstClick = false, id
 
 /** The list's first page, idle, then its second page. */
 async function measureList(browser, profile, url) {
-  const { context, page } = await openPage(browser, profile);
+  const { context, page, cdp } = await openPage(browser, profile);
+  const requests = networkLog(cdp);
   await page.addInitScript(instrument, {});
   await page.goto(url, { waitUntil: 'load' });
   await settle(page);
   const shown = await clickUntilShown(page, LIST.link, LIST.heading);
   await context.close();
-  return shown;
+  return { ms: shown.ms, roundTrips: roundTrips(requests, shown) };
 }
 
 /** The time the files fetch together, cold, on this profile: what a screen's data needs. */
@@ -381,6 +438,7 @@ async function main() {
             add(`${step.name}:${site.key}:interactive`, load.interactive);
             if (site.variant) continue;
             add(`${step.name}:${site.key}:first-click`, load.shownAfter);
+            add(`${step.name}:${site.key}:first-click:trips`, load.shownRoundTrips);
           }
         }
         if (options['paint-only']) continue;
@@ -389,14 +447,19 @@ async function main() {
             firstClick: true,
           });
           add(`outcome:${site.key}`, last.shownAfter);
+          add(`outcome:${site.key}:trips`, last.shownRoundTrips);
           const idle = await measureStep(browser, profile, site.url + START.path, START, {
             idle: true,
           });
           add(`next:${site.key}`, idle.answerToNext);
+          add(`next:${site.key}:trips`, idle.answerRoundTrips);
           add(`map:${site.key}`, idle.map);
+          add(`map:${site.key}:trips`, idle.mapRoundTrips);
         }
         for (const site of manySites) {
-          add(`list:${site.key}`, await measureList(browser, profile, site.url + LIST.path));
+          const list = await measureList(browser, profile, site.url + LIST.path);
+          add(`list:${site.key}`, list.ms);
+          add(`list:${site.key}:trips`, list.roundTrips);
         }
         add(
           'data:tree',
@@ -484,6 +547,7 @@ function report(results, sites, version) {
       rtt && value !== undefined ? `${((value - data) / rtt).toFixed(1)}` : '';
     console.log(
       '\nAfter a click: until the screen is painted. "data alone" is its files fetched cold at once' +
+        ' ("its round trips": what the data alone needs); "round trips" is the longest chain of requests between the click and the screen' +
         (rtt ? `; "extra RTTs" is (screen − data alone) / ${rtt} ms.` : '.') +
         '\n',
     );
@@ -491,22 +555,36 @@ function report(results, sites, version) {
     const clickColumns = [
       'click',
       'data alone',
-      ...clickSites.flatMap((key) => [key, 'extra RTTs']),
+      'its round trips',
+      ...clickSites.flatMap((key) => [key, 'extra RTTs', 'round trips']),
     ];
     console.log(`| ${clickColumns.join(' | ')} |\n|${clickColumns.map(() => '---').join('|')}|`);
+    // What the data alone needs: one file, one round trip; none when it is cached.
     const clicks = [
-      ['answer → next question (idle)', 'next', 0],
-      ['first answer → next question (at once, cold)', 'start:%:first-click', m['data:tree']],
-      ['deep answer → next question (at once, cold)', 'deep:%:first-click', m['data:tree']],
-      ['last answer → outcome (at once, cold)', 'outcome:%', m['data:tree']],
-      ['map link → map (idle, code cold, tree cached)', 'map:%', 0],
-      ['list page 2 (idle, cold)', 'list:%', m['data:list']],
+      ['answer → next question (idle)', 'next:%', 0, 0],
+      ['first answer → next question (at once, cold)', 'start:%:first-click', m['data:tree'], 1],
+      ['deep answer → next question (at once, cold)', 'deep:%:first-click', m['data:tree'], 1],
+      ['last answer → outcome (at once, cold)', 'outcome:%', m['data:tree'], 1],
+      ['map link → map (idle, code cold, tree cached)', 'map:%', 0, 0],
+      ['list page 2 (idle, cold)', 'list:%', m['data:list'], 1],
     ];
-    for (const [label, pattern, data] of clicks) {
-      const key = (site) =>
-        pattern.includes('%') ? pattern.replace('%', site) : `${pattern}:${site}`;
+    for (const [label, pattern, data, trips] of clicks) {
+      const key = (site) => pattern.replace('%', site);
+      const count = (site) => {
+        const value = m[`${key(site)}:trips`];
+        return value === undefined ? '' : String(value);
+      };
       console.log(
-        `| ${[label, ms(data), ...clickSites.flatMap((site) => [ms(m[key(site)]), extra(m[key(site)], data)])].join(' | ')} |`,
+        `| ${[
+          label,
+          data ? ms(data) : 'cached',
+          String(trips),
+          ...clickSites.flatMap((site) => [
+            ms(m[key(site)]),
+            extra(m[key(site)], data),
+            count(site),
+          ]),
+        ].join(' | ')} |`,
       );
     }
     console.log('');
