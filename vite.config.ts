@@ -35,21 +35,24 @@ function onDemandStaysOnDemand(): Plugin {
 
 /**
  * Marks the entry script fetchpriority="low": the page is prerendered and readable without
- * it, so it must not compete with the page it follows. Chromium holds a low-priority
- * request in <head> until the parser reaches <body>, so the HTML comes first; the script
- * still starts at once after it. Vite writes the tag itself (in <head>), so it is changed
- * here rather than in index.html. docs/decisions/0023-budgets-preloading-script-priority.md
+ * it, so it must not compete with the page it follows (Chromium may hold a low-priority
+ * request back while <head> is parsed). Vite writes the tag itself (in <head>), so it is
+ * changed here rather than in index.html; a tag this cannot find fails the build.
+ * docs/decisions/0023-budgets-preloading-script-priority.md
  */
 function entryScriptAfterThePage(): Plugin {
+  const entry = /<script type="module" crossorigin src=/;
   return {
     name: 'entry-script-after-the-page',
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      handler: (html) =>
-        html.replace(/<script type="module" crossorigin src=/, (tag) =>
+      handler(html) {
+        if (!entry.test(html)) throw new Error(`index.html: no entry script like ${entry.source}`);
+        return html.replace(entry, (tag) =>
           tag.replace('<script ', '<script fetchpriority="low" '),
-        ),
+        );
+      },
     },
   };
 }
