@@ -33,16 +33,42 @@ function onDemandStaysOnDemand(): Plugin {
   };
 }
 
+/**
+ * Marks the entry script fetchpriority="low": the page is prerendered and readable without
+ * it, so it must not compete with the page it follows (Chromium may hold a low-priority
+ * request back while <head> is parsed). Vite writes the tag itself (in <head>), so it is
+ * changed here rather than in index.html; a tag this cannot find fails the build.
+ * docs/decisions/0023-budgets-preloading-script-priority.md
+ */
+function entryScriptAfterThePage(): Plugin {
+  const entry = /<script type="module" crossorigin src=/;
+  return {
+    name: 'entry-script-after-the-page',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        if (!entry.test(html)) throw new Error(`index.html: no entry script like ${entry.source}`);
+        return html.replace(entry, (tag) =>
+          tag.replace('<script ', '<script fetchpriority="low" '),
+        );
+      },
+    },
+  };
+}
+
 export default defineConfig(({ isSsrBuild }) => ({
   base,
-  plugins: [react(), ...(isSsrBuild ? [] : [onDemandStaysOnDemand()])],
+  plugins: [react(), ...(isSsrBuild ? [] : [onDemandStaysOnDemand(), entryScriptAfterThePage()])],
   build: {
     // DIST_DIR builds a second copy elsewhere (the browser tests' sub-path build).
     outDir: isSsrBuild ? 'dist-ssr' : (process.env.DIST_DIR ?? 'dist'),
     sourcemap: !isSsrBuild,
-    // Every chunk loaded on demand depends only on the entry, which is already loaded: no
-    // dependency lists to preload. (Vite still bundles its preload helper, vitejs/vite#18551.)
-    modulePreload: false,
+    // Vite's module preloading: an import() asks for the chunk and every chunk it imports
+    // at once, so an on-demand screen arrives in one round trip, not a chain of them
+    // (docs/decisions/0023-budgets-preloading-script-priority.md). No polyfill: every
+    // browser we support (Chromium, Firefox, WebKit) knows rel="modulepreload".
+    modulePreload: { polyfill: false },
     // The server build only renders pages at build time; it needs no copy of public/.
     copyPublicDir: !isSsrBuild,
     rolldownOptions: isSsrBuild

@@ -1,24 +1,44 @@
-// npm run bench: how soon a person sees the first question, against a static-HTML page.
+// npm run bench: how soon a person sees a question and can answer it, against the same
+// pages without their scripts, and how soon a screen loaded on demand shows after a click.
 //
-// Builds the app, serves dist/ with gzip from scripts/serve-static.mjs, and measures in
-// Chromium (a fresh context per run, cache disabled, the median of RUNS runs):
-//   - the time from navigation start until the step's question heading is painted
-//     (Element Timing on the h1), for the start URL and a deep step URL;
-//   - the time from clicking an answer until the next question is painted;
+// Builds the app (dist/, and dist-many/ with 60 more troubleshooters for a list of several
+// pages, scripts/build-many-trees.mjs), serves them with gzip from scripts/serve-static.mjs,
+// and measures in Chromium (a fresh context per load, cache disabled, the median of RUNS
+// runs, the pages interleaved run by run so that drift on a noisy machine hits them alike):
+//   - first question: the time from navigation start until the step's question heading is
+//     painted (Element Timing on the h1), for the start URL and a deep step URL, against
+//       · the very same prerendered page with its scripts (and modulepreloads) removed, and
+//       · a minimal static page with the same question;
+//   - interactive: the time from navigation start until a click on an answer is handled in
+//     place by the router (the page clicks it as soon as the app marks itself interactive,
+//     and checks that the router took it: no full page load);
+//   - answer → next question, once the page is idle (a person reads before answering);
+//   - screens loaded on demand after a click with a cold cache, each beside the time its
+//     data alone takes on the same network (fetched cold, all at once):
+//       · the first answer's next question and the last answer's outcome, clicked the
+//         moment the page is interactive (before the background preloading has landed);
+//       · the map, clicked once the page is idle (the map is never preloaded; its tree is
+//         then cached, so its data needs nothing);
+//       · the list's second page, clicked once the list's first page is idle (dist-many/).
 //   - the bytes transferred until the load event.
 // `--compare <dir>` also measures another build (say, of the commit before a change, built
-// in a worktree) in the same loop, so before and after are compared within one run.
+// in a worktree) in the same loop, `--compare-many <dir>` its dist-many/, so before and after
+// are compared within one run. `--variants` adds the start and deep pages with their module
+// script changed (default priority instead of fetchpriority="low", at the end of <body>), to
+// try where it belongs.
 // Profiles: loopback, and "VPN" (100 ms round trip, 2 Mbit/s each way, CPU slowed 4x,
-// through the DevTools protocol). A static-HTML baseline with the same question, served
-// by the same server, runs in the same loop; results are ratios to it. Nothing here is
+// through the DevTools protocol); `--profile vpn|loopback` runs one, `--paint-only` measures
+// only the first question's paint (quicker, to try --variants). Nothing here is
 // asserted: these machines are noisy, so compare ratios within one run.
 import { execSync } from 'node:child_process';
-import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
+import { buildManyTrees, MANY_TREES_BUILD } from './build-many-trees.mjs';
 import { CHROMIUM_ARGS, findChromium, NO_CHROMIUM_MESSAGE } from './find-chromium.mjs';
+import { isUpToDate, writeStamp } from './fresh-build.mjs';
 import { createStaticServer } from './serve-static.mjs';
 
 const { values: options } = parseArgs({
@@ -26,27 +46,47 @@ const { values: options } = parseArgs({
     runs: { type: 'string', default: '7' },
     'skip-build': { type: 'boolean', default: false },
     compare: { type: 'string' },
+    'compare-many': { type: 'string' },
+    variants: { type: 'boolean', default: false },
+    profile: { type: 'string' },
+    'paint-only': { type: 'boolean', default: false },
   },
 });
-const RUNS = Math.max(7, Number(options.runs));
+const RUNS = Math.max(options.profile ? 3 : 7, Number(options.runs));
 
+const TREE = 'q164887';
 const START = {
-  path: '/q164887',
+  name: 'start',
+  path: `/${TREE}`,
   question: 'Is the client managed by Systems Management Server 1.2?',
+  // Answered at once when interactive: the next question needs the whole tree.
+  answer: 'Yes, SMS 1.2',
+  next: 'Is the job a Windows NT upgrade that restarts the client?',
 };
 const DEEP = {
-  path: '/q164887/sms-1-2/os-upgrade/repeats/failed',
+  name: 'deep',
+  path: `/${TREE}/sms-1-2/os-upgrade/repeats/failed`,
   question: 'Does Package Command Manager run on the client as a Windows NT service?',
+  answer: 'Yes, as a service (Pcmsvc32.exe)',
+  next: 'Is the latest SMS 1.2 service pack installed yet?',
 };
-const NEXT = {
-  answer: 'Yes, SMS 1.2',
-  question: 'Is the job a Windows NT upgrade that restarts the client?',
+// The last question of a walk: its answer shows an outcome.
+const LAST = {
+  name: 'last',
+  path: `/${TREE}/sms-1-2/os-upgrade/repeats/failed/service`,
+  question: 'Is the latest SMS 1.2 service pack installed yet?',
+  answer: 'No, not yet',
+  next: 'This is the known SMS 1.2 problem in article Q164887',
 };
+const MAP_HEADING = 'Windows NT upgrade job runs again at every restart (SMS 1.2)';
+const LIST = { path: '/', link: 'Page 2', heading: 'Troubleshooters: page 2 of 7' };
 
 const PROFILES = [
-  { name: 'loopback' },
+  { name: 'loopback', key: 'loopback' },
   {
     name: 'VPN (100 ms RTT, 2 Mbit/s, CPU 4x)',
+    key: 'vpn',
+    rtt: 100,
     network: {
       offline: false,
       latency: 100,
@@ -55,25 +95,45 @@ const PROFILES = [
     },
     cpu: 4,
   },
-];
+].filter((profile) => !options.profile || profile.key === options.profile);
 
 const escapeHtml = (text) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The best a page can do: one HTML document, nothing else to fetch, the same question. */
-function baselinePage(question, answers) {
+function minimalPage(question, answers) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(question)}</title><link rel="icon" href="data:,"></head><body><main><h1 elementtiming="step-heading">${escapeHtml(question)}</h1><ul>${answers
     .map((answer) => `<li><a href="#">${escapeHtml(answer)}</a></li>`)
     .join('')}</ul></main></body></html>`;
 }
 
+/** The prerendered page as it is without JavaScript: no script, no modulepreload. */
+const withoutScripts = (html) =>
+  html
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
+    .replace(/<link\b[^>]*rel="modulepreload"[^>]*>/g, '');
+
+const MODULE_SCRIPT = /<script [^>]*type="module"[^>]*><\/script>/;
+/** Other ways to include the module script, tried with --variants. */
+const VARIANTS = {
+  'script, default priority': (html) =>
+    html.replace(MODULE_SCRIPT, (tag) => tag.replace(' fetchpriority="low"', '')),
+  'script at end of body': (html) => {
+    const tag = MODULE_SCRIPT.exec(html)?.[0] ?? '';
+    return html.replace(tag, '').replace('</body>', `${tag}</body>`);
+  },
+};
+
 async function answersOf(distDir, step) {
-  const tree = JSON.parse(await readFile(path.join(distDir, 'trees', 'q164887.json'), 'utf8'));
+  const tree = JSON.parse(await readFile(path.join(distDir, 'trees', `${TREE}.json`), 'utf8'));
   const node = tree.nodes.find((candidate) => candidate.prompt === step.question);
   return node.answers.map((answer) => answer.label);
 }
 
+const pageFile = (root, address) => path.join(root, address, 'index.html');
+
 const median = (values) => {
+  if (!values?.length) return undefined;
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
@@ -84,8 +144,8 @@ async function listen(server) {
   return `http://127.0.0.1:${server.address().port}`;
 }
 
-/** One cold load: a new context, cache off, throttled as the profile says. */
-async function measureLoad(browser, profile, url, { clickNext = false } = {}) {
+/** A new context and page, cache off, throttled as the profile says. */
+async function openPage(browser, profile) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -93,188 +153,441 @@ async function measureLoad(browser, profile, url, { clickNext = false } = {}) {
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   if (profile.network) await cdp.send('Network.emulateNetworkConditions', profile.network);
   if (profile.cpu) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
+  return { context, page, cdp };
+}
+
+/**
+ * In the page, before any of its own code: the heading's first paint (Element Timing), and
+ * with `answer`, the moment the app marks itself interactive (root-layout.tsx sets
+ * data-interactive once hydrated) a click on that answer, which the router must take in
+ * place (it prevents the link's default), then the time until `next` is painted.
+ */
+function instrument({ answer, next }) {
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+  window.__headingPaint = new Promise((resolve) => {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (entry.identifier === 'step-heading') resolve(entry.renderTime || entry.loadTime);
+      }
+    }).observe({ type: 'element', buffered: true });
+  });
+  // Resolves once `heading` is the h1, in the frame that paints it (its rAF runs just
+  // before that paint).
+  window.__headingShown = (heading) =>
+    new Promise((resolve) => {
+      // An outcome's heading starts with its kind, hidden but for screen readers.
+      const shown = () => document.querySelector('h1')?.textContent?.endsWith(heading);
+      setTimeout(() => resolve(Number.NaN), 30_000);
+      if (shown()) return resolve(performance.now());
+      const observer = new MutationObserver(() => {
+        if (!shown()) return;
+        observer.disconnect();
+        void frame().then(() => resolve(performance.now()));
+      });
+      observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+  if (!answer) return;
+  window.__firstClick = new Promise((resolve) => {
+    const click = () => {
+      const link = [...document.querySelectorAll('a')].find((a) => a.textContent === answer);
+      if (!link) return resolve({ error: `no link "${answer}"` });
+      const event = new MouseEvent('click', { bubbles: true, cancelable: true, button: 0 });
+      const shown = window.__headingShown(next);
+      const clicked = performance.now();
+      link.dispatchEvent(event);
+      if (!event.defaultPrevented) return resolve({ error: 'the click loaded a new page' });
+      void shown.then((at) =>
+        resolve({
+          interactive: clicked,
+          shownAfter: at - clicked,
+          span: { from: performance.timeOrigin + clicked, to: performance.timeOrigin + at },
+        }),
+      );
+    };
+    // Before the document has its root element: watch the document.
+    new MutationObserver((_, observer) => {
+      if (!document.documentElement?.hasAttribute('data-interactive')) return;
+      observer.disconnect();
+      click();
+    }).observe(document, {
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['data-interactive'],
+    });
+  });
+}
+
+/** Waits until the page and its network are idle, as a person reading would. */
+async function settle(page) {
+  await page.locator('html[data-interactive]').waitFor({ state: 'attached' });
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(
+    () => new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: 3000 })),
+  );
+}
+
+/** Clicks the link named `linkName` and answers the time until `heading` is painted. */
+function clickUntilShown(page, linkName, heading, { exact = true } = {}) {
+  return page.evaluate(
+    async ({ linkName, heading, exact }) => {
+      const link = [...document.querySelectorAll('a')].find((a) =>
+        exact
+          ? a.textContent === linkName || a.getAttribute('aria-label') === linkName
+          : a.textContent.startsWith(linkName),
+      );
+      if (!link) throw new Error(`no link "${linkName}"`);
+      const shown = window.__headingShown(heading);
+      const started = performance.now();
+      link.click();
+      const at = await shown;
+      return {
+        ms: at - started,
+        from: performance.timeOrigin + started,
+        to: performance.timeOrigin + at,
+      };
+    },
+    { linkName, heading, exact },
+  );
+}
+
+/** Every request of the page with its start and end, in ms since the epoch. */
+function networkLog(cdp) {
+  const requests = new Map();
+  cdp.on('Network.requestWillBeSent', (event) => {
+    requests.set(event.requestId, {
+      start: event.wallTime * 1000,
+      offset: event.wallTime - event.timestamp,
+    });
+  });
+  const finished = (event) => {
+    const request = requests.get(event.requestId);
+    if (request) request.end = (event.timestamp + request.offset) * 1000;
+  };
+  cdp.on('Network.loadingFinished', finished);
+  cdp.on('Network.loadingFailed', finished);
+  return requests;
+}
+
+/**
+ * The round trips between a click and the screen it opens: the longest chain of requests
+ * each started after the one before it ended. A request already in flight at the click
+ * (the background preload) counts as the first link of its chain.
+ */
+function roundTrips(requests, { from, to }) {
+  const list = [...requests.values()]
+    .filter((request) => request.end !== undefined && request.end > from && request.start < to)
+    .sort((a, b) => a.start - b.start);
+  const depth = new Map();
+  for (const request of list) {
+    let links = 1;
+    for (const earlier of list) {
+      if (earlier.end <= request.start && depth.has(earlier)) {
+        links = Math.max(links, depth.get(earlier) + 1);
+      }
+    }
+    depth.set(request, links);
+  }
+  return Math.max(0, ...depth.values());
+}
+
+/**
+ * One cold load of a step page: its first paint and bytes until the load event; with
+ * `firstClick`, the interactive click and the screen it opens; with `idle`, once idle the
+ * answer → next question and then the map.
+ */
+async function measureStep(browser, profile, url, step, { firstClick = false, idle = false } = {}) {
+  const { context, page, cdp } = await openPage(browser, profile);
+  const requests = networkLog(cdp);
   let bytes = 0;
   cdp.on('Network.loadingFinished', (event) => {
     bytes += event.encodedDataLength;
   });
-  await page.addInitScript(() => {
-    window.__headingPaint = new Promise((resolve) => {
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) {
-          if (entry.identifier === 'step-heading') resolve(entry.renderTime || entry.loadTime);
-        }
-      }).observe({ type: 'element', buffered: true });
-    });
-  });
+  await page.addInitScript(instrument, firstClick ? step : {});
   await page.goto(url, { waitUntil: 'load' });
-  const firstQuestion = await page.evaluate(() => window.__headingPaint);
-  const loadBytes = bytes;
-
-  let answerToNext;
-  if (clickNext) {
-    await page.locator('html[data-interactive]').waitFor({ state: 'attached' });
-    // A person reads the question before answering: click once the page is idle, its
-    // network included (the code of the next screens is fetched right after hydration,
-    // and a click in the same instant would time that fetch, not the answer).
-    await page.waitForLoadState('networkidle');
-    await page.evaluate(
-      () => new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: 3000 })),
-    );
-    answerToNext = await page.evaluate(
-      ({ answer, question }) =>
-        new Promise((resolve) => {
-          const link = [...document.querySelectorAll('a')].find((a) => a.textContent === answer);
-          let started = 0;
-          // The frame that follows the DOM change paints it; its rAF callback runs just
-          // before that paint.
-          const observer = new MutationObserver(() => {
-            if (document.querySelector('h1')?.textContent !== question) return;
-            observer.disconnect();
-            requestAnimationFrame(() => resolve(performance.now() - started));
-          });
-          observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-          started = performance.now();
-          link.click();
-        }),
-      NEXT,
-    );
+  const result = { firstQuestion: await page.evaluate(() => window.__headingPaint), bytes };
+  if (firstClick) {
+    const click = await page.evaluate(() => window.__firstClick);
+    if (click.error) throw new Error(`${url}: ${click.error}`);
+    Object.assign(result, click, { shownRoundTrips: roundTrips(requests, click.span) });
+  }
+  if (idle) {
+    await settle(page);
+    const answer = await clickUntilShown(page, step.answer, step.next);
+    result.answerToNext = answer.ms;
+    result.answerRoundTrips = roundTrips(requests, answer);
+    await settle(page);
+    const map = await clickUntilShown(page, 'Map of this troubleshooter', MAP_HEADING, {
+      exact: false,
+    });
+    result.map = map.ms;
+    result.mapRoundTrips = roundTrips(requests, map);
   }
   await context.close();
-  return { firstQuestion, bytes: loadBytes, answerToNext };
+  return result;
+}
+
+/** The list's first page, idle, then its second page. */
+async function measureList(browser, profile, url) {
+  const { context, page, cdp } = await openPage(browser, profile);
+  const requests = networkLog(cdp);
+  await page.addInitScript(instrument, {});
+  await page.goto(url, { waitUntil: 'load' });
+  await settle(page);
+  const shown = await clickUntilShown(page, LIST.link, LIST.heading);
+  await context.close();
+  return { ms: shown.ms, roundTrips: roundTrips(requests, shown) };
+}
+
+/** The time the files fetch together, cold, on this profile: what a screen's data needs. */
+async function measureData(browser, profile, origin, files) {
+  const { context, page } = await openPage(browser, profile);
+  await page.goto(`${origin}/favicon.svg`);
+  const time = await page.evaluate(async (files) => {
+    const started = performance.now();
+    await Promise.all(
+      files.map((file) => fetch(file, { cache: 'no-store' }).then((r) => r.arrayBuffer())),
+    );
+    return performance.now() - started;
+  }, files);
+  await context.close();
+  return time;
+}
+
+/** A copy of a built site with some of its pages rewritten. */
+async function rewrittenSite(from, rewrite, addresses) {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'bench-site-'));
+  await cp(from, dir, { recursive: true });
+  for (const address of addresses) {
+    await writeFile(
+      pageFile(dir, address),
+      rewrite(await readFile(pageFile(from, address), 'utf8')),
+    );
+  }
+  return dir;
 }
 
 async function main() {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(NO_CHROMIUM_MESSAGE);
   if (!options['skip-build']) execSync('npm run build', { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (!isUpToDate(process.cwd(), MANY_TREES_BUILD)) {
+    await buildManyTrees();
+    writeStamp(process.cwd(), MANY_TREES_BUILD);
+  }
 
-  const baselineDir = await mkdtemp(path.join(os.tmpdir(), 'bench-baseline-'));
+  const temporary = [];
+  const minimalDir = await mkdtemp(path.join(os.tmpdir(), 'bench-minimal-'));
+  temporary.push(minimalDir);
   for (const step of [START, DEEP]) {
-    const dir = path.join(baselineDir, step.path);
-    await mkdir(dir, { recursive: true });
+    await mkdir(path.join(minimalDir, step.path), { recursive: true });
     await writeFile(
-      path.join(dir, 'index.html'),
-      baselinePage(step.question, await answersOf('dist', step)),
+      pageFile(minimalDir, step.path),
+      minimalPage(step.question, await answersOf('dist', step)),
     );
   }
-  const appServer = createStaticServer({ root: 'dist', gzip: true });
-  const baselineServer = createStaticServer({ root: baselineDir, gzip: true });
-  const beforeServer = options.compare
-    ? createStaticServer({ root: options.compare, gzip: true })
-    : undefined;
-  const appUrl = await listen(appServer);
-  const baselineUrl = await listen(baselineServer);
-  const beforeUrl = beforeServer ? await listen(beforeServer) : undefined;
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const strippedDir = await rewrittenSite('dist', withoutScripts, [START.path, DEEP.path]);
+  temporary.push(strippedDir);
 
+  const servers = [];
+  const serve = async (root) => {
+    const server = createStaticServer({ root, gzip: true });
+    servers.push(server);
+    return listen(server);
+  };
+  /** The sites whose step pages are measured: the app, then the others it is compared with. */
+  const sites = [{ key: 'app', label: 'app', url: await serve('dist') }];
+  if (options.compare) {
+    sites.push({ key: 'before', label: 'before', url: await serve(options.compare) });
+  }
+  if (options.variants) {
+    for (const [label, rewrite] of Object.entries(VARIANTS)) {
+      const dir = await rewrittenSite('dist', rewrite, [START.path, DEEP.path]);
+      temporary.push(dir);
+      sites.push({ key: label, label, url: await serve(dir), variant: true });
+    }
+  }
+  const minimalUrl = await serve(minimalDir);
+  const strippedUrl = await serve(strippedDir);
+  const manySites = [{ key: 'app', url: await serve(MANY_TREES_BUILD.dir) }];
+  if (options['compare-many']) {
+    manySites.push({ key: 'before', url: await serve(options['compare-many']) });
+  }
+
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   const version = browser.version();
-  const rows = [];
+  const results = [];
   try {
     for (const profile of PROFILES) {
       const samples = {};
       const add = (key, value) => (samples[key] ??= []).push(value);
-      // Interleave the pages run by run, so drift on a noisy machine hits them alike.
       for (let run = 0; run < RUNS; run += 1) {
         for (const step of [START, DEEP]) {
-          const name = step === START ? 'start' : 'deep';
-          const baseline = await measureLoad(browser, profile, baselineUrl + step.path);
-          add(`${name}:baseline:time`, baseline.firstQuestion);
-          add(`${name}:baseline:bytes`, baseline.bytes);
-          const app = await measureLoad(browser, profile, appUrl + step.path, {
-            clickNext: step === START,
-          });
-          add(`${name}:app:time`, app.firstQuestion);
-          add(`${name}:app:bytes`, app.bytes);
-          if (app.answerToNext !== undefined) add('next', app.answerToNext);
-          if (beforeUrl) {
-            const before = await measureLoad(browser, profile, beforeUrl + step.path, {
-              clickNext: step === START,
+          add(
+            `${step.name}:minimal`,
+            (await measureStep(browser, profile, minimalUrl + step.path, step)).firstQuestion,
+          );
+          const stripped = await measureStep(browser, profile, strippedUrl + step.path, step);
+          add(`${step.name}:stripped`, stripped.firstQuestion);
+          add(`${step.name}:stripped:bytes`, stripped.bytes);
+          for (const site of sites) {
+            const load = await measureStep(browser, profile, site.url + step.path, step, {
+              firstClick: !options['paint-only'],
             });
-            add(`${name}:before:time`, before.firstQuestion);
-            add(`${name}:before:bytes`, before.bytes);
-            if (before.answerToNext !== undefined) add('next:before', before.answerToNext);
+            add(`${step.name}:${site.key}`, load.firstQuestion);
+            add(`${step.name}:${site.key}:bytes`, load.bytes);
+            add(`${step.name}:${site.key}:interactive`, load.interactive);
+            if (site.variant) continue;
+            add(`${step.name}:${site.key}:first-click`, load.shownAfter);
+            add(`${step.name}:${site.key}:first-click:trips`, load.shownRoundTrips);
           }
         }
+        if (options['paint-only']) continue;
+        for (const site of sites.filter((candidate) => !candidate.variant)) {
+          const last = await measureStep(browser, profile, site.url + LAST.path, LAST, {
+            firstClick: true,
+          });
+          add(`outcome:${site.key}`, last.shownAfter);
+          add(`outcome:${site.key}:trips`, last.shownRoundTrips);
+          const idle = await measureStep(browser, profile, site.url + START.path, START, {
+            idle: true,
+          });
+          add(`next:${site.key}`, idle.answerToNext);
+          add(`next:${site.key}:trips`, idle.answerRoundTrips);
+          add(`map:${site.key}`, idle.map);
+          add(`map:${site.key}:trips`, idle.mapRoundTrips);
+        }
+        for (const site of manySites) {
+          const list = await measureList(browser, profile, site.url + LIST.path);
+          add(`list:${site.key}`, list.ms);
+          add(`list:${site.key}:trips`, list.roundTrips);
+        }
+        add(
+          'data:tree',
+          await measureData(browser, profile, sites[0].url, [`/trees/${TREE}.json`]),
+        );
+        add(
+          'data:list',
+          await measureData(browser, profile, manySites[0].url, ['/trees/list/2.json']),
+        );
       }
-      for (const name of ['start', 'deep']) {
-        const base = median(samples[`${name}:baseline:time`]);
-        const app = median(samples[`${name}:app:time`]);
-        const before = beforeUrl ? median(samples[`${name}:before:time`]) : undefined;
-        rows.push({
-          profile: profile.name,
-          page: `${name} (${name === 'start' ? START.path : DEEP.path})`,
-          baselineMs: base,
-          appMs: app,
-          ratio: app / base,
-          beforeMs: before,
-          beforeRatio: before === undefined ? undefined : before / base,
-          baselineBytes: median(samples[`${name}:baseline:bytes`]),
-          appBytes: median(samples[`${name}:app:bytes`]),
-          beforeBytes: beforeUrl ? median(samples[`${name}:before:bytes`]) : undefined,
-        });
-      }
-      rows.push({
-        profile: profile.name,
-        page: 'answer → next question',
-        appMs: median(samples.next),
-        beforeMs: beforeUrl ? median(samples['next:before']) : undefined,
+      results.push({
+        profile,
+        samples: Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)])),
       });
     }
   } finally {
     await browser.close();
-    appServer.close();
-    baselineServer.close();
-    beforeServer?.close();
-    await rm(baselineDir, { recursive: true, force: true });
+    for (const server of servers) server.close();
+    for (const dir of temporary) await rm(dir, { recursive: true, force: true });
   }
+  report(results, sites, version);
+}
 
+function report(results, sites, version) {
   const ms = (value) => (value === undefined ? '' : `${value.toFixed(0)} ms`);
   const kb = (value) => (value === undefined ? '' : `${(value / 1024).toFixed(1)} KB`);
+  const ratio = (value, base) =>
+    value === undefined || base === undefined ? '' : `${(value / base).toFixed(2)}x`;
+  const [load1, load5] = os.loadavg();
   console.log(
-    `\nMedian of ${RUNS} cold runs each (Chromium ${version}), ${new Date().toISOString()}\n`,
+    `\nMedian of ${RUNS} cold runs each (Chromium ${version}), ${new Date().toISOString()}, ` +
+      `load average ${load1.toFixed(2)} (1 min) ${load5.toFixed(2)} (5 min)\n`,
   );
-  const ratio = (value) => (value === undefined ? '' : `${value.toFixed(2)}x`);
-  if (beforeUrl) console.log(`"before" is the build in ${options.compare}.\n`);
-  const columns = beforeUrl
-    ? [
-        'profile',
-        'page',
-        'static HTML',
-        'app',
-        'ratio',
-        'before',
-        'ratio (before)',
-        'bytes (static)',
-        'bytes (app)',
-        'bytes (before)',
-      ]
-    : ['profile', 'page', 'static HTML', 'app', 'ratio', 'bytes (static)', 'bytes (app)'];
-  console.log(`| ${columns.join(' | ')} |`);
-  console.log(`|${columns.map(() => '---').join('|')}|`);
-  for (const row of rows) {
-    const cells = beforeUrl
-      ? [
-          row.profile,
-          row.page,
-          ms(row.baselineMs),
-          ms(row.appMs),
-          ratio(row.ratio),
-          ms(row.beforeMs),
-          ratio(row.beforeRatio),
-          kb(row.baselineBytes),
-          kb(row.appBytes),
-          kb(row.beforeBytes),
-        ]
-      : [
-          row.profile,
-          row.page,
-          ms(row.baselineMs),
-          ms(row.appMs),
-          ratio(row.ratio),
-          kb(row.baselineBytes),
-          kb(row.appBytes),
-        ];
-    console.log(`| ${cells.join(' | ')} |`);
+  if (options.compare) console.log(`"before" is the build in ${options.compare}.\n`);
+  const compared = sites.filter((site) => site.key !== 'app');
+  for (const { profile, samples: m } of results) {
+    console.log(`### ${profile.name}\n`);
+    console.log(
+      'First question painted, from navigation start; ratios to the same page without its scripts.\n',
+    );
+    const columns = [
+      'page',
+      'minimal static page',
+      'same page, no scripts',
+      'app',
+      'ratio',
+      ...compared.flatMap((site) => [site.label, 'ratio']),
+      'bytes (no scripts)',
+      'bytes (app)',
+    ];
+    console.log(`| ${columns.join(' | ')} |\n|${columns.map(() => '---').join('|')}|`);
+    for (const step of [START, DEEP]) {
+      const n = step.name;
+      const stripped = m[`${n}:stripped`];
+      console.log(
+        `| ${[
+          `${n} (${step.path})`,
+          ms(m[`${n}:minimal`]),
+          ms(stripped),
+          ms(m[`${n}:app`]),
+          ratio(m[`${n}:app`], stripped),
+          ...compared.flatMap((site) => [
+            ms(m[`${n}:${site.key}`]),
+            ratio(m[`${n}:${site.key}`], stripped),
+          ]),
+          kb(m[`${n}:stripped:bytes`]),
+          kb(m[`${n}:app:bytes`]),
+        ].join(' | ')} |`,
+      );
+    }
+    console.log(
+      '\nInteractive: from navigation start until a click on an answer is handled in place.\n',
+    );
+    const interactiveColumns = ['page', 'app', ...compared.map((site) => site.label)];
+    console.log(
+      `| ${interactiveColumns.join(' | ')} |\n|${interactiveColumns.map(() => '---').join('|')}|`,
+    );
+    for (const step of [START, DEEP]) {
+      console.log(
+        `| ${[step.name, ...['app', ...compared.map((site) => site.key)].map((key) => ms(m[`${step.name}:${key}:interactive`]))].join(' | ')} |`,
+      );
+    }
+    const rtt = profile.rtt;
+    const extra = (value, data) =>
+      rtt && value !== undefined ? `${((value - data) / rtt).toFixed(1)}` : '';
+    console.log(
+      '\nAfter a click: until the screen is painted. "data alone" is its files fetched cold at once' +
+        ' ("its round trips": what the data alone needs); "round trips" is the longest chain of requests between the click and the screen' +
+        (rtt ? `; "extra RTTs" is (screen − data alone) / ${rtt} ms.` : '.') +
+        '\n',
+    );
+    const clickSites = ['app', ...(options.compare ? ['before'] : [])];
+    const clickColumns = [
+      'click',
+      'data alone',
+      'its round trips',
+      ...clickSites.flatMap((key) => [key, 'extra RTTs', 'round trips']),
+    ];
+    console.log(`| ${clickColumns.join(' | ')} |\n|${clickColumns.map(() => '---').join('|')}|`);
+    // What the data alone needs: one file, one round trip; none when it is cached.
+    const clicks = [
+      ['answer → next question (idle)', 'next:%', 0, 0],
+      ['first answer → next question (at once, cold)', 'start:%:first-click', m['data:tree'], 1],
+      ['deep answer → next question (at once, cold)', 'deep:%:first-click', m['data:tree'], 1],
+      ['last answer → outcome (at once, cold)', 'outcome:%', m['data:tree'], 1],
+      ['map link → map (idle, code cold, tree cached)', 'map:%', 0, 0],
+      ['list page 2 (idle, cold)', 'list:%', m['data:list'], 1],
+    ];
+    for (const [label, pattern, data, trips] of clicks) {
+      const key = (site) => pattern.replace('%', site);
+      const count = (site) => {
+        const value = m[`${key(site)}:trips`];
+        return value === undefined ? '' : String(value);
+      };
+      console.log(
+        `| ${[
+          label,
+          data ? ms(data) : 'cached',
+          String(trips),
+          ...clickSites.flatMap((site) => [
+            ms(m[key(site)]),
+            extra(m[key(site)], data),
+            count(site),
+          ]),
+        ].join(' | ')} |`,
+      );
+    }
+    console.log('');
   }
 }
 

@@ -1,9 +1,17 @@
 // Byte budgets (sizes are deterministic, so they belong in the build, not in a benchmark):
 //
-//   JavaScript a page loads before it is interactive (entry + modulepreloads) ≤ 110 KB gz
+//   the app's own code in the JavaScript a page loads before it is interactive
+//     (entry + modulepreloads) ≤ 15 KB gz
+//   each library's code in it ≤ the figure recorded for it in scripts/library-bytes.json
 //   CSS a page loads ≤ 10 KB gz
 //   each HTML page ≤ 30 KB gz
 //   embed.js, the loader host pages include ≤ 3 KB gz
+//
+// The first-paint script is split by its source map (scripts/script-bytes.mjs): the code
+// that comes from a package under node_modules/ is that package's, the rest is the app's.
+// The app's own code has a budget; a library's size is not ours to choose, but an upgrade
+// that grows it should be noticed, so the build fails, naming the package, when it outgrows
+// its recorded figure (re-record with `npm run budgets:record`). ADR 23.
 //
 // Measured per file, not per page: every page loads the same entry script and carries the
 // same stylesheet, so each distinct asset is gzipped once and its size reused. A page itself
@@ -11,22 +19,30 @@
 // gzipBound). The prerender checks the assets before it renders anything and each page as it
 // writes it (scripts/prerender.mjs), so an over-budget site fails in seconds;
 // scripts/check-budgets.mjs runs the same checks over a finished dist/.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { gzip as gzipAsync, gzipSync } from 'node:zlib';
 import { inlineStyles } from '../src/prerender/inline-styles.mjs';
+import { APP_CODE, scriptBytesByPackage } from './script-bytes.mjs';
 
 export const BUDGETS = {
-  // 112 KB while issue 22 undoes byte-saving contortions (ADR 22); the budgets work splits
-  // this into the app's own code and the libraries' figures.
-  firstStepJs: 112 * 1024,
+  firstPaintAppJs: 15 * 1024,
   css: 10 * 1024,
   page: 30 * 1024,
   embed: 3 * 1024,
 };
 
 const GZIP = { level: 9 };
+
+/** The libraries' recorded bytes in the first-paint script, gzipped, by package. */
+export const LIBRARY_BYTES_FILE = new URL('./library-bytes.json', import.meta.url);
+export const RECORD_COMMAND = 'npm run build; npm run budgets:record';
+
+/** @returns {Record<string, number>} */
+export function readLibraryBytes(file = LIBRARY_BYTES_FILE) {
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).gzipBytes : {};
+}
 const gzip = promisify(gzipAsync);
 export const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB (${bytes} bytes)`;
 
@@ -75,9 +91,10 @@ function pageAssets(html) {
  * The budget checks for one built site, with the gzipped size of each distinct asset kept
  * once measured. `page` answers the problems of one page (none when within every budget).
  *
- * @param {{ distDir: string, base: string }} site
+ * @param {{ distDir: string, base: string, libraryBytes?: Record<string, number> }} site
+ *   libraryBytes: the recorded figures (scripts/library-bytes.json unless given)
  */
-export function createBudgetCheck({ distDir, base }) {
+export function createBudgetCheck({ distDir, base, libraryBytes = readLibraryBytes() }) {
   /** @type {Map<string, number>} gzipped size by file, or by stylesheet text when inline */
   const sizes = new Map();
   const measured = (key, read) => {
@@ -89,6 +106,22 @@ export function createBudgetCheck({ distDir, base }) {
     return size;
   };
   const fileSize = (file) => measured(`file:${file}`, () => readFileSync(file));
+  /** @type {Map<string, Map<string, number>>} a script's gzipped bytes by package */
+  const scriptBytes = new Map();
+  const packageSizes = (file) => {
+    let bytes = scriptBytes.get(file);
+    if (!bytes) {
+      // A script without a source map (none in a Vite build) counts as the app's own.
+      bytes = existsSync(`${file}.map`)
+        ? scriptBytesByPackage(
+            readFileSync(file, 'utf8'),
+            JSON.parse(readFileSync(`${file}.map`, 'utf8')),
+          )
+        : new Map([[APP_CODE, fileSize(file)]]);
+      scriptBytes.set(file, bytes);
+    }
+    return bytes;
+  };
   // An asset's file, from its href as written in the page (absolute or relative).
   const assetFile = (href, page) => {
     const pageUrl = new URL(
@@ -102,24 +135,46 @@ export function createBudgetCheck({ distDir, base }) {
   let pages = 0;
   let gzipped = 0;
   let largest = { file: '', bytes: 0 };
-  let heaviest = { file: '', js: 0, css: 0, jsFiles: [], cssFiles: [] };
+  let heaviest = { file: '', js: 0, css: 0, jsFiles: [], cssFiles: [], packages: {} };
 
   /** The JavaScript and CSS budgets of a page: sizes of files already measured cost nothing. */
   const assetProblems = (file, html) => {
     const { js, css, inlineCss } = pageAssets(html);
     const jsSize = js.reduce((sum, href) => sum + fileSize(assetFile(href, file)), 0);
+    /** @type {Record<string, number>} */
+    const packages = {};
+    for (const href of js) {
+      for (const [name, bytes] of packageSizes(assetFile(href, file))) {
+        packages[name] = (packages[name] ?? 0) + bytes;
+      }
+    }
     const cssSize =
       css.reduce((sum, href) => sum + fileSize(assetFile(href, file)), 0) +
       inlineCss.reduce((sum, text) => sum + measured(`inline:${text}`, () => text), 0);
     const cssFiles = inlineCss.length > 0 ? [...css, 'inline <style>'] : css;
     if (jsSize + cssSize > heaviest.js + heaviest.css) {
-      heaviest = { file, js: jsSize, css: cssSize, jsFiles: js, cssFiles };
+      heaviest = { file, js: jsSize, css: cssSize, jsFiles: js, cssFiles, packages };
     }
     const problems = [];
-    if (jsSize > BUDGETS.firstStepJs) {
+    const { [APP_CODE]: appSize = 0, ...libraries } = packages;
+    if (appSize > BUDGETS.firstPaintAppJs) {
       problems.push(
-        `${name(file)} loads ${kb(jsSize)} of JavaScript gzipped (${js.join(', ')}); the budget is ${kb(BUDGETS.firstStepJs)}`,
+        `${name(file)} loads ${kb(appSize)} of the app's own JavaScript gzipped before it is interactive (${js.join(', ')}); the budget is ${kb(BUDGETS.firstPaintAppJs)}: load what the first paint does not need on demand`,
       );
+    }
+    for (const [library, bytes] of Object.entries(libraries)) {
+      const recorded = libraryBytes[library];
+      if (recorded === undefined) {
+        problems.push(
+          `${name(file)} loads ${kb(bytes)} of ${library} gzipped before it is interactive (${js.join(', ')}), a library with no recorded figure in scripts/library-bytes.json. ` +
+            `If it belongs in the first paint, record it: ${RECORD_COMMAND}`,
+        );
+      } else if (bytes > recorded) {
+        problems.push(
+          `${name(file)} loads ${kb(bytes)} of ${library} gzipped before it is interactive (${js.join(', ')}), more than the ${kb(recorded)} recorded in scripts/library-bytes.json. ` +
+            `If the upgrade (or the part of ${library} newly used) is worth it, record the new figure and commit it: ${RECORD_COMMAND}`,
+        );
+      }
     }
     if (cssSize > BUDGETS.css) {
       problems.push(
@@ -171,6 +226,11 @@ export function createBudgetCheck({ distDir, base }) {
       return problems;
     },
 
+    /** The heaviest page's first-paint JavaScript so far, gzipped bytes by package. */
+    firstPaintPackages() {
+      return heaviest.packages;
+    },
+
     /** What was measured, to be merged with other shards' by budgetSummary. */
     stats() {
       return { pages, gzipped, largest, heaviest };
@@ -193,9 +253,16 @@ export function budgetSummary(distDir, all) {
   ).heaviest;
   const largestSize = largest.file ? gzipSync(readFileSync(largest.file), GZIP).length : 0;
   const embedSize = gzipSync(readFileSync(path.join(distDir, 'embed.js')), GZIP).length;
+  const { [APP_CODE]: appSize = 0, ...libraries } = heaviest.packages;
+  const librarySizes = Object.entries(libraries)
+    .sort((a, b) => b[1] - a[1])
+    .map(([library, bytes]) => `${library} ${(bytes / 1024).toFixed(1)}`)
+    .join(', ');
   return [
     `embed.js: ${kb(embedSize)} of ${kb(BUDGETS.embed)}`,
-    `JavaScript before interactive: ${kb(heaviest.js)} of ${kb(BUDGETS.firstStepJs)} (${heaviest.jsFiles.join(', ')})`,
+    `JavaScript before interactive: ${kb(heaviest.js)} (${heaviest.jsFiles.join(', ')}); ` +
+      `the app's own code ${kb(appSize)} of ${kb(BUDGETS.firstPaintAppJs)}; ` +
+      `libraries (KB, each within scripts/library-bytes.json): ${librarySizes}`,
     `CSS: ${kb(heaviest.css)} of ${kb(BUDGETS.css)}`,
     `largest of ${pages} pages on disk: ${kb(largestSize)} gzipped of ${kb(BUDGETS.page)} (${path.relative(distDir, largest.file)}); ` +
       `${gzipped} ${gzipped === 1 ? 'page was' : 'pages were'} large enough to need gzipping`,

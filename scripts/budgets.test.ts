@@ -5,7 +5,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { BUDGETS, budgetSummary, createBudgetCheck, gzipBound } from './budgets.mjs';
+import {
+  BUDGETS,
+  budgetSummary,
+  createBudgetCheck,
+  gzipBound,
+  readLibraryBytes,
+} from './budgets.mjs';
 
 let distDir: string;
 const page = (body: string) =>
@@ -49,7 +55,7 @@ test('a page over the budget is named with its gzipped size; one within it passe
 });
 
 test('each asset is measured once, and its size counts for every page that loads it', async () => {
-  const check = createBudgetCheck({ distDir, base: '/' });
+  const check = createBudgetCheck({ distDir, base: '/', libraryBytes: {} });
   expect(check.assets()).toEqual([]);
   const jsSize = gzipSync('console.log(1);'.repeat(100), { level: 9 }).length;
   const cssSize = gzipSync('h1{color:red}', { level: 9 }).length;
@@ -62,14 +68,64 @@ test('each asset is measured once, and its size counts for every page that loads
   await expect(check.page(path.join(distDir, 'c', 'index.html'), page(''))).resolves.toEqual([]);
 });
 
-test('a script over the JavaScript budget fails before any page is rendered', async () => {
-  await writeFile(path.join(distDir, 'assets', 'app.js'), randomBytes(BUDGETS.firstStepJs));
-  const check = createBudgetCheck({ distDir, base: '/' });
+test("the app's own code over its budget fails before any page is rendered", async () => {
+  // No source map: the whole script counts as the app's own.
+  await writeFile(path.join(distDir, 'assets', 'app.js'), randomBytes(BUDGETS.firstPaintAppJs));
+  const check = createBudgetCheck({ distDir, base: '/', libraryBytes: {} });
   expect(check.assets()).toEqual([
     expect.stringMatching(
-      /^index\.html loads 112\.\d KB \(\d+ bytes\) of JavaScript gzipped \(\/assets\/app\.js\); the budget is 112.0 KB/,
+      /^index\.html loads 15\.\d KB \(\d+ bytes\) of the app's own JavaScript gzipped before it is interactive \(\/assets\/app\.js\); the budget is 15\.0 KB/,
     ),
   ]);
+});
+
+/** A script of two stretches, one from react-dom and one from the app, with its map. */
+async function writeMappedScript(libraryCode: string, appCode: string) {
+  await writeFile(path.join(distDir, 'assets', 'app.js'), `${libraryCode}\n${appCode}`);
+  const map = {
+    version: 3,
+    sources: ['../../node_modules/react-dom/cjs/react-dom.production.js', '../../src/main.tsx'],
+    names: [],
+    // Line 1 from the first source, line 2 from the second.
+    mappings: 'AAAA;ACAA',
+  };
+  await writeFile(path.join(distDir, 'assets', 'app.js.map'), JSON.stringify(map));
+}
+
+test('a library that grows beyond its recorded figure fails, named, with how to re-record', async () => {
+  const library = 'library();'.repeat(500);
+  await writeMappedScript(library, 'app();');
+  // A line's end goes with the stretch before it.
+  const bytes = gzipSync(`${library}\n`, { level: 9 }).length;
+  const within = createBudgetCheck({ distDir, base: '/', libraryBytes: { 'react-dom': bytes } });
+  expect(within.assets()).toEqual([]);
+  expect(within.firstPaintPackages()).toEqual({
+    'react-dom': bytes,
+    '(app)': gzipSync('app();', { level: 9 }).length,
+  });
+
+  const grown = createBudgetCheck({ distDir, base: '/', libraryBytes: { 'react-dom': bytes - 1 } });
+  expect(grown.assets()).toEqual([
+    expect.stringMatching(
+      /^index\.html loads .* of react-dom gzipped before it is interactive \(\/assets\/app\.js\), more than the .* recorded in scripts\/library-bytes\.json\. .*npm run budgets:record$/,
+    ),
+  ]);
+});
+
+test('a library with no recorded figure fails, named', async () => {
+  await writeMappedScript('library();', 'app();');
+  const check = createBudgetCheck({ distDir, base: '/', libraryBytes: {} });
+  expect(check.assets()).toEqual([
+    expect.stringMatching(
+      /of react-dom gzipped .* no recorded figure in scripts\/library-bytes\.json/,
+    ),
+  ]);
+});
+
+test('every library in the first-paint script of the build has a recorded figure', () => {
+  expect(Object.keys(readLibraryBytes())).toEqual(
+    expect.arrayContaining(['react', 'react-dom', 'react-router', '@tanstack/react-query']),
+  );
 });
 
 test('the summary merges what several workers measured', async () => {

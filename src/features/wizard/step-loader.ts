@@ -103,6 +103,12 @@ export function createStepLoader(queryClient: QueryClient) {
     switch (step.kind) {
       case 'question': {
         const answered = step.replay.steps.length > 0;
+        // Both at once: awaited one after the other they cost a round trip each, before
+        // a prerendered page can hydrate.
+        const [keeper, copy] = await Promise.all([
+          inBrowser ? resume() : undefined,
+          answered ? copyProgress() : undefined,
+        ]);
         return {
           kind: 'question',
           tree,
@@ -113,9 +119,9 @@ export function createStepLoader(queryClient: QueryClient) {
             step.replay.steps.length + mostQuestionsFrom(tree, step.question.id),
           change: change(step.replay),
           // The start offers to resume a walk; later questions offer to copy the progress.
-          resume: inBrowser ? await resume() : undefined,
+          resume: keeper,
           savedWalk: saved,
-          copyProgress: answered ? await copyProgress() : undefined,
+          copyProgress: copy,
         };
       }
       case 'outcome': {
