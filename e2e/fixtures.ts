@@ -100,7 +100,7 @@ export async function openTreeFromCatalog(page: Page) {
 const ASSETS = path.resolve(import.meta.dirname, '..', 'dist', 'assets');
 
 /** The built chunks of these modules and every chunk they import, as named in dist/assets. */
-function chunkFiles(modules: string[]): string[] {
+export function chunkFiles(modules: string[]): string[] {
   const built = readdirSync(ASSETS).filter((file) => file.endsWith('.js'));
   const files = new Set<string>();
   const add = (file: string) => {
@@ -121,7 +121,7 @@ function chunkFiles(modules: string[]): string[] {
 
 /**
  * Waits until the page (or frame) has fetched the code of these modules loaded on demand
- * (lazy-screens.tsx) and the chunks they import: the app fetches them in the background
+ * (src/app/routes.tsx, src/features/wizard/step-loader.ts) and the chunks they import: the app fetches them in the background
  * after hydration, and a test that needs one at once (offline, or while it counts on focus)
  * waits for it here rather than for a quiet network.
  */
