@@ -121,9 +121,9 @@ export function chunkFiles(modules: string[]): string[] {
 
 /**
  * Waits until the page (or frame) has fetched the code of these modules loaded on demand
- * (src/app/routes.tsx, src/features/wizard/step-loader.ts) and the chunks they import: the app fetches them in the background
- * after hydration, and a test that needs one at once (offline, or while it counts on focus)
- * waits for it here rather than for a quiet network.
+ * (src/app/routes.tsx, src/features/wizard/step-loader.ts) and the chunks they import: the
+ * app fetches them in the background after hydration, and a test that needs one at once
+ * (offline, or while it counts on focus) waits for it here rather than for a quiet network.
  */
 export async function waitForChunks(target: Page | Frame, modules: string[]) {
   const files = chunkFiles(modules);
