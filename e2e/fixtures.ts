@@ -127,20 +127,23 @@ export function chunkFiles(modules: string[]): string[] {
  */
 export async function waitForChunks(target: Page | Frame, modules: string[]) {
   const files = chunkFiles(modules);
-  await expect
-    .poll(
-      () =>
-        target.evaluate(
-          (wanted) =>
-            wanted.filter(
-              (file) =>
-                !performance
-                  .getEntriesByType('resource')
-                  .some((entry) => entry.name.endsWith(`/assets/${file}`)),
-            ),
-          files,
-        ),
-      { message: 'chunks not fetched yet' },
-    )
-    .toEqual([]);
+  // The page's own record of what it fetched, as each entry arrives (buffered: those
+  // before too), rather than polling it.
+  await target.evaluate(
+    (wanted) =>
+      new Promise<void>((resolve) => {
+        const missing = new Set(wanted.map((file) => `/assets/${file}`));
+        const observer = new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) {
+            missing.delete(new URL(entry.name).pathname.replace(/^.*(\/assets\/)/, '$1'));
+          }
+          if (missing.size === 0) {
+            observer.disconnect();
+            resolve();
+          }
+        });
+        observer.observe({ type: 'resource', buffered: true });
+      }),
+    files,
+  );
 }
