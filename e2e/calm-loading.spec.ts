@@ -222,7 +222,10 @@ async function holdOnDemandFiles(page: Page, opensOn: string[]) {
     /** Opens the address and waits until the page has hydrated with the files held. */
     async open(url: string) {
       await page.goto(url);
-      await waitUntilInteractive(page).catch((error: unknown) => {
+      // A deadline well inside the test's own, so that a page stuck on a held file fails
+      // here, naming the files, rather than as a bare test timeout.
+      const interactive = page.locator('html[data-interactive]');
+      await interactive.waitFor({ state: 'attached', timeout: 20_000 }).catch((error: unknown) => {
         const files = held.map((route) => new URL(route.request().url()).pathname);
         throw new Error(
           `${url} did not hydrate while ${files.join(', ')} were held: add what it opens on to opensOn`,
