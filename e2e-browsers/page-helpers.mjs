@@ -227,3 +227,79 @@ export function reportCspViolations() {
     true,
   );
 }
+
+/**
+ * Wraps `fn(helpers, ...args)` like withHelpers, into a function that waits in the page
+ * until it returns something truthy: it runs it at once, then again at each change that
+ * could make it true (a mutation of the document, a focus, scroll, resize, load or history
+ * event, and an animation frame after each, for layout and focus that settle just after a
+ * commit). It resolves with the first truthy value, or with the last value once `roundMs`
+ * have passed: that is a deadline, not a delay, so that the caller looks again in a new
+ * document when a page load has taken this one (and its promise) away.
+ * @param {(helpers: ReturnType<typeof pageHelpers>, ...args: any[]) => any} fn may be async
+ * @returns {(roundMs: number, ...args: any[]) => Promise<any>}
+ */
+export function untilTrue(fn) {
+  return /** @type {any} */ (
+    new Function(
+      'roundMs',
+      '...args',
+      `const helpers = (${pageHelpers.toString()})();
+const check = () => (${fn.toString()})(helpers, ...args);
+${waitInPage.toString()}
+return waitInPage(check, roundMs);`,
+    )
+  );
+}
+
+/** The body of untilTrue, run in the page; checks never overlap (a check may be async). */
+function waitInPage(check, roundMs) {
+  const EVENTS = ['focusin', 'focusout', 'scroll', 'resize', 'load', 'popstate', 'hashchange'];
+  return new Promise((resolve, reject) => {
+    let done = false;
+    let running = false;
+    let again = false;
+    let last;
+    const observer = new MutationObserver(() => run());
+    const onEvent = () => run();
+    const finish = (settle) => {
+      if (done) return;
+      done = true;
+      observer.disconnect();
+      for (const type of EVENTS) removeEventListener(type, onEvent, true);
+      clearTimeout(deadline);
+      settle();
+    };
+    const run = async (afterFrame = false) => {
+      if (done) return;
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
+      try {
+        do {
+          again = false;
+          last = await check();
+          if (last) return finish(() => resolve(last));
+        } while (again && !done);
+        // What a commit changes, layout and focus, can settle a frame later: one more look
+        // then (and no more: this is not a loop on every frame).
+        if (!afterFrame) requestAnimationFrame(() => void run(true));
+      } catch (error) {
+        finish(() => reject(error));
+      } finally {
+        running = false;
+      }
+    };
+    observer.observe(document, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+    });
+    for (const type of EVENTS) addEventListener(type, onEvent, true);
+    const deadline = setTimeout(() => finish(() => resolve(last)), roundMs);
+    void run();
+  });
+}

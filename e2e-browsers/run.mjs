@@ -1,4 +1,5 @@
-// Runs the walk (walk.mjs) in Chromium, Firefox and WebKit against the production build in dist/
+// Runs the walk (walk.mjs) in Chromium, Firefox and WebKit (`npm run test:browsers`: Firefox and
+// WebKit, as Playwright's suite covers Chromium, ADR 25) against the production build in dist/
 // (built first when missing or stale), served under the strict CSP, with the host page on
 // another origin for the embed checks.
 //

@@ -4,7 +4,7 @@
 // waiting, and checking the URL and the focused heading at each step.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { withHelpers } from './page-helpers.mjs';
+import { untilTrue, withHelpers } from './page-helpers.mjs';
 
 /**
  * @typedef {object} BrowserAdapter
@@ -103,24 +103,38 @@ export class Session {
     return this.adapter.evaluate(withHelpers(fn), args, options);
   }
 
-  /** Polls `fn` in the page until it returns something truthy; returns that. */
+  /**
+   * Waits until `fn` in the page (it may be async) returns something truthy; returns that.
+   * The page itself waits for the changes that could make it true (untilTrue in
+   * page-helpers.mjs), in rounds of at most a second: a page load ends a round early (its
+   * document, and the promise with it, are gone), and the next round looks at the new one.
+   */
   async waitFor(fn, args = [], { timeout = 10_000, message = 'condition', frame } = {}) {
     const deadline = Date.now() + timeout;
+    const round = untilTrue(fn);
     let last;
     for (;;) {
+      const roundMs = Math.max(0, Math.min(1_000, deadline - Date.now()));
       try {
-        last = await this.evaluate(fn, args, { frame });
+        last = await this.adapter.evaluate(round, [roundMs, ...args], { frame });
         if (last) return last;
       } catch (error) {
-        // a page between loads, or the frame not there yet
+        // a page between loads, or the frame not there yet: wait for it in the page
         last = `error: ${error.message}`;
+        if (frame && Date.now() < deadline) {
+          await this.adapter
+            .evaluate(
+              untilTrue((_helpers, selector) => document.querySelector(selector)),
+              [roundMs, frame],
+            )
+            .catch(() => undefined);
+        }
       }
-      if (Date.now() > deadline) {
+      if (Date.now() >= deadline) {
         throw new Error(
           `timed out after ${timeout} ms waiting for ${message}; last: ${JSON.stringify(last)}`,
         );
       }
-      await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
 
@@ -128,24 +142,22 @@ export class Session {
   async click(query, { frame } = {}) {
     // Like Playwright's actionability checks: the element is there, hit at its centre, and
     // has stopped moving (controls that need JavaScript appear after hydration and push
-    // content down; a click at the old place would land on them).
-    let point;
-    let previous;
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      point = await this.waitFor((helpers, q) => helpers.pointOf(q), [query], {
+    // content down; a click at the old place would land on them): in the same place two
+    // animation frames apart.
+    const point = await this.waitFor(
+      async (helpers, q) => {
+        const before = helpers.pointOf(q);
+        if (!before?.hit) return null;
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        const after = helpers.pointOf(q);
+        return after?.hit && after.x === before.x && after.y === before.y ? after : null;
+      },
+      [query],
+      {
         frame,
-        message: `${JSON.stringify(query)} to click${frame ? ` in ${frame}` : ''}`,
-      });
-      if (point.hit && previous && previous.x === point.x && previous.y === point.y) break;
-      if (Date.now() > deadline) {
-        throw new Error(
-          `${JSON.stringify(query)} never stood still and uncovered: ${JSON.stringify(point)}`,
-        );
-      }
-      previous = point;
-      await new Promise((resolve) => setTimeout(resolve, 60));
-    }
+        message: `${JSON.stringify(query)} to click${frame ? ` in ${frame}` : ''}, uncovered and standing still`,
+      },
+    );
     let { x, y } = point;
     if (frame) {
       // Frame coordinates → viewport: scroll the host page so the point is in view, then offset.
@@ -295,17 +307,28 @@ const contentHeight = (session) =>
   session.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height), [], {
     frame: FRAME,
   });
+/**
+ * The host page sets the frame's height when the frame says how tall its content is (a
+ * message): measures the content, then waits in the host page for the frame to take that
+ * height, again while the content itself still changes.
+ */
 async function waitForFrameToFit(session) {
   const deadline = Date.now() + 10_000;
-  let outer;
-  let inner;
   for (;;) {
-    outer = await frameHeight(session);
-    inner = await contentHeight(session);
-    if (Math.abs(outer - inner) <= 1) return outer;
+    const inner = await contentHeight(session);
+    const fitted = await session
+      .waitFor(
+        (_helpers, want) => {
+          const height = document.querySelector('#ticket iframe')?.getBoundingClientRect().height;
+          return height !== undefined && Math.abs(height - want) <= 1 && { height };
+        },
+        [inner],
+        { timeout: Math.max(0, Math.min(1_000, deadline - Date.now())), message: 'the frame' },
+      )
+      .catch(() => null);
+    if (fitted) return fitted.height;
     if (Date.now() > deadline)
-      assert.fail(`the frame is ${outer} px tall, its content ${inner} px`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+      assert.fail(`the frame is ${await frameHeight(session)} px tall, its content ${inner} px`);
   }
 }
 
@@ -316,19 +339,32 @@ export const CHECKS = [
     async run(session) {
       await session.goto('/q164887');
       await session.waitUntilInteractive();
-      await session.evaluate(() => {
-        console.error('e2e control: console.error');
-        setTimeout(() => {
-          throw new Error('e2e control: uncaught');
-        }, 0);
-        try {
-          // Refused under require-trusted-types-for 'script': a violation event.
-          document.createElement('div').innerHTML = '<b>e2e control</b>';
-        } catch {
-          // the refusal itself is expected
-        }
-      });
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Resolves once the page has dispatched the uncaught error and the violation (both
+      // come in tasks of their own); the collectors, installed first, have seen them then.
+      await session.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const seen = new Set();
+            const saw = (event) => {
+              seen.add(event.type);
+              if (seen.size === 2) resolve(true);
+            };
+            addEventListener('error', saw, { once: true });
+            document.addEventListener('securitypolicyviolation', saw, { once: true });
+            console.error('e2e control: console.error');
+            setTimeout(() => {
+              throw new Error('e2e control: uncaught');
+            }, 0);
+            try {
+              // Refused under require-trusted-types-for 'script': a violation event.
+              document.createElement('div').innerHTML = '<b>e2e control</b>';
+            } catch {
+              // the refusal itself is expected
+            }
+          }),
+      );
+      // One more round trip: what the browser reported meanwhile has reached the driver.
+      await session.evaluate(() => true);
       session.allow(/./);
       const problems = (await session.checkProblems()).join('\n');
       assert.match(problems, /console\.error: e2e control: console\.error/);

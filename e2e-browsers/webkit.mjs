@@ -48,6 +48,11 @@ function startXvfb() {
   });
 }
 
+/**
+ * WebKitWebDriver says nothing when it starts listening: its /status endpoint answering is
+ * the only sign, so this asks it, with a pause between tries and a deadline (a polling wait,
+ * the one kind allowed where no event exists).
+ */
 async function waitForDriver(url, child) {
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {

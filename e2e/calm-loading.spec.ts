@@ -1,23 +1,33 @@
-import type { Page } from '@playwright/test';
-import { answerLink, expect, heading, test, waitForChunks, waitUntilInteractive } from './fixtures';
+import type { Page, Route } from '@playwright/test';
+import {
+  answerLink,
+  chunkFiles,
+  expect,
+  heading,
+  test,
+  waitForChunks,
+  waitUntilInteractive,
+} from './fixtures';
 import { MANY_TREES_ORIGIN } from './origins';
 
-// What a person sees while a page loads or changes, sampled as they would see it: every
-// 10 ms from the first byte, plus the browser's own record of layout shift. These are
-// not timings: a layout shift total is deterministic for a given page and width, and a
-// sample of an empty main area or a placeholder id is a bug however briefly it shows.
+// What a person sees while a page loads or changes, recorded as it changes: every state of
+// the document a mutation leaves (a mutation observer's callback runs before the browser can
+// paint the change, so no state the screen could show is missed), plus the browser's own
+// record of layout shift. These are not timings: a layout shift total is deterministic for a
+// given page and width, and a state with an empty main area or a placeholder id is a bug
+// however briefly it shows.
 
-type Sample = { t: number; heading: string; empty: boolean; status: string; text: string };
+type Screen = { heading: string; empty: boolean; status: string; placeholder: string };
 
 declare global {
   interface Window {
-    __calm: { shift: number; samples: Sample[] };
+    __calm: { shift: number; screens: Screen[] };
   }
 }
 
 /** Installed before any of the page's own scripts, in every document the page opens. */
 function watchTheScreen() {
-  const calm = { shift: 0, samples: [] as Sample[] };
+  const calm = { shift: 0, screens: [] as Screen[] };
   window.__calm = calm;
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries() as (PerformanceEntry & {
@@ -28,28 +38,30 @@ function watchTheScreen() {
       if (!entry.hadRecentInput) calm.shift += entry.value;
     }
   }).observe({ type: 'layout-shift', buffered: true });
-  const sample = () => {
+  // Ids the app uses inside that must never reach the screen (tree ids are lowercase words).
+  const placeholder = /__\w+__|undefined|\[object Object\]/;
+  const record = () => {
     // Until the parser has passed the main area there is nothing to judge.
     if (document.readyState === 'loading') return;
     const main = document.querySelector('#main');
-    calm.samples.push({
-      t: performance.now(),
+    calm.screens.push({
       heading: main?.querySelector('h1')?.textContent?.trim() ?? '',
       empty: !main?.textContent?.trim(),
       status: document.querySelector('.site-status')?.textContent?.trim() ?? '',
-      text: document.body.textContent ?? '',
+      placeholder: placeholder.exec(document.body.textContent ?? '')?.[0] ?? '',
     });
   };
-  setInterval(sample, 10);
-  document.addEventListener('readystatechange', sample);
+  new MutationObserver(record).observe(document, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+  });
+  document.addEventListener('readystatechange', record);
 }
 
 async function screenRecord(page: Page) {
   return page.evaluate(() => window.__calm);
 }
-
-/** Ids the app uses inside that must never reach the screen (tree ids are lowercase words). */
-const PLACEHOLDER = /__\w+__|undefined|\[object Object\]/;
 
 /** The code every page fetches in the background once it has hydrated. */
 const PRELOADED = [
@@ -166,96 +178,159 @@ for (const width of [412, 1280]) {
             browserPage.getByRole('region', { name: 'Continue where you left off?' }),
           ).toBeVisible();
         }
-        const { shift, samples } = await screenRecord(browserPage);
-        expect(samples.length).toBeGreaterThan(0);
+        const { shift, screens } = await screenRecord(browserPage);
+        expect(screens.length).toBeGreaterThan(0);
         expect(shift, 'layout shift total').toBe(0);
-        expect(samples.filter((sample) => sample.empty).map((sample) => sample.t)).toEqual([]);
-        expect(samples.filter((sample) => PLACEHOLDER.test(sample.text)).map((s) => s.t)).toEqual(
-          [],
-        );
+        expect(screens.filter((screen) => screen.empty)).toEqual([]);
+        expect(screens.filter((screen) => screen.placeholder)).toEqual([]);
       });
     }
   });
 }
 
-/** Holds back every file fetched on demand (code split off the entry, tree and config files). */
-async function delayOnDemandFiles(page: Page, ms: number) {
-  await page.route(
-    (url) =>
-      (url.pathname.startsWith('/assets/') &&
-        url.pathname.endsWith('.js') &&
-        !/\/index-[\w-]+\.js$/.test(url.pathname)) ||
-      url.pathname.endsWith('.json'),
-    async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, ms));
-      await route.continue();
-    },
-  );
-}
+/** Code split off the entry, and the tree, list and config files: fetched on demand. */
+const isOnDemand = (url: URL) =>
+  (url.pathname.startsWith('/assets/') &&
+    url.pathname.endsWith('.js') &&
+    !/\/index-[\w-]+\.js$/.test(url.pathname)) ||
+  url.pathname.endsWith('.json');
 
 /**
- * After a click, the screen shows the page it was on (never an empty main area), the
- * pending status appears while the next page's code and data are held back, and then the
- * next page replaces the previous one directly.
+ * The code a step page opens on: the step loader fetches it before the page hydrates
+ * (step-loader.ts, main.tsx), so it cannot be held back from the start.
  */
-function expectCalmChange(samples: Sample[], since: number, from: RegExp, to: RegExp) {
-  const after = samples.filter((sample) => sample.t >= since);
-  expect(after.filter((sample) => sample.empty).map((sample) => sample.t)).toEqual([]);
-  const firstNew = after.findIndex((sample) => to.test(sample.heading));
+const QUESTION_CODE = ['resume', 'copy-progress'];
+const LIST_CODE = ['catalog-route'];
+
+/**
+ * Holds back every file fetched on demand, except the code of the screen the page opens
+ * on (`opensOn`: it needs that to hydrate), until the test releases them; from then on
+ * every file goes through, so a chain of imports arrives one link after another.
+ */
+async function holdOnDemandFiles(page: Page, opensOn: string[]) {
+  const needed = new Set(chunkFiles(opensOn).map((file) => `/assets/${file}`));
+  const held: Route[] = [];
+  let holding = true;
+  await page.route(
+    (url) => isOnDemand(url) && !needed.has(url.pathname),
+    async (route) => {
+      if (holding) held.push(route);
+      else await route.continue();
+    },
+  );
+  return {
+    /** Opens the address and waits until the page has hydrated with the files held. */
+    async open(url: string) {
+      await page.goto(url);
+      // A deadline well inside the test's own, so that a page stuck on a held file fails
+      // here, naming the files, rather than as a bare test timeout.
+      const interactive = page.locator('html[data-interactive]');
+      await interactive.waitFor({ state: 'attached', timeout: 20_000 }).catch((error: unknown) => {
+        const files = held.map((route) => new URL(route.request().url()).pathname);
+        throw new Error(
+          `${url} did not hydrate while ${files.join(', ')} were held: add what it opens on to opensOn`,
+          { cause: error },
+        );
+      });
+    },
+    async release() {
+      holding = false;
+      await Promise.all(held.splice(0).map((route) => route.continue()));
+    },
+  };
+}
+
+/** Where the screen's record stands now: what a change after this shows starts here. */
+const recordLength = (page: Page) => page.evaluate(() => window.__calm.screens.length);
+
+/**
+ * A click (or Back) while the next page's files are held: the page it was on stays, the
+ * pending status appears; once they are released, the next page replaces the previous one
+ * directly, the status gone with it. Every state the screen took in between is checked
+ * too: never an empty main area, never a third heading.
+ */
+async function expectCalmChange(
+  page: Page,
+  files: { release(): Promise<void> },
+  change: () => Promise<unknown>,
+  from: RegExp,
+  to: RegExp,
+) {
+  const status = page.locator('.site-status');
+  const since = await recordLength(page);
+  await change();
+  await expect(status, 'the pending status shows while the next page is held back').toHaveText(
+    'Loading…',
+  );
+  await expect(heading(page), 'the previous page stays while the next one is held').toHaveText(
+    from,
+  );
+  await files.release();
+  await expect(heading(page)).toHaveText(to);
+  await expect(status).toHaveText('');
+
+  const after = (await screenRecord(page)).screens.slice(since);
+  expect(after.filter((screen) => screen.empty)).toEqual([]);
+  const firstNew = after.findIndex((screen) => to.test(screen.heading));
   expect(firstNew, 'the next page appears').toBeGreaterThan(0);
-  const before = after.slice(0, firstNew);
   expect(
-    before.filter((sample) => !from.test(sample.heading)).map((sample) => sample.heading),
+    after
+      .slice(0, firstNew)
+      .filter((screen) => !from.test(screen.heading))
+      .map((screen) => screen.heading),
     'the previous page stays until the next one is ready',
   ).toEqual([]);
   expect(
-    before.some((sample) => sample.status === 'Loading…'),
-    'the pending status shows while the next page is held back',
-  ).toBe(true);
-  expect(after.slice(firstNew).some((sample) => sample.status !== '')).toBe(false);
+    after.slice(firstNew).filter((screen) => screen.status !== ''),
+    'the status goes with the previous page',
+  ).toEqual([]);
 }
 
-test.describe('with every on-demand file held back by a second', () => {
+test.describe('with every file fetched on demand held back until the test releases it', () => {
   test.beforeEach(async ({ page }) => {
     await page.addInitScript(watchTheScreen);
-    await delayOnDemandFiles(page, 1000);
   });
 
   const QUESTION = /^Is the latest SMS 1\.2 service pack installed/;
+  const LAST_QUESTION = '/q164887/sms-1-2/os-upgrade/repeats/failed/service?v=1';
 
   test('a question stays on screen until the map is ready', async ({ page }) => {
-    await page.goto('/q164887/sms-1-2/os-upgrade/repeats/failed/service?v=1');
-    await waitUntilInteractive(page);
-    const since = await page.evaluate(() => performance.now());
-    await page.getByRole('link', { name: 'Map of this troubleshooter' }).click();
-    await expect(heading(page)).toHaveText(/^Windows NT upgrade job runs again/);
-    expectCalmChange((await screenRecord(page)).samples, since, QUESTION, /^Windows NT upgrade/);
+    const files = await holdOnDemandFiles(page, QUESTION_CODE);
+    await files.open(LAST_QUESTION);
+    await expectCalmChange(
+      page,
+      files,
+      () => page.getByRole('link', { name: 'Map of this troubleshooter' }).click(),
+      QUESTION,
+      /^Windows NT upgrade job runs again/,
+    );
   });
 
   test('a question stays on screen until the list of troubleshooters is ready', async ({
     page,
   }) => {
-    await page.goto('/q164887/sms-1-2/os-upgrade/repeats/failed/service?v=1');
-    await waitUntilInteractive(page);
-    const since = await page.evaluate(() => performance.now());
-    await page.getByRole('link', { name: 'Troubleshooter', exact: true }).click();
-    // Its code, the files it imports and the list each wait their second, one after another.
-    await expect(heading(page)).toHaveText('Troubleshooters', { timeout: 15_000 });
-    expectCalmChange((await screenRecord(page)).samples, since, QUESTION, /^Troubleshooters$/);
+    const files = await holdOnDemandFiles(page, QUESTION_CODE);
+    await files.open(LAST_QUESTION);
+    await expectCalmChange(
+      page,
+      files,
+      () => page.getByRole('link', { name: 'Troubleshooter', exact: true }).click(),
+      QUESTION,
+      /^Troubleshooters$/,
+    );
   });
 
   test('a page of a long list stays on screen until the next page is ready', async ({ page }) => {
-    await page.goto(`${MANY_TREES_ORIGIN}/`);
-    await waitUntilInteractive(page);
-    const since = await page.evaluate(() => performance.now());
-    await page
-      .getByRole('navigation', { name: 'Pages of the list' })
-      .getByRole('link', { name: 'Next page' })
-      .click();
-    await expect(heading(page)).toHaveText('Troubleshooters: page 2 of 7');
-    expectCalmChange(
-      (await screenRecord(page)).samples,
-      since,
+    const files = await holdOnDemandFiles(page, LIST_CODE);
+    await files.open(`${MANY_TREES_ORIGIN}/`);
+    await expectCalmChange(
+      page,
+      files,
+      () =>
+        page
+          .getByRole('navigation', { name: 'Pages of the list' })
+          .getByRole('link', { name: 'Next page' })
+          .click(),
       /^Troubleshooters$/,
       /^Troubleshooters: page 2 of 7$/,
     );
@@ -264,28 +339,29 @@ test.describe('with every on-demand file held back by a second', () => {
   test('an answer given before the tree file is in keeps the question until the next is ready', async ({
     page,
   }) => {
-    // The page came with its step alone (ADR 20); the tree file it fetched once interactive
+    // The page came with its step alone (ADR 20); the tree file it fetches once interactive
     // is held back, so the answer waits for it.
-    await page.goto('/q164887/sms-1-2/os-upgrade/repeats/failed?v=1');
-    await waitUntilInteractive(page);
-    const since = await page.evaluate(() => performance.now());
-    await answerLink(page, 'Yes, as a service (Pcmsvc32.exe)').click();
-    await expect(heading(page)).toHaveText(QUESTION);
-    expectCalmChange(
-      (await screenRecord(page)).samples,
-      since,
+    const files = await holdOnDemandFiles(page, QUESTION_CODE);
+    await files.open('/q164887/sms-1-2/os-upgrade/repeats/failed?v=1');
+    await expectCalmChange(
+      page,
+      files,
+      () => answerLink(page, 'Yes, as a service (Pcmsvc32.exe)').click(),
       /^Does Package Command Manager run/,
       QUESTION,
     );
   });
 
   test('the last question stays on screen until the diagnosis is ready', async ({ page }) => {
-    await page.goto('/q164887/sms-1-2/os-upgrade/repeats/failed/service?v=1');
-    await waitUntilInteractive(page);
-    const since = await page.evaluate(() => performance.now());
-    await answerLink(page, 'No, not yet').click();
-    await expect(heading(page)).toHaveText(/known SMS 1\.2 problem/);
-    expectCalmChange((await screenRecord(page)).samples, since, QUESTION, /known SMS 1\.2 problem/);
+    const files = await holdOnDemandFiles(page, QUESTION_CODE);
+    await files.open(LAST_QUESTION);
+    await expectCalmChange(
+      page,
+      files,
+      () => answerLink(page, 'No, not yet').click(),
+      QUESTION,
+      /known SMS 1\.2 problem/,
+    );
   });
 
   test('Back to an address that leads to no step keeps the question until it can say so', async ({
@@ -293,8 +369,8 @@ test.describe('with every on-demand file held back by a second', () => {
     consoleGuard,
   }) => {
     consoleGuard.allow(/status of 404/);
-    await page.goto('/q164887/sms-1-2/os-upgrade/repeats/failed/service?v=1');
-    await waitUntilInteractive(page);
+    const files = await holdOnDemandFiles(page, QUESTION_CODE);
+    await files.open(LAST_QUESTION);
     // A history entry for a broken address behind this page, as a bookmark edited by hand
     // and then left would leave: Back goes to it within the app.
     await page.evaluate(() => {
@@ -302,12 +378,10 @@ test.describe('with every on-demand file held back by a second', () => {
       history.replaceState(history.state, '', '/q164887/sms-1-2/bogus?v=1');
       history.pushState(history.state, '', here);
     });
-    const since = await page.evaluate(() => performance.now());
-    await page.goBack();
-    await expect(heading(page)).toHaveText('This link does not lead to a step');
-    expectCalmChange(
-      (await screenRecord(page)).samples,
-      since,
+    await expectCalmChange(
+      page,
+      files,
+      () => page.goBack(),
       QUESTION,
       /^This link does not lead to a step$/,
     );

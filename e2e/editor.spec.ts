@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { Download, Page } from '@playwright/test';
 import { wcagViolations } from './axe';
 import { answerLink, expect, openCatalog, openInteractive, test } from './fixtures';
-import { checkTrees, folderWith, serveSite, siteWith } from './site-copy';
+import { checkTrees, folderWith, serveSite } from './site-copy';
+import { PUBLISHED_BUILD, PUBLISHED_CHANGE, publishedFiles } from '../scripts/build-published.mjs';
 import { checkIndexEntry, validateTreeFile, validateTreeIndex } from '../src/engine/validate-tree';
 import { allStepTrails, enumeratePaths } from '../src/engine/tree-paths';
 import type { Tree } from '../src/engine/tree-schema';
@@ -87,15 +88,30 @@ function nextPrompt(tree: Tree): string {
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The files the two tests below download, built together by the test after them. */
-const published = new Map<string, string>();
-/** The old step links the change moves (computed from the deployed file, not the editor). */
-const movedTrails: string[] = [];
+/**
+ * What the two tests below must download, byte for byte: the files dist-published/ was
+ * built with, once before the tests (scripts/build-published.mjs, run by fresh-build.mjs).
+ * The third test walks that site, so no test builds one of its own.
+ */
+const published: ReadonlyMap<string, string> = publishedFiles();
+const PUBLISHED_SITE = path.resolve(import.meta.dirname, '..', PUBLISHED_BUILD.dir);
+
+/** The step links of version 1 that go through the answer the second test points elsewhere. */
+const movedTrails: string[] = (() => {
+  const deployed = parsedTree('q164887.json', readFileSync('public/trees/q164887.json', 'utf8'));
+  const question = deployed.nodes.find((node) => node.id === PUBLISHED_CHANGE.question);
+  const slug =
+    question?.kind === 'question' ? question.answers[PUBLISHED_CHANGE.answer]?.slug : undefined;
+  return (allStepTrails(deployed) ?? [])
+    .filter((trail) =>
+      walkedAnswers(deployed, trail).some(
+        (a) => a.question === PUBLISHED_CHANGE.question && a.slug === slug,
+      ),
+    )
+    .map((trail) => trail.join('/'));
+})();
 
 test.describe('made, changed, published and built', () => {
-  // The third test builds what the first two download: one build for both.
-  test.describe.configure({ mode: 'serial' });
-
   test('a new troubleshooter made by keyboard only: two questions, three outcomes, previewed and downloaded', async ({
     page,
   }) => {
@@ -177,7 +193,9 @@ test.describe('made, changed, published and built', () => {
     expect(index.value.trees.map((item) => item.id)).toEqual(['q164887', 'printer-check']);
     const listed = index.value.trees[entry];
     expect(listed && checkIndexEntry(listed, entry, tree.value)).toEqual([]);
-    published.set(file.name, file.text).set(list.name, list.text);
+    // The very files the published site was built with.
+    expect(file.text).toBe(published.get('printer-check.json'));
+    expect(list.text).toBe(published.get('index.json'));
 
     // A reload loses nothing: the draft is in this browser, listed with its time.
     await page.reload();
@@ -197,25 +215,14 @@ test.describe('made, changed, published and built', () => {
     await page.keyboard.press('Enter');
     const before = await page.getByLabel('Leads to').first().inputValue();
     // Every step link of version 1 that goes through this question's first answer moves.
-    const deployed = parsedTree('q164887.json', readFileSync('public/trees/q164887.json', 'utf8'));
-    const question = deployed.nodes.find((node) => node.id === 'pcm-service');
-    const slug = question?.kind === 'question' ? question.answers[0]?.slug : undefined;
-    for (const trail of allStepTrails(deployed) ?? []) {
-      if (
-        walkedAnswers(deployed, trail).some((a) => a.question === 'pcm-service' && a.slug === slug)
-      )
-        movedTrails.push(trail.join('/'));
-    }
     expect(movedTrails.length).toBeGreaterThan(1);
-    // Its first answer now ends at the "escalate" outcome instead.
+    // Its first answer now ends at an outcome instead: the one the published site has.
     const leadsTo = page.getByLabel('Leads to').first();
-    const escalate = await leadsTo
-      .locator('optgroup[label="Outcomes"] option')
-      .evaluateAll((options) =>
-        options.map((option) => (option as HTMLOptionElement).value).filter(Boolean),
-      );
-    const target = escalate.find((value) => value !== before) ?? '';
-    await leadsTo.selectOption(target);
+    expect(before).not.toBe(PUBLISHED_CHANGE.next);
+    await expect(
+      leadsTo.locator(`optgroup[label="Outcomes"] option[value="${PUBLISHED_CHANGE.next}"]`),
+    ).toHaveCount(1);
+    await leadsTo.selectOption(PUBLISHED_CHANGE.next);
 
     await page.getByRole('tab', { name: 'Impact and publishing' }).press('Enter');
     const panel = page.getByRole('tabpanel', { name: 'Impact and publishing' });
@@ -239,15 +246,15 @@ test.describe('made, changed, published and built', () => {
     expect(current.ok && current.value.version).toBe(2);
     expect(old.ok && old.value.version).toBe(1);
     expect(archived.text).toBe(readFileSync('public/trees/q164887.json', 'utf8'));
-    published.set(file.name, file.text).set(archived.name, archived.text);
+    // The very files the published site was built with.
+    expect(file.text).toBe(published.get(file.name));
+    expect(archived.text).toBe(published.get(archived.name));
   });
 
-  test('the downloaded files pass check:trees, and a build with them prerenders every step, walks to each outcome and explains an old link', async ({
+  test('the published files pass check:trees, and the site built with them has every step, walks to each outcome and explains an old link', async ({
     page,
     consoleGuard,
   }) => {
-    // One build for both troubleshooters: the client, embed and server builds and the prerender.
-    test.setTimeout(300_000);
     expect([...published.keys()].sort()).toEqual([
       'index.json',
       'printer-check.json',
@@ -261,8 +268,8 @@ test.describe('made, changed, published and built', () => {
     expect(checked.output).toContain('index.json: ok');
     expect(checked.ok, checked.output).toBe(true);
 
-    const site = await siteWith(published);
-    expect(site.output).toMatch(/prerender: wrote \d+ pages/);
+    // dist-published/, built with these files by the prerender, which checks every tree.
+    const site = { dir: PUBLISHED_SITE };
     for (const name of ['printer-check.json', 'q164887.json']) {
       const tree = parsedTree(name, published.get(name) ?? '');
       for (const trail of allStepTrails(tree) ?? []) {
@@ -342,7 +349,6 @@ test.describe('made, changed, published and built', () => {
       expect(missing).toEqual([`${server.origin}/q164887/${old}?v=1`]);
     } finally {
       server.close();
-      await rm(path.dirname(site.dir), { recursive: true });
     }
   });
 });

@@ -100,7 +100,7 @@ export async function openTreeFromCatalog(page: Page) {
 const ASSETS = path.resolve(import.meta.dirname, '..', 'dist', 'assets');
 
 /** The built chunks of these modules and every chunk they import, as named in dist/assets. */
-function chunkFiles(modules: string[]): string[] {
+export function chunkFiles(modules: string[]): string[] {
   const built = readdirSync(ASSETS).filter((file) => file.endsWith('.js'));
   const files = new Set<string>();
   const add = (file: string) => {
@@ -121,26 +121,29 @@ function chunkFiles(modules: string[]): string[] {
 
 /**
  * Waits until the page (or frame) has fetched the code of these modules loaded on demand
- * (lazy-screens.tsx) and the chunks they import: the app fetches them in the background
- * after hydration, and a test that needs one at once (offline, or while it counts on focus)
- * waits for it here rather than for a quiet network.
+ * (src/app/routes.tsx, src/features/wizard/step-loader.ts) and the chunks they import: the
+ * app fetches them in the background after hydration, and a test that needs one at once
+ * (offline, or while it counts on focus) waits for it here rather than for a quiet network.
  */
 export async function waitForChunks(target: Page | Frame, modules: string[]) {
   const files = chunkFiles(modules);
-  await expect
-    .poll(
-      () =>
-        target.evaluate(
-          (wanted) =>
-            wanted.filter(
-              (file) =>
-                !performance
-                  .getEntriesByType('resource')
-                  .some((entry) => entry.name.endsWith(`/assets/${file}`)),
-            ),
-          files,
-        ),
-      { message: 'chunks not fetched yet' },
-    )
-    .toEqual([]);
+  // The page's own record of what it fetched, as each entry arrives (buffered: those
+  // before too), rather than polling it.
+  await target.evaluate(
+    (wanted) =>
+      new Promise<void>((resolve) => {
+        const missing = new Set(wanted.map((file) => `/assets/${file}`));
+        const observer = new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) {
+            missing.delete(new URL(entry.name).pathname.replace(/^.*(\/assets\/)/, '$1'));
+          }
+          if (missing.size === 0) {
+            observer.disconnect();
+            resolve();
+          }
+        });
+        observer.observe({ type: 'resource', buffered: true });
+      }),
+    files,
+  );
 }

@@ -9,7 +9,7 @@ import {
 } from './fixtures';
 
 // The last question of Q164887; its "No, not yet" answer is the diagnosis, whose screen
-// is a chunk of its own (lazy-screens.tsx).
+// is a chunk of its own (src/features/wizard/step-loader.ts).
 const LAST_QUESTION = '/q164887/sms-1-2/os-upgrade/repeats/failed/service';
 const DIAGNOSIS = `${LAST_QUESTION}/no-service-pack`;
 const OUTCOME_CHUNK = '**/assets/outcome-screen-*.js';
@@ -17,7 +17,7 @@ const CHUNK_404 = /Failed to load resource: the server responded with a status o
 
 /**
  * Whether the page holds the marker of a reload for itself: its address and its build's
- * entry script, in sessionStorage (load-chunk.ts). With it, code that will not load shows
+ * entry script, in sessionStorage (src/lib/chunk.ts). With it, code that will not load shows
  * the error screen instead of reloading again.
  */
 function hasReloadMarker(page: Page): Promise<boolean> {
@@ -107,9 +107,9 @@ test('with storage refused, a missing chunk never reloads (nowhere to remember i
   const documents = await answerIntoOutcome(page);
 
   await expect(heading(page)).toHaveText('Something went wrong');
-  // No sleep to let a late reload show itself: the error screen is what loadChunk shows once
+  // No sleep to let a late reload show itself: the error screen is what the app shows once
   // it has decided not to reload, which it always decides here, as reading sessionStorage
-  // throws (load-chunk.ts); nothing else on the page reloads.
+  // throws (src/lib/chunk.ts); nothing else on the page reloads.
   await expect(page.evaluate(() => window.sessionStorage.length)).rejects.toThrow(/disabled/);
   expect(documents()).toBe(1);
 });

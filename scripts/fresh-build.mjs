@@ -1,13 +1,17 @@
-// One build per base path, and one with a large generated tree (scripts/build-large.mjs):
-// the browser tests reuse dist/, dist-subpath/ and dist-large/ when they were
-// built from the current sources, and build them again when not, so a stale build is never
-// tested. `npm run build` ends by recording what it was built from (a hash of the files a
-// build reads, and the base path) in the output folder; the folder is emptied when a build
-// starts, so a build that failed half-way leaves no record.
+// Every build the tests use, made once: `npm test` (and CI before it) runs this, and the
+// suites reuse what it made. A build is made again only when the sources changed since:
+// `npm run build` ends by recording what it was built from (a hash of the files a build
+// reads, and the base path) in the output folder, which is emptied when a build starts, so a
+// build that failed half-way leaves no record and a stale build is never tested.
 //
-//   node scripts/fresh-build.mjs           builds dist/, dist-subpath/, dist-large/ (dist/ with a
-//                                          200-question tree added) and dist-many/ (dist/ again
-//                                          with many generated trees) unless up to date
+//   dist/            the site (`npm run build`, with the byte budgets)
+//   dist-subpath/    the same for a sub-path (scripts/build-subpath.mjs)
+//   dist-large/, dist-many/, dist-published/
+//                    the site with other troubleshooters, from one shared client build
+//                    (scripts/build-with-trees.mjs and the build-*.mjs that describe them)
+//   dist-cli/        check:trees and schema (`npm run build:cli`), for the editor test
+//
+//   node scripts/fresh-build.mjs           builds whichever of these is missing or stale
 //   node scripts/fresh-build.mjs --stamp   records what $DIST_DIR was just built from
 import { execSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -15,12 +19,18 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LARGE_BUILD } from './build-large.mjs';
+import { MANY_TREES_BUILD } from './build-many-trees.mjs';
+import { PUBLISHED_BUILD } from './build-published.mjs';
 import { SUBPATH_BUILD } from './build-subpath.mjs';
-import { buildManyTrees, MANY_TREES_BUILD } from './build-many-trees.mjs';
+import { buildWithTrees } from './build-with-trees.mjs';
+
+/** Built by `npm run build` for their base path. */
+export const BUILDS = [{ dir: 'dist', base: '/' }, SUBPATH_BUILD];
+/** The app with other troubleshooters, all from one client build. */
+export const SITES_WITH_TREES = [LARGE_BUILD, MANY_TREES_BUILD, PUBLISHED_BUILD];
+export const CLI_BUILD = { dir: 'dist-cli', base: 'the command-line tools' };
 
 const STAMP = '.built-from';
-// dist/ first: dist-large/ is built the same way, with a generated tree added.
-export const BUILDS = [{ dir: 'dist', base: '/' }, SUBPATH_BUILD, LARGE_BUILD];
 
 // What a build reads: the app, its public files, the build scripts, and every file at the
 // top (package-lock.json, the Vite and TypeScript configs, index.html…). Tests are never
@@ -69,26 +79,26 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   if (process.argv.includes('--stamp')) {
     writeStamp(root, { dir: process.env.DIST_DIR ?? 'dist', base: process.env.BASE_PATH ?? '/' });
   } else {
-    for (const build of BUILDS) {
+    const stale = (build) => {
       if (isUpToDate(root, build)) {
         console.log(`${build.dir}/ is up to date with the sources: not built again`);
-        continue;
+        return false;
       }
       console.log(`${build.dir}/ is missing or was built from other sources: building it`);
-      execSync(build.script ? `node ${build.script}` : 'npm run -s build', {
+      return true;
+    };
+    for (const build of BUILDS.filter(stale)) {
+      execSync('npm run -s build', {
         stdio: 'inherit',
         env: { ...process.env, BASE_PATH: build.base, DIST_DIR: build.dir },
       });
     }
-    // The same sources again, with many generated trees (scripts/build-many-trees.mjs).
-    if (isUpToDate(root, MANY_TREES_BUILD)) {
-      console.log(`${MANY_TREES_BUILD.dir}/ is up to date with the sources: not built again`);
-    } else {
-      console.log(
-        `${MANY_TREES_BUILD.dir}/ is missing or was built from other sources: building it`,
-      );
-      await buildManyTrees(root);
-      writeStamp(root, MANY_TREES_BUILD);
+    await buildWithTrees(root, SITES_WITH_TREES.filter(stale), {
+      onBuilt: (site) => writeStamp(root, site),
+    });
+    if (stale(CLI_BUILD)) {
+      execSync('npm run -s build:cli', { stdio: 'inherit' });
+      writeStamp(root, CLI_BUILD);
     }
   }
 }
