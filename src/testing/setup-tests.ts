@@ -1,8 +1,13 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { preloadOnDemandCode } from '../app/routes';
 import { fetchPublicFile } from './fetch-public-file-from-disk';
+
+// findBy… and waitFor wait for their condition; this is only how long before one gives up.
+// Testing Library's 1 s is shorter than the first import of a screen loaded on demand (the
+// map's layout library, transformed by Vitest) on a loaded two-core machine.
+configure({ asyncUtilTimeout: 10_000 });
 
 // Code loaded on demand is imported up front, as the app does once its first page is up:
 // its first import (a transform in Vitest) must not race a test's timeouts.
