@@ -26,13 +26,22 @@ const FILES_SERVE: Record<string, string> = {
   search: "the list's search file (trees/search.json)",
 };
 
+/**
+ * The first segment of each of the server's own addresses (docs/server.md): a site served
+ * by it answers these itself, before any file.
+ */
+const SERVER_SERVE: Record<string, string> = {
+  api: "the server's API (/api/, docs/server.md)",
+};
+
 /** Ids a tree cannot have: each would collide with something else the site serves. */
 export function reservedTreeIds(): string[] {
-  return [...Object.keys(ROUTES_SERVE), ...Object.keys(FILES_SERVE)];
+  return [...Object.keys(ROUTES_SERVE), ...Object.keys(FILES_SERVE), ...Object.keys(SERVER_SERVE)];
 }
 
 /** What a reserved id is used for, or undefined for an id a tree may have. */
 export function reservedFor(id: string): string | undefined {
   if (Object.hasOwn(ROUTES_SERVE, id)) return ROUTES_SERVE[id as RouteSegment];
-  return Object.hasOwn(FILES_SERVE, id) ? FILES_SERVE[id] : undefined;
+  if (Object.hasOwn(FILES_SERVE, id)) return FILES_SERVE[id];
+  return Object.hasOwn(SERVER_SERVE, id) ? SERVER_SERVE[id] : undefined;
 }

@@ -1,0 +1,70 @@
+// The app factory (docs/decisions/0026-server.md): plugins for shared concerns, then routes,
+// each a plugin of its own. `server/main.ts` runs it; tests build it and call `app.inject`.
+import Fastify, {
+  LogController,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyServerOptions,
+} from 'fastify';
+import { databasePlugin, type DatabasePluginOptions } from './plugins/database';
+import { firstStartPlugin } from './plugins/first-start';
+import { securityHeadersPlugin } from './plugins/security-headers';
+import { settingsPlugin } from './plugins/settings';
+import { healthRoutes } from './routes/health';
+import { siteRoutes } from './routes/site';
+
+export type AppOptions = DatabasePluginOptions & {
+  /** The built site (`dist/`), served as the static host in docs/deployment.md does. */
+  siteDir: string;
+  /** The path the site is built for and served at (BASE_PATH), with a slash at each end. */
+  basePath?: string;
+  logger?: FastifyServerOptions['logger'];
+  /**
+   * Behind a reverse proxy that sets X-Forwarded-For and X-Forwarded-Proto: `true`, or the
+   * proxy's addresses (Fastify's trustProxy). Secure cookies follow the forwarded protocol.
+   */
+  trustProxy?: FastifyServerOptions['trustProxy'];
+};
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+    // One log line per request would cost the site a good part of its speed; the reverse
+    // proxy in front keeps the access log (docs/server.md).
+    logController: new LogController({ disableRequestLogging: true }),
+    // An address with a malformed %-escape: a plain 400, as a static host answers it. No
+    // route runs, so neither do the hooks: the security headers are added here.
+    frameworkErrors: (error, _request, genericReply) => {
+      const reply = genericReply as unknown as FastifyReply;
+      if (reply.server.hasDecorator('securityHeaders'))
+        reply.headers(reply.server.securityHeaders());
+      if (error.code === 'FST_ERR_BAD_URL') {
+        return reply.code(400).type('text/plain; charset=utf-8').send('Bad request');
+      }
+      return reply.send(error);
+    },
+    // Request bodies are small JSON documents (a tree is the largest).
+    bodyLimit: 5 * 1024 * 1024,
+  });
+
+  await app.register(databasePlugin, { database: options.database });
+  await app.register(firstStartPlugin, { siteDir: options.siteDir });
+  await app.register(settingsPlugin);
+  await app.register(securityHeadersPlugin, { siteDir: options.siteDir });
+  // Everything is served under the base path, the API included (/helpdesk/ts/api/health).
+  const basePath = options.basePath ?? '/';
+  await app.register(
+    async (site) => {
+      await site.register(healthRoutes);
+      // Last: the site answers every address no route above claims.
+      await site.register(siteRoutes, { siteDir: options.siteDir, basePath });
+    },
+    { prefix: basePath.replace(/\/$/, '') },
+  );
+  // Outside the base path (a sub-path deployment): what a static host would say.
+  app.setNotFoundHandler(async (_request, reply) =>
+    reply.code(404).type('text/plain; charset=utf-8').send('Not found'),
+  );
+  return app;
+}
