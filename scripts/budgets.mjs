@@ -2,7 +2,8 @@
 //
 //   the app's own code in the JavaScript a page loads before it is interactive
 //     (entry + modulepreloads) ≤ 15 KB gz
-//   each library's code in it ≤ the figure recorded for it in scripts/library-bytes.json
+//   each library's code in it ≤ the figure recorded for it in scripts/library-bytes.json,
+//     give or take 1% (librarySlack)
 //   CSS a page loads ≤ 10 KB gz
 //   each HTML page ≤ 30 KB gz
 //   embed.js, the loader host pages include ≤ 3 KB gz
@@ -38,6 +39,18 @@ const GZIP = { level: 9 };
 /** The libraries' recorded bytes in the first-paint script, gzipped, by package. */
 export const LIBRARY_BYTES_FILE = new URL('./library-bytes.json', import.meta.url);
 export const RECORD_COMMAND = 'npm run build; npm run budgets:record';
+
+/**
+ * How far a library may drift from its figure before the build fails: 1% (at least 32
+ * bytes). Its code is minified with the app's, in one chunk, so a change to the app alone
+ * renames a few of its identifiers and moves its gzipped size by a few bytes; an upgrade or
+ * a newly used part grows it by far more.
+ *
+ * @param {number} recorded
+ */
+export function librarySlack(recorded) {
+  return Math.max(32, Math.ceil(recorded / 100));
+}
 
 /** @returns {Record<string, number>} */
 export function readLibraryBytes(file = LIBRARY_BYTES_FILE) {
@@ -169,7 +182,7 @@ export function createBudgetCheck({ distDir, base, libraryBytes = readLibraryByt
           `${name(file)} loads ${kb(bytes)} of ${library} gzipped before it is interactive (${js.join(', ')}), a library with no recorded figure in scripts/library-bytes.json. ` +
             `If it belongs in the first paint, record it: ${RECORD_COMMAND}`,
         );
-      } else if (bytes > recorded) {
+      } else if (bytes > recorded + librarySlack(recorded)) {
         problems.push(
           `${name(file)} loads ${kb(bytes)} of ${library} gzipped before it is interactive (${js.join(', ')}), more than the ${kb(recorded)} recorded in scripts/library-bytes.json. ` +
             `If the upgrade (or the part of ${library} newly used) is worth it, record the new figure and commit it: ${RECORD_COMMAND}`,
