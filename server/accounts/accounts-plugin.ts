@@ -22,7 +22,8 @@ export type AccountsOptions = {
  */
 async function accounts(app: FastifyInstance, options: AccountsOptions) {
   if (!app.hasRequestDecorator('cookies')) await app.register(fastifyCookie);
-  if (!app.hasContentTypeParser('application/x-www-form-urlencoded')) await app.register(fastifyFormbody);
+  if (!app.hasContentTypeParser('application/x-www-form-urlencoded'))
+    await app.register(fastifyFormbody);
   await app.register(authPlugin, { publicOrigins: options.publicOrigins ?? [] });
   const oidc = options.oidc ?? null;
   await app.register(signInRoutes, { providerName: () => oidc?.name ?? null });

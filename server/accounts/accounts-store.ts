@@ -18,7 +18,12 @@ const PUBLIC = { id: accounts.id, email: accounts.email, role: accounts.role } a
 
 export async function findAccountByEmail(db: Database, email: string) {
   const [row] = await db
-    .select({ ...PUBLIC, passwordHash: accounts.passwordHash, oidcIssuer: accounts.oidcIssuer, oidcSubject: accounts.oidcSubject })
+    .select({
+      ...PUBLIC,
+      passwordHash: accounts.passwordHash,
+      oidcIssuer: accounts.oidcIssuer,
+      oidcSubject: accounts.oidcSubject,
+    })
     .from(accounts)
     .where(eq(accounts.email, normaliseEmail(email)));
   return row;
@@ -26,7 +31,12 @@ export async function findAccountByEmail(db: Database, email: string) {
 
 export async function listAccounts(db: Database) {
   return db
-    .select({ ...PUBLIC, hasPassword: accounts.passwordHash, oidcIssuer: accounts.oidcIssuer, createdAt: accounts.createdAt })
+    .select({
+      ...PUBLIC,
+      hasPassword: accounts.passwordHash,
+      oidcIssuer: accounts.oidcIssuer,
+      createdAt: accounts.createdAt,
+    })
     .from(accounts)
     .orderBy(asc(accounts.email));
 }
@@ -37,7 +47,11 @@ export async function addAccount(
 ): Promise<Account> {
   const [row] = await db
     .insert(accounts)
-    .values({ email: normaliseEmail(account.email), role: account.role, passwordHash: account.passwordHash })
+    .values({
+      email: normaliseEmail(account.email),
+      role: account.role,
+      passwordHash: account.passwordHash,
+    })
     .returning(PUBLIC);
   if (!row) throw new Error('the account was not added');
   return row;
@@ -45,11 +59,18 @@ export async function addAccount(
 
 /** Removes the account; its sessions go with it (on delete cascade). */
 export async function removeAccount(db: Database, email: string): Promise<Account | undefined> {
-  const [row] = await db.delete(accounts).where(eq(accounts.email, normaliseEmail(email))).returning(PUBLIC);
+  const [row] = await db
+    .delete(accounts)
+    .where(eq(accounts.email, normaliseEmail(email)))
+    .returning(PUBLIC);
   return row;
 }
 
-export async function setRole(db: Database, email: string, role: Role): Promise<Account | undefined> {
+export async function setRole(
+  db: Database,
+  email: string,
+  role: Role,
+): Promise<Account | undefined> {
   const [row] = await db
     .update(accounts)
     .set({ role })

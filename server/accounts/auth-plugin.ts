@@ -1,4 +1,9 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  preHandlerAsyncHookHandler,
+} from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
 import type { Role } from '../db/schema';
 import { renderPage } from '../pages/page-layout';
@@ -53,10 +58,10 @@ async function auth(app: FastifyInstance, options: AuthOptions) {
       const own = ownOrigins(publicOrigins, request);
       if (!isOriginAllowed(request.headers.origin, own)) {
         request.log.warn({ origin: request.headers.origin, own }, 'cross-origin request refused');
-        return reply
-          .code(403)
-          .header('cache-control', 'no-store')
-          .send({ error: 'cross-origin', message: 'This request did not come from this site, so it was refused.' });
+        return reply.code(403).header('cache-control', 'no-store').send({
+          error: 'cross-origin',
+          message: 'This request did not come from this site, so it was refused.',
+        });
       }
     }
     const token = request.cookies[SESSION_COOKIE];
@@ -69,15 +74,18 @@ async function auth(app: FastifyInstance, options: AuthOptions) {
     }
   });
 
-  app.decorate('setSessionCookie', (request: FastifyRequest, reply: FastifyReply, token: string) => {
-    reply.setCookie(SESSION_COOKIE, token, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: request.protocol === 'https',
-      maxAge: SESSION_LIFETIME_MS / 1000,
-    });
-  });
+  app.decorate(
+    'setSessionCookie',
+    (request: FastifyRequest, reply: FastifyReply, token: string) => {
+      reply.setCookie(SESSION_COOKIE, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: request.protocol === 'https',
+        maxAge: SESSION_LIFETIME_MS / 1000,
+      });
+    },
+  );
   app.decorate('clearSessionCookie', (request: FastifyRequest, reply: FastifyReply) => {
     reply.clearCookie(SESSION_COOKIE, {
       path: '/',
@@ -102,15 +110,18 @@ async function auth(app: FastifyInstance, options: AuthOptions) {
         return reply.redirect(`/sign-in?return=${encodeURIComponent(back)}`, 303);
       }
       return sendPage(
-          reply,
-          403,
-          renderPage({
-            title: 'Not allowed',
-            account,
-            content: html`<h1 tabindex="-1">Not allowed</h1>
-<p>This page needs the ${role} role; you are signed in as ${account.email} with the ${account.role} role. An admin can change your role.</p>
-<p><a href="/">Back to the troubleshooters</a></p>`,
-          }),
+        reply,
+        403,
+        renderPage({
+          title: 'Not allowed',
+          account,
+          content: html`<h1 tabindex="-1">Not allowed</h1>
+            <p>
+              This page needs the ${role} role; you are signed in as ${account.email} with the
+              ${account.role} role. An admin can change your role.
+            </p>
+            <p><a href="/">Back to the troubleshooters</a></p>`,
+        }),
       );
     };
   });

@@ -31,13 +31,19 @@ export async function accountForIdentity(
       `Your account at ${settings.name} has no role here. Ask an admin to add you to one of the groups that give access.`,
     );
   }
-  const select = { id: accounts.id, email: accounts.email, role: accounts.role, oidcSubject: accounts.oidcSubject };
+  const select = {
+    id: accounts.id,
+    email: accounts.email,
+    role: accounts.role,
+    oidcSubject: accounts.oidcSubject,
+  };
   let [row] = await db
     .select(select)
     .from(accounts)
     .where(and(eq(accounts.oidcIssuer, issuer), eq(accounts.oidcSubject, subject)));
   if (!row) {
-    if (!email || !isEmail(email)) throw new OidcRefusal('The identity provider did not give an email address.');
+    if (!email || !isEmail(email))
+      throw new OidcRefusal('The identity provider did not give an email address.');
     if (claims.email_verified === false) {
       throw new OidcRefusal('The identity provider says your email address is not verified.');
     }
@@ -46,7 +52,10 @@ export async function accountForIdentity(
       throw new OidcRefusal(`The account for ${email} belongs to another identity. Ask an admin.`);
     }
     if (row) {
-      await db.update(accounts).set({ oidcIssuer: issuer, oidcSubject: subject }).where(eq(accounts.id, row.id));
+      await db
+        .update(accounts)
+        .set({ oidcIssuer: issuer, oidcSubject: subject })
+        .where(eq(accounts.id, row.id));
     } else if (mappedRole) {
       [row] = await db
         .insert(accounts)

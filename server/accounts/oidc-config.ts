@@ -37,16 +37,22 @@ export function readOidcSettings(env: NodeJS.ProcessEnv): OidcSettings | null {
     .map(([key]) => key);
   if (missing.length > 0) throw new Error(`OIDC_ISSUER is set, but not ${missing.join(', ')}`);
   const roleMap = new Map<string, Role>();
-  for (const pair of (env.OIDC_ROLE_MAP ?? '').split(',').map((entry) => entry.trim()).filter(Boolean)) {
+  for (const pair of (env.OIDC_ROLE_MAP ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)) {
     const at = pair.lastIndexOf('=');
     const role = pair.slice(at + 1).trim();
     if (at <= 0 || !isRole(role)) {
-      throw new Error(`OIDC_ROLE_MAP: "${pair}" is not group=role with role author, publisher or admin`);
+      throw new Error(
+        `OIDC_ROLE_MAP: "${pair}" is not group=role with role author, publisher or admin`,
+      );
     }
     roleMap.set(pair.slice(0, at).trim(), role);
   }
   const roleClaim = env.OIDC_ROLE_CLAIM?.trim() || null;
-  if (roleClaim && roleMap.size === 0) throw new Error('OIDC_ROLE_CLAIM is set, but OIDC_ROLE_MAP maps nothing');
+  if (roleClaim && roleMap.size === 0)
+    throw new Error('OIDC_ROLE_CLAIM is set, but OIDC_ROLE_MAP maps nothing');
   const issuer = new URL(OIDC_ISSUER);
   return {
     issuer,
@@ -56,12 +62,16 @@ export function readOidcSettings(env: NodeJS.ProcessEnv): OidcSettings | null {
     name: env.OIDC_NAME?.trim() || 'single sign-on',
     roleClaim,
     roleMap,
-    allowInsecure: issuer.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(issuer.hostname),
+    allowInsecure:
+      issuer.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(issuer.hostname),
   };
 }
 
 /** The highest role the claim's values map to, if any. */
-export function roleFromClaims(claims: Record<string, unknown>, settings: OidcSettings): Role | null {
+export function roleFromClaims(
+  claims: Record<string, unknown>,
+  settings: OidcSettings,
+): Role | null {
   if (!settings.roleClaim) return null;
   const value = claims[settings.roleClaim];
   const values = Array.isArray(value) ? value : [value];
@@ -69,6 +79,7 @@ export function roleFromClaims(claims: Record<string, unknown>, settings: OidcSe
     const role = typeof entry === 'string' ? settings.roleMap.get(entry) : undefined;
     return role ? [role] : [];
   });
-  for (const role of ['admin', 'publisher', 'author'] as const) if (roles.includes(role)) return role;
+  for (const role of ['admin', 'publisher', 'author'] as const)
+    if (roles.includes(role)) return role;
   return null;
 }

@@ -91,9 +91,15 @@ export async function oidcRoutes(app: FastifyInstance, options: { settings: Oidc
       );
     };
     if (!state || request.cookies[FLOW_COOKIE] !== state) {
-      return refuse('state does not match this browser', 'That sign-in was not started in this browser, or took too long. Try again.');
+      return refuse(
+        'state does not match this browser',
+        'That sign-in was not started in this browser, or took too long. Try again.',
+      );
     }
-    const [flow] = await app.db.delete(oidcFlows).where(eq(oidcFlows.stateHash, hash(state))).returning();
+    const [flow] = await app.db
+      .delete(oidcFlows)
+      .where(eq(oidcFlows.stateHash, hash(state)))
+      .returning();
     if (!flow || flow.expiresAt < new Date()) {
       return refuse('unknown or expired state', 'That sign-in took too long. Try again.');
     }
@@ -106,10 +112,15 @@ export async function oidcRoutes(app: FastifyInstance, options: { settings: Oidc
         idTokenExpected: true,
       });
       claims = { ...(tokens.claims() ?? {}) };
-      if (!claims.email && tokens.access_token) {
-        // Some providers put the email only in the userinfo answer.
-        const info = await client.fetchUserInfo(await configure(), tokens.access_token, String(claims.sub));
-        claims = { ...info, ...claims, email: info.email, email_verified: info.email_verified };
+      const missingRole = settings.roleClaim !== null && !(settings.roleClaim in claims);
+      if ((!claims.email || missingRole) && tokens.access_token) {
+        // Some providers give the email or the groups only in the userinfo answer.
+        const info = await client.fetchUserInfo(
+          await configure(),
+          tokens.access_token,
+          String(claims.sub),
+        );
+        claims = { ...info, ...claims };
       }
     } catch (error) {
       request.log.warn({ err: error }, 'OpenID Connect callback failed');

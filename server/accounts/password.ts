@@ -31,7 +31,14 @@ export async function hashPassword(password: string): Promise<string> {
 function parse(stored: string) {
   const match = /^scrypt\$N=(\d+),r=(\d+),p=(\d+)\$([\w-]+)\$([\w-]+)$/.exec(stored);
   if (!match) return undefined;
-  const [, N, r, p, salt, key] = match as unknown as [string, string, string, string, string, string];
+  const [, N, r, p, salt, key] = match as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   return {
     options: { N: Number(N), r: Number(r), p: Number(p) },
     salt: Buffer.from(salt, 'base64url'),

@@ -15,7 +15,10 @@ export function hashToken(token: string): string {
 }
 
 /** Starts a session for the account; returns the token for the cookie. */
-export async function createSession(db: Database, accountId: number): Promise<{ token: string; expiresAt: Date }> {
+export async function createSession(
+  db: Database,
+  accountId: number,
+): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
   await db.insert(sessions).values({ idHash: hashToken(token), accountId, expiresAt });
@@ -25,7 +28,10 @@ export async function createSession(db: Database, accountId: number): Promise<{ 
 }
 
 /** The account a session token belongs to, if the session exists and has not expired. */
-export async function findSessionAccount(db: Database, token: string): Promise<Account | undefined> {
+export async function findSessionAccount(
+  db: Database,
+  token: string,
+): Promise<Account | undefined> {
   const [row] = await db
     .select({ id: accounts.id, email: accounts.email, role: accounts.role })
     .from(sessions)

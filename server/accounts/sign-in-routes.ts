@@ -18,7 +18,10 @@ const accountJson = (account: Account | null) =>
 
 const ACCOUNT_SCHEMA = {
   type: ['object', 'null'],
-  properties: { email: { type: 'string' }, role: { type: 'string', enum: ['author', 'publisher', 'admin'] } },
+  properties: {
+    email: { type: 'string' },
+    role: { type: 'string', enum: ['author', 'publisher', 'admin'] },
+  },
   required: ['email', 'role'],
 } as const;
 
@@ -26,13 +29,17 @@ const ACCOUNT_SCHEMA = {
  * Signing in and out with a local account, and what the client asks to learn whether there is
  * a server and who is signed in. OpenID Connect has its own routes (oidc-routes.ts).
  */
-export async function signInRoutes(app: FastifyInstance, options: { providerName: () => string | null }) {
-
+export async function signInRoutes(
+  app: FastifyInstance,
+  options: { providerName: () => string | null },
+) {
   app.get(
     '/api/session',
     {
       schema: {
-        response: { 200: { type: 'object', properties: { account: ACCOUNT_SCHEMA }, required: ['account'] } },
+        response: {
+          200: { type: 'object', properties: { account: ACCOUNT_SCHEMA }, required: ['account'] },
+        },
       },
     },
     async (request, reply) => {
@@ -88,18 +95,28 @@ export async function signInRoutes(app: FastifyInstance, options: { providerName
         reply.header('cache-control', 'no-store');
         if (status === 429) reply.header('retry-after', String(FAILURE_WINDOW_MS / 1000));
         return json
-          ? reply.code(status).send({ error: status === 429 ? 'too-many-attempts' : 'sign-in-failed', message })
+          ? reply
+              .code(status)
+              .send({ error: status === 429 ? 'too-many-attempts' : 'sign-in-failed', message })
           : sendPage(
               reply,
               status,
-              renderSignInPage({ returnTo, email: body.email ?? '', error: message, providerName: options.providerName() }),
+              renderSignInPage({
+                returnTo,
+                email: body.email ?? '',
+                error: message,
+                providerName: options.providerName(),
+              }),
             );
       };
       if (!email || !body.password) return fail(400, 'Enter your email address and password.');
 
       const since = new Date(Date.now() - FAILURE_WINDOW_MS);
       const failures = await countFailedSignIns(app.db, { email, ip: request.ip, since });
-      if (failures.forEmail >= MAX_FAILURES_PER_ACCOUNT || failures.fromIp >= MAX_FAILURES_PER_ADDRESS) {
+      if (
+        failures.forEmail >= MAX_FAILURES_PER_ACCOUNT ||
+        failures.fromIp >= MAX_FAILURES_PER_ADDRESS
+      ) {
         await recordAudit(app.db, {
           actor: null,
           action: 'sign-in.refused',

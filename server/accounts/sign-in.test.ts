@@ -17,7 +17,11 @@ describe('signing in with a local account', () => {
   let app: FastifyInstance;
   beforeAll(async () => {
     app = await buildTestApp();
-    await addAccount(app.db, { email: 'kim@example.com', role: 'author', passwordHash: await hashPassword(PASSWORD) });
+    await addAccount(app.db, {
+      email: 'kim@example.com',
+      role: 'author',
+      passwordHash: await hashPassword(PASSWORD),
+    });
   });
   afterAll(() => app.close());
 
@@ -43,22 +47,37 @@ describe('signing in with a local account', () => {
     const cookie = sessionCookie(response)!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     expect(cookie.secure).toBeFalsy();
-    const session = await app.inject({ url: '/api/session', cookies: { [SESSION_COOKIE]: cookie.value } });
+    const session = await app.inject({
+      url: '/api/session',
+      cookies: { [SESSION_COOKIE]: cookie.value },
+    });
     expect(session.json()).toEqual({ account: { email: 'kim@example.com', role: 'author' } });
   });
 
   it('marks the cookie Secure behind HTTPS', async () => {
     const secureApp = await buildTestApp({}, { trustProxy: true });
     try {
-      await addAccount(secureApp.db, { email: 'kim@example.com', role: 'author', passwordHash: await hashPassword(PASSWORD) });
+      await addAccount(secureApp.db, {
+        email: 'kim@example.com',
+        role: 'author',
+        passwordHash: await hashPassword(PASSWORD),
+      });
       const response = await secureApp.inject({
         method: 'POST',
         url: '/sign-in',
-        headers: { origin: 'https://help.example', host: 'help.example', 'x-forwarded-proto': 'https' },
+        headers: {
+          origin: 'https://help.example',
+          host: 'help.example',
+          'x-forwarded-proto': 'https',
+        },
         payload: { email: 'kim@example.com', password: PASSWORD },
       });
       expect(response.statusCode).toBe(200);
-      expect(sessionCookie(response)).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Lax' });
+      expect(sessionCookie(response)).toMatchObject({
+        secure: true,
+        httpOnly: true,
+        sameSite: 'Lax',
+      });
     } finally {
       await secureApp.close();
     }
@@ -66,7 +85,9 @@ describe('signing in with a local account', () => {
 
   it('renews the session at sign-in: the old token stops working', async () => {
     const first = sessionCookie(await signIn('kim@example.com', PASSWORD))!.value;
-    const second = sessionCookie(await signIn('kim@example.com', PASSWORD, { cookie: `${SESSION_COOKIE}=${first}` }))!.value;
+    const second = sessionCookie(
+      await signIn('kim@example.com', PASSWORD, { cookie: `${SESSION_COOKIE}=${first}` }),
+    )!.value;
     expect(second).not.toBe(first);
     const old = await app.inject({ url: '/api/session', cookies: { [SESSION_COOKIE]: first } });
     expect(old.json()).toEqual({ account: null });
@@ -111,7 +132,9 @@ describe('signing in with a local account', () => {
     expect(sessionCookie(evil)).toBeUndefined();
     const none = await app.inject({ method: 'POST', url: '/sign-out' });
     expect(none.statusCode).toBe(403);
-    const lookalike = await signIn('kim@example.com', PASSWORD, { origin: `${ORIGIN}.evil.example` });
+    const lookalike = await signIn('kim@example.com', PASSWORD, {
+      origin: `${ORIGIN}.evil.example`,
+    });
     expect(lookalike.statusCode).toBe(403);
   });
 
@@ -131,7 +154,11 @@ describe('signing in with a local account', () => {
   });
 
   it('ends every session of an account that is removed', async () => {
-    await addAccount(app.db, { email: 'lee@example.com', role: 'publisher', passwordHash: await hashPassword(PASSWORD) });
+    await addAccount(app.db, {
+      email: 'lee@example.com',
+      role: 'publisher',
+      passwordHash: await hashPassword(PASSWORD),
+    });
     const token = sessionCookie(await signIn('lee@example.com', PASSWORD))!.value;
     await removeAccount(app.db, 'lee@example.com');
     const after = await app.inject({ url: '/api/session', cookies: { [SESSION_COOKIE]: token } });
@@ -139,7 +166,11 @@ describe('signing in with a local account', () => {
   });
 
   it(`refuses sign-in after ${MAX_FAILURES_PER_ACCOUNT} wrong passwords, even with the right one`, async () => {
-    await addAccount(app.db, { email: 'pat@example.com', role: 'admin', passwordHash: await hashPassword(PASSWORD) });
+    await addAccount(app.db, {
+      email: 'pat@example.com',
+      role: 'admin',
+      passwordHash: await hashPassword(PASSWORD),
+    });
     for (let attempt = 1; attempt <= MAX_FAILURES_PER_ACCOUNT; attempt += 1) {
       const response = await signIn('pat@example.com', `wrong ${attempt}`);
       expect(response.statusCode, `attempt ${attempt}`).toBe(401);
