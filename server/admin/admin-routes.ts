@@ -4,7 +4,12 @@ import { renderAuditPage } from '../pages/audit-page';
 import { renderSettingsPage } from '../pages/settings-page';
 import { sendPage } from '../pages/send-page';
 import { readEditableSettings, writeEditableSettings } from './editable-settings';
-import { readSettingsForm, settingsToForm, type EditableSettings, type SettingsFormValues } from './settings-form';
+import {
+  readSettingsForm,
+  settingsToForm,
+  type EditableSettings,
+  type SettingsFormValues,
+} from './settings-form';
 
 const AUDIT_PAGE_SIZE = 50;
 
@@ -17,7 +22,9 @@ const SETTINGS_SCHEMA = {
       type: 'object',
       additionalProperties: false,
       required: ['allowedOrigins'],
-      properties: { allowedOrigins: { type: 'array', maxItems: 50, items: { type: 'string', maxLength: 300 } } },
+      properties: {
+        allowedOrigins: { type: 'array', maxItems: 50, items: { type: 'string', maxLength: 300 } },
+      },
     },
     escalation: {
       anyOf: [
@@ -73,7 +80,12 @@ export async function adminRoutes(app: FastifyInstance) {
     await writeEditableSettings(app.db, values, actor.id);
     const changes = settingsChanges(before, values);
     if (Object.keys(changes).length > 0) {
-      await recordAudit(app.db, { actor, action: 'settings.changed', subject: 'settings', details: changes });
+      await recordAudit(app.db, {
+        actor,
+        action: 'settings.changed',
+        subject: 'settings',
+        details: changes,
+      });
     }
   }
 
@@ -85,7 +97,13 @@ export async function adminRoutes(app: FastifyInstance) {
         body: SETTINGS_SCHEMA,
         response: {
           200: SETTINGS_SCHEMA,
-          400: { type: 'object', properties: { error: { type: 'string' }, errors: { type: 'object', additionalProperties: { type: 'string' } } } },
+          400: {
+            type: 'object',
+            properties: {
+              error: { type: 'string' },
+              errors: { type: 'object', additionalProperties: { type: 'string' } },
+            },
+          },
         },
       },
     },
@@ -93,7 +111,8 @@ export async function adminRoutes(app: FastifyInstance) {
       const body = request.body as EditableSettings;
       const read = readSettingsForm(settingsToForm(body));
       reply.header('cache-control', 'no-store');
-      if ('errors' in read) return reply.code(400).send({ error: 'invalid-settings', errors: read.errors });
+      if ('errors' in read)
+        return reply.code(400).send({ error: 'invalid-settings', errors: read.errors });
       await save(read.settings, request.account!);
       return read.settings;
     },
@@ -129,7 +148,11 @@ export async function adminRoutes(app: FastifyInstance) {
       };
       const read = readSettingsForm(values);
       if ('errors' in read) {
-        return sendPage(reply, 400, renderSettingsPage({ account: request.account!, values, errors: read.errors }));
+        return sendPage(
+          reply,
+          400,
+          renderSettingsPage({ account: request.account!, values, errors: read.errors }),
+        );
       }
       await save(read.settings, request.account!);
       // Post/redirect/get: a reload does not post again.
@@ -154,13 +177,19 @@ export async function adminRoutes(app: FastifyInstance) {
         response: {
           200: {
             type: 'object',
-            properties: { entries: { type: 'array', items: AUDIT_ENTRY_SCHEMA }, older: { type: ['integer', 'null'] } },
+            properties: {
+              entries: { type: 'array', items: AUDIT_ENTRY_SCHEMA },
+              older: { type: ['integer', 'null'] },
+            },
           },
         },
       },
     },
     async (request, reply) => {
-      const { before, limit = AUDIT_PAGE_SIZE } = request.query as { before?: number; limit?: number };
+      const { before, limit = AUDIT_PAGE_SIZE } = request.query as {
+        before?: number;
+        limit?: number;
+      };
       const entries = await listAudit(app.db, { limit, ...(before ? { before } : {}) });
       reply.header('cache-control', 'no-store');
       return {
@@ -172,10 +201,18 @@ export async function adminRoutes(app: FastifyInstance) {
 
   app.get(
     '/admin/audit',
-    { preHandler: admin, schema: { querystring: { type: 'object', properties: { before: { type: 'integer', minimum: 1 } } } } },
+    {
+      preHandler: admin,
+      schema: {
+        querystring: { type: 'object', properties: { before: { type: 'integer', minimum: 1 } } },
+      },
+    },
     async (request, reply) => {
       const { before } = request.query as { before?: number };
-      const entries = await listAudit(app.db, { limit: AUDIT_PAGE_SIZE, ...(before ? { before } : {}) });
+      const entries = await listAudit(app.db, {
+        limit: AUDIT_PAGE_SIZE,
+        ...(before ? { before } : {}),
+      });
       const last = entries.at(-1);
       return sendPage(
         reply,
@@ -183,7 +220,8 @@ export async function adminRoutes(app: FastifyInstance) {
         renderAuditPage({
           account: request.account!,
           entries,
-          olderHref: entries.length === AUDIT_PAGE_SIZE && last ? `/admin/audit?before=${last.id}` : null,
+          olderHref:
+            entries.length === AUDIT_PAGE_SIZE && last ? `/admin/audit?before=${last.id}` : null,
           newestHref: before ? '/admin/audit' : null,
         }),
       );

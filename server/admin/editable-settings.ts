@@ -5,14 +5,21 @@ import type { EditableSettings } from './settings-form';
 
 /** The settings an admin edits, as stored (`embed` and `escalation` rows). */
 export async function readEditableSettings(db: Database): Promise<EditableSettings> {
-  const rows = await db.select().from(settings).where(inArray(settings.key, ['embed', 'escalation']));
+  const rows = await db
+    .select()
+    .from(settings)
+    .where(inArray(settings.key, ['embed', 'escalation']));
   const value = (key: string) => rows.find((row) => row.key === key)?.value as never;
   const embed = value('embed') as { allowedOrigins?: string[] } | undefined;
   const escalation = value('escalation') as EditableSettings['escalation'] | undefined;
   return { embed: { allowedOrigins: embed?.allowedOrigins ?? [] }, escalation: escalation ?? null };
 }
 
-export async function writeEditableSettings(db: Database, values: EditableSettings, accountId: number) {
+export async function writeEditableSettings(
+  db: Database,
+  values: EditableSettings,
+  accountId: number,
+) {
   for (const [key, value] of [
     ['embed', values.embed],
     ['escalation', values.escalation],

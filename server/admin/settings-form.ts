@@ -6,7 +6,11 @@ export type EditableSettings = {
   escalation: { label: string; url: string } | { label: string; email: string } | null;
 };
 
-export type SettingsFormValues = { allowedOrigins: string; escalationLabel: string; escalationAddress: string };
+export type SettingsFormValues = {
+  allowedOrigins: string;
+  escalationLabel: string;
+  escalationAddress: string;
+};
 export type SettingsFormErrors = Partial<Record<keyof SettingsFormValues, string>>;
 
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
@@ -43,7 +47,8 @@ export function readSettingsForm(
     let hint = '';
     try {
       const url = new URL(first);
-      if (url.protocol === 'http:' || url.protocol === 'https:') hint = ` (did you mean ${url.origin}?)`;
+      if (url.protocol === 'http:' || url.protocol === 'https:')
+        hint = ` (did you mean ${url.origin}?)`;
     } catch {
       // Not a URL at all: no suggestion.
     }
@@ -53,19 +58,25 @@ export function readSettingsForm(
   }
   const label = values.escalationLabel.trim();
   const address = values.escalationAddress.trim();
-  if (label.length > MAX_LABEL) errors.escalationLabel = `Keep the label under ${MAX_LABEL} characters.`;
-  if (address && !label) errors.escalationLabel = 'Give the escalation a label, such as “Open a ticket with the service desk”.';
+  if (label.length > MAX_LABEL)
+    errors.escalationLabel = `Keep the label under ${MAX_LABEL} characters.`;
+  if (address && !label)
+    errors.escalationLabel =
+      'Give the escalation a label, such as “Open a ticket with the service desk”.';
   let escalation: EditableSettings['escalation'] = null;
   if (address.length > MAX_ADDRESS) {
     errors.escalationAddress = `Keep the address under ${MAX_ADDRESS} characters.`;
   } else if (/^https?:\/\//i.test(address)) {
-    if (!URL.canParse(address)) errors.escalationAddress = `“${address}” is not a valid web address.`;
+    if (!URL.canParse(address))
+      errors.escalationAddress = `“${address}” is not a valid web address.`;
     else escalation = { label, url: address };
   } else if (address) {
     if (EMAIL.test(address)) escalation = { label, email: address };
-    else errors.escalationAddress = `“${address}” is neither a web address starting https:// nor an email address.`;
+    else
+      errors.escalationAddress = `“${address}” is neither a web address starting https:// nor an email address.`;
   } else if (label) {
-    errors.escalationAddress = 'Give the address people are sent to: a web address starting https:// or an email address.';
+    errors.escalationAddress =
+      'Give the address people are sent to: a web address starting https:// or an email address.';
   }
   if (Object.keys(errors).length > 0) return { errors };
   return { settings: { embed: { allowedOrigins: [...new Set(origins)] }, escalation } };
