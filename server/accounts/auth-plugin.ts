@@ -24,6 +24,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** A preHandler that lets the request through only for this role or a higher one. */
     requireRole(role: Role): preHandlerAsyncHookHandler;
+    /** The path the site and API are served at, with a slash at each end (BASE_PATH). */
+    basePath: string;
     /** The origins state-changing requests must come from (PUBLIC_ORIGIN), or [] for "this host". */
     publicOrigins: readonly string[];
     setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string): void;
@@ -50,6 +52,9 @@ export function wantsJson(request: FastifyRequest): boolean {
 async function auth(app: FastifyInstance, options: AuthOptions) {
   const publicOrigins = options.publicOrigins ?? [];
   app.decorate('publicOrigins', publicOrigins);
+  // Registered inside the site's prefix: the pages' links and the cookies' path follow it.
+  const base = `${app.prefix}/`;
+  app.decorate('basePath', base);
   app.decorateRequest('account', null);
   app.decorateRequest('sessionToken', null);
 
@@ -78,7 +83,7 @@ async function auth(app: FastifyInstance, options: AuthOptions) {
     'setSessionCookie',
     (request: FastifyRequest, reply: FastifyReply, token: string) => {
       reply.setCookie(SESSION_COOKIE, token, {
-        path: '/',
+        path: base,
         httpOnly: true,
         sameSite: 'lax',
         secure: request.protocol === 'https',
@@ -88,7 +93,7 @@ async function auth(app: FastifyInstance, options: AuthOptions) {
   );
   app.decorate('clearSessionCookie', (request: FastifyRequest, reply: FastifyReply) => {
     reply.clearCookie(SESSION_COOKIE, {
-      path: '/',
+      path: base,
       httpOnly: true,
       sameSite: 'lax',
       secure: request.protocol === 'https',
@@ -106,13 +111,14 @@ async function auth(app: FastifyInstance, options: AuthOptions) {
           : reply.code(401).send({ error: 'unauthenticated', message: 'Sign in first.' });
       }
       if (!account) {
-        const back = request.method === 'GET' ? request.url : '/';
-        return reply.redirect(`/sign-in?return=${encodeURIComponent(back)}`, 303);
+        const back = request.method === 'GET' ? request.url : base;
+        return reply.redirect(`${base}sign-in?return=${encodeURIComponent(back)}`, 303);
       }
       return sendPage(
         reply,
         403,
         renderPage({
+          base,
           title: 'Not allowed',
           account,
           content: html`<h1 tabindex="-1">Not allowed</h1>
@@ -120,7 +126,7 @@ async function auth(app: FastifyInstance, options: AuthOptions) {
               This page needs the ${role} role; you are signed in as ${account.email} with the
               ${account.role} role. An admin can change your role.
             </p>
-            <p><a href="/">Back to the troubleshooters</a></p>`,
+            <p><a href="${base}">Back to the troubleshooters</a></p>`,
         }),
       );
     };

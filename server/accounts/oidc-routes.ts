@@ -37,7 +37,7 @@ export async function oidcRoutes(app: FastifyInstance, options: { settings: Oidc
     return configuration;
   };
   const cookieOptions = (secure: boolean) =>
-    ({ path: '/sign-in/oidc', httpOnly: true, sameSite: 'lax', secure }) as const;
+    ({ path: `${app.basePath}sign-in/oidc`, httpOnly: true, sameSite: 'lax', secure }) as const;
 
   app.get(
     '/sign-in/oidc',
@@ -52,7 +52,7 @@ export async function oidcRoutes(app: FastifyInstance, options: { settings: Oidc
         stateHash: hash(state),
         nonce,
         codeVerifier,
-        returnTo: safeReturnPath((request.query as { return?: string }).return),
+        returnTo: safeReturnPath((request.query as { return?: string }).return, app.basePath),
         expiresAt: new Date(Date.now() + FLOW_LIFETIME_MS),
       });
       reply.setCookie(FLOW_COOKIE, state, {
@@ -87,7 +87,12 @@ export async function oidcRoutes(app: FastifyInstance, options: { settings: Oidc
       return sendPage(
         reply,
         401,
-        renderSignInPage({ returnTo: '/', error: message, providerName: settings.name }),
+        renderSignInPage({
+          base: app.basePath,
+          returnTo: app.basePath,
+          error: message,
+          providerName: settings.name,
+        }),
       );
     };
     if (!state || request.cookies[FLOW_COOKIE] !== state) {
@@ -133,7 +138,7 @@ export async function oidcRoutes(app: FastifyInstance, options: { settings: Oidc
       const account = await accountForIdentity(app.db, claims, settings);
       await startSession(app, request, reply, account, 'oidc');
       reply.header('cache-control', 'no-store');
-      return reply.redirect(safeReturnPath(flow.returnTo), 303);
+      return reply.redirect(safeReturnPath(flow.returnTo, app.basePath), 303);
     } catch (error) {
       if (error instanceof OidcRefusal) return refuse(error.message, error.message);
       throw error;

@@ -1,19 +1,20 @@
 /**
- * Where to send a person after signing in: a path on this site only. Anything else (another
- * host, `//host`, `/\host`, a scheme) becomes the home page, so a link to /sign-in cannot
- * forward a fresh session to someone else's page.
+ * Where to send a person after signing in: a path on this site only (under its base path).
+ * Anything else (another host, `//host`, `/\host`, a scheme) becomes the home page, so a link
+ * to the sign-in page cannot forward a fresh session to someone else's page.
  */
-export function safeReturnPath(value: unknown): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.length > 2000) return '/';
-  if (/[\u0000-\u001f\\]/.test(value)) return '/';
-  const base = 'http://return.invalid';
+export function safeReturnPath(value: unknown, base: string): string {
+  if (typeof value !== 'string' || !value.startsWith(base) || value.length > 2000) return base;
+  if (/[\u0000-\u001f\\]/.test(value)) return base;
+  const origin = 'http://return.invalid';
   let url: URL;
   try {
-    url = new URL(value, base);
+    url = new URL(value, origin);
   } catch {
-    return '/';
+    return base;
   }
-  if (url.origin !== base) return '/';
-  const path = `${url.pathname}${url.search}${url.hash}`;
-  return path.startsWith('/sign-in') || path.startsWith('/sign-out') ? '/' : path;
+  if (url.origin !== origin || !url.pathname.startsWith(base)) return base;
+  const rest = url.pathname.slice(base.length);
+  if (rest.startsWith('sign-in') || rest.startsWith('sign-out')) return base;
+  return `${url.pathname}${url.search}${url.hash}`;
 }

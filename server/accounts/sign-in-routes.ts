@@ -64,7 +64,8 @@ export async function signInRoutes(
         reply,
         200,
         renderSignInPage({
-          returnTo: safeReturnPath(query.return),
+          base: app.basePath,
+          returnTo: safeReturnPath(query.return, app.basePath),
           providerName: options.providerName(),
           signedOut: query['signed-out'] !== undefined,
         }),
@@ -89,7 +90,7 @@ export async function signInRoutes(
     async (request, reply) => {
       const body = request.body as { email?: string; password?: string; return?: string };
       const json = (request.headers['content-type'] ?? '').startsWith('application/json');
-      const returnTo = safeReturnPath(body.return);
+      const returnTo = safeReturnPath(body.return, app.basePath);
       const email = normaliseEmail(body.email ?? '');
       const fail = (status: number, message: string) => {
         reply.header('cache-control', 'no-store');
@@ -102,6 +103,7 @@ export async function signInRoutes(
               reply,
               status,
               renderSignInPage({
+                base: app.basePath,
                 returnTo,
                 email: body.email ?? '',
                 error: message,
@@ -161,6 +163,6 @@ export async function signInRoutes(
     app.clearSessionCookie(request, reply);
     reply.header('cache-control', 'no-store');
     if ((request.headers.accept ?? '').includes('application/json')) return reply.code(204).send();
-    return reply.redirect('/sign-in?signed-out', 303);
+    return reply.redirect(`${app.basePath}sign-in?signed-out`, 303);
   });
 }

@@ -121,7 +121,11 @@ export async function adminRoutes(app: FastifyInstance) {
   app.get('/admin/settings', { preHandler: admin }, async (request, reply) => {
     const saved = (request.query as { saved?: string }).saved !== undefined;
     const values = settingsToForm(await readEditableSettings(app.db));
-    return sendPage(reply, 200, renderSettingsPage({ account: request.account!, values, saved }));
+    return sendPage(
+      reply,
+      200,
+      renderSettingsPage({ base: app.basePath, account: request.account!, values, saved }),
+    );
   });
 
   app.post(
@@ -151,12 +155,17 @@ export async function adminRoutes(app: FastifyInstance) {
         return sendPage(
           reply,
           400,
-          renderSettingsPage({ account: request.account!, values, errors: read.errors }),
+          renderSettingsPage({
+            base: app.basePath,
+            account: request.account!,
+            values,
+            errors: read.errors,
+          }),
         );
       }
       await save(read.settings, request.account!);
       // Post/redirect/get: a reload does not post again.
-      return reply.redirect('/admin/settings?saved', 303);
+      return reply.redirect(`${app.basePath}admin/settings?saved`, 303);
     },
   );
 
@@ -218,11 +227,14 @@ export async function adminRoutes(app: FastifyInstance) {
         reply,
         200,
         renderAuditPage({
+          base: app.basePath,
           account: request.account!,
           entries,
           olderHref:
-            entries.length === AUDIT_PAGE_SIZE && last ? `/admin/audit?before=${last.id}` : null,
-          newestHref: before ? '/admin/audit' : null,
+            entries.length === AUDIT_PAGE_SIZE && last
+              ? `${app.basePath}admin/audit?before=${last.id}`
+              : null,
+          newestHref: before ? `${app.basePath}admin/audit` : null,
         }),
       );
     },

@@ -21,7 +21,12 @@ export type Actor = { id: number; email: string } | null;
 
 export async function recordAudit(
   db: Database,
-  entry: { actor: Actor; action: AuditAction; subject?: string | null; details?: Record<string, unknown> },
+  entry: {
+    actor: Actor;
+    action: AuditAction;
+    subject?: string | null;
+    details?: Record<string, unknown>;
+  },
 ): Promise<void> {
   await db.insert(auditEvents).values({
     actorId: entry.actor?.id ?? null,

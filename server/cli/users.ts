@@ -65,7 +65,9 @@ async function readPassword(): Promise<string> {
 async function newPasswordHash(): Promise<string> {
   const password = await readPassword();
   if (password.length < MIN_PASSWORD_LENGTH) {
-    throw new UsageError(`The password must have at least ${MIN_PASSWORD_LENGTH} characters; nothing was changed.`);
+    throw new UsageError(
+      `The password must have at least ${MIN_PASSWORD_LENGTH} characters; nothing was changed.`,
+    );
   }
   return hashPassword(password);
 }
@@ -77,31 +79,49 @@ export async function runUsersCommand(db: Database, argv: string[], out: (line: 
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { role: { type: 'string' }, 'no-password': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      role: { type: 'string' },
+      'no-password': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   const [command, email = '', roleArgument] = positionals;
   if (values.help || !command) throw new UsageError(USAGE);
   const needEmail = () => {
-    if (!isEmail(normaliseEmail(email))) throw new UsageError(`"${email}" is not an email address.\n\n${USAGE}`);
+    if (!isEmail(normaliseEmail(email)))
+      throw new UsageError(`"${email}" is not an email address.\n\n${USAGE}`);
     return normaliseEmail(email);
   };
   switch (command) {
     case 'add': {
       const address = needEmail();
       const role = values.role;
-      if (!isRole(role)) throw new UsageError(`--role must be author, publisher or admin.\n\n${USAGE}`);
-      if (await findAccountByEmail(db, address)) throw new UsageError(`There is already an account for ${address}.`);
+      if (!isRole(role))
+        throw new UsageError(`--role must be author, publisher or admin.\n\n${USAGE}`);
+      if (await findAccountByEmail(db, address))
+        throw new UsageError(`There is already an account for ${address}.`);
       const passwordHash = values['no-password'] ? null : await newPasswordHash();
       await addAccount(db, { email: address, role, passwordHash });
-      await recordAudit(db, { actor: CLI_ACTOR, action: 'account.added', subject: address, details: { role, ...by() } });
-      out(`Added ${address} as ${role}${passwordHash ? '' : ' (signs in through OpenID Connect only)'}.`);
+      await recordAudit(db, {
+        actor: CLI_ACTOR,
+        action: 'account.added',
+        subject: address,
+        details: { role, ...by() },
+      });
+      out(
+        `Added ${address} as ${role}${passwordHash ? '' : ' (signs in through OpenID Connect only)'}.`,
+      );
       return;
     }
     case 'list': {
       const rows = await listAccounts(db);
-      if (rows.length === 0) return out('No accounts yet. Add one: npm run users -- add EMAIL --role admin');
+      if (rows.length === 0)
+        return out('No accounts yet. Add one: npm run users -- add EMAIL --role admin');
       for (const row of rows) {
-        const ways = [row.hasPassword ? 'password' : '', row.oidcIssuer ? 'OpenID Connect' : ''].filter(Boolean);
+        const ways = [
+          row.hasPassword ? 'password' : '',
+          row.oidcIssuer ? 'OpenID Connect' : '',
+        ].filter(Boolean);
         out(`${row.email}\t${row.role}\t${ways.join(' + ') || 'no way to sign in yet'}`);
       }
       return;
@@ -110,13 +130,19 @@ export async function runUsersCommand(db: Database, argv: string[], out: (line: 
       const address = needEmail();
       const removed = await removeAccount(db, address);
       if (!removed) throw new UsageError(`There is no account for ${address}.`);
-      await recordAudit(db, { actor: CLI_ACTOR, action: 'account.removed', subject: address, details: { role: removed.role, ...by() } });
+      await recordAudit(db, {
+        actor: CLI_ACTOR,
+        action: 'account.removed',
+        subject: address,
+        details: { role: removed.role, ...by() },
+      });
       out(`Removed ${address}; its sessions have ended.`);
       return;
     }
     case 'set-role': {
       const address = needEmail();
-      if (!isRole(roleArgument)) throw new UsageError(`The role must be author, publisher or admin.\n\n${USAGE}`);
+      if (!isRole(roleArgument))
+        throw new UsageError(`The role must be author, publisher or admin.\n\n${USAGE}`);
       const before = await findAccountByEmail(db, address);
       if (!before) throw new UsageError(`There is no account for ${address}.`);
       await setRole(db, address, roleArgument);
@@ -131,9 +157,15 @@ export async function runUsersCommand(db: Database, argv: string[], out: (line: 
     }
     case 'set-password': {
       const address = needEmail();
-      if (!(await findAccountByEmail(db, address))) throw new UsageError(`There is no account for ${address}.`);
+      if (!(await findAccountByEmail(db, address)))
+        throw new UsageError(`There is no account for ${address}.`);
       await setPasswordHash(db, address, await newPasswordHash());
-      await recordAudit(db, { actor: CLI_ACTOR, action: 'account.password-changed', subject: address, details: by() });
+      await recordAudit(db, {
+        actor: CLI_ACTOR,
+        action: 'account.password-changed',
+        subject: address,
+        details: by(),
+      });
       out(`Changed the password of ${address}.`);
       return;
     }
@@ -144,7 +176,9 @@ export async function runUsersCommand(db: Database, argv: string[], out: (line: 
 
 async function main() {
   const connection = await openDatabase(
-    process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : { dataDir: process.env.DATA_DIR ?? 'data' },
+    process.env.DATABASE_URL
+      ? { url: process.env.DATABASE_URL }
+      : { dataDir: process.env.DATA_DIR ?? 'data' },
   );
   try {
     await connection.migrate();

@@ -32,37 +32,54 @@ function describe(details: unknown): string {
 
 /** The audit log (admins only), newest first, a page at a time (`?before=<id>`). */
 export function renderAuditPage(state: {
+  base: string;
   account: PageAccount;
   entries: AuditEntry[];
   olderHref: string | null;
   newestHref: string | null;
 }): string {
-  const { account, entries, olderHref, newestHref } = state;
+  const { base, account, entries, olderHref, newestHref } = state;
   const content = html`<h1 tabindex="-1">Audit log</h1>
-<p>Sign-ins, failed sign-ins, sign-outs, account and settings changes, newest first. Times are UTC.</p>
-${
-  entries.length === 0
-    ? html`<p>Nothing recorded${newestHref ? ' before these' : ' yet'}.</p>`
-    : html`<div class="audit-table-wrap" role="region" aria-label="Audit entries" tabindex="0">
-<table class="audit-table">
-<thead><tr><th scope="col">When</th><th scope="col">What</th><th scope="col">Who</th><th scope="col">On</th><th scope="col">Details</th></tr></thead>
-<tbody>
-${entries.map(
-  (entry) => html`<tr>
-<td><time datetime="${entry.at.toISOString()}">${entry.at.toISOString().slice(0, 19).replace('T', ' ')}</time></td>
-<td>${ACTIONS[entry.action] ?? entry.action}</td>
-<td>${entry.actorEmail ?? '—'}</td>
-<td>${entry.subject ?? '—'}</td>
-<td>${describe(entry.details)}</td>
-</tr>`,
-)}
-</tbody>
-</table>
-</div>`
-}
-<nav class="pager" aria-label="Audit log pages">
-${newestHref ? html`<a href="${newestHref}">Newest entries</a>` : null}
-${olderHref ? html`<a href="${olderHref}">Older entries</a>` : null}
-</nav>`;
-  return renderPage({ title: 'Audit log', account, content });
+    <p>
+      Sign-ins, failed sign-ins, sign-outs, account and settings changes, newest first. Times are
+      UTC.
+    </p>
+    ${
+      entries.length === 0
+        ? html`<p>Nothing recorded${newestHref ? ' before these' : ' yet'}.</p>`
+        : html`<div class="audit-table-wrap" role="region" aria-label="Audit entries" tabindex="0">
+            <table class="audit-table">
+              <thead>
+                <tr>
+                  <th scope="col">When</th>
+                  <th scope="col">What</th>
+                  <th scope="col">Who</th>
+                  <th scope="col">On</th>
+                  <th scope="col">Details</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${entries.map(
+                  (entry) =>
+                    html`<tr>
+                      <td>
+                        <time datetime="${entry.at.toISOString()}"
+                          >${entry.at.toISOString().slice(0, 19).replace('T', ' ')}</time
+                        >
+                      </td>
+                      <td>${ACTIONS[entry.action] ?? entry.action}</td>
+                      <td>${entry.actorEmail ?? '—'}</td>
+                      <td>${entry.subject ?? '—'}</td>
+                      <td>${describe(entry.details)}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>`
+    }
+    <nav class="pager" aria-label="Audit log pages">
+      ${newestHref ? html`<a href="${newestHref}">Newest entries</a>` : null}
+      ${olderHref ? html`<a href="${olderHref}">Older entries</a>` : null}
+    </nav>`;
+  return renderPage({ base, title: 'Audit log', account, content });
 }

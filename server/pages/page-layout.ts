@@ -31,43 +31,46 @@ export type PageAccount = { email: string; role: string };
  * failure before anything else when the page loads.
  */
 export function renderPage(page: {
+  /** The path the site is served at, with a slash at each end (BASE_PATH). */
+  base: string;
   title: string;
   account?: PageAccount | null;
   content: Markup;
   hasErrors?: boolean;
 }): string {
-  const { title, account, content, hasErrors } = page;
+  const { base, title, account, content, hasErrors } = page;
   return `<!doctype html>\n${html`<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="same-origin">
-<title>${hasErrors ? 'Error: ' : ''}${title} · Troubleshooter</title>
-<style>${new Markup(STYLESHEET)}</style>
-</head>
-<body>
-<div class="site">
-<a class="skip-link" href="#main">Skip to main content</a>
-<header class="site-header">
-<div class="site-width">
-<a href="/" class="site-header__name">Troubleshooter</a>
-${account ? accountNav(account) : null}
-</div>
-</header>
-<main id="main" class="site-width site-main" tabindex="-1">
-${content}
-</main>
-<footer class="site-footer"><div class="site-width">Every step has its own address: share it with a colleague.</div></footer>
-</div>
-</body>
-</html>
-`}`;
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <meta name="referrer" content="same-origin" />
+      <title>${hasErrors ? 'Error: ' : ''}${title} · Troubleshooter</title>
+      <style>
+        ${new Markup(STYLESHEET)}
+      </style>
+    </head>
+    <body>
+      <div class="site">
+        <a class="skip-link" href="#main">Skip to main content</a>
+        <header class="site-header">
+          <div class="site-width">
+            <a href="${base}" class="site-header__name">Troubleshooter</a>
+            ${account ? accountNav(account, base) : null}
+          </div>
+        </header>
+        <main id="main" class="site-width site-main" tabindex="-1">${content}</main>
+        <footer class="site-footer">
+          <div class="site-width">Every step has its own address: share it with a colleague.</div>
+        </footer>
+      </div>
+    </body>
+  </html> `}`;
 }
 
-function accountNav(account: PageAccount): Markup {
+function accountNav(account: PageAccount, base: string): Markup {
   return html`<nav class="header-account" aria-label="Account">
-<span>Signed in as ${account.email} (${account.role})</span>
-${account.role === 'admin' ? html`<a href="/admin/settings">Settings</a> <a href="/admin/audit">Audit log</a>` : null}
-<form method="post" action="/sign-out"><button type="submit">Sign out</button></form>
-</nav>`;
+    <span>Signed in as ${account.email} (${account.role})</span>
+    ${account.role === 'admin' ? html`<a href="${base}admin/settings">Settings</a> <a href="${base}admin/audit">Audit log</a>` : null}
+    <form method="post" action="${base}sign-out"><button type="submit">Sign out</button></form>
+  </nav>`;
 }
