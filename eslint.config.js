@@ -13,6 +13,12 @@ import tseslint from 'typescript-eslint';
  */
 const LAYERS = ['engine', 'lib', 'data', 'components', 'features', 'app', 'prerender'];
 
+/** The app, its build and its tests depend on nothing in server/ (docs/decisions/0026-server.md). */
+const SERVER_IS_NOT_IMPORTED = {
+  regex: '(^|/)server/',
+  message: 'src/ imports nothing from server/.',
+};
+
 function layerRules() {
   return LAYERS.slice(1, -1).map((layer, index) => {
     const higher = LAYERS.slice(index + 2);
@@ -38,6 +44,7 @@ function layerRules() {
                   ]
                 : []),
               { group: ['**/scripts/*'], message: 'src/ imports nothing from scripts/.' },
+              SERVER_IS_NOT_IMPORTED,
             ],
           },
         ],
@@ -143,8 +150,46 @@ export default defineConfig([
     rules: { 'testing-library/no-manual-cleanup': 'off' },
   },
   {
+    // The server (docs/decisions/0026-server.md) sits beside the app: it may use the pure
+    // engine and the one URL builder, and the build scripts it runs; nothing else of src/.
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+src/(?!engine/|lib/paths$)',
+              message:
+                'server/ may import only src/engine/ and src/lib/paths from the app: move shared code into the engine.',
+            },
+            {
+              regex: '^(\\.\\./)+scripts/(?!fresh-build\\.mjs$|serve-static\\.mjs$)',
+              message: 'server/ uses only scripts/fresh-build.mjs and scripts/serve-static.mjs.',
+            },
+            {
+              group: ['react', 'react/*', 'react-dom', 'react-dom/*', 'react-router'],
+              message: 'The server renders no React.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The same for the parts of src/ that have no layer rule above (the engine's own rule
+    // already forbids every import from outside it), and the browser tests.
+    files: [
+      'src/prerender/**/*.{ts,tsx}',
+      'src/authoring/**/*.ts',
+      'e2e/**/*.ts',
+      'e2e-browsers/**',
+    ],
+    rules: { 'no-restricted-imports': ['error', { patterns: [SERVER_IS_NOT_IMPORTED] }] },
+  },
+  {
     // Config files are loaded by tools that expect a default export.
-    files: ['*.config.{ts,js}'],
+    files: ['*.config.{ts,js}', 'server/vitest.config.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 ]);

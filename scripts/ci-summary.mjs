@@ -5,6 +5,9 @@ import { existsSync, readFileSync } from 'node:fs';
 
 const reports = [
   { file: 'test-results/unit.json', read: (r) => [r.numPassedTests, r.numFailedTests] },
+  // The server's tests, on the embedded database and on a throwaway PostgreSQL server.
+  { file: 'test-results/server-pglite.json', read: (r) => [r.numPassedTests, r.numFailedTests] },
+  { file: 'test-results/server-postgres.json', read: (r) => [r.numPassedTests, r.numFailedTests] },
   {
     file: 'test-results/e2e.json',
     read: (r) => [r.stats.expected + r.stats.flaky, r.stats.unexpected],

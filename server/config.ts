@@ -1,0 +1,37 @@
+// The server's settings from the environment (docs/server.md lists them). Everything an admin
+// changes while it runs lives in the database instead (the settings table).
+import path from 'node:path';
+import type { DatabaseOptions } from './db/database';
+
+export type ServerConfig = {
+  port: number;
+  host: string;
+  database: DatabaseOptions;
+  siteDir: string;
+  basePath: string;
+  trustProxy: boolean | string;
+};
+
+export function readServerConfig(env: NodeJS.ProcessEnv, root: string): ServerConfig {
+  const port = Number(env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be a port number, not "${env.PORT}"`);
+  }
+  const basePath = env.BASE_PATH ?? '/';
+  if (!basePath.startsWith('/') || !basePath.endsWith('/')) {
+    throw new Error(`BASE_PATH must start and end with "/", such as /helpdesk/troubleshooter/`);
+  }
+  const trustProxy = env.TRUST_PROXY ?? '';
+  return {
+    port,
+    host: env.HOST ?? 'localhost',
+    database: env.DATABASE_URL
+      ? { url: env.DATABASE_URL }
+      : { dataDir: path.resolve(root, env.DATA_DIR ?? 'data') },
+    siteDir: path.resolve(root, env.DIST_DIR ?? 'dist'),
+    basePath,
+    // "true" trusts any proxy (it must then be the only way in); otherwise a list of the
+    // proxies' addresses, such as "127.0.0.1" or "10.0.0.0/8".
+    trustProxy: trustProxy === 'true' ? true : trustProxy === '' ? false : trustProxy,
+  };
+}

@@ -1,0 +1,47 @@
+// `npm start`: builds the site when it is missing or stale, opens the database (PGlite in
+// ./data, or DATABASE_URL), runs the migrations, and serves the site and the API on PORT.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './app';
+import { readServerConfig } from './config';
+import { ensureSiteBuilt } from './site/ensure-site-built';
+
+const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
+const config = readServerConfig(process.env, root);
+
+ensureSiteBuilt(root, { dir: path.relative(root, config.siteDir), base: config.basePath }, (line) =>
+  console.log(`troubleshooter: ${line}`),
+);
+
+const app = await buildApp({
+  database: config.database,
+  siteDir: config.siteDir,
+  basePath: config.basePath,
+  trustProxy: config.trustProxy,
+  logger: { level: process.env.LOG_LEVEL ?? 'info' },
+});
+
+// A service manager stops the process with SIGTERM (systemd) or Ctrl+C: close the database
+// cleanly. Committed changes survive even a SIGKILL; this only makes the next start quicker.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    app.log.info(`${signal}: closing`);
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  });
+}
+
+await app.listen({ port: config.port, host: config.host });
+// The port actually bound (PORT=0 picks a free one: the tests read it from this line).
+const { port } = app.server.address() as { port: number };
+const where =
+  'url' in config.database
+    ? 'PostgreSQL (DATABASE_URL)'
+    : 'dataDir' in config.database
+      ? `the embedded database in ${config.database.dataDir}`
+      : 'memory';
+console.log(
+  `troubleshooter: serving http://${config.host}:${port}${config.basePath} from ${where}`,
+);

@@ -1,0 +1,106 @@
+// Test helpers: an app on a database of its own, through `app.inject`. Each test file gets
+// one database (PGlite in memory copied from a migrated template, or, with TEST_DATABASE_URL,
+// a PostgreSQL database copied from that one), emptied before each app is built.
+import type { FastifyInstance } from 'fastify';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { afterAll, inject, onTestFinished } from 'vitest';
+import { buildApp, type AppOptions } from '../app';
+import { openDatabase, type DatabaseConnection } from '../db/database';
+
+export const SITE_DIR = fileURLToPath(new URL('../../dist', import.meta.url));
+
+/** Which database the tests run on: `pglite`, or `postgres` when TEST_DATABASE_URL is set. */
+export const TEST_DATABASE_KIND = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
+
+let shared: Promise<{ connection: DatabaseConnection; url?: string }> | undefined;
+let dropDatabase: (() => Promise<void>) | undefined;
+
+async function adminQuery(url: URL, text: string) {
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.href });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+async function openTestDatabase(): Promise<{ connection: DatabaseConnection; url?: string }> {
+  const templateUrl = process.env.TEST_DATABASE_URL;
+  if (!templateUrl) {
+    const dump = await readFile(inject('pgliteTemplate'));
+    return { connection: await openDatabase({ memory: true, loadDataDir: new Blob([dump]) }) };
+  }
+  const template = new URL(templateUrl);
+  const name = `test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const templateName = pg.escapeIdentifier(decodeURIComponent(template.pathname.slice(1)));
+  await adminQuery(
+    template,
+    `create database ${pg.escapeIdentifier(name)} template ${templateName}`,
+  );
+  dropDatabase = () =>
+    adminQuery(template, `drop database if exists ${pg.escapeIdentifier(name)} with (force)`);
+  const url = new URL(template);
+  url.pathname = `/${name}`;
+  return { connection: await openDatabase({ url: url.href }), url: url.href };
+}
+
+/**
+ * A database of its own for one test (closed by the test): a copy of the migrated template.
+ * On PostgreSQL, another connection to this file's database.
+ */
+export async function openSeparateTestDatabase(): Promise<DatabaseConnection> {
+  const url = await testDatabaseUrl();
+  if (url) return openDatabase({ url });
+  const dump = await readFile(inject('pgliteTemplate'));
+  return openDatabase({ memory: true, loadDataDir: new Blob([dump]) });
+}
+
+/** This test file's database, migrated; shared by its tests. */
+export async function testDatabase(): Promise<DatabaseConnection> {
+  shared ??= openTestDatabase();
+  return (await shared).connection;
+}
+
+/**
+ * A PostgreSQL URL for this file's database (to start real server processes on it), or
+ * undefined on PGlite, which one process owns.
+ */
+export async function testDatabaseUrl(): Promise<string | undefined> {
+  await testDatabase();
+  return (await shared)?.url;
+}
+
+afterAll(async () => {
+  if (!shared) return;
+  const { connection } = await shared;
+  await connection.close();
+  await dropDatabase?.();
+});
+
+/** Empties every table (the schema stays): each test starts from an empty database. */
+export async function resetDatabase(connection: DatabaseConnection): Promise<void> {
+  await connection.db.execute(
+    'truncate accounts, sessions, tree_versions, settings, audit_events, oidc_flows restart identity cascade',
+  );
+}
+
+/**
+ * An app on this file's database, emptied first unless `keepData` (a second app on the same
+ * data, as a second server process would be). Closed when the test ends.
+ */
+export async function buildTestApp(
+  options: Partial<Omit<AppOptions, 'database'>> & { keepData?: boolean } = {},
+): Promise<FastifyInstance> {
+  const { keepData = false, ...appOptions } = options;
+  const connection = await testDatabase();
+  if (!keepData) await resetDatabase(connection);
+  const app = await buildApp({ siteDir: SITE_DIR, ...appOptions, database: { connection } });
+  onTestFinished(() => app.close());
+  await app.ready();
+  return app;
+}
