@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildTestApp } from '../testing-tmp/test-app';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { buildTestApp } from '../testing/test-app';
 import { listAudit } from '../audit/audit-log';
 import { findAccountByEmail } from '../accounts/accounts-store';
 import { verifyPassword } from '../accounts/password';
@@ -18,10 +18,11 @@ async function users(app: FastifyInstance, argv: string[], stdin = '') {
 
 describe('npm run users', () => {
   let app: FastifyInstance;
-  beforeAll(async () => {
+  beforeEach(async () => {
     app = await buildTestApp();
   });
-  afterAll(() => app.close());
+  const addKim = () =>
+    users(app, ['add', 'kim@example.com', '--role', 'publisher'], 'a long password\n');
 
   it('adds an account with the password from standard input, and records it', async () => {
     expect(
@@ -39,6 +40,7 @@ describe('npm run users', () => {
   });
 
   it('refuses a short password, an unknown role, a second account for one email', async () => {
+    await addKim();
     await expect(
       users(app, ['add', 'lee@example.com', '--role', 'author'], 'short\n'),
     ).rejects.toThrow('at least 10 characters');
@@ -52,6 +54,7 @@ describe('npm run users', () => {
   });
 
   it('lists, changes a role, and removes an account, which ends its sessions', async () => {
+    await addKim();
     await users(app, ['add', 'oidc@example.com', '--role', 'author', '--no-password']);
     expect(await users(app, ['list'])).toBe(
       'kim@example.com\tpublisher\tpassword\noidc@example.com\tauthor\tno way to sign in yet',

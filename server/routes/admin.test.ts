@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp } from '../testing-tmp/test-app';
-import { sessionFor } from '../testing-tmp/sign-in-as';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { buildTestApp } from '../testing/test-app';
+import { OWN_ORIGIN, sessionFor } from '../testing/sign-in-as';
 import { addAccount, findAccountByEmail } from '../accounts/accounts-store';
 import { hashPassword } from '../accounts/password';
-import { readEditableSettings } from './editable-settings';
+import { readEditableSettings } from '../admin/editable-settings';
+import { recordAudit } from '../audit/audit-log';
 
-const ORIGIN = 'http://localhost:80';
+const ORIGIN = OWN_ORIGIN;
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 const FORM = { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN };
 
@@ -14,12 +15,11 @@ describe('settings and the audit log, for admins', () => {
   let app: FastifyInstance;
   let admin: string;
   let publisher: string;
-  beforeAll(async () => {
+  beforeEach(async () => {
     app = await buildTestApp();
     admin = (await sessionFor(app, 'admin')).cookie;
     publisher = (await sessionFor(app, 'publisher')).cookie;
   });
-  afterAll(() => app.close());
 
   it('saves embed origins and the escalation from the form, and records who changed what', async () => {
     const saved = await app.inject({
@@ -167,6 +167,9 @@ describe('settings and the audit log, for admins', () => {
   });
 
   it('pages through the audit log, newest first', async () => {
+    for (const subject of ['one', 'two', 'three']) {
+      await recordAudit(app.db, { actor: null, action: 'sign-in.failed', subject });
+    }
     const first = (
       await app.inject({ url: '/api/audit?limit=2', headers: { cookie: admin } })
     ).json();

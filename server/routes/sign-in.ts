@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { recordAudit, countFailedSignIns } from '../audit/audit-log';
 import { renderSignInPage } from '../pages/sign-in-page';
 import { sendPage } from '../pages/send-page';
-import { findAccountByEmail, normaliseEmail, type Account } from './accounts-store';
-import { verifyPassword } from './password';
-import { safeReturnPath } from './return-path';
-import { endSession, startSession } from './sessions';
+import { findAccountByEmail, normaliseEmail, type Account } from '../accounts/accounts-store';
+import { verifyPassword } from '../accounts/password';
+import { safeReturnPath } from '../accounts/return-path';
+import { endSession, startSession } from '../accounts/sessions';
 
 /** Ten wrong passwords for one account within the window, and it is refused until they age. */
 export const MAX_FAILURES_PER_ACCOUNT = 10;

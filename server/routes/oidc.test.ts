@@ -3,10 +3,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp } from '../testing-tmp/test-app';
-import { addAccount, findAccountByEmail } from './accounts-store';
-import { SESSION_COOKIE } from './auth-plugin';
-import { readOidcSettings } from './oidc-config';
+import { buildTestApp } from '../testing/test-app';
+import { addAccount, findAccountByEmail } from '../accounts/accounts-store';
+import { SESSION_COOKIE } from '../plugins/auth';
+import { readOidcSettings } from '../accounts/oidc-config';
 
 /**
  * OpenID Connect sign-in end to end against a real provider (oidc-provider, with its own
@@ -73,22 +73,7 @@ describe('OpenID Connect sign-in against a real provider', () => {
     provider.on('server_error', (_context, error) => console.warn(error));
     server.on('request', provider.callback());
   });
-  let plain: FastifyInstance;
-  let mapped: FastifyInstance;
-  beforeAll(async () => {
-    // One app without a role mapping, one with: a fresh database each costs seconds.
-    [plain, mapped] = await Promise.all([
-      appWith({}),
-      appWith({
-        OIDC_ROLE_CLAIM: 'groups',
-        OIDC_ROLE_MAP: 'kb-admins=admin,kb-publishers=publisher',
-      }),
-    ]);
-  });
-  afterAll(async () => {
-    await Promise.all([plain?.close(), mapped?.close()]);
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   async function appWith(env: Record<string, string>) {
     const settings = readOidcSettings({
@@ -163,7 +148,7 @@ describe('OpenID Connect sign-in against a real provider', () => {
   }
 
   it('signs in an account an admin made, by its verified email, keeping its role', async () => {
-    const app = plain;
+    const app = await appWith({});
     {
       await addAccount(app.db, { email: 'di@example.com', role: 'publisher', passwordHash: null });
       const signInPage = await app.inject({ url: '/sign-in' });
@@ -184,7 +169,7 @@ describe('OpenID Connect sign-in against a real provider', () => {
   });
 
   it('refuses a person with no account when roles are not mapped', async () => {
-    const app = plain;
+    const app = await appWith({});
     {
       const result = await signInAs(app, 'sub-bo');
       expect(result.status).toBe(401);
@@ -194,7 +179,10 @@ describe('OpenID Connect sign-in against a real provider', () => {
   });
 
   it('with a role mapping, makes the account with the highest mapped role; no mapped group, no entry', async () => {
-    const app = mapped;
+    const app = await appWith({
+      OIDC_ROLE_CLAIM: 'groups',
+      OIDC_ROLE_MAP: 'kb-admins=admin,kb-publishers=publisher',
+    });
     {
       const ada = await signInAs(app, 'sub-ada');
       expect(ada.status, ada.body).toBe(303);
@@ -213,7 +201,7 @@ describe('OpenID Connect sign-in against a real provider', () => {
   });
 
   it('refuses a callback that this browser did not start (login CSRF)', async () => {
-    const app = plain;
+    const app = await appWith({});
     {
       const start = await app.inject({ url: '/sign-in/oidc' });
       const state = new URL(start.headers.location as string).searchParams.get('state');

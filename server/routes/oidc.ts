@@ -6,10 +6,10 @@ import { recordAudit } from '../audit/audit-log';
 import { oidcFlows } from '../db/schema';
 import { renderSignInPage } from '../pages/sign-in-page';
 import { sendPage } from '../pages/send-page';
-import { accountForIdentity, OidcRefusal } from './oidc-accounts';
-import type { OidcSettings } from './oidc-config';
-import { safeReturnPath } from './return-path';
-import { startSession } from './sessions';
+import { accountForIdentity, OidcRefusal } from '../accounts/oidc-accounts';
+import type { OidcSettings } from '../accounts/oidc-config';
+import { safeReturnPath } from '../accounts/return-path';
+import { startSession } from '../accounts/sessions';
 
 const FLOW_COOKIE = 'troubleshooter_oidc';
 const FLOW_LIFETIME_MS = 10 * 60 * 1000;

@@ -1,12 +1,13 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp } from '../testing-tmp/test-app';
-import { addAccount, removeAccount } from './accounts-store';
-import { hashPassword } from './password';
-import { MAX_FAILURES_PER_ACCOUNT } from './sign-in-routes';
-import { SESSION_COOKIE } from './auth-plugin';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { buildTestApp } from '../testing/test-app';
+import { OWN_ORIGIN } from '../testing/sign-in-as';
+import { addAccount, removeAccount } from '../accounts/accounts-store';
+import { hashPassword } from '../accounts/password';
+import { MAX_FAILURES_PER_ACCOUNT } from './sign-in';
+import { SESSION_COOKIE } from '../plugins/auth';
 
-const ORIGIN = 'http://localhost:80';
+const ORIGIN = OWN_ORIGIN;
 const PASSWORD = 'a long enough password';
 
 function sessionCookie(response: LightMyRequestResponse) {
@@ -15,7 +16,7 @@ function sessionCookie(response: LightMyRequestResponse) {
 
 describe('signing in with a local account', () => {
   let app: FastifyInstance;
-  beforeAll(async () => {
+  beforeEach(async () => {
     app = await buildTestApp();
     await addAccount(app.db, {
       email: 'kim@example.com',
@@ -23,7 +24,6 @@ describe('signing in with a local account', () => {
       passwordHash: await hashPassword(PASSWORD),
     });
   });
-  afterAll(() => app.close());
 
   const signIn = (email: string, password: string, headers: Record<string, string> = {}) =>
     app.inject({
@@ -55,32 +55,24 @@ describe('signing in with a local account', () => {
   });
 
   it('marks the cookie Secure behind HTTPS', async () => {
-    const secureApp = await buildTestApp({}, { trustProxy: true });
-    try {
-      await addAccount(secureApp.db, {
-        email: 'kim@example.com',
-        role: 'author',
-        passwordHash: await hashPassword(PASSWORD),
-      });
-      const response = await secureApp.inject({
-        method: 'POST',
-        url: '/sign-in',
-        headers: {
-          origin: 'https://help.example',
-          host: 'help.example',
-          'x-forwarded-proto': 'https',
-        },
-        payload: { email: 'kim@example.com', password: PASSWORD },
-      });
-      expect(response.statusCode).toBe(200);
-      expect(sessionCookie(response)).toMatchObject({
-        secure: true,
-        httpOnly: true,
-        sameSite: 'Lax',
-      });
-    } finally {
-      await secureApp.close();
-    }
+    // The app behind a proxy that terminates HTTPS (TRUST_PROXY): its own account, same data.
+    const secureApp = await buildTestApp({ trustProxy: true, keepData: true });
+    const response = await secureApp.inject({
+      method: 'POST',
+      url: '/sign-in',
+      headers: {
+        origin: 'https://help.example',
+        host: 'help.example',
+        'x-forwarded-proto': 'https',
+      },
+      payload: { email: 'kim@example.com', password: PASSWORD },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(sessionCookie(response)).toMatchObject({
+      secure: true,
+      httpOnly: true,
+      sameSite: 'Lax',
+    });
   });
 
   it('renews the session at sign-in: the old token stops working', async () => {

@@ -3,13 +3,13 @@ import { listAudit, recordAudit } from '../audit/audit-log';
 import { renderAuditPage } from '../pages/audit-page';
 import { renderSettingsPage } from '../pages/settings-page';
 import { sendPage } from '../pages/send-page';
-import { readEditableSettings, writeEditableSettings } from './editable-settings';
+import { readEditableSettings, writeEditableSettings } from '../admin/editable-settings';
 import {
   readSettingsForm,
   settingsToForm,
   type EditableSettings,
   type SettingsFormValues,
-} from './settings-form';
+} from '../admin/settings-form';
 
 const AUDIT_PAGE_SIZE = 50;
 

@@ -9,10 +9,12 @@ import type { Role } from '../db/schema';
 import { renderPage } from '../pages/page-layout';
 import { html } from '../pages/html';
 import { sendPage } from '../pages/send-page';
-import type { Account } from './accounts-store';
-import { isOriginAllowed, isStateChanging, ownOrigins } from './origin-check';
-import { roleAllows } from './roles';
-import { findSessionAccount, SESSION_LIFETIME_MS } from './sessions';
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import type { Account } from '../accounts/accounts-store';
+import { isOriginAllowed, isStateChanging, ownOrigins } from '../accounts/origin-check';
+import { roleAllows } from '../accounts/roles';
+import { findSessionAccount, SESSION_LIFETIME_MS } from '../accounts/sessions';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -35,7 +37,12 @@ declare module 'fastify' {
 
 export const SESSION_COOKIE = 'troubleshooter_session';
 
-export type AuthOptions = { publicOrigins?: readonly string[] };
+export type AuthOptions = {
+  /** The path the site is served at, with a slash at each end (BASE_PATH). */
+  basePath?: string;
+  /** PUBLIC_ORIGIN: the origins state-changing requests must come from; [] for the request's own. */
+  publicOrigins?: readonly string[];
+};
 
 /** Whether the request is for the JSON API rather than one of the server's pages. */
 export function wantsJson(request: FastifyRequest): boolean {
@@ -50,10 +57,14 @@ export function wantsJson(request: FastifyRequest): boolean {
  * - `app.requireRole(role)` guards a route: 401 without a session, 403 with too low a role.
  */
 async function auth(app: FastifyInstance, options: AuthOptions) {
+  // Cookies are parsed and set by @fastify/cookie; the server's own forms post
+  // application/x-www-form-urlencoded, which @fastify/formbody parses.
+  await app.register(fastifyCookie);
+  await app.register(fastifyFormbody);
   const publicOrigins = options.publicOrigins ?? [];
   app.decorate('publicOrigins', publicOrigins);
-  // Registered inside the site's prefix: the pages' links and the cookies' path follow it.
-  const base = `${app.prefix}/`;
+  // The pages' links and the cookies' path follow the base path.
+  const base = options.basePath ?? '/';
   app.decorate('basePath', base);
   app.decorateRequest('account', null);
   app.decorateRequest('sessionToken', null);
@@ -133,4 +144,4 @@ async function auth(app: FastifyInstance, options: AuthOptions) {
   });
 }
 
-export const authPlugin = fastifyPlugin(auth, { name: 'auth', dependencies: ['@fastify/cookie'] });
+export const authPlugin = fastifyPlugin(auth, { name: 'auth', dependencies: ['database'] });
