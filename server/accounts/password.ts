@@ -21,10 +21,14 @@ function derive(password: string, salt: Buffer, options: ScryptOptions, length: 
   });
 }
 
-export async function hashPassword(password: string): Promise<string> {
+/** `parameters` only for tests, which hash many passwords and need no strength. */
+export async function hashPassword(
+  password: string,
+  parameters: { N: number; r: number; p: number } = PARAMETERS,
+): Promise<string> {
   const salt = randomBytes(SALT_LENGTH);
-  const key = await derive(password, salt, PARAMETERS, KEY_LENGTH);
-  const { N, r, p } = PARAMETERS;
+  const key = await derive(password, salt, parameters, KEY_LENGTH);
+  const { N, r, p } = parameters;
   return `scrypt$N=${N},r=${r},p=${p}$${salt.toString('base64url')}$${key.toString('base64url')}`;
 }
 

@@ -1,4 +1,4 @@
-import { inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/database';
 import { settings } from '../db/schema';
 import type { EditableSettings } from './settings-form';
@@ -24,6 +24,11 @@ export async function writeEditableSettings(
     ['embed', values.embed],
     ['escalation', values.escalation],
   ] as const) {
+    // No escalation is no row, as config.json leaves the key out.
+    if (value === null) {
+      await db.delete(settings).where(eq(settings.key, key));
+      continue;
+    }
     await db
       .insert(settings)
       .values({ key, value: value as never, updatedBy: accountId })

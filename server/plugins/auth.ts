@@ -32,6 +32,11 @@ declare module 'fastify' {
     publicOrigins: readonly string[];
     setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string): void;
     clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void;
+    /**
+     * Every route registered after this plugin, as `METHOD /url` (HEAD routes Fastify adds
+     * for GET left out): what the access matrix test (routes-matrix.test.ts) must cover.
+     */
+    routeTable: string[];
   }
 }
 
@@ -66,6 +71,13 @@ async function auth(app: FastifyInstance, options: AuthOptions) {
   // The pages' links and the cookies' path follow the base path.
   const base = options.basePath ?? '/';
   app.decorate('basePath', base);
+  const routeTable: string[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routeTable.push(`${method} ${route.url}`);
+    }
+  });
   app.decorateRequest('account', null);
   app.decorateRequest('sessionToken', null);
 

@@ -89,6 +89,15 @@ export async function adminRoutes(app: FastifyInstance) {
     }
   }
 
+  app.get(
+    '/api/settings',
+    { preHandler: admin, schema: { response: { 200: SETTINGS_SCHEMA } } },
+    async (_request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return readEditableSettings(app.db);
+    },
+  );
+
   app.put(
     '/api/settings',
     {

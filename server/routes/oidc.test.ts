@@ -1,12 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../testing/test-app';
 import { addAccount, findAccountByEmail } from '../accounts/accounts-store';
 import { SESSION_COOKIE } from '../plugins/auth';
-import { readOidcSettings } from '../accounts/oidc-config';
+import { startTestProvider } from '../testing/oidc-provider';
 
 /**
  * OpenID Connect sign-in end to end against a real provider (oidc-provider, with its own
@@ -44,48 +41,14 @@ const cookieHeader = (jar: Jar, origin: string) =>
   [...(jar.get(origin) ?? new Map())].map(([name, value]) => `${name}=${value}`).join('; ');
 
 describe('OpenID Connect sign-in against a real provider', () => {
-  let server: Server;
-  let issuer: string;
-
+  let provider: Awaited<ReturnType<typeof startTestProvider>>;
   beforeAll(async () => {
-    server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const provider = new Provider(issuer, {
-      clients: [
-        {
-          client_id: 'troubleshooter',
-          client_secret: 'a client secret for tests only',
-          redirect_uris: [REDIRECT_URI],
-          token_endpoint_auth_method: 'client_secret_post',
-        },
-      ],
-      claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['groups'] },
-      conformIdTokenClaims: false,
-      findAccount: async (_context, sub) => ({
-        accountId: sub,
-        claims: async () => ({ sub, ...people[sub] }),
-      }),
-      cookies: { keys: ['a cookie key for tests only'] },
-      features: { devInteractions: { enabled: true } },
-    });
-    // oidc-provider's own warning about the Node version and its dev pages: expected here.
-    provider.on('server_error', (_context, error) => console.warn(error));
-    server.on('request', provider.callback());
+    provider = await startTestProvider(REDIRECT_URI, people);
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => provider.close());
 
-  async function appWith(env: Record<string, string>) {
-    const settings = readOidcSettings({
-      OIDC_ISSUER: issuer,
-      OIDC_CLIENT_ID: 'troubleshooter',
-      OIDC_CLIENT_SECRET: 'a client secret for tests only',
-      OIDC_REDIRECT_URI: REDIRECT_URI,
-      OIDC_NAME: 'Example Corp',
-      ...env,
-    });
-    return buildTestApp({ oidc: settings, publicOrigins: [APP_ORIGIN] });
-  }
+  const appWith = (env: Record<string, string>) =>
+    buildTestApp({ oidc: provider.settings(env), publicOrigins: [APP_ORIGIN] });
 
   /**
    * Clicks "Sign in with Example Corp" and goes through the provider as `sub`: returns the
@@ -164,7 +127,7 @@ describe('OpenID Connect sign-in against a real provider', () => {
       });
       expect(session.json()).toEqual({ account: { email: 'di@example.com', role: 'publisher' } });
       const linked = await findAccountByEmail(app.db, 'di@example.com');
-      expect(linked).toMatchObject({ oidcIssuer: `${issuer}/`, oidcSubject: 'sub-di' });
+      expect(linked).toMatchObject({ oidcIssuer: `${provider.issuer}/`, oidcSubject: 'sub-di' });
     }
   });
 
