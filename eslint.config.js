@@ -159,9 +159,9 @@ export default defineConfig([
         {
           patterns: [
             {
-              regex: '^(\\.\\./)+src/(?!engine/|lib/paths$)',
+              regex: '^(\\.\\./)+src/(?!engine/|lib/paths$|lib/origins$)',
               message:
-                'server/ may import only src/engine/ and src/lib/paths from the app: move shared code into the engine.',
+                'server/ may import only src/engine/, src/lib/paths and src/lib/origins from the app: move shared code into the engine.',
             },
             {
               regex: '^(\\.\\./)+scripts/(?!fresh-build\\.mjs$|serve-static\\.mjs$)',

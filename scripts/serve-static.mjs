@@ -68,6 +68,73 @@ export function strictCsp(root, frameAncestors = '') {
 }
 
 /**
+ * What a static host answers for a request, without answering it: shared by this server and
+ * the Troubleshooter server (server/site/), so both serve the same files with the same status.
+ *   { status: 200 | 404, file, type, immutable }  a file to send
+ *   { status: 404 }                                 a plain "Not found"
+ *   { status: 400 }                                 an address that cannot be decoded
+ * @param {{ rootDir: string, base?: string, stepRewrite?: boolean }} site rootDir absolute
+ * @param {string} pathname the request's path, still %-encoded
+ * @param {string} accept the request's Accept header
+ * @returns {Promise<{ status: number, file?: string, type?: string, immutable?: boolean }>}
+ */
+export async function resolveStaticFile(
+  { rootDir, base = '/', stepRewrite = false },
+  pathname,
+  accept,
+) {
+  if (!pathname.startsWith(base) && `${pathname}/` !== base) return { status: 404 };
+  let relative;
+  try {
+    relative = decodeURIComponent(pathname.slice(base.length - 1));
+  } catch {
+    // A malformed %-escape, as nginx and Apache answer it.
+    return { status: 400 };
+  }
+  let file = path.join(rootDir, relative);
+  if (!file.startsWith(rootDir)) return { status: 404 };
+  if (!(await isFile(file)) && (await isFile(path.join(file, 'index.html')))) {
+    file = path.join(file, 'index.html');
+  }
+  let status = 200;
+  const treeFallback = path.join(rootDir, relative.split('/')[1] ?? '', 'steps.html');
+  if (!(await isFile(file)) && stepRewrite && (await isFile(treeFallback))) {
+    file = treeFallback;
+  }
+  if (!(await isFile(file))) {
+    // A page address (the browser asks for HTML) gets 404.html, as a static host's
+    // error page would, or the app shell when there is none; anything else 404s.
+    const wantsPage = accept.includes('text/html');
+    const notFoundPage = path.join(rootDir, '404.html');
+    const shell = path.join(rootDir, 'index.html');
+    if (wantsPage && (await isFile(notFoundPage))) {
+      file = notFoundPage;
+      status = 404;
+    } else if (wantsPage && (await isFile(shell))) {
+      file = shell;
+    } else {
+      return { status: 404 };
+    }
+  }
+  const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+  return { status, file, type, immutable: relative.startsWith('/assets/') };
+}
+
+/** The caching and type headers of docs/deployment.md for a file that is sent. */
+export function fileHeaders({ type, immutable }) {
+  return {
+    'content-type': type,
+    'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'x-content-type-options': 'nosniff',
+  };
+}
+
+/** Whether a response of this type is gzipped for a request with this Accept-Encoding. */
+export function shouldGzip(type, acceptEncoding) {
+  return COMPRESSIBLE.test(type) && (acceptEncoding ?? '').includes('gzip');
+}
+
+/**
  * @param {{ root: string, base?: string, gzip?: boolean, headers?: Record<string, string>, stepRewrite?: boolean }} options
  */
 export function createStaticServer({
@@ -81,63 +148,32 @@ export function createStaticServer({
   return http.createServer(async (request, response) => {
     try {
       const url = new URL(request.url ?? '/', 'http://localhost');
-      if (!url.pathname.startsWith(base) && `${url.pathname}/` !== base) {
-        response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      const found = await resolveStaticFile(
+        { rootDir, base, stepRewrite },
+        url.pathname,
+        request.headers.accept ?? '',
+      );
+      if (!found.file) {
+        response.writeHead(found.status, {
+          'content-type': 'text/plain; charset=utf-8',
+          'x-content-type-options': 'nosniff',
+          ...headers,
+        });
+        response.end(found.status === 400 ? 'Bad request' : 'Not found');
         return;
       }
-      const relative = decodeURIComponent(url.pathname.slice(base.length - 1));
-      let file = path.join(rootDir, relative);
-      if (!file.startsWith(rootDir)) {
-        response.writeHead(403).end();
-        return;
-      }
-      if (!(await isFile(file)) && (await isFile(path.join(file, 'index.html')))) {
-        file = path.join(file, 'index.html');
-      }
-      let status = 200;
-      const treeFallback = path.join(rootDir, relative.split('/')[1] ?? '', 'steps.html');
-      if (!(await isFile(file)) && stepRewrite && (await isFile(treeFallback))) {
-        file = treeFallback;
-      }
-      if (!(await isFile(file))) {
-        // A page address (the browser asks for HTML) gets 404.html, as a static host's
-        // error page would, or the app shell when there is none; anything else 404s.
-        const wantsPage = (request.headers.accept ?? '').includes('text/html');
-        const notFoundPage = path.join(rootDir, '404.html');
-        const shell = path.join(rootDir, 'index.html');
-        if (wantsPage && (await isFile(notFoundPage))) {
-          file = notFoundPage;
-          status = 404;
-        } else if (wantsPage && (await isFile(shell))) {
-          file = shell;
-        } else {
-          response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...headers });
-          response.end('Not found');
-          return;
-        }
-      }
-      const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
-      const immutable = relative.startsWith('/assets/');
-      const responseHeaders = {
-        'content-type': type,
-        'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-        'x-content-type-options': 'nosniff',
-        ...headers,
-      };
-      const compress =
-        gzip &&
-        COMPRESSIBLE.test(type) &&
-        (request.headers['accept-encoding'] ?? '').includes('gzip');
+      const responseHeaders = { ...fileHeaders(found), ...headers };
+      const compress = gzip && shouldGzip(found.type, request.headers['accept-encoding']);
       if (compress) {
         responseHeaders['content-encoding'] = 'gzip';
         responseHeaders.vary = 'accept-encoding';
       }
-      response.writeHead(status, responseHeaders);
+      response.writeHead(found.status, responseHeaders);
       if (request.method === 'HEAD') {
         response.end();
         return;
       }
-      const stream = createReadStream(file);
+      const stream = createReadStream(found.file);
       (compress ? stream.pipe(zlib.createGzip()) : stream).pipe(response);
     } catch (error) {
       response.writeHead(500, { 'content-type': 'text/plain' }).end(String(error));

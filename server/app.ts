@@ -1,13 +1,21 @@
 // The app factory (docs/decisions/0026-server.md): plugins for shared concerns, then routes,
 // each a plugin of its own. `server/main.ts` runs it; tests build it and call `app.inject`.
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyServerOptions,
+} from 'fastify';
 import type { OidcSettings } from './accounts/oidc-config';
 import { authPlugin } from './plugins/auth';
 import { databasePlugin, type DatabasePluginOptions } from './plugins/database';
+import { firstStartPlugin } from './plugins/first-start';
+import { securityHeadersPlugin } from './plugins/security-headers';
+import { settingsPlugin } from './plugins/settings';
 import { adminRoutes } from './routes/admin';
 import { healthRoutes } from './routes/health';
 import { oidcRoutes } from './routes/oidc';
 import { signInRoutes } from './routes/sign-in';
+import { siteRoutes } from './routes/site';
 
 export type AppOptions = DatabasePluginOptions & {
   /** The built site (`dist/`), served as the static host in docs/deployment.md does. */
@@ -33,25 +41,45 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // One log line per request would cost the site a good part of its speed; the reverse
     // proxy in front keeps the access log (docs/server.md).
     disableRequestLogging: true,
+    // An address with a malformed %-escape: a plain 400, as a static host answers it. No
+    // route runs, so neither do the hooks: the security headers are added here.
+    frameworkErrors: (error, _request, genericReply) => {
+      const reply = genericReply as unknown as FastifyReply;
+      if (reply.server.hasDecorator('securityHeaders'))
+        reply.headers(reply.server.securityHeaders());
+      if (error.code === 'FST_ERR_BAD_URL') {
+        return reply.code(400).type('text/plain; charset=utf-8').send('Bad request');
+      }
+      return reply.send(error);
+    },
     // Request bodies are small JSON documents (a tree is the largest).
     bodyLimit: 5 * 1024 * 1024,
   });
 
   await app.register(databasePlugin, { database: options.database });
+  await app.register(firstStartPlugin, { siteDir: options.siteDir });
+  await app.register(settingsPlugin);
+  await app.register(securityHeadersPlugin, { siteDir: options.siteDir });
   await app.register(authPlugin, {
     basePath: options.basePath ?? '/',
     publicOrigins: options.publicOrigins ?? [],
   });
   // Everything is served under the base path, the API included (/helpdesk/ts/api/health).
-  const prefix = (options.basePath ?? '/').replace(/\/$/, '');
+  const basePath = options.basePath ?? '/';
   await app.register(
     async (site) => {
       await site.register(healthRoutes);
       await site.register(signInRoutes, { providerName: () => options.oidc?.name ?? null });
       if (options.oidc) await site.register(oidcRoutes, { settings: options.oidc });
       await site.register(adminRoutes);
+      // Last: the site answers every address no route above claims.
+      await site.register(siteRoutes, { siteDir: options.siteDir, basePath });
     },
-    { prefix },
+    { prefix: basePath.replace(/\/$/, '') },
+  );
+  // Outside the base path (a sub-path deployment): what a static host would say.
+  app.setNotFoundHandler(async (_request, reply) =>
+    reply.code(404).type('text/plain; charset=utf-8').send('Not found'),
   );
   return app;
 }

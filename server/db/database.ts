@@ -78,7 +78,9 @@ async function openPglite(
     },
     async listen(channel, onMessage) {
       const unlisten = await client.listen(channel, onMessage);
-      return () => unlisten();
+      return async () => {
+        if (!client.closed) await unlisten();
+      };
     },
     async close() {
       if (!client.closed) await client.close();

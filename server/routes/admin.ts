@@ -2,8 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { listAudit, recordAudit } from '../audit/audit-log';
 import { renderAuditPage } from '../pages/audit-page';
 import { renderSettingsPage } from '../pages/settings-page';
-import { sendPage } from '../pages/send-page';
-import { readEditableSettings, writeEditableSettings } from '../admin/editable-settings';
+import { sendPage, usePagePolicy } from '../pages/send-page';
+import { readEditableSettings } from '../admin/editable-settings';
+import { writeSettings } from '../settings/settings';
 import {
   readSettingsForm,
   settingsToForm,
@@ -73,20 +74,24 @@ function settingsChanges(before: EditableSettings, after: EditableSettings) {
  * as pages with plain forms (`/admin/settings`, `/admin/audit`). Admins only.
  */
 export async function adminRoutes(app: FastifyInstance) {
+  usePagePolicy(app);
   const admin = app.requireRole('admin');
 
+  /** Saves the settings and its audit entry in one transaction, then serves them at once. */
   async function save(values: EditableSettings, actor: { id: number; email: string }) {
     const before = await readEditableSettings(app.db);
-    await writeEditableSettings(app.db, values, actor.id);
     const changes = settingsChanges(before, values);
-    if (Object.keys(changes).length > 0) {
-      await recordAudit(app.db, {
+    if (Object.keys(changes).length === 0) return;
+    await app.db.transaction(async (tx) => {
+      await writeSettings(tx, values, actor.id);
+      await recordAudit(tx, {
         actor,
         action: 'settings.changed',
         subject: 'settings',
         details: changes,
       });
-    }
+    });
+    await app.settings.reload();
   }
 
   app.get(

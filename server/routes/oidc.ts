@@ -5,7 +5,7 @@ import * as client from 'openid-client';
 import { recordAudit } from '../audit/audit-log';
 import { oidcFlows } from '../db/schema';
 import { renderSignInPage } from '../pages/sign-in-page';
-import { sendPage } from '../pages/send-page';
+import { sendPage, usePagePolicy } from '../pages/send-page';
 import { accountForIdentity, OidcRefusal } from '../accounts/oidc-accounts';
 import type { OidcSettings } from '../accounts/oidc-config';
 import { safeReturnPath } from '../accounts/return-path';
@@ -22,6 +22,7 @@ const hash = (value: string) => createHash('sha256').update(value).digest('base6
  * URL made for one browser cannot sign another one in (login CSRF).
  */
 export async function oidcRoutes(app: FastifyInstance, options: { settings: OidcSettings }) {
+  usePagePolicy(app);
   const { settings } = options;
   // Discovered on first use, so that the server starts while the provider is unreachable.
   let configuration: Promise<client.Configuration> | undefined;

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { recordAudit, countFailedSignIns } from '../audit/audit-log';
 import { renderSignInPage } from '../pages/sign-in-page';
-import { sendPage } from '../pages/send-page';
+import { sendPage, usePagePolicy } from '../pages/send-page';
 import { findAccountByEmail, normaliseEmail, type Account } from '../accounts/accounts-store';
 import { verifyPassword } from '../accounts/password';
 import { safeReturnPath } from '../accounts/return-path';
@@ -33,6 +33,7 @@ export async function signInRoutes(
   app: FastifyInstance,
   options: { providerName: () => string | null },
 ) {
+  usePagePolicy(app);
   app.get(
     '/api/session',
     {

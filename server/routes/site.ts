@@ -1,0 +1,68 @@
+// The site: the built files served as docs/deployment.md sets up a static host (the same
+// resolution, status codes, 404.html, caching, gzip and the one rewrite rule, shared with
+// scripts/serve-static.mjs) and `config.json` from the settings. The security headers are
+// added to every response by plugins/security-headers.ts.
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { createReadStream } from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileHeaders, resolveStaticFile, shouldGzip } from '../../scripts/serve-static.mjs';
+import { clientConfigSchema } from '../settings/settings';
+
+export type SiteRoutesOptions = { siteDir: string; basePath: string };
+
+const notFoundSchema = {
+  type: 'object',
+  properties: { message: { type: 'string' } },
+  required: ['message'],
+  additionalProperties: false,
+} as const;
+
+export const siteRoutes: FastifyPluginAsync<SiteRoutesOptions> = async (app, options) => {
+  const rootDir = path.resolve(options.siteDir);
+
+  const sendBody = (reply: FastifyReply, body: string | Buffer, gzip: boolean) => {
+    if (!gzip) return reply.send(body);
+    reply.header('content-encoding', 'gzip').header('vary', 'accept-encoding');
+    return reply.send(zlib.gzipSync(body));
+  };
+
+  // config.json: what the client reads at run time, from the settings (not the build's file,
+  // which a redeploy would replace).
+  app.get(
+    '/config.json',
+    { schema: { response: { 200: clientConfigSchema } } },
+    async (request, reply) => {
+      const type = 'application/json; charset=utf-8';
+      reply.code(200).headers(fileHeaders({ type, immutable: false }));
+      const body = JSON.stringify(app.settings.current(), null, 2);
+      return sendBody(reply, body, shouldGzip(type, request.headers['accept-encoding']));
+    },
+  );
+
+  // An unknown API address is a JSON 404, never a page.
+  app.all('/api/*', { schema: { response: { 404: notFoundSchema } } }, async (_request, reply) =>
+    reply.code(404).send({ message: 'Not found' }),
+  );
+
+  app.get('/*', async (request, reply) => {
+    const { pathname } = new URL(request.url, 'http://localhost');
+    const found = await resolveStaticFile(
+      { rootDir, base: options.basePath, stepRewrite: true },
+      pathname,
+      request.headers.accept ?? '',
+    );
+    if (!found.file || !found.type) {
+      reply.code(found.status).type('text/plain; charset=utf-8');
+      return reply.send(found.status === 400 ? 'Bad request' : 'Not found');
+    }
+    reply
+      .code(found.status)
+      .headers(fileHeaders({ type: found.type, immutable: found.immutable === true }));
+    const gzip = shouldGzip(found.type, request.headers['accept-encoding']);
+    if (gzip) reply.header('content-encoding', 'gzip').header('vary', 'accept-encoding');
+    if (request.method === 'HEAD') return reply.send();
+    const stream = createReadStream(found.file);
+    return reply.send(gzip ? stream.pipe(zlib.createGzip()) : stream);
+  });
+};
