@@ -74,9 +74,10 @@ async function auth(app: FastifyInstance, options: AuthOptions) {
   const routeTable: string[] = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') routeTable.push(`${method} ${route.url}`);
-    }
+    const methods = [route.method].flat().filter((method) => method !== 'HEAD');
+    // `app.all` (every method): one entry.
+    if (methods.length > 7) routeTable.push(`ALL ${route.url}`);
+    else for (const method of methods) routeTable.push(`${method} ${route.url}`);
   });
   app.decorateRequest('account', null);
   app.decorateRequest('sessionToken', null);

@@ -68,6 +68,10 @@ const MATRIX: Record<string, Row> = {
   },
   'GET /api/audit': { status: adminApi(200) },
   'GET /admin/audit': { status: adminPage(200) },
+  // The site: its files, its config.json, and a JSON 404 for any other API address.
+  'GET /config.json': { status: all(200) },
+  'GET /*': { request: { url: '/q164887/sms-1-2' }, status: all(200) },
+  'ALL /api/*': { request: { url: '/api/no-such-thing' }, status: all(404) },
 };
 
 let provider: Awaited<ReturnType<typeof startTestProvider>>;
@@ -96,7 +100,9 @@ function call(
   cookie: string | undefined,
   origin = OWN_ORIGIN,
 ) {
-  const [method = 'GET', url = '/'] = route.split(' ');
+  const [listed = 'GET', url = '/'] = route.split(' ');
+  // A route for every method is called with one that changes state: the stricter case.
+  const method = listed === 'ALL' ? 'POST' : listed;
   const request = row.request ?? {};
   return app.inject({
     ...request,
