@@ -13,6 +13,9 @@ const STYLESHEET = [
   readFileSync(new URL('./page-styles.css', import.meta.url), 'utf8'),
 ].join('\n');
 const STYLE_HASH = `sha256-${createHash('sha256').update(STYLESHEET).digest('base64')}`;
+// Made outside the html`` template (which a formatter may re-indent): the text between the
+// tags must be exactly what was hashed.
+const STYLE_ELEMENT = new Markup(`<style>${STYLESHEET}</style>`);
 
 export const PAGE_CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
@@ -44,10 +47,9 @@ export function renderPage(page: {
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <meta name="referrer" content="same-origin" />
+      <link rel="icon" href="${base}favicon.svg" type="image/svg+xml" />
       <title>${hasErrors ? 'Error: ' : ''}${title} · Troubleshooter</title>
-      <style>
-        ${new Markup(STYLESHEET)}
-      </style>
+      ${STYLE_ELEMENT}
     </head>
     <body>
       <div class="site">
