@@ -43,7 +43,8 @@ test.beforeAll(async () => {
   });
   origin = await new Promise<string>((resolve, reject) => {
     server.once('exit', (code) => reject(new Error(`the server stopped (${code})`)));
-    createInterface({ input: server.stdout! }).on('line', (line) => {
+    if (!server.stdout) return reject(new Error('no output from the server'));
+    createInterface({ input: server.stdout }).on('line', (line) => {
       const found = /serving (http:\/\/[^/]+)\//.exec(line)?.[1];
       if (found) resolve(found);
     });

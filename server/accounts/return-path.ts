@@ -5,7 +5,8 @@
  */
 export function safeReturnPath(value: unknown, base: string): string {
   if (typeof value !== 'string' || !value.startsWith(base) || value.length > 2000) return base;
-  if (/[\u0000-\u001f\\]/.test(value)) return base;
+  // Control characters and backslashes (which browsers read as slashes): not a path of ours.
+  if ([...value].some((char) => char < ' ' || char === '\\')) return base;
   const origin = 'http://return.invalid';
   let url: URL;
   try {

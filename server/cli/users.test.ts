@@ -30,7 +30,7 @@ describe('npm run users', () => {
     ).toBe('Added kim@example.com as publisher.');
     const account = await findAccountByEmail(app.db, 'kim@example.com');
     expect(account?.role).toBe('publisher');
-    expect(await verifyPassword('a long password', account!.passwordHash)).toBe(true);
+    expect(await verifyPassword('a long password', account?.passwordHash ?? null)).toBe(true);
     const [entry] = await listAudit(app.db, { limit: 1 });
     expect(entry).toMatchObject({
       action: 'account.added',
@@ -63,7 +63,7 @@ describe('npm run users', () => {
       'kim@example.com is now admin.',
     );
     const account = await findAccountByEmail(app.db, 'kim@example.com');
-    const { token } = await createSession(app.db, account!.id);
+    const { token } = await createSession(app.db, account?.id ?? 0);
     expect(await findSessionAccount(app.db, token)).toMatchObject({ role: 'admin' });
     expect(await users(app, ['remove', 'kim@example.com'])).toBe(
       'Removed kim@example.com; its sessions have ended.',

@@ -22,11 +22,22 @@ const ACTIONS: Record<string, string> = {
   'settings.changed': 'Settings changed',
 };
 
-/** The details of an entry as short text: `key: value` pairs, values as JSON. */
+/** A value of an entry's details as short text: lists joined, objects as `key: value`. */
+function valueText(value: unknown): string {
+  if (Array.isArray(value)) return value.length === 0 ? '(none)' : value.map(valueText).join(', ');
+  if (typeof value === 'object' && value !== null) {
+    return Object.entries(value)
+      .map(([key, inner]) => `${key} ${valueText(inner)}`)
+      .join(', ');
+  }
+  return value === null ? '(none)' : String(value);
+}
+
+/** The details of an entry as short text, one `key: value` a part. */
 function describe(details: unknown): string {
   if (typeof details !== 'object' || details === null) return '';
   return Object.entries(details as Record<string, unknown>)
-    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .map(([key, value]) => `${key}: ${valueText(value)}`)
     .join('; ');
 }
 
@@ -81,5 +92,5 @@ export function renderAuditPage(state: {
       ${newestHref ? html`<a href="${newestHref}">Newest entries</a>` : null}
       ${olderHref ? html`<a href="${olderHref}">Older entries</a>` : null}
     </nav>`;
-  return renderPage({ base, title: 'Audit log', account, content });
+  return renderPage({ base, title: 'Audit log', account, content, wide: true });
 }

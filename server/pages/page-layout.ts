@@ -40,8 +40,11 @@ export function renderPage(page: {
   account?: PageAccount | null;
   content: Markup;
   hasErrors?: boolean;
+  /** A wide page (the audit log's table): the header and main use more of a large screen. */
+  wide?: boolean;
 }): string {
-  const { base, title, account, content, hasErrors } = page;
+  const { base, title, account, content, hasErrors, wide } = page;
+  const width = wide ? 'site-width site-width--wide' : 'site-width';
   return `<!doctype html>\n${html`<html lang="en">
     <head>
       <meta charset="utf-8" />
@@ -55,12 +58,12 @@ export function renderPage(page: {
       <div class="site">
         <a class="skip-link" href="#main">Skip to main content</a>
         <header class="site-header">
-          <div class="site-width">
+          <div class="${width}">
             <a href="${base}" class="site-header__name">Troubleshooter</a>
             ${account ? accountNav(account, base) : null}
           </div>
         </header>
-        <main id="main" class="site-width site-main" tabindex="-1">${content}</main>
+        <main id="main" class="${width} site-main" tabindex="-1">${content}</main>
         <footer class="site-footer">
           <div class="site-width">Every step has its own address: share it with a colleague.</div>
         </footer>

@@ -42,6 +42,12 @@ declare module 'fastify' {
 
 export const SESSION_COOKIE = 'troubleshooter_session';
 
+/** The account of a request that `requireRole` let through (it refuses those without one). */
+export function signedInAccount(request: FastifyRequest): Account {
+  if (!request.account) throw new Error('signedInAccount: route without requireRole');
+  return request.account;
+}
+
 export type AuthOptions = {
   /** The path the site is served at, with a slash at each end (BASE_PATH). */
   basePath?: string;

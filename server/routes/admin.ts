@@ -4,6 +4,7 @@ import { renderAuditPage } from '../pages/audit-page';
 import { renderSettingsPage } from '../pages/settings-page';
 import { sendPage, usePagePolicy } from '../pages/send-page';
 import { readEditableSettings } from '../admin/editable-settings';
+import { signedInAccount } from '../plugins/auth';
 import { writeSettings } from '../settings/settings';
 import {
   readSettingsForm,
@@ -127,7 +128,7 @@ export async function adminRoutes(app: FastifyInstance) {
       reply.header('cache-control', 'no-store');
       if ('errors' in read)
         return reply.code(400).send({ error: 'invalid-settings', errors: read.errors });
-      await save(read.settings, request.account!);
+      await save(read.settings, signedInAccount(request));
       return read.settings;
     },
   );
@@ -138,7 +139,7 @@ export async function adminRoutes(app: FastifyInstance) {
     return sendPage(
       reply,
       200,
-      renderSettingsPage({ base: app.basePath, account: request.account!, values, saved }),
+      renderSettingsPage({ base: app.basePath, account: signedInAccount(request), values, saved }),
     );
   });
 
@@ -171,13 +172,13 @@ export async function adminRoutes(app: FastifyInstance) {
           400,
           renderSettingsPage({
             base: app.basePath,
-            account: request.account!,
+            account: signedInAccount(request),
             values,
             errors: read.errors,
           }),
         );
       }
-      await save(read.settings, request.account!);
+      await save(read.settings, signedInAccount(request));
       // Post/redirect/get: a reload does not post again.
       return reply.redirect(`${app.basePath}admin/settings?saved`, 303);
     },
@@ -242,7 +243,7 @@ export async function adminRoutes(app: FastifyInstance) {
         200,
         renderAuditPage({
           base: app.basePath,
-          account: request.account!,
+          account: signedInAccount(request),
           entries,
           olderHref:
             entries.length === AUDIT_PAGE_SIZE && last

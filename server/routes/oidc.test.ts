@@ -123,7 +123,7 @@ describe('OpenID Connect sign-in against a real provider', () => {
       expect(token).toBeTruthy();
       const session = await app.inject({
         url: '/api/session',
-        cookies: { [SESSION_COOKIE]: token! },
+        cookies: { [SESSION_COOKIE]: token ?? '' },
       });
       expect(session.json()).toEqual({ account: { email: 'di@example.com', role: 'publisher' } });
       const linked = await findAccountByEmail(app.db, 'di@example.com');

@@ -125,7 +125,8 @@ it('answers every route with the status the matrix gives for each role', async (
   const { app, cookies } = await appWithEveryRole();
   const got: Record<string, Record<Who, number>> = {};
   for (const [route, row] of Object.entries(MATRIX)) {
-    got[route] = all(0);
+    const statuses = all(0);
+    got[route] = statuses;
     for (const who of ['anonymous', ...ROLES] as const) {
       // A fresh session each time: signing out (a row of the matrix) ends the one used.
       const cookie =
@@ -133,7 +134,7 @@ it('answers every route with the status the matrix gives for each role', async (
           ? undefined
           : (await sessionFor(app, who, `${who}-${route}@example.com`.replace(/[ /]/g, '-')))
               .cookie;
-      got[route]![who] = (await call(app, route, row, cookie ?? cookies[who])).statusCode;
+      statuses[who] = (await call(app, route, row, cookie ?? cookies[who])).statusCode;
     }
   }
   expect(got).toEqual(

@@ -14,6 +14,13 @@ function sessionCookie(response: LightMyRequestResponse) {
   return response.cookies.find((cookie) => cookie.name === SESSION_COOKIE);
 }
 
+/** The session cookie's value; the test fails here if the response set none. */
+function sessionToken(response: LightMyRequestResponse): string {
+  const cookie = sessionCookie(response);
+  expect(cookie?.value).toBeTruthy();
+  return cookie?.value ?? '';
+}
+
 describe('signing in with a local account', () => {
   let app: FastifyInstance;
   beforeEach(async () => {
@@ -44,7 +51,7 @@ describe('signing in with a local account', () => {
     const response = await signIn('Kim@Example.com', PASSWORD);
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ account: { email: 'kim@example.com', role: 'author' } });
-    const cookie = sessionCookie(response)!;
+    const cookie = sessionCookie(response) ?? { value: '', secure: undefined };
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     expect(cookie.secure).toBeFalsy();
     const session = await app.inject({
@@ -76,10 +83,10 @@ describe('signing in with a local account', () => {
   });
 
   it('renews the session at sign-in: the old token stops working', async () => {
-    const first = sessionCookie(await signIn('kim@example.com', PASSWORD))!.value;
-    const second = sessionCookie(
+    const first = sessionToken(await signIn('kim@example.com', PASSWORD));
+    const second = sessionToken(
       await signIn('kim@example.com', PASSWORD, { cookie: `${SESSION_COOKIE}=${first}` }),
-    )!.value;
+    );
     expect(second).not.toBe(first);
     const old = await app.inject({ url: '/api/session', cookies: { [SESSION_COOKIE]: first } });
     expect(old.json()).toEqual({ account: null });
@@ -134,7 +141,7 @@ describe('signing in with a local account', () => {
   });
 
   it('signs out: the session ends on the server, and the cookie is cleared', async () => {
-    const token = sessionCookie(await signIn('kim@example.com', PASSWORD))!.value;
+    const token = sessionToken(await signIn('kim@example.com', PASSWORD));
     const out = await app.inject({
       method: 'POST',
       url: '/sign-out',
@@ -154,7 +161,7 @@ describe('signing in with a local account', () => {
       role: 'publisher',
       passwordHash: await hashPassword(PASSWORD),
     });
-    const token = sessionCookie(await signIn('lee@example.com', PASSWORD))!.value;
+    const token = sessionToken(await signIn('lee@example.com', PASSWORD));
     await removeAccount(app.db, 'lee@example.com');
     const after = await app.inject({ url: '/api/session', cookies: { [SESSION_COOKIE]: token } });
     expect(after.json()).toEqual({ account: null });

@@ -40,7 +40,7 @@ export function ServerAccount() {
         Signed in as {data.account.email} ({data.account.role}). Until publishing from here arrives,
         download the files from the Publishing tab.
       </p>
-      <form method="post" action={serverHref('sign-out')}>
+      <form method="post" action={serverHref('sign-out')} aria-label="Sign out">
         <button type="submit" className="editor-button">
           Sign out
         </button>
