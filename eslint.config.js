@@ -150,6 +150,11 @@ export default defineConfig([
     rules: { 'testing-library/no-manual-cleanup': 'off' },
   },
   {
+    // A failed lookup in a server test should fail the test too.
+    files: ['server/**/*.test.ts', 'server/testing/**'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
     // The server (docs/decisions/0026-server.md) sits beside the app: it may use the pure
     // engine and the one URL builder, and the build scripts it runs; nothing else of src/.
     files: ['server/**/*.ts'],

@@ -1,6 +1,7 @@
 // The app factory (docs/decisions/0026-server.md): plugins for shared concerns, then routes,
 // each a plugin of its own. `server/main.ts` runs it; tests build it and call `app.inject`.
 import Fastify, {
+  LogController,
   type FastifyInstance,
   type FastifyReply,
   type FastifyServerOptions,
@@ -40,7 +41,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: options.trustProxy ?? false,
     // One log line per request would cost the site a good part of its speed; the reverse
     // proxy in front keeps the access log (docs/server.md).
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     // An address with a malformed %-escape: a plain 400, as a static host answers it. No
     // route runs, so neither do the hooks: the security headers are added here.
     frameworkErrors: (error, _request, genericReply) => {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileHeaders, resolveStaticFile, shouldGzip } from '../../scripts/serve-static.mjs';
 import { clientConfigSchema } from '../settings/settings';
+import { createCompressedFiles } from '../site/compressed-files';
 
 export type SiteRoutesOptions = { siteDir: string; basePath: string };
 
@@ -20,6 +21,7 @@ const notFoundSchema = {
 
 export const siteRoutes: FastifyPluginAsync<SiteRoutesOptions> = async (app, options) => {
   const rootDir = path.resolve(options.siteDir);
+  const compressed = createCompressedFiles();
 
   const sendBody = (reply: FastifyReply, body: string | Buffer, gzip: boolean) => {
     if (!gzip) return reply.send(body);
@@ -62,6 +64,8 @@ export const siteRoutes: FastifyPluginAsync<SiteRoutesOptions> = async (app, opt
     const gzip = shouldGzip(found.type, request.headers['accept-encoding']);
     if (gzip) reply.header('content-encoding', 'gzip').header('vary', 'accept-encoding');
     if (request.method === 'HEAD') return reply.send();
+    const gzipped = gzip ? await compressed.get(found.file) : undefined;
+    if (gzipped) return reply.send(gzipped);
     const stream = createReadStream(found.file);
     return reply.send(gzip ? stream.pipe(zlib.createGzip()) : stream);
   });

@@ -20,9 +20,23 @@ export function ensureSiteBuilt(root: string, build: SiteBuild, log: (line: stri
   });
 }
 
-/** The environment without what a test runner sets (NODE_ENV=test would change the build). */
+// What Vitest puts in process.env for the code it tests (import.meta.env's fields among
+// them): a build started from a test must not see them, or Vite builds another mode.
+const TEST_RUNNER_VARIABLES = new Set([
+  'NODE_ENV',
+  'MODE',
+  'DEV',
+  'PROD',
+  'SSR',
+  'BASE_URL',
+  'TEST',
+]);
+
+/** The environment without what a test runner sets. */
 function buildEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(
-    Object.entries(env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST')),
+    Object.entries(env).filter(
+      ([name]) => !TEST_RUNNER_VARIABLES.has(name) && !name.startsWith('VITEST'),
+    ),
   );
 }

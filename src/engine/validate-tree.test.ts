@@ -223,6 +223,7 @@ test.each([
   ['edit', 'the tree editor (/edit/<tree>)'],
   ['list', 'the pages of the list of troubleshooters (/list/<n>)'],
   ['search', "the list's search file (trees/search.json)"],
+  ['api', "the server's API (/api/, docs/server.md)"],
 ])('a tree cannot be called "%s"', (id, reason) => {
   const result = validateTreeFile(`${id}.json`, { ...structuredClone(printerV1), id });
   expect(result).toEqual({

@@ -94,6 +94,7 @@ const RESERVED_TREE_IDS = new Map([
   ['edit', 'the tree editor (/edit/<tree>)'],
   ['list', 'the pages of the list of troubleshooters (/list/<n>)'],
   ['search', "the list's search file (trees/search.json)"],
+  ['api', "the server's API (/api/, docs/server.md)"],
 ]);
 
 /**

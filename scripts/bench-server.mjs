@@ -1,0 +1,137 @@
+// npm run bench:server: requests per second and latency on loopback (autocannon) for a step
+// page and /api/health from the server (`npm start`, embedded database), beside the same step
+// page from scripts/serve-static.mjs (gzip, CSP, the rewrite rule: the documented static
+// host) in the same run. Each is measured in turns, the median of the rounds is printed, and
+// the ratio server/static for the step page (docs/performance.md). Timings are never asserted.
+//
+//   npm run bench:server [-- --seconds 5 --rounds 3 --connections 10]
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '5' },
+    rounds: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '10' },
+  },
+});
+const STEP = '/q164887/sms-1-2/os-upgrade/repeats';
+const HEADERS = { accept: 'text/html', 'accept-encoding': 'gzip' };
+
+function freePort() {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts a process and resolves when a line of its output matches `ready`. */
+function start(args, env, ready) {
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      if (ready.test(output)) resolve(child);
+    });
+    child.once('exit', (code) =>
+      reject(new Error(`${args.join(' ')} exited (${code}):\n${output}`)),
+    );
+  });
+}
+
+function run(url) {
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url,
+        headers: HEADERS,
+        connections: Number(values.connections),
+        duration: Number(values.seconds),
+      },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
+  });
+}
+
+const median = (numbers) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)];
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'troubleshooter-bench-'));
+const [staticPort, serverPort] = [await freePort(), await freePort()];
+// The server first: it builds dist/ if it is stale, which the static server then serves.
+const server = await start(
+  ['--import', 'tsx', 'server/main.ts'],
+  { PORT: String(serverPort), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+  /troubleshooter: serving/,
+);
+const staticServer = await start(
+  [
+    'scripts/serve-static.mjs',
+    '--root',
+    'dist',
+    '--port',
+    String(staticPort),
+    '--gzip',
+    '--csp',
+    '--step-rewrite',
+  ],
+  {},
+  /serving/,
+);
+
+const targets = [
+  { name: `static step page ${STEP}`, url: `http://127.0.0.1:${staticPort}${STEP}` },
+  { name: `server step page ${STEP}`, url: `http://127.0.0.1:${serverPort}${STEP}` },
+  { name: 'server /api/health', url: `http://127.0.0.1:${serverPort}/api/health` },
+];
+const results = new Map(targets.map((target) => [target.name, []]));
+try {
+  // A short warm-up of each, then rounds in turns, so that a busy moment of the machine
+  // falls on all of them alike.
+  for (const target of targets) await run(target.url);
+  for (let round = 0; round < Number(values.rounds); round += 1) {
+    for (const target of targets) {
+      const result = await run(target.url);
+      if (result.non2xx > 0 || result.errors > 0) {
+        throw new Error(
+          `${target.name}: ${result.non2xx} non-2xx answers, ${result.errors} errors`,
+        );
+      }
+      results.get(target.name).push(result);
+    }
+  }
+} finally {
+  server.kill('SIGTERM');
+  staticServer.kill('SIGTERM');
+  await new Promise((resolve) => server.once('exit', resolve));
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+console.log(
+  `bench:server: ${values.rounds} rounds of ${values.seconds} s, ${values.connections} connections, loopback, ${os.cpus().length} cores (load ${os.loadavg()[0].toFixed(1)}); medians`,
+);
+const summary = {};
+for (const [name, runs] of results) {
+  const rps = median(runs.map((r) => r.requests.average));
+  const p50 = median(runs.map((r) => r.latency.p50));
+  const p99 = median(runs.map((r) => r.latency.p99));
+  summary[name] = rps;
+  console.log(
+    `  ${name.padEnd(58)} ${rps.toFixed(0).padStart(6)} req/s   latency p50 ${p50} ms, p99 ${p99} ms`,
+  );
+}
+const ratio = summary[targets[1].name] / summary[targets[0].name];
+console.log(`  step page, server / static: ${ratio.toFixed(2)}x (the target is at least 0.80x)`);

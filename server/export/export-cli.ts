@@ -1,0 +1,28 @@
+// npm run export [-- --out DIR]: writes the published trees and the settings to DIR (export/
+// unless named) as public/ holds them. Copy DIR's contents over public/ (or name public as
+// DIR) and run `npm run build` for a static site with the same content. Reads the database
+// the server uses (DATABASE_URL, or the PGlite folder in DATA_DIR / ./data, which the server
+// must not have open: stop it first).
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { readServerConfig } from '../config';
+import { openDatabase } from '../db/database';
+import { exportSite } from './export-site';
+
+const root = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const { values } = parseArgs({ options: { out: { type: 'string', default: 'export' } } });
+const outDir = path.resolve(process.cwd(), values.out);
+const config = readServerConfig(process.env, root);
+const connection = await openDatabase(config.database);
+try {
+  await connection.migrate();
+  const files = await exportSite(connection.db, outDir);
+  console.log(`export: wrote ${files.length} files to ${outDir}:`);
+  for (const file of files) console.log(`  ${file}`);
+  console.log(
+    'export: to build a static site from them, copy them over public/ (or run with --out public), then npm run build',
+  );
+} finally {
+  await connection.close();
+}

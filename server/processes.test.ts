@@ -1,0 +1,124 @@
+// Real server processes: two on one PostgreSQL database serve the same settings, and a
+// server killed with SIGKILL loses nothing it committed (PGlite data folder and PostgreSQL).
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, onTestFinished, test } from 'vitest';
+import { openDatabase } from './db/database';
+import { allTreeVersions } from './trees/tree-versions';
+import { readClientConfig, writeSettings } from './settings/settings';
+import { startServerProcess, type ServerProcess } from './testing/server-process';
+import {
+  resetDatabase,
+  TEST_DATABASE_KIND,
+  testDatabase,
+  testDatabaseUrl,
+} from './testing/test-app';
+
+async function started(env: Record<string, string>): Promise<ServerProcess> {
+  const server = await startServerProcess(env);
+  onTestFinished(() => server.stop());
+  return server;
+}
+
+async function configOf(server: ServerProcess) {
+  const response = await fetch(`${server.url}/config.json`);
+  return {
+    config: (await response.json()) as unknown,
+    csp: response.headers.get('content-security-policy'),
+  };
+}
+
+// A process takes a few seconds to start here, far more on a busy machine (a new PGlite data
+// folder is created by running initdb in WebAssembly).
+const PROCESS_TEST_TIMEOUT = 180_000;
+
+test.skipIf(TEST_DATABASE_KIND !== 'postgres')(
+  'two processes on one PostgreSQL: a settings change is served by both within 2 s',
+  { timeout: PROCESS_TEST_TIMEOUT },
+  async () => {
+    const connection = await testDatabase();
+    await resetDatabase(connection);
+    const url = (await testDatabaseUrl())!;
+    const [first, second] = await Promise.all([
+      started({ DATABASE_URL: url }),
+      started({ DATABASE_URL: url }),
+    ]);
+    // Both started at once on an empty database: migrated and imported once, not twice.
+    expect((await allTreeVersions(connection.db)).map((t) => `${t.treeId} v${t.version}`)).toEqual([
+      'q164887 v1',
+    ]);
+    expect((await configOf(second)).config).toEqual({ embed: { allowedOrigins: [] } });
+
+    const origin = 'https://helpdesk.example';
+    const changedAt = Date.now();
+    // The change as the settings route makes it: a committed write that notifies.
+    await connection.db.transaction((tx) =>
+      writeSettings(tx, { embed: { allowedOrigins: [origin] } }, null),
+    );
+    for (const server of [first, second]) {
+      await expect
+        .poll(async () => (await configOf(server)).config, { timeout: 2000, interval: 50 })
+        .toEqual({ embed: { allowedOrigins: [origin] } });
+      expect((await configOf(server)).csp).toContain(`frame-ancestors 'self' ${origin}`);
+    }
+    expect(Date.now() - changedAt).toBeLessThan(2000);
+  },
+);
+
+test(
+  'a server killed with SIGKILL and started again has every committed change',
+  { timeout: PROCESS_TEST_TIMEOUT },
+  async () => {
+    let env: Record<string, string>;
+    let check: () => Promise<{ trees: string[]; origins: string[] }>;
+    if (TEST_DATABASE_KIND === 'postgres') {
+      await resetDatabase(await testDatabase());
+      const url = (await testDatabaseUrl())!;
+      env = { DATABASE_URL: url };
+      check = async () => {
+        const connection = await openDatabase({ url });
+        try {
+          return {
+            trees: (await allTreeVersions(connection.db)).map((t) => t.treeId),
+            origins: (await readClientConfig(connection.db)).embed.allowedOrigins,
+          };
+        } finally {
+          await connection.close();
+        }
+      };
+    } else {
+      const dataDir = await mkdtemp(path.join(os.tmpdir(), 'troubleshooter-data-'));
+      onTestFinished(() => rm(dataDir, { recursive: true, force: true }));
+      env = { DATA_DIR: dataDir };
+      // PGlite: one process owns the folder, so it is read only while no server runs.
+      check = async () => {
+        const connection = await openDatabase({ dataDir });
+        try {
+          return {
+            trees: (await allTreeVersions(connection.db)).map((t) => t.treeId),
+            origins: (await readClientConfig(connection.db)).embed.allowedOrigins,
+          };
+        } finally {
+          await connection.close();
+        }
+      };
+    }
+
+    // The first start commits the import of the shipped trees and settings, then serves.
+    const first = await startServerProcess(env);
+    expect((await fetch(`${first.url}/api/health`)).status).toBe(200);
+    await first.stop('SIGKILL');
+    expect(first.child.signalCode).toBe('SIGKILL');
+    expect(await check()).toEqual({ trees: ['q164887'], origins: [] });
+
+    // Started again on the same data: nothing lost, nothing imported twice, the site as before.
+    const second = await started(env);
+    expect((await fetch(`${second.url}/api/health`)).status).toBe(200);
+    expect(
+      (await fetch(`${second.url}/q164887/sms-1-2`, { headers: { accept: 'text/html' } })).status,
+    ).toBe(200);
+    await second.stop('SIGKILL');
+    expect(await check()).toEqual({ trees: ['q164887'], origins: [] });
+  },
+);
