@@ -1,14 +1,12 @@
 // Real server processes: two on one PostgreSQL database serve the same settings, and a
 // server killed with SIGKILL loses nothing it committed (PGlite data folder and PostgreSQL).
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { expect, onTestFinished, test } from 'vitest';
 import { openDatabase } from './db/database';
 import { allTreeVersions } from './trees/tree-versions';
 import { readClientConfig, writeSettings } from './settings/settings';
 import { startServerProcess, type ServerProcess } from './testing/server-process';
 import {
+  createTestDataDir,
   resetDatabase,
   TEST_DATABASE_KIND,
   testDatabase,
@@ -88,8 +86,8 @@ test(
         }
       };
     } else {
-      const dataDir = await mkdtemp(path.join(os.tmpdir(), 'troubleshooter-data-'));
-      onTestFinished(() => rm(dataDir, { recursive: true, force: true }));
+      // A new folder, migrated but never started on: the server imports on its first start.
+      const dataDir = await createTestDataDir();
       env = { DATA_DIR: dataDir };
       // PGlite: one process owns the folder, so it is read only while no server runs.
       check = async () => {

@@ -7,7 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, onTestFinished, test } from 'vitest';
 import { createStaticServer, strictCsp } from '../../scripts/serve-static.mjs';
 import { buildApp } from '../app';
 import { buildTestApp, resetDatabase, SITE_DIR, testDatabase } from '../testing/test-app';
@@ -151,4 +151,32 @@ test('the API and its errors carry the same security headers as the pages', asyn
   const unknown = await app.inject({ url: '/api/no-such-route', headers: page });
   expect(unknown.statusCode).toBe(404);
   expect(unknown.json()).toEqual({ message: 'Not found' });
+});
+
+test('under a sub-path (BASE_PATH), both answer the same', async () => {
+  const base = '/helpdesk/ts/';
+  const staticSub = createStaticServer({
+    root: SITE_DIR,
+    base,
+    gzip: true,
+    stepRewrite: true,
+    headers: { 'content-security-policy': strictCsp(SITE_DIR, '') },
+  });
+  await new Promise<void>((resolve) => staticSub.listen(0, '127.0.0.1', resolve));
+  onTestFinished(() => new Promise<void>((resolve) => staticSub.close(() => resolve())));
+  const subApp = await buildTestApp({ basePath: base });
+  await subApp.listen({ port: 0, host: '127.0.0.1' });
+  const ports = [staticSub, subApp.server].map((server) => (server.address() as AddressInfo).port);
+  for (const address of [
+    '/helpdesk/ts/',
+    '/helpdesk/ts',
+    '/helpdesk/ts/q164887/sms-1-2',
+    '/helpdesk/ts/no-such-page',
+    '/helpdesk/ts/trees/q164887.json',
+    '/q164887',
+    '/',
+  ]) {
+    const [expected, actual] = await Promise.all(ports.map((port) => ask(port!, address, page)));
+    expect(pick(actual!), address).toEqual(pick(expected!));
+  }
 });

@@ -2,7 +2,7 @@
 // resolution, status codes, 404.html, caching, gzip and the one rewrite rule, shared with
 // scripts/serve-static.mjs) and `config.json` from the settings. The security headers are
 // added to every response by plugins/security-headers.ts.
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -47,7 +47,7 @@ export const siteRoutes: FastifyPluginAsync<SiteRoutesOptions> = async (app, opt
     reply.code(404).send({ message: 'Not found' }),
   );
 
-  app.get('/*', async (request, reply) => {
+  const serveFile = async (request: FastifyRequest, reply: FastifyReply) => {
     const { pathname } = new URL(request.url, 'http://localhost');
     const found = await resolveStaticFile(
       { rootDir, base: options.basePath, stepRewrite: true },
@@ -68,5 +68,10 @@ export const siteRoutes: FastifyPluginAsync<SiteRoutesOptions> = async (app, opt
     if (gzipped) return reply.send(gzipped);
     const stream = createReadStream(found.file);
     return reply.send(gzip ? stream.pipe(zlib.createGzip()) : stream);
-  });
+  };
+  app.get('/*', serveFile);
+  // Under a sub-path, the base path without its last slash too (/helpdesk/ts), as a static
+  // host serves the folder's index.html for it: Fastify registers '/' in a prefixed scope
+  // as both /helpdesk/ts and /helpdesk/ts/.
+  app.get('/', serveFile);
 };

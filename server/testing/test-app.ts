@@ -2,7 +2,10 @@
 // one database (PGlite in memory copied from a migrated template, or, with TEST_DATABASE_URL,
 // a PostgreSQL database copied from that one), emptied before each app is built.
 import type { FastifyInstance } from 'fastify';
-import { readFile } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, inject, onTestFinished } from 'vitest';
@@ -58,6 +61,20 @@ export async function openSeparateTestDatabase(): Promise<DatabaseConnection> {
   if (url) return openDatabase({ url });
   const dump = await readFile(inject('pgliteTemplate'));
   return openDatabase({ memory: true, loadDataDir: new Blob([dump]) });
+}
+
+/**
+ * A new PGlite data folder holding the migrated template, for a real server process to
+ * start on (creating one from nothing runs initdb in WebAssembly: seconds, or most of a
+ * minute on a busy machine). Removed when the test ends.
+ */
+export async function createTestDataDir(): Promise<string> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'troubleshooter-data-'));
+  onTestFinished(() => rm(dataDir, { recursive: true, force: true }));
+  const dump = await readFile(inject('pgliteTemplate'));
+  const client = await PGlite.create(dataDir, { loadDataDir: new Blob([dump]) });
+  await client.close();
+  return dataDir;
 }
 
 /** This test file's database, migrated; shared by its tests. */
