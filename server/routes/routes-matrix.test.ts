@@ -71,6 +71,7 @@ const MATRIX: Record<string, Row> = {
   // The site: its files, its config.json, and a JSON 404 for any other API address.
   'GET /config.json': { status: all(200) },
   'GET /*': { request: { url: '/q164887/sms-1-2' }, status: all(200) },
+  'GET /': { status: all(200) },
   'ALL /api/*': { request: { url: '/api/no-such-thing' }, status: all(404) },
 };
 
