@@ -6,11 +6,16 @@ import Fastify, {
   type FastifyReply,
   type FastifyServerOptions,
 } from 'fastify';
+import type { OidcSettings } from './accounts/oidc-config';
+import { authPlugin } from './plugins/auth';
 import { databasePlugin, type DatabasePluginOptions } from './plugins/database';
 import { firstStartPlugin } from './plugins/first-start';
 import { securityHeadersPlugin } from './plugins/security-headers';
 import { settingsPlugin } from './plugins/settings';
+import { adminRoutes } from './routes/admin';
 import { healthRoutes } from './routes/health';
+import { oidcRoutes } from './routes/oidc';
+import { signInRoutes } from './routes/sign-in';
 import { siteRoutes } from './routes/site';
 
 export type AppOptions = DatabasePluginOptions & {
@@ -24,6 +29,10 @@ export type AppOptions = DatabasePluginOptions & {
    * proxy's addresses (Fastify's trustProxy). Secure cookies follow the forwarded protocol.
    */
   trustProxy?: FastifyServerOptions['trustProxy'];
+  /** PUBLIC_ORIGIN: the origins state-changing requests must come from (default: the request's own). */
+  publicOrigins?: readonly string[];
+  /** OpenID Connect sign-in, when configured (OIDC_* in the environment). */
+  oidc?: OidcSettings | null;
 };
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -52,11 +61,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(firstStartPlugin, { siteDir: options.siteDir });
   await app.register(settingsPlugin);
   await app.register(securityHeadersPlugin, { siteDir: options.siteDir });
+  await app.register(authPlugin, {
+    basePath: options.basePath ?? '/',
+    publicOrigins: options.publicOrigins ?? [],
+  });
   // Everything is served under the base path, the API included (/helpdesk/ts/api/health).
   const basePath = options.basePath ?? '/';
   await app.register(
     async (site) => {
       await site.register(healthRoutes);
+      await site.register(signInRoutes, { providerName: () => options.oidc?.name ?? null });
+      if (options.oidc) await site.register(oidcRoutes, { settings: options.oidc });
+      await site.register(adminRoutes);
       // Last: the site answers every address no route above claims.
       await site.register(siteRoutes, { siteDir: options.siteDir, basePath });
     },

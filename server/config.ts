@@ -1,6 +1,8 @@
 // The server's settings from the environment (docs/server.md lists them). Everything an admin
 // changes while it runs lives in the database instead (the settings table).
 import path from 'node:path';
+import { parseOriginList } from './accounts/origin-check';
+import { readOidcSettings, type OidcSettings } from './accounts/oidc-config';
 import type { DatabaseOptions } from './db/database';
 
 export type ServerConfig = {
@@ -10,6 +12,10 @@ export type ServerConfig = {
   siteDir: string;
   basePath: string;
   trustProxy: boolean | string;
+  /** PUBLIC_ORIGIN: where the site is reached (comma-separated), for the CSRF origin check. */
+  publicOrigins: string[];
+  /** OIDC_*: OpenID Connect sign-in, or null. */
+  oidc: OidcSettings | null;
 };
 
 export function readServerConfig(env: NodeJS.ProcessEnv, root: string): ServerConfig {
@@ -33,5 +39,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv, root: string): ServerCo
     // "true" trusts any proxy (it must then be the only way in); otherwise a list of the
     // proxies' addresses, such as "127.0.0.1" or "10.0.0.0/8".
     trustProxy: trustProxy === 'true' ? true : trustProxy === '' ? false : trustProxy,
+    publicOrigins: parseOriginList(env.PUBLIC_ORIGIN),
+    oidc: readOidcSettings(env),
   };
 }

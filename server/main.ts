@@ -18,6 +18,8 @@ const app = await buildApp({
   siteDir: config.siteDir,
   basePath: config.basePath,
   trustProxy: config.trustProxy,
+  publicOrigins: config.publicOrigins,
+  oidc: config.oidc,
   logger: { level: process.env.LOG_LEVEL ?? 'info' },
 });
 

@@ -39,6 +39,7 @@ import { PreviewPane, type PreviewAt, type RenderStep } from './preview-pane';
 import { ProblemList } from './problem-list';
 import { SideTabs, type SideTab } from './side-tabs';
 import { TreeOutline } from './tree-outline';
+import { ServerAccount } from './server-account';
 import { useWideLayout } from './use-wide-layout';
 import './editor.css';
 
@@ -464,6 +465,7 @@ function EditorWorkspace({
           </>
         ) : null}
       </p>
+      <ServerAccount />
       {storageRefused ? (
         <p className="panel panel--warning">
           This browser refuses to keep the draft (storage is off or full): download it before you

@@ -1,0 +1,166 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Page } from '@playwright/test';
+import { wcagViolations } from './axe';
+import { expect, test } from './fixtures';
+
+/**
+ * Sign-in, settings and the audit log in a real browser, against the real server (`npm start`
+ * on a fresh embedded database), with an admin added by `npm run users` as a person would.
+ */
+const ADMIN = 'admin@example.com';
+const PASSWORD = 'correct horse battery staple';
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+let server: ChildProcess;
+let origin = '';
+let dataDir = '';
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  dataDir = mkdtempSync(path.join(tmpdir(), 'troubleshooter-accounts-'));
+  const env = { ...process.env, DATA_DIR: dataDir };
+  const added = spawnSync(
+    'node',
+    ['--import', 'tsx', 'server/cli/users.ts', 'add', ADMIN, '--role', 'admin'],
+    {
+      cwd: ROOT,
+      env,
+      input: `${PASSWORD}\n`,
+      encoding: 'utf8',
+    },
+  );
+  expect(added.stdout, added.stderr).toContain(`Added ${ADMIN} as admin.`);
+  server = spawn('node', ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: { ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  origin = await new Promise<string>((resolve, reject) => {
+    server.once('exit', (code) => reject(new Error(`the server stopped (${code})`)));
+    if (!server.stdout) return reject(new Error('no output from the server'));
+    createInterface({ input: server.stdout }).on('line', (line) => {
+      const found = /serving (http:\/\/[^/]+)\//.exec(line)?.[1];
+      if (found) resolve(found);
+    });
+  });
+});
+
+test.afterAll(async () => {
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.kill('SIGTERM');
+    await exited;
+  }
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function expectAccessible(page: Page, name: string) {
+  expect(await wcagViolations(page), name).toEqual([]);
+  for (const width of [320, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    // No sideways scrolling at 320 px: everything fits or wraps.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      width,
+    );
+    await page.screenshot({ path: `test-results/accounts/${name}-${width}.png`, fullPage: true });
+  }
+}
+
+test('an admin signs in by keyboard, changes an embed origin, sees it in the audit log, and signs out', async ({
+  page,
+  consoleGuard,
+}) => {
+  // The wrong password (401) and the wrong origin (400) are answered with their status.
+  consoleGuard.allow(/Failed to load resource: the server responded with a status of 40[01] /);
+  // The editor learns there is a server, and offers to sign in.
+  await page.goto(`${origin}/edit/q164887`);
+  await page.getByRole('link', { name: 'Sign in to publish' }).click();
+  await expect(page).toHaveURL(`${origin}/sign-in?return=%2Fedit%2Fq164887`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+  await expectAccessible(page, 'sign-in');
+
+  // A wrong password: the page says so first, and the error is where focus is.
+  await page.getByLabel('Email address').fill(ADMIN);
+  await page.getByLabel('Password').fill('not the password');
+  await page.getByLabel('Password').press('Enter');
+  await expect(page).toHaveTitle('Error: Sign in · Troubleshooter');
+  const summary = page.getByRole('alert');
+  await expect(summary).toContainText('That email address and password do not match an account.');
+  await expect(summary).toBeFocused();
+  await expect(page.getByLabel('Email address')).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page, 'sign-in-error');
+
+  // By keyboard alone: the summary's link takes focus to the field, Tab to the password.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Email address')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(PASSWORD);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(`${origin}/edit/q164887`);
+  await expect(page.getByText(`Signed in as ${ADMIN} (admin)`)).toBeVisible();
+
+  // Settings: a wrong origin is named and nothing is saved; a right one is.
+  await page.goto(`${origin}/admin/settings`);
+  await expectAccessible(page, 'settings');
+  const origins = page.getByLabel('Pages allowed to embed the troubleshooter');
+  await origins.fill('https://intranet.example/helpdesk/');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page).toHaveTitle('Error: Settings · Troubleshooter');
+  await expect(page.getByRole('alert')).toBeFocused();
+  await expect(page.getByRole('alert')).toContainText('did you mean https://intranet.example?');
+  await expect(origins).toHaveAccessibleDescription(/is not an origin/);
+  await expectAccessible(page, 'settings-error');
+  await origins.fill('https://intranet.example');
+  await page.getByLabel('Escalation label').fill('Open a ticket');
+  await page.getByLabel('Escalation address').fill('servicedesk@example.com');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+
+  // The site serves the change at once: config.json and the frame-ancestors of every page.
+  const config = await page.request.get(`${origin}/config.json`);
+  expect(await config.json()).toMatchObject({
+    embed: { allowedOrigins: ['https://intranet.example'] },
+  });
+  expect((await page.request.get(`${origin}/`)).headers()['content-security-policy']).toContain(
+    "frame-ancestors 'self' https://intranet.example",
+  );
+
+  // The audit log has the sign-ins and the change.
+  await page.getByRole('link', { name: 'Audit log' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
+  const rows = page.getByRole('table').getByRole('row');
+  await expect(rows.nth(1)).toContainText('Settings changed');
+  await expect(rows.nth(1)).toContainText(ADMIN);
+  await expect(rows.nth(1)).toContainText('https://intranet.example');
+  await expect(page.getByRole('table')).toContainText('Failed sign-in');
+  await expectAccessible(page, 'audit');
+
+  // Sign out: the session ends, and the server says nobody is signed in.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'You are signed out.' })).toBeVisible();
+  expect(await (await page.request.get(`${origin}/api/session`)).json()).toEqual({ account: null });
+  await page.goto(`${origin}/admin/settings`);
+  await expect(page).toHaveURL(`${origin}/sign-in?return=%2Fadmin%2Fsettings`);
+});
+
+test('a walker gets no cookie, and a post from another site is refused', async ({
+  page,
+  context,
+}) => {
+  await page.goto(`${origin}/q164887`);
+  await page.request.get(`${origin}/api/session`);
+  expect(await context.cookies()).toEqual([]);
+  const response = await page.request.post(`${origin}/sign-in`, {
+    headers: { origin: 'https://evil.example' },
+    form: { email: ADMIN, password: PASSWORD },
+  });
+  expect(response.status()).toBe(403);
+  expect(await context.cookies()).toEqual([]);
+});

@@ -1,0 +1,218 @@
+// `npm run users -- add EMAIL --role ROLE | list | remove EMAIL | set-role EMAIL ROLE | set-password EMAIL`
+//
+// Manages local accounts in the database the server uses (DATABASE_URL, or the embedded one in
+// DATA_DIR, ./data by default). Passwords are read from standard input, never from the command
+// line (which other users of the machine can see): typed at a prompt that does not echo, or
+// piped (`printf '%s\n' "$PASSWORD" | npm run users -- add …`).
+import { existsSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { recordAudit } from '../audit/audit-log';
+import {
+  addAccount,
+  findAccountByEmail,
+  isEmail,
+  listAccounts,
+  normaliseEmail,
+  removeAccount,
+  setPasswordHash,
+  setRole,
+} from '../accounts/accounts-store';
+import { hashPassword } from '../accounts/password';
+import { isRole } from '../accounts/roles';
+import { openDatabase, type Database } from '../db/database';
+
+const USAGE = `Usage: npm run users -- <command>
+  add EMAIL --role author|publisher|admin [--no-password]
+      Adds an account; the password is read from standard input. --no-password makes an
+      account that signs in only through OpenID Connect.
+  list
+  remove EMAIL        (ends the account's sessions)
+  set-role EMAIL author|publisher|admin
+  set-password EMAIL  (reads the new password from standard input)`;
+
+export const MIN_PASSWORD_LENGTH = 10;
+
+class UsageError extends Error {}
+
+/** Reads a password: from a pipe, its first line; at a terminal, typed twice without echo. */
+async function readPassword(): Promise<string> {
+  const input = process.stdin;
+  if (!input.isTTY) {
+    let text = '';
+    for await (const chunk of input) text += String(chunk);
+    return text.split(/\r?\n/)[0] ?? '';
+  }
+  const ask = (prompt: string) =>
+    new Promise<string>((resolve) => {
+      const rl = createInterface({ input, output: process.stderr, terminal: true });
+      // Echo nothing of what is typed.
+      (rl as unknown as { _writeToOutput: (text: string) => void })._writeToOutput = (text) => {
+        if (text.startsWith(prompt)) process.stderr.write(prompt);
+      };
+      rl.question(prompt, (answer) => {
+        rl.close();
+        process.stderr.write('\n');
+        resolve(answer);
+      });
+    });
+  const first = await ask('Password: ');
+  const second = await ask('The same password again: ');
+  if (first !== second) throw new UsageError('The two passwords differ; nothing was changed.');
+  return first;
+}
+
+async function newPasswordHash(): Promise<string> {
+  const password = await readPassword();
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    throw new UsageError(
+      `The password must have at least ${MIN_PASSWORD_LENGTH} characters; nothing was changed.`,
+    );
+  }
+  return hashPassword(password);
+}
+
+const CLI_ACTOR = null;
+const by = () => ({ by: `command line (${userInfo().username})` });
+
+export async function runUsersCommand(db: Database, argv: string[], out: (line: string) => void) {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      role: { type: 'string' },
+      'no-password': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, email = '', roleArgument] = positionals;
+  if (values.help || !command) throw new UsageError(USAGE);
+  const needEmail = () => {
+    if (!isEmail(normaliseEmail(email)))
+      throw new UsageError(`"${email}" is not an email address.\n\n${USAGE}`);
+    return normaliseEmail(email);
+  };
+  switch (command) {
+    case 'add': {
+      const address = needEmail();
+      const role = values.role;
+      if (!isRole(role))
+        throw new UsageError(`--role must be author, publisher or admin.\n\n${USAGE}`);
+      if (await findAccountByEmail(db, address))
+        throw new UsageError(`There is already an account for ${address}.`);
+      const passwordHash = values['no-password'] ? null : await newPasswordHash();
+      await addAccount(db, { email: address, role, passwordHash });
+      await recordAudit(db, {
+        actor: CLI_ACTOR,
+        action: 'account.added',
+        subject: address,
+        details: { role, ...by() },
+      });
+      out(
+        `Added ${address} as ${role}${passwordHash ? '' : ' (signs in through OpenID Connect only)'}.`,
+      );
+      return;
+    }
+    case 'list': {
+      const rows = await listAccounts(db);
+      if (rows.length === 0)
+        return out('No accounts yet. Add one: npm run users -- add EMAIL --role admin');
+      for (const row of rows) {
+        const ways = [
+          row.hasPassword ? 'password' : '',
+          row.oidcIssuer ? 'OpenID Connect' : '',
+        ].filter(Boolean);
+        out(`${row.email}\t${row.role}\t${ways.join(' + ') || 'no way to sign in yet'}`);
+      }
+      return;
+    }
+    case 'remove': {
+      const address = needEmail();
+      const removed = await removeAccount(db, address);
+      if (!removed) throw new UsageError(`There is no account for ${address}.`);
+      await recordAudit(db, {
+        actor: CLI_ACTOR,
+        action: 'account.removed',
+        subject: address,
+        details: { role: removed.role, ...by() },
+      });
+      out(`Removed ${address}; its sessions have ended.`);
+      return;
+    }
+    case 'set-role': {
+      const address = needEmail();
+      if (!isRole(roleArgument))
+        throw new UsageError(`The role must be author, publisher or admin.\n\n${USAGE}`);
+      const before = await findAccountByEmail(db, address);
+      if (!before) throw new UsageError(`There is no account for ${address}.`);
+      await setRole(db, address, roleArgument);
+      await recordAudit(db, {
+        actor: CLI_ACTOR,
+        action: 'account.role-changed',
+        subject: address,
+        details: { from: before.role, to: roleArgument, ...by() },
+      });
+      out(`${address} is now ${roleArgument}.`);
+      return;
+    }
+    case 'set-password': {
+      const address = needEmail();
+      if (!(await findAccountByEmail(db, address)))
+        throw new UsageError(`There is no account for ${address}.`);
+      await setPasswordHash(db, address, await newPasswordHash());
+      await recordAudit(db, {
+        actor: CLI_ACTOR,
+        action: 'account.password-changed',
+        subject: address,
+        details: by(),
+      });
+      out(`Changed the password of ${address}.`);
+      return;
+    }
+    default:
+      throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);
+  }
+}
+
+/**
+ * PGlite lets a second process open a data folder that one already has open, and the two then
+ * damage it. Its postmaster.pid is there while the folder is open (and removed at a clean close).
+ */
+function refuseIfEmbeddedDatabaseInUse(dataDir: string) {
+  if (existsSync(path.join(dataDir, 'postmaster.pid'))) {
+    throw new UsageError(
+      `The embedded database in ${dataDir} is open: stop the server first (with the embedded database, one process at a time).\n` +
+        'If no server is running (it was killed), start it and stop it once, then run this again.',
+    );
+  }
+}
+
+async function main() {
+  if (!process.env.DATABASE_URL) refuseIfEmbeddedDatabaseInUse(process.env.DATA_DIR ?? 'data');
+  const connection = await openDatabase(
+    process.env.DATABASE_URL
+      ? { url: process.env.DATABASE_URL }
+      : { dataDir: process.env.DATA_DIR ?? 'data' },
+  );
+  try {
+    await connection.migrate();
+    await runUsersCommand(connection.db, process.argv.slice(2), (line) => console.log(line));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(error.message);
+    process.exitCode = 1;
+  } finally {
+    await connection.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await main().catch((error: unknown) => {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(error.message);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,112 @@
+import type { SettingsFormErrors, SettingsFormValues } from '../admin/settings-form';
+import { html, type Markup } from './html';
+import { renderPage, type PageAccount } from './page-layout';
+
+const FIELDS: { name: keyof SettingsFormValues; label: string }[] = [
+  { name: 'allowedOrigins', label: 'Pages allowed to embed the troubleshooter' },
+  { name: 'escalationLabel', label: 'Escalation label' },
+  { name: 'escalationAddress', label: 'Escalation address' },
+];
+
+function field(
+  name: keyof SettingsFormValues,
+  errors: SettingsFormErrors,
+  hint: string,
+  control: (describedBy: string, invalid: Markup | null) => Markup,
+) {
+  const label = FIELDS.find((entry) => entry.name === name)?.label ?? name;
+  const error = errors[name];
+  const describedBy = [`${name}-hint`, error ? `${name}-error` : ''].filter(Boolean).join(' ');
+  return html`<div class="field">
+    <label for="${name}">${label}</label>
+    <p id="${name}-hint" class="field-hint">${hint}</p>
+    ${error ? html`<p id="${name}-error" class="field-error"><span class="visually-hidden">Error: </span>${error}</p>` : null}
+    ${control(describedBy, error ? html` aria-invalid="true"` : null)}
+  </div>`;
+}
+
+/** The settings form (admins only): embed origins and the escalation path. */
+export function renderSettingsPage(state: {
+  base: string;
+  account: PageAccount;
+  values: SettingsFormValues;
+  errors?: SettingsFormErrors;
+  saved?: boolean;
+}): string {
+  const { base, account, values, saved } = state;
+  const errors = state.errors ?? {};
+  const failed = FIELDS.filter((entry) => errors[entry.name]);
+  const content = html`<h1 tabindex="-1">Settings</h1>
+    ${
+      failed.length > 0
+        ? html`<div
+            class="error-summary"
+            role="alert"
+            tabindex="-1"
+            autofocus
+            aria-labelledby="error-summary-title"
+          >
+            <h2 id="error-summary-title">There is a problem: nothing was saved</h2>
+            <ul>
+              ${failed.map((entry) => html`<li><a href="#${entry.name}">${errors[entry.name]}</a></li>`)}
+            </ul>
+          </div>`
+        : null
+    }
+    ${saved ? html`<div class="notice" role="status" tabindex="-1" autofocus><p>Settings saved. The site uses them from now on.</p></div>` : null}
+    <form method="post" action="${base}admin/settings" class="page-form" novalidate>
+      ${field(
+        'allowedOrigins',
+        errors,
+        'One origin a line, such as https://intranet.example or https://helpdesk.example:8443: scheme, host and port only. Only these pages may frame the troubleshooter and hear its events.',
+        (describedBy, invalid) =>
+          html`<textarea
+            id="allowedOrigins"
+            name="allowedOrigins"
+            rows="5"
+            spellcheck="false"
+            autocapitalize="off"
+            aria-describedby="${describedBy}"
+            ${invalid}
+          >
+${values.allowedOrigins}</textarea>`,
+      )}
+      <fieldset class="field">
+        <legend>
+          Escalation: where a person goes when a troubleshooter did not solve the problem
+        </legend>
+        ${field(
+          'escalationLabel',
+          errors,
+          'The link’s text, such as “Open a ticket with the service desk”. Leave both empty for no link.',
+          (describedBy, invalid) =>
+            html`<input
+              id="escalationLabel"
+              name="escalationLabel"
+              type="text"
+              value="${values.escalationLabel}"
+              aria-describedby="${describedBy}"
+              ${invalid}
+            />`,
+        )}
+        ${field(
+          'escalationAddress',
+          errors,
+          'A web address starting https:// or an email address.',
+          (describedBy, invalid) =>
+            html`<input
+              id="escalationAddress"
+              name="escalationAddress"
+              type="text"
+              spellcheck="false"
+              autocapitalize="off"
+              value="${values.escalationAddress}"
+              aria-describedby="${describedBy}"
+              ${invalid}
+            />`,
+        )}
+      </fieldset>
+      <button type="submit" class="page-button">Save settings</button>
+    </form>`;
+  return renderPage({ base, title: 'Settings', account, content, hasErrors: failed.length > 0 });
+}

@@ -1,0 +1,257 @@
+import type { FastifyInstance } from 'fastify';
+import { listAudit, recordAudit } from '../audit/audit-log';
+import { renderAuditPage } from '../pages/audit-page';
+import { renderSettingsPage } from '../pages/settings-page';
+import { sendPage, usePagePolicy } from '../pages/send-page';
+import { readEditableSettings } from '../admin/editable-settings';
+import { signedInAccount } from '../plugins/auth';
+import { writeSettings } from '../settings/settings';
+import {
+  readSettingsForm,
+  settingsToForm,
+  type EditableSettings,
+  type SettingsFormValues,
+} from '../admin/settings-form';
+
+const AUDIT_PAGE_SIZE = 50;
+
+const SETTINGS_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['embed', 'escalation'],
+  properties: {
+    embed: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['allowedOrigins'],
+      properties: {
+        allowedOrigins: { type: 'array', maxItems: 50, items: { type: 'string', maxLength: 300 } },
+      },
+    },
+    escalation: {
+      anyOf: [
+        { type: 'null' },
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['label'],
+          properties: {
+            label: { type: 'string', maxLength: 300 },
+            url: { type: 'string', maxLength: 2000 },
+            email: { type: 'string', maxLength: 320 },
+          },
+        },
+      ],
+    },
+  },
+} as const;
+
+const AUDIT_ENTRY_SCHEMA = {
+  type: 'object',
+  properties: {
+    id: { type: 'integer' },
+    at: { type: 'string', format: 'date-time' },
+    actorEmail: { type: ['string', 'null'] },
+    action: { type: 'string' },
+    subject: { type: ['string', 'null'] },
+    details: { type: 'object', additionalProperties: true },
+  },
+} as const;
+
+/** What changed between two versions of the settings, for the audit log. */
+function settingsChanges(before: EditableSettings, after: EditableSettings) {
+  const changes: Record<string, unknown> = {};
+  if (JSON.stringify(before.embed) !== JSON.stringify(after.embed)) {
+    changes.allowedOrigins = after.embed.allowedOrigins;
+  }
+  if (JSON.stringify(before.escalation) !== JSON.stringify(after.escalation)) {
+    changes.escalation = after.escalation;
+  }
+  return changes;
+}
+
+/**
+ * The admin's settings and audit log: a JSON API (`/api/settings`, `/api/audit`) and the same
+ * as pages with plain forms (`/admin/settings`, `/admin/audit`). Admins only.
+ */
+export async function adminRoutes(app: FastifyInstance) {
+  usePagePolicy(app);
+  const admin = app.requireRole('admin');
+
+  /** Saves the settings and its audit entry in one transaction, then serves them at once. */
+  async function save(values: EditableSettings, actor: { id: number; email: string }) {
+    const before = await readEditableSettings(app.db);
+    const changes = settingsChanges(before, values);
+    if (Object.keys(changes).length === 0) return;
+    await app.db.transaction(async (tx) => {
+      await writeSettings(tx, values, actor.id);
+      await recordAudit(tx, {
+        actor,
+        action: 'settings.changed',
+        subject: 'settings',
+        details: changes,
+      });
+    });
+    await app.settings.reload();
+  }
+
+  app.get(
+    '/api/settings',
+    { preHandler: admin, schema: { response: { 200: SETTINGS_SCHEMA } } },
+    async (_request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return readEditableSettings(app.db);
+    },
+  );
+
+  app.put(
+    '/api/settings',
+    {
+      preHandler: admin,
+      schema: {
+        body: SETTINGS_SCHEMA,
+        response: {
+          200: SETTINGS_SCHEMA,
+          400: {
+            type: 'object',
+            properties: {
+              error: { type: 'string' },
+              errors: { type: 'object', additionalProperties: { type: 'string' } },
+            },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body as EditableSettings;
+      const read = readSettingsForm(settingsToForm(body));
+      reply.header('cache-control', 'no-store');
+      if ('errors' in read)
+        return reply.code(400).send({ error: 'invalid-settings', errors: read.errors });
+      await save(read.settings, signedInAccount(request));
+      return read.settings;
+    },
+  );
+
+  app.get('/admin/settings', { preHandler: admin }, async (request, reply) => {
+    const saved = (request.query as { saved?: string }).saved !== undefined;
+    const values = settingsToForm(await readEditableSettings(app.db));
+    return sendPage(
+      reply,
+      200,
+      renderSettingsPage({ base: app.basePath, account: signedInAccount(request), values, saved }),
+    );
+  });
+
+  app.post(
+    '/admin/settings',
+    {
+      preHandler: admin,
+      schema: {
+        body: {
+          type: 'object',
+          properties: {
+            allowedOrigins: { type: 'string', maxLength: 20000 },
+            escalationLabel: { type: 'string', maxLength: 2000 },
+            escalationAddress: { type: 'string', maxLength: 4000 },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body as Partial<SettingsFormValues>;
+      const values: SettingsFormValues = {
+        allowedOrigins: body.allowedOrigins ?? '',
+        escalationLabel: body.escalationLabel ?? '',
+        escalationAddress: body.escalationAddress ?? '',
+      };
+      const read = readSettingsForm(values);
+      if ('errors' in read) {
+        return sendPage(
+          reply,
+          400,
+          renderSettingsPage({
+            base: app.basePath,
+            account: signedInAccount(request),
+            values,
+            errors: read.errors,
+          }),
+        );
+      }
+      await save(read.settings, signedInAccount(request));
+      // Post/redirect/get: a reload does not post again.
+      return reply.redirect(`${app.basePath}admin/settings?saved`, 303);
+    },
+  );
+
+  const auditQuery = {
+    type: 'object',
+    properties: {
+      before: { type: 'integer', minimum: 1 },
+      limit: { type: 'integer', minimum: 1, maximum: 200 },
+    },
+  } as const;
+
+  app.get(
+    '/api/audit',
+    {
+      preHandler: admin,
+      schema: {
+        querystring: auditQuery,
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              entries: { type: 'array', items: AUDIT_ENTRY_SCHEMA },
+              older: { type: ['integer', 'null'] },
+            },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const { before, limit = AUDIT_PAGE_SIZE } = request.query as {
+        before?: number;
+        limit?: number;
+      };
+      const entries = await listAudit(app.db, { limit, ...(before ? { before } : {}) });
+      reply.header('cache-control', 'no-store');
+      return {
+        entries,
+        older: entries.length === limit ? (entries.at(-1)?.id ?? null) : null,
+      };
+    },
+  );
+
+  app.get(
+    '/admin/audit',
+    {
+      preHandler: admin,
+      schema: {
+        querystring: { type: 'object', properties: { before: { type: 'integer', minimum: 1 } } },
+      },
+    },
+    async (request, reply) => {
+      const { before } = request.query as { before?: number };
+      const entries = await listAudit(app.db, {
+        limit: AUDIT_PAGE_SIZE,
+        ...(before ? { before } : {}),
+      });
+      const last = entries.at(-1);
+      return sendPage(
+        reply,
+        200,
+        renderAuditPage({
+          base: app.basePath,
+          account: signedInAccount(request),
+          entries,
+          olderHref:
+            entries.length === AUDIT_PAGE_SIZE && last
+              ? `${app.basePath}admin/audit?before=${last.id}`
+              : null,
+          newestHref: before ? `${app.basePath}admin/audit` : null,
+        }),
+      );
+    },
+  );
+}

@@ -1,0 +1,44 @@
+import { screen, within } from '@testing-library/react';
+import { expect, test, vi } from 'vitest';
+import { renderApp } from '../../testing/render-app';
+import { fetchPublicFileExcept } from '../../testing/fetch-public-file-from-disk';
+
+/** The app's files from disk, and /api/session as a server would answer it. */
+function withServer(account: { email: string; role: string } | null) {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(fetchPublicFileExcept('/api/session', () => Response.json({ account }))),
+  );
+}
+
+test('without a server, the editor says that publishing is by download', async () => {
+  renderApp('/edit/q164887');
+  expect(
+    await screen.findByText(
+      /runs without a Troubleshooter server, so publishing is by download/,
+      {},
+      { timeout: 5000 },
+    ),
+  ).toBeInTheDocument();
+  expect(screen.queryByRole('link', { name: 'Sign in to publish' })).not.toBeInTheDocument();
+});
+
+test('with a server and nobody signed in, it offers to sign in and come back', async () => {
+  withServer(null);
+  renderApp('/edit/q164887');
+  const link = await screen.findByRole('link', { name: 'Sign in to publish' }, { timeout: 5000 });
+  expect(link).toHaveAttribute('href', '/sign-in?return=%2Fedit%2Fq164887');
+});
+
+test('signed in, it names the account and offers Sign out', async () => {
+  withServer({ email: 'kim@example.com', role: 'author' });
+  renderApp('/edit/q164887');
+  expect(
+    await screen.findByText(/Signed in as kim@example\.com \(author\)/, {}, { timeout: 5000 }),
+  ).toBeInTheDocument();
+  // A plain form: it posts (with the browser's Origin) and works without the app's code.
+  const form = screen.getByRole('form', { name: 'Sign out' });
+  expect(form).toHaveAttribute('action', '/sign-out');
+  expect(form).toHaveAttribute('method', 'post');
+  expect(within(form).getByRole('button', { name: 'Sign out' })).toBeInTheDocument();
+});

@@ -1,0 +1,50 @@
+import { useQuery } from '@tanstack/react-query';
+import { useLocation } from 'react-router';
+import { sessionQueryOptions } from '../../data/session-query';
+
+/** A server page (sign-in, sign-out): outside the app's routes, so a plain link or form. */
+const serverHref = (path: string) => `${import.meta.env.BASE_URL}${path}`;
+
+/**
+ * What the editor says about publishing: with no server behind the site, that publishing is by
+ * download and a deploy; with one, a link to sign in, or who is signed in and a way out.
+ */
+export function ServerAccount() {
+  const { data } = useQuery(sessionQueryOptions());
+  const { pathname, search } = useLocation();
+  // Back to this page of the editor once signed in (the router's paths leave out the base).
+  const returnTo = serverHref(`${pathname.slice(1)}${search}`);
+  if (!data) return null;
+  if (!data.server) {
+    return (
+      <p className="editor-server">
+        This site runs without a Troubleshooter server, so publishing is by download: the Publishing
+        tab gives the files, and a developer puts them in place and builds.
+      </p>
+    );
+  }
+  if (!data.account) {
+    return (
+      <p className="editor-server">
+        This site has a Troubleshooter server.{' '}
+        <a href={serverHref(`sign-in?return=${encodeURIComponent(returnTo)}`)}>
+          Sign in to publish
+        </a>
+        .
+      </p>
+    );
+  }
+  return (
+    <div className="editor-server">
+      <p>
+        Signed in as {data.account.email} ({data.account.role}). Until publishing from here arrives,
+        download the files from the Publishing tab.
+      </p>
+      <form method="post" action={serverHref('sign-out')} aria-label="Sign out">
+        <button type="submit" className="editor-button">
+          Sign out
+        </button>
+      </form>
+    </div>
+  );
+}
