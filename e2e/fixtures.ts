@@ -21,9 +21,6 @@ export const test = base.extend<{ consoleGuard: ConsoleGuard & { watch(page: Pag
         target.on('console', (message) => {
           if (message.type() !== 'error' && message.type() !== 'warning') return;
           const text = message.text();
-          // The editor asks whether a server runs the site (GET api/session); a static host
-          // answers 404, which is the answer, not a fault (docs/decisions/0028-sign-in.md).
-          if (/status of 404/.test(text) && message.location().url.endsWith('/api/session')) return;
           if (!allowed.some((pattern) => pattern.test(text))) {
             problems.push(`console.${message.type()}: ${text}`);
           }

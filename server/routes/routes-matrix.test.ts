@@ -1,5 +1,6 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { reservedTreeIds } from '../../src/engine/ids';
 import { ROLES, type Role } from '../db/schema';
 import { startTestProvider } from '../testing/oidc-provider';
 import { OWN_ORIGIN, sessionFor } from '../testing/sign-in-as';
@@ -120,6 +121,16 @@ function call(
 it('has a row for every route of the app, and no row for a route that is gone', async () => {
   const { app } = await appWithEveryRole();
   expect([...app.routeTable].sort()).toEqual(Object.keys(MATRIX).sort());
+});
+
+it('starts every route of its own with a segment no tree may take as its id', async () => {
+  const { app } = await appWithEveryRole();
+  // A tree is served at /<id>/: one called "admin" would be shadowed by the admin pages.
+  const firstSegments = app.routeTable
+    .map((route) => /^\S+ \/([^/*]+)\//.exec(`${route}/`)?.[1])
+    .filter((segment): segment is string => segment !== undefined && !segment.includes('.'));
+  expect(firstSegments.length).toBeGreaterThan(0);
+  expect(firstSegments.filter((segment) => !reservedTreeIds().includes(segment))).toEqual([]);
 });
 
 it('answers every route with the status the matrix gives for each role', async () => {

@@ -33,11 +33,22 @@ export const siteRoutes: FastifyPluginAsync<SiteRoutesOptions> = async (app, opt
   // which a redeploy would replace).
   app.get(
     '/config.json',
-    { schema: { response: { 200: clientConfigSchema } } },
+    {
+      schema: {
+        response: {
+          200: {
+            ...clientConfigSchema,
+            properties: { ...clientConfigSchema.properties, server: { const: true } },
+          },
+        },
+      },
+    },
     async (request, reply) => {
       const type = 'application/json; charset=utf-8';
       reply.code(200).headers(fileHeaders({ type, immutable: false }));
-      const body = JSON.stringify(app.settings.current(), null, 2);
+      // `server: true` tells the app that this site has an API (sign-in, and what later
+      // issues add); a static build's config.json has no such key, so its pages never ask.
+      const body = JSON.stringify({ ...app.settings.current(), server: true }, null, 2);
       return sendBody(reply, body, shouldGzip(type, request.headers['accept-encoding']));
     },
   );

@@ -3,7 +3,12 @@ import { fetchPublicJson, FileNotFoundError, retryTransientErrors } from '../lib
 import { isOrigin } from '../lib/origins';
 
 export type Escalation = { label: string; href?: string };
-export type AppConfig = { embed: { allowedOrigins: string[] }; escalation?: Escalation };
+export type AppConfig = {
+  embed: { allowedOrigins: string[] };
+  escalation?: Escalation;
+  /** A Troubleshooter server runs the site (its config.json says so; a static build's does not). */
+  server?: true;
+};
 
 /** config.json `escalation`: { label, url } or { label, email }; anything else is ignored. */
 function readEscalation(value: unknown): Escalation | undefined {
@@ -43,7 +48,12 @@ export function configQueryOptions() {
         );
       }
       const escalation = readEscalation((json as { escalation?: unknown } | null)?.escalation);
-      return { embed: { allowedOrigins: origins }, ...(escalation ? { escalation } : {}) };
+      const server = (json as { server?: unknown } | null)?.server === true;
+      return {
+        embed: { allowedOrigins: origins },
+        ...(escalation ? { escalation } : {}),
+        ...(server ? { server } : {}),
+      };
     },
     networkMode: 'always',
     retry: retryTransientErrors,

@@ -32,6 +32,9 @@ const FILES_SERVE: Record<string, string> = {
  */
 const SERVER_SERVE: Record<string, string> = {
   api: "the server's API (/api/, docs/server.md)",
+  admin: "the server's pages for admins (/admin/settings, /admin/audit)",
+  'sign-in': 'signing in to the server (/sign-in)',
+  'sign-out': 'signing out of the server (/sign-out)',
 };
 
 /** Ids a tree cannot have: each would collide with something else the site serves. */

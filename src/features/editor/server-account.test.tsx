@@ -1,17 +1,27 @@
 import { screen, within } from '@testing-library/react';
 import { expect, test, vi } from 'vitest';
 import { renderApp } from '../../testing/render-app';
-import { fetchPublicFileExcept } from '../../testing/fetch-public-file-from-disk';
+import { fetchPublicFile } from '../../testing/fetch-public-file-from-disk';
 
-/** The app's files from disk, and /api/session as a server would answer it. */
+/** The app's files from disk, with config.json and /api/session as a server answers them. */
 function withServer(account: { email: string; role: string } | null) {
+  const answers: Record<string, () => Response> = {
+    '/config.json': () => Response.json({ embed: { allowedOrigins: [] }, server: true }),
+    '/api/session': () => Response.json({ account }),
+  };
   vi.stubGlobal(
     'fetch',
-    vi.fn(fetchPublicFileExcept('/api/session', () => Response.json({ account }))),
+    vi.fn(async (input: RequestInfo | URL) => {
+      const href =
+        typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      const answer = answers[new URL(href, 'http://localhost/').pathname];
+      return answer ? answer() : fetchPublicFile(input);
+    }),
   );
 }
 
-test('without a server, the editor says that publishing is by download', async () => {
+test('without a server, the editor says that publishing is by download, and asks no API', async () => {
+  const fetchSpy = vi.mocked(fetch);
   renderApp('/edit/q164887');
   expect(
     await screen.findByText(
@@ -21,6 +31,10 @@ test('without a server, the editor says that publishing is by download', async (
     ),
   ).toBeInTheDocument();
   expect(screen.queryByRole('link', { name: 'Sign in to publish' })).not.toBeInTheDocument();
+  const asked = fetchSpy.mock.calls.map(([input]) =>
+    typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
+  );
+  expect(asked.filter((url) => url.includes('api/'))).toEqual([]);
 });
 
 test('with a server and nobody signed in, it offers to sign in and come back', async () => {

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useLocation } from 'react-router';
+import { configQueryOptions } from '../../data/config-query';
 import { sessionQueryOptions } from '../../data/session-query';
 
 /** A server page (sign-in, sign-out): outside the app's routes, so a plain link or form. */
@@ -10,12 +11,14 @@ const serverHref = (path: string) => `${import.meta.env.BASE_URL}${path}`;
  * download and a deploy; with one, a link to sign in, or who is signed in and a way out.
  */
 export function ServerAccount() {
-  const { data } = useQuery(sessionQueryOptions());
+  const { data: config } = useQuery(configQueryOptions());
+  const server = config?.server === true;
+  const { data: account, isPending } = useQuery({ ...sessionQueryOptions(), enabled: server });
   const { pathname, search } = useLocation();
   // Back to this page of the editor once signed in (the router's paths leave out the base).
   const returnTo = serverHref(`${pathname.slice(1)}${search}`);
-  if (!data) return null;
-  if (!data.server) {
+  if (!config) return null;
+  if (!server) {
     return (
       <p className="editor-server">
         This site runs without a Troubleshooter server, so publishing is by download: the Publishing
@@ -23,7 +26,8 @@ export function ServerAccount() {
       </p>
     );
   }
-  if (!data.account) {
+  if (isPending) return null;
+  if (!account) {
     return (
       <p className="editor-server">
         This site has a Troubleshooter server.{' '}
@@ -37,8 +41,8 @@ export function ServerAccount() {
   return (
     <div className="editor-server">
       <p>
-        Signed in as {data.account.email} ({data.account.role}). Until publishing from here arrives,
-        download the files from the Publishing tab.
+        Signed in as {account.email} ({account.role}). Until publishing from here arrives, download
+        the files from the Publishing tab.
       </p>
       <form method="post" action={serverHref('sign-out')} aria-label="Sign out">
         <button type="submit" className="editor-button">
