@@ -18,6 +18,7 @@ test('SQL metacharacters in every settings field are stored and served as text',
   expect(response.json()).toEqual({
     embed: { allowedOrigins: ["https://o'neil.example"] },
     escalation,
+    server: true,
   });
   const url = { label: NASTY, url: `https://helpdesk.example/q?a='1'--;"` };
   await app.settings.write({ escalation: url }, null);
