@@ -3,7 +3,9 @@
 import { expect, onTestFinished, test } from 'vitest';
 import { openDatabase } from './db/database';
 import { allTreeVersions } from './trees/tree-versions';
-import { readClientConfig, writeSettings } from './settings/settings';
+import { addAccount } from './accounts/accounts-store';
+import { hashPassword } from './accounts/password';
+import { readClientConfig } from './settings/settings';
 import { startServerProcess, type ServerProcess } from './testing/server-process';
 import {
   createTestDataDir,
@@ -27,6 +29,35 @@ async function configOf(server: ServerProcess) {
   };
 }
 
+const ADMIN = { email: 'admin@example.com', password: 'a long enough password' };
+
+/** Adds the admin whose password `changeSettingsThrough` signs in with. */
+async function addAdmin(db: Parameters<typeof addAccount>[0]) {
+  await addAccount(db, {
+    email: ADMIN.email,
+    role: 'admin',
+    passwordHash: await hashPassword(ADMIN.password),
+  });
+}
+
+/** An admin signs in to `server` and changes the embed origins there, as the settings page does. */
+async function changeSettingsThrough(server: ServerProcess, origin: string) {
+  const signIn = await fetch(`${server.url}/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: server.url },
+    body: JSON.stringify(ADMIN),
+    redirect: 'manual',
+  });
+  const cookie = signIn.headers.get('set-cookie')?.split(';')[0];
+  expect(cookie, `sign-in answered ${signIn.status}`).toBeTruthy();
+  const put = await fetch(`${server.url}/api/settings`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', origin: server.url, cookie: cookie ?? '' },
+    body: JSON.stringify({ embed: { allowedOrigins: [origin] }, escalation: null }),
+  });
+  expect(put.status).toBe(200);
+}
+
 // A process takes a few seconds to start here, far more on a busy machine (a new PGlite data
 // folder is created by running initdb in WebAssembly).
 const PROCESS_TEST_TIMEOUT = 180_000;
@@ -46,18 +77,20 @@ test.skipIf(TEST_DATABASE_KIND !== 'postgres')(
     expect((await allTreeVersions(connection.db)).map((t) => `${t.treeId} v${t.version}`)).toEqual([
       'q164887 v1',
     ]);
-    expect((await configOf(second)).config).toEqual({ embed: { allowedOrigins: [] } });
+    expect((await configOf(second)).config).toEqual({
+      embed: { allowedOrigins: [] },
+      server: true,
+    });
 
+    // An admin signs in to the first process and changes the settings there.
+    await addAdmin(connection.db);
     const origin = 'https://helpdesk.example';
     const changedAt = Date.now();
-    // The change as the settings route makes it: a committed write that notifies.
-    await connection.db.transaction((tx) =>
-      writeSettings(tx, { embed: { allowedOrigins: [origin] } }, null),
-    );
+    await changeSettingsThrough(first, origin);
     for (const server of [first, second]) {
       await expect
         .poll(async () => (await configOf(server)).config, { timeout: 2000, interval: 50 })
-        .toEqual({ embed: { allowedOrigins: [origin] } });
+        .toEqual({ embed: { allowedOrigins: [origin] }, server: true });
       expect((await configOf(server)).csp).toContain(`frame-ancestors 'self' ${origin}`);
     }
     expect(Date.now() - changedAt).toBeLessThan(2000);
@@ -71,7 +104,9 @@ test(
     let env: Record<string, string>;
     let check: () => Promise<{ trees: string[]; origins: string[] }>;
     if (TEST_DATABASE_KIND === 'postgres') {
-      await resetDatabase(await testDatabase());
+      const connection = await testDatabase();
+      await resetDatabase(connection);
+      await addAdmin(connection.db);
       const url = (await testDatabaseUrl())!;
       env = { DATABASE_URL: url };
       check = async () => {
@@ -88,6 +123,8 @@ test(
     } else {
       // A new folder, migrated but never started on: the server imports on its first start.
       const dataDir = await createTestDataDir();
+      const connection = await openDatabase({ dataDir });
+      await addAdmin(connection.db).finally(() => connection.close());
       env = { DATA_DIR: dataDir };
       // PGlite: one process owns the folder, so it is read only while no server runs.
       check = async () => {
@@ -103,12 +140,15 @@ test(
       };
     }
 
-    // The first start commits the import of the shipped trees and settings, then serves.
+    // The first start commits the import of the shipped trees and settings, then serves; an
+    // admin changes a setting, and the answer (200) means it is committed.
     const first = await startServerProcess(env);
     expect((await fetch(`${first.url}/api/health`)).status).toBe(200);
+    const origin = 'https://helpdesk.example';
+    await changeSettingsThrough(first, origin);
     await first.stop('SIGKILL');
     expect(first.child.signalCode).toBe('SIGKILL');
-    expect(await check()).toEqual({ trees: ['q164887'], origins: [] });
+    expect(await check()).toEqual({ trees: ['q164887'], origins: [origin] });
 
     // Started again on the same data: nothing lost, nothing imported twice, the site as before.
     const second = await started(env);
@@ -116,7 +156,8 @@ test(
     expect(
       (await fetch(`${second.url}/q164887/sms-1-2`, { headers: { accept: 'text/html' } })).status,
     ).toBe(200);
+    expect((await configOf(second)).config).toMatchObject({ embed: { allowedOrigins: [origin] } });
     await second.stop('SIGKILL');
-    expect(await check()).toEqual({ trees: ['q164887'], origins: [] });
+    expect(await check()).toEqual({ trees: ['q164887'], origins: [origin] });
   },
 );
