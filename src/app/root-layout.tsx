@@ -34,8 +34,8 @@ function useFocusHeadingOnNavigation() {
     previous.current = { key, pathname };
     if (samePage) return;
     const heading = document.querySelector<HTMLElement>('#main h1');
-    // One scroll, not two: focus() would scroll the heading into view on its own, then
-    // scrollIntoView again (each forcing layout of the new page at 4x CPU, docs/performance.md).
+    // Scrolled into view once: focus() alone would scroll it, then scrollIntoView check again
+    // (the layout of the new page is forced either way; docs/performance.md).
     heading?.focus({ preventScroll: true });
     if (navigationType !== 'POP') heading?.scrollIntoView({ block: 'nearest' });
   }, [key, pathname, navigationType]);
