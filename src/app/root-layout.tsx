@@ -34,13 +34,25 @@ function useFocusHeadingOnNavigation() {
     previous.current = { key, pathname };
     if (samePage) return;
     const heading = document.querySelector<HTMLElement>('#main h1');
-    if (navigationType === 'POP') {
-      heading?.focus({ preventScroll: true });
-      return;
-    }
-    heading?.focus();
-    heading?.scrollIntoView({ block: 'nearest' });
+    // Scrolled into view once: focus() alone would scroll it, then scrollIntoView check again
+    // (the layout of the new page is forced either way; docs/performance.md).
+    heading?.focus({ preventScroll: true });
+    if (navigationType !== 'POP') heading?.scrollIntoView({ block: 'nearest' });
   }, [key, pathname, navigationType]);
+}
+
+/**
+ * The navigation hooks live in components of their own that render next to nothing, so a
+ * navigation re-renders them, not the layout and the site's header and footer around
+ * every screen (a click on an answer renders the new step and little else).
+ */
+function FocusHeadingOnNavigation() {
+  useFocusHeadingOnNavigation();
+  return null;
+}
+
+function PendingStatus() {
+  return usePendingAfterAMoment(useNavigation().state === 'loading') ? 'Loading…' : null;
 }
 
 /**
@@ -76,15 +88,15 @@ function useEmbedParams(): EmbedParams | null {
 }
 
 export function RootLayout() {
-  useFocusHeadingOnNavigation();
   useMarkInteractive();
   useOpenDetailsForPrint();
   const embed = useEmbedParams();
-  const pending = usePendingAfterAMoment(useNavigation().state === 'loading');
   return (
-    <SiteChrome status={pending ? 'Loading…' : null}>
+    <SiteChrome status={<PendingStatus />}>
       <ScrollRestoration />
       <Outlet />
+      {/* After the screen, so its effect runs once the screen's own have. */}
+      <FocusHeadingOnNavigation />
       {embed ? (
         <Suspense fallback={null}>
           <EmbedBridge params={embed} />

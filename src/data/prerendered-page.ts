@@ -2,6 +2,7 @@ import { dehydrate, hydrate, type DehydratedState, type QueryClient } from '@tan
 import { useEffect, useSyncExternalStore } from 'react';
 import type { DataRouter } from 'react-router';
 import { excerptServes, type StepExcerpt } from '../engine/step-excerpt';
+import { mostQuestionsFrom } from '../engine/tree-paths';
 import { parseVersion, parseWas } from '../lib/paths';
 import { treeQueryOptions } from './tree-query';
 import './prerendered-page.css';
@@ -146,6 +147,10 @@ export function stepExcerptFor(
  * Once a page that came with excerpts is up: fetches their whole trees in the background,
  * so the next answer finds its tree in the cache instead of waiting a round trip.
  * Failures are left for the step loader to meet and report.
+ *
+ * The whole tree is another object than the excerpt the page hydrated from, and the
+ * engine keeps a tree's graph and its longest-walk counts per tree object: worked out
+ * while the page is idle, they are not worked out on the click (docs/performance.md).
  */
 export function prefetchExcerptedTrees(queryClient: QueryClient): Promise<unknown> {
   const treeIds = new Set(
@@ -156,9 +161,17 @@ export function prefetchExcerptedTrees(queryClient: QueryClient): Promise<unknow
       .map(({ queryKey }) => String(queryKey[1])),
   );
   return Promise.allSettled(
-    [...treeIds].map((treeId) => queryClient.prefetchQuery(treeQueryOptions(treeId))),
+    [...treeIds].map(async (treeId) => {
+      await queryClient.prefetchQuery(treeQueryOptions(treeId));
+      const tree = queryClient.getQueryData(treeQueryOptions(treeId).queryKey);
+      if (tree) whenIdle(() => mostQuestionsFrom(tree, tree.start));
+    }),
   );
 }
+
+/** WebKit has no requestIdleCallback: a task of its own then. */
+const whenIdle = (work: () => void) =>
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(work) : setTimeout(work, 0);
 
 const noSubscription = () => () => {};
 
