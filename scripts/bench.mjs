@@ -36,7 +36,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
-import { buildManyTrees, MANY_TREES_BUILD } from './build-many-trees.mjs';
+import { MANY_TREES_BUILD } from './build-many-trees.mjs';
+import { buildWithTrees } from './build-with-trees.mjs';
 import { CHROMIUM_ARGS, findChromium, NO_CHROMIUM_MESSAGE } from './find-chromium.mjs';
 import { isUpToDate, writeStamp } from './fresh-build.mjs';
 import { createStaticServer } from './serve-static.mjs';
@@ -389,8 +390,9 @@ async function main() {
   if (!executablePath) throw new Error(NO_CHROMIUM_MESSAGE);
   if (!options['skip-build']) execSync('npm run build', { stdio: ['ignore', 'ignore', 'inherit'] });
   if (!isUpToDate(process.cwd(), MANY_TREES_BUILD)) {
-    await buildManyTrees();
-    writeStamp(process.cwd(), MANY_TREES_BUILD);
+    await buildWithTrees(process.cwd(), [MANY_TREES_BUILD], {
+      onBuilt: (site) => writeStamp(process.cwd(), site),
+    });
   }
 
   const temporary = [];
