@@ -102,43 +102,34 @@ test(
   { timeout: PROCESS_TEST_TIMEOUT },
   async () => {
     let env: Record<string, string>;
-    let check: () => Promise<{ trees: string[]; origins: string[] }>;
+    let stored: Parameters<typeof openDatabase>[0];
     if (TEST_DATABASE_KIND === 'postgres') {
       const connection = await testDatabase();
       await resetDatabase(connection);
       await addAdmin(connection.db);
       const url = (await testDatabaseUrl())!;
       env = { DATABASE_URL: url };
-      check = async () => {
-        const connection = await openDatabase({ url });
-        try {
-          return {
-            trees: (await allTreeVersions(connection.db)).map((t) => t.treeId),
-            origins: (await readClientConfig(connection.db)).embed.allowedOrigins,
-          };
-        } finally {
-          await connection.close();
-        }
-      };
+      stored = { url };
     } else {
       // A new folder, migrated but never started on: the server imports on its first start.
       const dataDir = await createTestDataDir();
       const connection = await openDatabase({ dataDir });
       await addAdmin(connection.db).finally(() => connection.close());
       env = { DATA_DIR: dataDir };
-      // PGlite: one process owns the folder, so it is read only while no server runs.
-      check = async () => {
-        const connection = await openDatabase({ dataDir });
-        try {
-          return {
-            trees: (await allTreeVersions(connection.db)).map((t) => t.treeId),
-            origins: (await readClientConfig(connection.db)).embed.allowedOrigins,
-          };
-        } finally {
-          await connection.close();
-        }
-      };
+      stored = { dataDir };
     }
+    // What the database holds, read while no server runs (PGlite: one process owns the folder).
+    const check = async () => {
+      const connection = await openDatabase(stored);
+      try {
+        return {
+          trees: (await allTreeVersions(connection.db)).map((t) => t.treeId),
+          origins: (await readClientConfig(connection.db)).embed.allowedOrigins,
+        };
+      } finally {
+        await connection.close();
+      }
+    };
 
     // The first start commits the import of the shipped trees and settings, then serves; an
     // admin changes a setting, and the answer (200) means it is committed.
