@@ -64,7 +64,7 @@ const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
  * then compiles all of the entry's functions while the file downloads, on a background
  * thread, instead of on the main thread the first time each one runs. Nearly all of the
  * entry runs by the first answer (hydration, then the router's navigation and React's update
- * of the page), and compiling it on the spot was about a third of that click's work. Other
+ * of the page), and compiling it on the spot was about a fifth of that click's work. Other
  * engines see a comment. The hint comes in as the entry's `postBanner` (below), so the
  * file's hash covers it; Vite then puts its own first line (`__vite__mapDeps`) above it,
  * where V8 no longer reads it, so this swaps the two lines back. Neither line has source
