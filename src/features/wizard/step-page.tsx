@@ -1,6 +1,8 @@
 import { useLoaderData, useParams } from 'react-router';
 import { QuestionScreen } from './question-screen';
 import type { StepView, TreeStepView } from './step-loader';
+import { ShareStep } from './share-step';
+import { WalkContextBar } from './walk-context-bar';
 
 /**
  * Everything on screen is derived from the URL: the loader resolved the tree id, the
@@ -14,7 +16,14 @@ export function StepPage() {
   }
   return (
     <>
+      <WalkContextBar />
       <StepScreen view={view} />
+      {/* Needs JavaScript (it reads the address): hidden until the page is interactive. */}
+      {view.kind === 'question' || view.kind === 'outcome' ? (
+        <div className="needs-js">
+          <ShareStep />
+        </div>
+      ) : null}
       {/* Remembers the walk in this browser (loaded only there); renders nothing. */}
       {(view.kind === 'question' || view.kind === 'outcome') && view.resume ? (
         <view.resume.ProgressKeeper tree={view.tree} replay={view.step.replay} />
