@@ -3,6 +3,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { parseMapPart, parseTrail, paths } from '../../lib/paths';
 import { useWalkContext } from '../../lib/use-walk-context';
+import { StepReportsPanel } from '../../components/step-reports-panel';
 import { DocumentTitle } from '../../components/document-title';
 import { PageHeading } from '../../components/page-heading';
 import { useHydrated } from '../../data/prerendered-page';
@@ -178,6 +179,8 @@ function TreeMap({ tree, plan, part }: { tree: Tree; plan: OutlinePlan; part: nu
         <MapOutline tree={tree} stepHref={stepHref} marks={marks} plan={plan} part={shownPart} />
         {shownPart ? <MapParts treeId={tree.id} part={shownPart} parts={parts} /> : null}
       </section>
+      {/* For authors signed in to a server: what people reported about its steps. */}
+      {hydrated ? <StepReportsPanel tree={tree} /> : null}
     </article>
   );
 }
