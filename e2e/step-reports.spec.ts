@@ -91,7 +91,10 @@ test('a step reported anonymously is found by an author beside the node in the e
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByLabel('Password').press('Enter');
   await expect(page).toHaveURL(`${origin}/edit/q164887`);
-  await page.locator('.editor-outline__label', { hasText: STEP }).first().click();
+  await page
+    .locator('.editor-outline__label')
+    .getByText(`Question: ${STEP}`, { exact: true })
+    .click();
   const beside = page.getByRole('region', { name: 'Reports about this step' });
   await expect(beside).toContainText(
     'It is out of date: Service pack 3 is out; the question should name it.',
