@@ -1,6 +1,13 @@
 import type { Page } from '@playwright/test';
 import { wcagViolations } from './axe';
-import { answerLink, ANSWERS_TO_DIAGNOSIS, expect, heading, openInteractive, test } from './fixtures';
+import {
+  answerLink,
+  ANSWERS_TO_DIAGNOSIS,
+  expect,
+  heading,
+  openInteractive,
+  test,
+} from './fixtures';
 import { HOST_ORIGIN, WIZARD_ORIGIN } from './origins';
 
 const TITLE = 'Windows NT upgrade job runs again at every restart (SMS 1.2)';

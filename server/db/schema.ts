@@ -199,7 +199,10 @@ export const stepReports = pgTable(
   },
   (table) => [
     index('step_reports_tree_node').on(table.treeId, table.nodeId),
-    check('step_reports_category_known', sql`${table.category} in ('wrong', 'unclear', 'out-of-date', 'other')`),
+    check(
+      'step_reports_category_known',
+      sql`${table.category} in ('wrong', 'unclear', 'out-of-date', 'other')`,
+    ),
     check('step_reports_status_known', sql`${table.status} in ('new', 'accepted', 'done')`),
   ],
 );

@@ -120,7 +120,8 @@ export async function webhookRoutes(app: FastifyInstance) {
         }
         return row;
       });
-      if (!removed) return reply.code(404).send({ error: 'not-found', message: 'No such webhook.' });
+      if (!removed)
+        return reply.code(404).send({ error: 'not-found', message: 'No such webhook.' });
       return reply.code(204).send();
     },
   );

@@ -96,7 +96,8 @@ it('a step report reaches a signed endpoint: failed twice, accepted the third ti
     url: `/api/webhooks/${endpoint.id}/deliveries`,
     headers: { cookie },
   });
-  const [delivery] = log.json<{ id: number; status: string; attempts: { httpStatus: number }[] }[]>();
+  const [delivery] =
+    log.json<{ id: number; status: string; attempts: { httpStatus: number }[] }[]>();
   expect(delivery?.status).toBe('delivered');
   expect(delivery?.attempts.map((entry) => entry.httpStatus)).toEqual([500, 503, 200]);
 
@@ -141,7 +142,11 @@ it('gives up after the last attempt and says so; refuses addresses that are not 
   });
   expect(log.json()).toMatchObject([{ status: 'failed', attempts: [{}, {}, {}] }]);
 
-  for (const url of ['http://hooks.example/x', 'javascript:alert(1)', 'https://u:p@hooks.example/']) {
+  for (const url of [
+    'http://hooks.example/x',
+    'javascript:alert(1)',
+    'https://u:p@hooks.example/',
+  ]) {
     const refused = await app.inject({
       method: 'POST',
       url: '/api/webhooks',

@@ -35,7 +35,10 @@ function nodeName(tree: Tree, id: string): string {
  */
 export function StepReportsPanel({ tree, node }: { tree: Tree; node?: string | undefined }) {
   const { data: config } = useQuery(configQueryOptions());
-  const { data: account } = useQuery({ ...sessionQueryOptions(), enabled: config?.server === true });
+  const { data: account } = useQuery({
+    ...sessionQueryOptions(),
+    enabled: config?.server === true,
+  });
   if (!config?.server || !account) return null;
   return <Reports tree={tree} node={node} />;
 }

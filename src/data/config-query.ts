@@ -70,7 +70,8 @@ export function configQueryOptions() {
       const reportEmail = (json as { reportEmail?: unknown } | null)?.reportEmail;
       return {
         ...(tickets ? { tickets } : {}),
-        ...(typeof reportEmail === 'string' && /^[^\s@<>?&,;:/"]+@[^\s@<>?&,;:/"]+$/.test(reportEmail)
+        ...(typeof reportEmail === 'string' &&
+        /^[^\s@<>?&,;:/"]+@[^\s@<>?&,;:/"]+$/.test(reportEmail)
           ? { reportEmail }
           : {}),
         embed: { allowedOrigins: origins },

@@ -94,10 +94,7 @@ export function pageShowsAddress(state: PageState, search: string): boolean {
   const version = parseVersion(search);
   const sameVersion = !version || !state.treeVersion || version === state.treeVersion;
   return (
-    !state.fallback &&
-    sameVersion &&
-    !parseWas(search) &&
-    !hasWalkContext(parseWalkContext(search))
+    !state.fallback && sameVersion && !parseWas(search) && !hasWalkContext(parseWalkContext(search))
   );
 }
 

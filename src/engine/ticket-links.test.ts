@@ -27,7 +27,8 @@ const replay = replayTrail(tree, [
 if (replay.node.kind !== 'outcome' || replay.node.type !== 'escalate') {
   throw new Error('the walk does not end at the escalation');
 }
-const link = 'https://intranet.example/q164887/sms-1-2/os-upgrade/repeats/failed/service/service-pack-installed?v=1&ticket=INC0012345';
+const link =
+  'https://intranet.example/q164887/sms-1-2/os-upgrade/repeats/failed/service/service-pack-installed?v=1&ticket=INC0012345';
 const fields: TicketFields = {
   subject: `${tree.title}: Escalate`,
   description: [

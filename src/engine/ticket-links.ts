@@ -120,7 +120,9 @@ export function readTicketSettings(
   }
   const url = typeof raw.url === 'string' ? raw.url.trim() : '';
   if (!isAllowedTicketUrl(url)) {
-    return { problem: `tickets.url must be an https: address (the ${SYSTEM_NAMES[system as TicketSystem]} site).` };
+    return {
+      problem: `tickets.url must be an https: address (the ${SYSTEM_NAMES[system as TicketSystem]} site).`,
+    };
   }
   return {
     settings: { system: system as 'servicenow' | 'zendesk' | 'jira' | 'freshdesk', url, ...label },
@@ -132,8 +134,9 @@ function emptyFields(): TicketFields {
 }
 
 function fillTemplate(template: string, fields: TicketFields): string {
-  return template.replace(/\{(subject|description|link|troubleshooter|outcome|ticket)\}/g, (_, name) =>
-    encodeURIComponent(fields[name as keyof TicketFields]),
+  return template.replace(
+    /\{(subject|description|link|troubleshooter|outcome|ticket)\}/g,
+    (_, name) => encodeURIComponent(fields[name as keyof TicketFields]),
   );
 }
 
@@ -198,14 +201,18 @@ const cutNote = (system: TicketSystem, link: string) =>
  * cut until the whole address fits, ending with a note saying so and where the rest is.
  * Undefined when the settings' address is not allowed.
  */
-export function buildTicketLink(settings: TicketSettings, fields: TicketFields): TicketLink | undefined {
+export function buildTicketLink(
+  settings: TicketSettings,
+  fields: TicketFields,
+): TicketLink | undefined {
   const limits = TICKET_LIMITS[settings.system];
   const subject =
     fields.subject.length > limits.subject
       ? `${fields.subject.slice(0, limits.subject - 1)}…`
       : fields.subject;
   const full = addressFor(settings, { ...fields, subject });
-  const check = (href: string) => (href.startsWith('mailto:') || isAllowedTicketUrl(href) ? href : undefined);
+  const check = (href: string) =>
+    href.startsWith('mailto:') || isAllowedTicketUrl(href) ? href : undefined;
   if (full.length <= limits.url) {
     const href = check(full);
     return href ? { href, cut: false } : undefined;
@@ -225,7 +232,11 @@ export function buildTicketLink(settings: TicketSettings, fields: TicketFields):
     else high = middle - 1;
   }
   const href = check(
-    addressFor(settings, { ...fields, subject, description: fields.description.slice(0, low) + note }),
+    addressFor(settings, {
+      ...fields,
+      subject,
+      description: fields.description.slice(0, low) + note,
+    }),
   );
   return href ? { href, cut: true } : undefined;
 }

@@ -28,14 +28,16 @@ export function OpenTicket({ fields }: { fields: () => TicketFields }) {
             if (fresh) event.currentTarget.href = fresh.href;
           }}
         >
-          {settings.label ?? (settings.system === 'template' ? 'Open a ticket' : `Open a ticket in ${name}`)}
+          {settings.label ??
+            (settings.system === 'template' ? 'Open a ticket' : `Open a ticket in ${name}`)}
           <span className="visually-hidden"> (opens in a new tab)</span>
         </a>
       </p>
       {link.cut ? (
         <p className="open-ticket__note">
-          The summary is longer than {name === 'the helpdesk' ? 'the helpdesk form' : name} takes, so the
-          ticket gets the start of it and the link to this result; Copy for ticket copies all of it.
+          The summary is longer than {name === 'the helpdesk' ? 'the helpdesk form' : name} takes,
+          so the ticket gets the start of it and the link to this result; Copy for ticket copies all
+          of it.
         </p>
       ) : null}
     </div>

@@ -75,10 +75,7 @@ export function SolvedQuestion({
         ) : null}
       </div>
       {solved === false ? (
-        <CopySummary
-          summary={summary}
-          label="summary for the escalation"
-        />
+        <CopySummary summary={summary} label="summary for the escalation" />
       ) : null}
     </section>
   );

@@ -118,7 +118,9 @@ export function buildTicketSummary({
       case 'escalate':
         if (article) lines.push(`Article: ${article}`);
         lines.push(node.cause ? `Cause: ${t(node.cause)}` : t(node.summary));
-        lines.push('Needs the next line of support: the answers above are the checks already made.');
+        lines.push(
+          'Needs the next line of support: the answers above are the checks already made.',
+        );
         break;
       case 'ruled-out':
         lines.push(t(node.summary));
