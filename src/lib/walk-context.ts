@@ -3,7 +3,7 @@
  * it is about, passed in with the address (`?ticket=INC0012345&client=WS-0042`) or the
  * embed's mount options. Kept in every step's address so that Back, Forward and a reload
  * keep it; put into the ticket text and the events; left out of "Share this step"
- * (docs/tickets.md, docs/decisions/0036-tickets-and-walk-context.md).
+ * (docs/tickets.md, docs/decisions/0036-tickets-context-and-webhooks.md).
  */
 export type WalkContext = { ticket?: string; client?: string };
 
