@@ -12,6 +12,10 @@ import { databasePlugin, type DatabasePluginOptions } from './plugins/database';
 import { firstStartPlugin } from './plugins/first-start';
 import { securityHeadersPlugin } from './plugins/security-headers';
 import { settingsPlugin } from './plugins/settings';
+import { webhooksPlugin, type WebhooksPluginOptions } from './plugins/webhooks';
+import { reportRoutes } from './routes/reports';
+import { ticketSettingsRoutes } from './routes/tickets-settings';
+import { webhookRoutes } from './routes/webhooks';
 import { adminRoutes } from './routes/admin';
 import { healthRoutes } from './routes/health';
 import { oidcRoutes } from './routes/oidc';
@@ -33,6 +37,8 @@ export type AppOptions = DatabasePluginOptions & {
   publicOrigins?: readonly string[];
   /** OpenID Connect sign-in, when configured (OIDC_* in the environment). */
   oidc?: OidcSettings | null;
+  /** Webhook delivery: attempts and the waits between them (tests make them instant). */
+  webhooks?: WebhooksPluginOptions['delivery'];
 };
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -60,6 +66,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(databasePlugin, { database: options.database });
   await app.register(firstStartPlugin, { siteDir: options.siteDir });
   await app.register(settingsPlugin);
+  await app.register(webhooksPlugin, { delivery: options.webhooks });
   await app.register(securityHeadersPlugin, { siteDir: options.siteDir });
   await app.register(authPlugin, {
     basePath: options.basePath ?? '/',
@@ -73,6 +80,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await site.register(signInRoutes, { providerName: () => options.oidc?.name ?? null });
       if (options.oidc) await site.register(oidcRoutes, { settings: options.oidc });
       await site.register(adminRoutes);
+      // Issue 26: tickets, webhooks and step reports.
+      await site.register(ticketSettingsRoutes);
+      await site.register(webhookRoutes);
+      await site.register(reportRoutes);
       // Last: the site answers every address no route above claims.
       await site.register(siteRoutes, { siteDir: options.siteDir, basePath });
     },

@@ -15,7 +15,11 @@ export type AuditAction =
   | 'account.removed'
   | 'account.role-changed'
   | 'account.password-changed'
-  | 'settings.changed';
+  | 'settings.changed'
+  | 'webhook.added'
+  | 'webhook.removed'
+  | 'webhook.resent'
+  | 'report.status-changed';
 
 export type Actor = { id: number; email: string } | null;
 

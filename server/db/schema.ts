@@ -2,6 +2,7 @@
 // server/db/migrations/ are generated from this file (`npm run db:generate`) and run at start.
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   check,
   index,
@@ -125,3 +126,83 @@ export const oidcFlows = pgTable('oidc_flows', {
   createdAt: createdAt(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 });
+
+/** What a webhook endpoint can be sent (docs/tickets.md). */
+export const WEBHOOK_EVENTS = ['outcome', 'not-solved', 'step-report'] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+/**
+ * Webhook endpoints an admin added: where to POST, which events, and the secret each
+ * delivery is signed with (HMAC-SHA256; shown to the admin once, when the endpoint is added).
+ */
+export const webhookEndpoints = pgTable('webhook_endpoints', {
+  id: serial('id').primaryKey(),
+  url: text('url').notNull(),
+  events: jsonb('events').$type<WebhookEvent[]>().notNull(),
+  secret: text('secret').notNull(),
+  createdAt: createdAt(),
+  createdBy: integer('created_by').references(() => accounts.id, { onDelete: 'set null' }),
+});
+
+/** One event for one endpoint, with its state; its attempts are in webhook_attempts. */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    endpointId: integer('endpoint_id')
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
+    event: text('event').notNull(),
+    /** The exact body sent (signed as it is). */
+    body: text('body').notNull(),
+    status: text('status', { enum: ['pending', 'delivered', 'failed'] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index('webhook_deliveries_endpoint').on(table.endpointId, table.id)],
+);
+
+/** Every attempt at a delivery: the HTTP status, or the error when there was no answer. */
+export const webhookAttempts = pgTable(
+  'webhook_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    deliveryId: bigint('delivery_id', { mode: 'number' })
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    httpStatus: integer('http_status'),
+    error: text('error'),
+  },
+  (table) => [index('webhook_attempts_delivery').on(table.deliveryId)],
+);
+
+export const REPORT_CATEGORIES = ['wrong', 'unclear', 'out-of-date', 'other'] as const;
+export const REPORT_STATUSES = ['new', 'accepted', 'done'] as const;
+
+/**
+ * "Report a problem with this step": sent by anyone walking (no account, nothing personal
+ * kept), triaged by authors beside the node in the editor and on the map.
+ */
+export const stepReports = pgTable(
+  'step_reports',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    treeId: text('tree_id').notNull(),
+    nodeId: text('node_id').notNull(),
+    treeVersion: integer('tree_version').notNull(),
+    category: text('category', { enum: REPORT_CATEGORIES }).notNull(),
+    text: text('text').notNull(),
+    status: text('status', { enum: REPORT_STATUSES }).notNull().default('new'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: integer('updated_by').references(() => accounts.id, { onDelete: 'set null' }),
+  },
+  (table) => [
+    index('step_reports_tree_node').on(table.treeId, table.nodeId),
+    check(
+      'step_reports_category_known',
+      sql`${table.category} in ('wrong', 'unclear', 'out-of-date', 'other')`,
+    ),
+    check('step_reports_status_known', sql`${table.status} in ('new', 'accepted', 'done')`),
+  ],
+);

@@ -68,6 +68,35 @@ const MATRIX: Record<string, Row> = {
     status: { anonymous: 303, author: 403, publisher: 403, admin: 303 },
   },
   'GET /api/audit': { status: adminApi(200) },
+  // Issue 26: the ticket setting, webhooks (admins), step reports (sent by anyone, read by authors).
+  'GET /api/settings/tickets': { status: adminApi(200) },
+  'PUT /api/settings/tickets': {
+    request: { payload: { system: 'zendesk', url: 'https://acme.zendesk.com' } },
+    status: adminApi(200),
+  },
+  'GET /api/webhooks': { status: adminApi(200) },
+  'POST /api/webhooks': {
+    request: { payload: { url: 'https://hooks.example/x', events: ['outcome'] } },
+    status: adminApi(201),
+  },
+  'DELETE /api/webhooks/:id': { request: { url: '/api/webhooks/999' }, status: adminApi(404) },
+  'GET /api/webhooks/:id/deliveries': {
+    request: { url: '/api/webhooks/1/deliveries' },
+    status: adminApi(200),
+  },
+  'POST /api/webhooks/deliveries/:id/resend': {
+    request: { url: '/api/webhooks/deliveries/999/resend' },
+    status: adminApi(404),
+  },
+  'POST /api/reports': {
+    request: { payload: { tree: 'q164887', node: 'sms-version', category: 'other', text: 'x' } },
+    status: all(201),
+  },
+  'GET /api/reports': { status: { anonymous: 401, author: 200, publisher: 200, admin: 200 } },
+  'PATCH /api/reports/:id': {
+    request: { url: '/api/reports/1', payload: { status: 'done' } },
+    status: { anonymous: 401, author: 200, publisher: 200, admin: 200 },
+  },
   'GET /admin/audit': { status: adminPage(200) },
   // The site: its files, its config.json, and a JSON 404 for any other API address.
   'GET /config.json': { status: all(200) },

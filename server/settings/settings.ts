@@ -3,11 +3,14 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { notify, type Database } from '../db/database';
 import { settings } from '../db/schema';
+import type { TicketSettings } from '../../src/engine/ticket-links';
 
 /** The client's config.json (src/data/config-query.ts reads it). */
 export type ClientConfig = {
   embed: { allowedOrigins: string[] };
   escalation?: { label: string; url: string } | { label: string; email: string };
+  /** "Open a ticket" (docs/tickets.md): checked by readTicketSettings when written. */
+  tickets?: TicketSettings;
 };
 
 export const SETTINGS_CHANGED = 'settings_changed';
@@ -61,6 +64,19 @@ export const clientConfigSchema = {
   properties: {
     embed: embedSettingSchema,
     escalation: escalationSettingSchema,
+    // Checked in full by readTicketSettings (src/engine/ticket-links.ts) when it is written.
+    tickets: {
+      type: 'object',
+      properties: {
+        system: { type: 'string', maxLength: 20 },
+        url: { type: 'string', maxLength: 2048 },
+        email: { type: 'string', maxLength: 320 },
+        template: { type: 'string', maxLength: 2048 },
+        label: { type: 'string', maxLength: 80 },
+      },
+      required: ['system'],
+      additionalProperties: false,
+    },
   },
   required: ['embed'],
   additionalProperties: false,
@@ -73,6 +89,7 @@ export const clientConfigSchema = {
 export type SettingsChange = {
   embed?: ClientConfig['embed'];
   escalation?: ClientConfig['escalation'] | null;
+  tickets?: TicketSettings | null;
 };
 
 export const settingsChangeSchema = {
@@ -89,13 +106,15 @@ export async function readClientConfig(db: Database): Promise<ClientConfig> {
   const rows = await db
     .select({ key: settings.key, value: settings.value })
     .from(settings)
-    .where(inArray(settings.key, ['embed', 'escalation']));
+    .where(inArray(settings.key, ['embed', 'escalation', 'tickets']));
   const byKey = new Map(rows.map((row) => [row.key, row.value]));
   const embed = byKey.get('embed') as ClientConfig['embed'] | undefined;
   const escalation = byKey.get('escalation') as ClientConfig['escalation'] | undefined;
+  const tickets = byKey.get('tickets') as TicketSettings | undefined;
   return {
     embed: embed ?? DEFAULT_CLIENT_CONFIG.embed,
     ...(escalation ? { escalation } : {}),
+    ...(tickets ? { tickets } : {}),
   };
 }
 

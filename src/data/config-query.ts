@@ -1,11 +1,16 @@
 import { queryOptions } from '@tanstack/react-query';
 import { fetchPublicJson, FileNotFoundError, retryTransientErrors } from '../lib/fetch-public-file';
 import { isOrigin } from '../lib/origins';
+import { readTicketSettings, type TicketSettings } from '../engine/ticket-links';
 
 export type Escalation = { label: string; href?: string };
 export type AppConfig = {
   embed: { allowedOrigins: string[] };
   escalation?: Escalation;
+  /** "Open a ticket": the helpdesk's new-ticket form (docs/tickets.md). */
+  tickets?: TicketSettings;
+  /** Where "Report a problem with this step" writes to in a static build (docs/tickets.md). */
+  reportEmail?: string;
   /** A Troubleshooter server runs the site (its config.json says so; a static build's does not). */
   server?: true;
 };
@@ -20,6 +25,18 @@ function readEscalation(value: unknown): Escalation | undefined {
     return { label, href: `mailto:${email}` };
   }
   return { label };
+}
+
+/** config.json `tickets`: checked, and refused with a console message saying why. */
+function readTicketsEntry(json: unknown): TicketSettings | undefined {
+  const value = (json as { tickets?: unknown } | null)?.tickets;
+  if (value === undefined) return undefined;
+  const read = readTicketSettings(value);
+  if ('problem' in read) {
+    console.warn(`Troubleshooter: config.json ${read.problem} "Open a ticket" is left out.`);
+    return undefined;
+  }
+  return read.settings;
 }
 
 /**
@@ -49,7 +66,14 @@ export function configQueryOptions() {
       }
       const escalation = readEscalation((json as { escalation?: unknown } | null)?.escalation);
       const server = (json as { server?: unknown } | null)?.server === true;
+      const tickets = readTicketsEntry(json);
+      const reportEmail = (json as { reportEmail?: unknown } | null)?.reportEmail;
       return {
+        ...(tickets ? { tickets } : {}),
+        ...(typeof reportEmail === 'string' &&
+        /^[^\s@<>?&,;:/"]+@[^\s@<>?&,;:/"]+$/.test(reportEmail)
+          ? { reportEmail }
+          : {}),
         embed: { allowedOrigins: origins },
         ...(escalation ? { escalation } : {}),
         ...(server ? { server } : {}),

@@ -4,6 +4,7 @@ import type { DataRouter } from 'react-router';
 import { excerptServes, type StepExcerpt } from '../engine/step-excerpt';
 import { mostQuestionsFrom } from '../engine/tree-paths';
 import { parseVersion, parseWas } from '../lib/paths';
+import { hasWalkContext, parseWalkContext } from '../lib/walk-context';
 import { treeQueryOptions } from './tree-query';
 import './prerendered-page.css';
 
@@ -86,12 +87,15 @@ export function takeInPageFiles(queryClient: QueryClient, state: PageState | und
  * Whether the page's HTML is what the app renders for the address it was opened at, so
  * that it can be hydrated. Its files serve either way. A static server sends the same page
  * whatever the query says, so not for a link made with another version of the tree, nor
- * for one opened by a Change link (`?was=`: the answer given is marked).
+ * for one opened by a Change link (`?was=`: the answer given is marked), nor for one with a
+ * ticket or client (`?ticket=`: shown on the page, and carried by its links).
  */
 export function pageShowsAddress(state: PageState, search: string): boolean {
   const version = parseVersion(search);
   const sameVersion = !version || !state.treeVersion || version === state.treeVersion;
-  return !state.fallback && sameVersion && !parseWas(search);
+  return (
+    !state.fallback && sameVersion && !parseWas(search) && !hasWalkContext(parseWalkContext(search))
+  );
 }
 
 /**

@@ -32,7 +32,7 @@ export class FileNotJsonError extends Error {
 }
 
 /** The URL of a file in public/, under the deployment's base path. */
-function publicFileUrl(file: string): string {
+export function publicFileUrl(file: string): string {
   return `${import.meta.env.BASE_URL}${file}`;
 }
 

@@ -35,6 +35,7 @@ import {
 import { FieldProblems, fieldId } from './field-problems';
 import { ImpactPanel } from './impact-panel';
 import { nodeLabel, OutcomeForm, QuestionForm, TreeForm, type FormContext } from './node-forms';
+import { StepReportsPanel } from '../../components/step-reports-panel';
 import { PreviewPane, type PreviewAt, type RenderStep } from './preview-pane';
 import { ProblemList } from './problem-list';
 import { SideTabs, type SideTab } from './side-tabs';
@@ -352,6 +353,8 @@ function EditorWorkspace({
       ) : (
         <TreeForm context={context} />
       )}
+      {/* Issue 26: reports people sent about this node (authors signed in to a server). */}
+      {node && tree.id ? <StepReportsPanel tree={tree} node={node.id} /> : null}
     </section>
   );
   const sideLabel = 'Preview, impact and drafts';

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { useLocation, useNavigate, useParams, useRouteLoaderData } from 'react-router';
 import { absoluteUrl, paths } from '../../lib/paths';
+import { hasWalkContext, parseWalkContext, withWalkContext } from '../../lib/walk-context';
 import { frameMessage, parseHostMessage, type AnswerSummary, type FrameEvent } from './protocol';
 import type { AnsweredStep } from '../../engine/replay-trail';
 import type { ResolvedStep } from '../../engine/resolve-step';
@@ -38,6 +39,12 @@ export function EmbedBridge({ params }: { params: EmbedParams }) {
   const tree = view?.tree;
   const step = view?.step;
   const { data: config } = useQuery(configQueryOptions());
+  // The ticket and client the host passed in (mount options), carried by every event.
+  const walkContext = useMemo(() => parseWalkContext(location.search), [location.search]);
+  const contextField = useMemo(
+    () => (hasWalkContext(walkContext) ? { context: walkContext } : {}),
+    [walkContext],
+  );
 
   const allowed = useMemo(
     () =>
@@ -139,6 +146,7 @@ export function EmbedBridge({ params }: { params: EmbedParams }) {
             question: step.question.prompt,
             answers,
             url,
+            ...contextField,
           }
         : {
             type: 'outcome',
@@ -149,11 +157,12 @@ export function EmbedBridge({ params }: { params: EmbedParams }) {
             article: tree.article?.id ?? null,
             answers,
             url,
+            ...contextField,
           },
     );
     // location.key: report each navigation, also to the same step. The loader data is a
     // new object after every navigation, so it alone would also say so; the key says why.
-  }, [post, tree, step, location.key]);
+  }, [post, tree, step, location.key, contextField]);
 
   // "Did this solve it?" goes to the host page, and nowhere else.
   useEffect(() => {
@@ -169,11 +178,12 @@ export function EmbedBridge({ params }: { params: EmbedParams }) {
           paths.step.getHref(tree.id, step.replay.trail, tree.version),
           window.location.origin,
         ),
+        ...contextField,
       });
     };
     window.addEventListener(FEEDBACK_EVENT, onFeedback);
     return () => window.removeEventListener(FEEDBACK_EVENT, onFeedback);
-  }, [post, tree, step]);
+  }, [post, tree, step, contextField]);
 
   // The parent may ask to start again; only the parent, from its own origin.
   useEffect(() => {
@@ -181,11 +191,13 @@ export function EmbedBridge({ params }: { params: EmbedParams }) {
     const onMessage = (event: MessageEvent) => {
       if (event.source !== window.parent || event.origin !== params.parentOrigin) return;
       const message = parseHostMessage(event.data);
-      if (message?.frameId === params.frameId && validTree) navigate(paths.step.getHref(treeId));
+      if (message?.frameId === params.frameId && validTree) {
+        navigate(withWalkContext(paths.step.getHref(treeId), walkContext));
+      }
     };
     window.addEventListener('message', onMessage);
     return () => window.removeEventListener('message', onMessage);
-  }, [allowed, params, navigate, treeId, validTree]);
+  }, [allowed, params, navigate, treeId, validTree, walkContext]);
 
   // Links that leave this troubleshooter open in a new tab, not inside the host's frame.
   useEffect(() => {
@@ -193,7 +205,9 @@ export function EmbedBridge({ params }: { params: EmbedParams }) {
     const onClick = (event: MouseEvent) => {
       const link = (event.target as Element | null)?.closest?.('a[href]');
       if (!(link instanceof HTMLAnchorElement) || event.defaultPrevented) return;
-      if (link.href === inside || link.href.startsWith(`${inside}/`) || link.hash) return;
+      // By path: the walk's own links carry its query (?v=, ?ticket=).
+      const target = `${link.origin}${link.pathname}`;
+      if (target === inside || target.startsWith(`${inside}/`) || link.hash) return;
       event.preventDefault();
       window.open(link.href, '_blank', 'noopener,noreferrer');
     };

@@ -4,7 +4,8 @@
  *   <div data-troubleshooter="q164887" data-troubleshooter-step="sms-1-2"></div>
  *   <script src="https://HOST/BASE/embed.js" async></script>
  *
- * or Troubleshooter.mount(element, { tree, step, onReady, onStep, onOutcome, onResize }).
+ * or Troubleshooter.mount(element, { tree, step, ticket, client, onReady, onStep, onOutcome, onResize }).
+ * data-troubleshooter-ticket and data-troubleshooter-client pass the ticket and client in.
  * Events also bubble from the container as `troubleshooter:ready|step|outcome|resize|feedback`.
  * Messages are accepted only from the wizard's origin and from this mount's own iframe.
  */
@@ -17,6 +18,10 @@ export type MountOptions = {
   tree: string;
   /** Answer trail to open at, e.g. "sms-1-2/os-upgrade". */
   step?: string;
+  /** The helpdesk ticket the walk is for, e.g. "INC0012345" (docs/tickets.md). */
+  ticket?: string;
+  /** The client (machine or person) it is about, e.g. "WS-0042". */
+  client?: string;
   onReady?: (detail: Detail<'ready'>) => void;
   onStep?: (detail: Detail<'step'>) => void;
   onOutcome?: (detail: Detail<'outcome'>) => void;
@@ -59,9 +64,14 @@ const FALLBACK_HEIGHT = '640px';
     url.searchParams.set(EMBED_PARAMS.flag, '1');
     url.searchParams.set(EMBED_PARAMS.parentOrigin, location.origin);
     url.searchParams.set(EMBED_PARAMS.frameId, frameId);
+    // Checked again by the frame (lib/walk-context.ts), which drops anything else.
+    if (options.ticket) url.searchParams.set('ticket', options.ticket);
+    if (options.client) url.searchParams.set('client', options.client);
 
     const iframe = document.createElement('iframe');
     iframe.title = 'Troubleshooter';
+    // Copy for ticket writes to the clipboard from inside the frame (issue 26).
+    iframe.allow = 'clipboard-write';
     iframe.src = url.href;
     const style = iframe.style;
     style.width = '100%';
@@ -130,6 +140,8 @@ const FALLBACK_HEIGHT = '640px';
         mount(element, {
           tree: element.dataset.troubleshooter ?? '',
           step: element.dataset.troubleshooterStep,
+          ticket: element.dataset.troubleshooterTicket,
+          client: element.dataset.troubleshooterClient,
         });
       } catch (error) {
         console.warn(error);

@@ -64,3 +64,16 @@ test('the frame accepts only a well-formed restart from the loader', () => {
   expect(parseHostMessage({ type: 'restart' })).toBeUndefined();
   expect(parseHostMessage(step)).toBeUndefined();
 });
+
+test('a ticket and client ride along as context; a context of another shape is refused', () => {
+  const withContext = { ...step, context: { ticket: 'INC0012345', client: 'WS-0042' } };
+  expect(parseFrameMessage(withContext)).toEqual(withContext);
+  for (const context of [
+    'INC0012345',
+    { ticket: 12345 },
+    { ticket: 'x'.repeat(65) },
+    { client: ['WS-0042'] },
+  ]) {
+    expect(parseFrameMessage({ ...step, context })).toBeUndefined();
+  }
+});

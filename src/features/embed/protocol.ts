@@ -10,6 +10,8 @@ export const EMBED_PROTOCOL_VERSION = 1;
 export const OUTCOME_KINDS = ['diagnosis', 'escalate', 'ruled-out'] as const;
 
 export type AnswerSummary = { question: string; answer: string; unconfirmed: boolean };
+/** The ticket and client the walk is for (lib/walk-context.ts), when it came with them. */
+export type EventContext = { ticket?: string; client?: string };
 
 type Envelope = {
   protocol: typeof EMBED_PROTOCOL;
@@ -26,6 +28,7 @@ export type StepMessage = {
   question: string;
   answers: AnswerSummary[];
   url: string;
+  context?: EventContext;
 };
 export type OutcomeMessage = {
   type: 'outcome';
@@ -36,6 +39,7 @@ export type OutcomeMessage = {
   article: string | null;
   answers: AnswerSummary[];
   url: string;
+  context?: EventContext;
 };
 export type ResizeMessage = { type: 'resize'; height: number };
 /** "Did this solve it?" answered on an outcome. */
@@ -45,6 +49,7 @@ export type FeedbackMessage = {
   outcomeId: string;
   solved: boolean;
   url: string;
+  context?: EventContext;
 };
 
 export type FrameEvent =
@@ -74,6 +79,12 @@ function isAnswers(value: unknown): value is AnswerSummary[] {
   );
 }
 
+const isContextValue = (value: unknown) =>
+  value === undefined || (typeof value === 'string' && value.length <= 64);
+const isContext = (value: unknown) =>
+  value === undefined ||
+  (isObject(value) && isContextValue(value.ticket) && isContextValue(value.client));
+
 function hasEnvelope(data: unknown): data is Fields & Envelope {
   return (
     isObject(data) &&
@@ -86,7 +97,7 @@ function hasEnvelope(data: unknown): data is Fields & Envelope {
 
 /** A message from the frame, or undefined if it is not one of ours, exactly. */
 export function parseFrameMessage(data: unknown): FrameMessage | undefined {
-  if (!hasEnvelope(data)) return undefined;
+  if (!hasEnvelope(data) || !isContext(data.context)) return undefined;
   const m = data;
   switch (m.type) {
     case 'ready':

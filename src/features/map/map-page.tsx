@@ -2,6 +2,8 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { parseMapPart, parseTrail, paths } from '../../lib/paths';
+import { useWalkContext } from '../../lib/use-walk-context';
+import { StepReportsPanel } from '../../components/step-reports-panel';
 import { DocumentTitle } from '../../components/document-title';
 import { PageHeading } from '../../components/page-heading';
 import { useHydrated } from '../../data/prerendered-page';
@@ -104,7 +106,9 @@ function TreeMap({ tree, plan, part }: { tree: Tree; plan: OutlinePlan; part: nu
     edges: new Set(replay.steps.map((step) => `${step.question.id}>${step.answer.next}`)),
     current: walked ? replay.node.id : undefined,
   };
-  const stepHref = (trail: readonly string[]) => paths.step.getHref(tree.id, trail, tree.version);
+  const { carry } = useWalkContext();
+  const stepHref = (trail: readonly string[]) =>
+    carry(paths.step.getHref(tree.id, trail, tree.version));
   const scroller = useRef<HTMLDivElement>(null);
   const currentNode = map.nodes.find((node) => node.id === marks.current);
   useEffect(() => {
@@ -175,6 +179,8 @@ function TreeMap({ tree, plan, part }: { tree: Tree; plan: OutlinePlan; part: nu
         <MapOutline tree={tree} stepHref={stepHref} marks={marks} plan={plan} part={shownPart} />
         {shownPart ? <MapParts treeId={tree.id} part={shownPart} parts={parts} /> : null}
       </section>
+      {/* For authors signed in to a server: what people reported about its steps. */}
+      {hydrated ? <StepReportsPanel tree={tree} /> : null}
     </article>
   );
 }

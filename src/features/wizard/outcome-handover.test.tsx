@@ -52,7 +52,7 @@ test('"No" shows the default escalation when none is configured, with the summar
   ).toBeInTheDocument();
   await user.click(question.getByRole('button', { name: 'Copy summary for the escalation' }));
   expect(await navigator.clipboard.readText()).toContain(
-    'The fix above was tried and did not solve the problem.',
+    'No: the fix was tried and did not solve the problem, so it is escalated.',
   );
   expect(feedback).toHaveBeenCalledTimes(1);
   expect((feedback.mock.calls[0]![0] as CustomEvent).detail).toEqual({ solved: false });

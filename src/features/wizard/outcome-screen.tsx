@@ -1,11 +1,14 @@
 import { Link } from 'react-router';
-import { useId } from 'react';
+import { useId, useState } from 'react';
+import { useWalkContext } from '../../lib/use-walk-context';
+import { OpenTicket } from './open-ticket';
 import { absoluteUrl, paths } from '../../lib/paths';
 import { DocumentTitle } from '../../components/document-title';
 import { useHydrated } from '../../data/prerendered-page';
 import { CopySummary } from './copy-summary';
 import { SolvedQuestion } from './solved-question';
-import { buildTicketSummary, type SummaryFormat } from './ticket-summary';
+import { buildTicketSummary, ticketSubject, type SummaryFormat } from './ticket-summary';
+import type { TicketFields } from '../../engine/ticket-links';
 import { PageHeading } from '../../components/page-heading';
 import { unconfirmedSteps, type Replay } from '../../engine/replay-trail';
 import type { OutcomeNode, OutcomeSection, Tree } from '../../engine/tree-schema';
@@ -27,15 +30,22 @@ export function OutcomeScreen({ tree, outcome, replay, change }: OutcomeScreenPr
   const decisive = replay.steps.at(-1);
   const hydrated = useHydrated();
   const stepHref = paths.step.getHref(tree.id, replay.trail, tree.version);
-  const summary = (format: SummaryFormat, fixTried = false) =>
-    buildTicketSummary({
-      tree,
-      replay,
-      url: absoluteUrl(stepHref, location.origin),
-      now: new Date(),
-      format,
-      fixTried,
-    });
+  const { carry, context } = useWalkContext();
+  /** "Did this solve it?" (a diagnosis only): its answer goes into the ticket text. */
+  const [solved, setSolved] = useState<boolean>();
+  // Built when copying, in the browser: the page is also prerendered, with no origin. The
+  // link in the ticket keeps the ticket and client: it goes into that ticket.
+  const link = () => absoluteUrl(carry(stepHref), location.origin);
+  const summary = (format: SummaryFormat) =>
+    buildTicketSummary({ tree, replay, url: link(), now: new Date(), format, solved, context });
+  const ticketFields = (): TicketFields => ({
+    subject: ticketSubject(tree, replay),
+    description: summary('text'),
+    link: link(),
+    troubleshooter: tree.title,
+    outcome: outcome.title,
+    ticket: context.ticket ?? '',
+  });
 
   return (
     <article className={`step step--outcome outcome--${outcome.type}`}>
@@ -103,9 +113,16 @@ export function OutcomeScreen({ tree, outcome, replay, change }: OutcomeScreenPr
         <section className="no-print" aria-labelledby="ticket-heading">
           <h2 id="ticket-heading">For the ticket</h2>
           <CopySummary summary={summary} label="for ticket" />
+          {/* An escalation and a ruled-out result go on to the helpdesk; a diagnosis once
+              its fix did not help ("Did this solve it?" → No). */}
+          {outcome.type !== 'diagnosis' || solved === false ? (
+            <OpenTicket fields={ticketFields} />
+          ) : null}
         </section>
         {/* Only a diagnosis gives a fix to try; the others say where to go next. */}
-        {outcome.type === 'diagnosis' ? <SolvedQuestion summary={summary} /> : null}
+        {outcome.type === 'diagnosis' ? (
+          <SolvedQuestion solved={solved} onChoose={setSolved} summary={summary} />
+        ) : null}
       </div>
 
       <YourAnswers tree={tree} steps={replay.steps} />
@@ -115,7 +132,7 @@ export function OutcomeScreen({ tree, outcome, replay, change }: OutcomeScreenPr
         </p>
       ) : null}
       <p className="no-print">
-        <Link to={paths.map.getHref(tree.id, replay.trail)}>Map of this troubleshooter</Link>
+        <Link to={carry(paths.map.getHref(tree.id, replay.trail))}>Map of this troubleshooter</Link>
       </p>
       <StartAgainLink treeId={tree.id} />
     </article>

@@ -7,6 +7,7 @@ import type { SavedProgress } from './saved-progress';
 import { useHydrated } from '../../data/prerendered-page';
 import { PageHeading } from '../../components/page-heading';
 import { paths } from '../../lib/paths';
+import { useWalkContext } from '../../lib/use-walk-context';
 import { changeAnswer, type ChangeContext } from '../../engine/change-answer';
 import type { Replay } from '../../engine/replay-trail';
 import type { QuestionNode, Tree } from '../../engine/tree-schema';
@@ -45,14 +46,17 @@ export function QuestionScreen({
   CopyProgress,
 }: QuestionScreenProps) {
   const hydrated = useHydrated();
+  const { carry } = useWalkContext();
   const changing = change?.kind === 'changing' ? change : undefined;
   /** Where an answer leads: on from here, or (opened by Change) on with the later answers that still fit. */
   const answerHref = (slug: string) => {
-    if (!changing) return paths.step.getHref(tree.id, [...replay.trail, slug], tree.version);
+    if (!changing) return carry(paths.step.getHref(tree.id, [...replay.trail, slug], tree.version));
     const next = changeAnswer(tree, changing.was, changing.index, slug);
     // The same walk again needs no note; another one tells its page what no longer applies.
     const same = next.trail.join('/') === changing.was.join('/');
-    return paths.step.getHref(tree.id, next.trail, tree.version, same ? undefined : changing.was);
+    return carry(
+      paths.step.getHref(tree.id, next.trail, tree.version, same ? undefined : changing.was),
+    );
   };
   const number = replay.steps.length + 1;
   return (
@@ -99,7 +103,7 @@ export function QuestionScreen({
       </ul>
       {changing ? (
         <p className="back-to-walk">
-          <Link to={paths.step.getHref(tree.id, changing.was, tree.version)}>
+          <Link to={carry(paths.step.getHref(tree.id, changing.was, tree.version))}>
             Keep “{changing.answer.label}” and go back to where you were
           </Link>
         </p>
@@ -127,7 +131,7 @@ export function QuestionScreen({
         </div>
       ) : null}
       <p>
-        <Link to={paths.map.getHref(tree.id, replay.trail)}>Map of this troubleshooter</Link>
+        <Link to={carry(paths.map.getHref(tree.id, replay.trail))}>Map of this troubleshooter</Link>
       </p>
       {replay.steps.length > 0 ? <StartAgainLink treeId={tree.id} /> : null}
       {/* Read from this browser's storage (by the loader), so only once hydrated; last on the

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { configQueryOptions } from '../../data/config-query';
 import { CopySummary } from './copy-summary';
 import { FEEDBACK_EVENT, type FeedbackDetail } from '../../lib/feedback-event';
@@ -11,18 +11,22 @@ import type { SummaryFormat } from './ticket-summary';
  * page, if any, and nowhere else.
  */
 export function SolvedQuestion({
+  solved,
+  onChoose,
   summary,
 }: {
-  /** The ticket summary; `fixTried` for the one that goes with the escalation. */
-  summary: (format: SummaryFormat, fixTried?: boolean) => string;
+  /** The answer given, kept by the outcome screen: the ticket text says it. */
+  solved: boolean | undefined;
+  onChoose: (solved: boolean) => void;
+  /** The ticket summary, with the answer to this question. */
+  summary: (format: SummaryFormat) => string;
 }) {
-  const [solved, setSolved] = useState<boolean>();
   const headingId = useId();
   const { data: config } = useQuery(configQueryOptions());
   const escalation = config?.escalation;
 
   const choose = (value: boolean) => {
-    setSolved(value);
+    onChoose(value);
     window.dispatchEvent(
       new CustomEvent<FeedbackDetail>(FEEDBACK_EVENT, { detail: { solved: value } }),
     );
@@ -71,10 +75,7 @@ export function SolvedQuestion({
         ) : null}
       </div>
       {solved === false ? (
-        <CopySummary
-          summary={(format) => summary(format, true)}
-          label="summary for the escalation"
-        />
+        <CopySummary summary={summary} label="summary for the escalation" />
       ) : null}
     </section>
   );

@@ -1,6 +1,16 @@
+import { lazy, Suspense } from 'react';
 import { useLoaderData, useParams } from 'react-router';
+import { useHydrated } from '../../data/prerendered-page';
 import { QuestionScreen } from './question-screen';
 import type { StepView, TreeStepView } from './step-loader';
+import { ShareStep } from './share-step';
+import { WalkContextBar } from './walk-context-bar';
+
+// Its own chunk, loaded once the page is interactive: it needs the settings and a form, and
+// the first paint of every step need not wait for either.
+const ReportStep = lazy(() =>
+  import('./report-step').then((module) => ({ default: module.ReportStep })),
+);
 
 /**
  * Everything on screen is derived from the URL: the loader resolved the tree id, the
@@ -9,12 +19,29 @@ import type { StepView, TreeStepView } from './step-loader';
 export function StepPage() {
   const view = useLoaderData<StepView>();
   const { treeId = '' } = useParams();
+  const hydrated = useHydrated();
   if (view.kind === 'tree-error') {
     return <view.screen.TreeErrorScreen error={view.error} treeId={treeId} />;
   }
   return (
     <>
+      <WalkContextBar />
       <StepScreen view={view} />
+      {/* Needs JavaScript (it reads the address): hidden until the page is interactive. */}
+      {view.kind === 'question' || view.kind === 'outcome' ? (
+        <div className="needs-js">
+          <ShareStep />
+          {hydrated ? (
+            <Suspense fallback={null}>
+              <ReportStep
+                key={view.kind === 'question' ? view.step.question.id : view.step.outcome.id}
+                tree={view.tree.id}
+                node={view.kind === 'question' ? view.step.question.id : view.step.outcome.id}
+              />
+            </Suspense>
+          ) : null}
+        </div>
+      ) : null}
       {/* Remembers the walk in this browser (loaded only there); renders nothing. */}
       {(view.kind === 'question' || view.kind === 'outcome') && view.resume ? (
         <view.resume.ProgressKeeper tree={view.tree} replay={view.step.replay} />

@@ -2,12 +2,14 @@ import { expect, test } from 'vitest';
 import shipped from '../../../public/trees/q164887.json';
 import { replayTrail } from '../../engine/replay-trail';
 import { validateTree } from '../../engine/validate-tree';
-import { buildTicketSummary } from './ticket-summary';
+import { buildTicketSummary, ticketSubject } from './ticket-summary';
+import type { Tree } from '../../engine/tree-schema';
 
 const result = validateTree(shipped);
 if (!result.ok) throw new Error('shipped tree is invalid');
 const tree = result.value;
-const now = new Date(2026, 10, 23, 14, 5);
+const now = new Date(Date.UTC(2026, 10, 23, 14, 5));
+const timeZone = 'UTC';
 const url =
   'https://intranet.example/q164887/sms-1-2/os-upgrade/repeats/failed/pcm-unsure/no-service-pack';
 
@@ -20,9 +22,9 @@ test('the diagnosis summary lists every question and answer, the article, the ca
     'pcm-unsure',
     'no-service-pack',
   ]);
-  const text = buildTicketSummary({ tree, replay, url, now, format: 'text' });
+  const text = buildTicketSummary({ tree, replay, url, now, format: 'text', timeZone });
   expect(text).toBe(`Windows NT upgrade job runs again at every restart (SMS 1.2)
-Troubleshooter summary, 23 Nov 2026, 14:05
+Troubleshooter summary, 23 Nov 2026, 14:05:00 UTC
 
 Answers
 1. Is the client managed by Systems Management Server 1.2?
@@ -63,7 +65,8 @@ test('the Markdown summary marks up the same content', () => {
     '1. Is the client managed by Systems Management Server 1.2? **No, another version or another product**',
   );
   expect(markdown).toContain('**Result: Not this problem**');
-  expect(markdown).toContain('**What to look at next**\n- Look for known problems');
+  // A ticket has no Change link: the page's "what to look at next" stays behind the link.
+  expect(markdown).not.toContain('change your first answer');
   expect(markdown).not.toContain('Article:');
   expect(markdown).toContain(`<${url}>`);
 });
@@ -82,7 +85,7 @@ test('progress on a question says where the walk stands', () => {
   expect(text).not.toContain('Result:');
 });
 
-test('the summary for an escalation says the fix was tried; the one for the ticket does not', () => {
+test('"Did this solve it?" and its answer go into the ticket once given', () => {
   const replay = replayTrail(tree, [
     'sms-1-2',
     'os-upgrade',
@@ -92,10 +95,70 @@ test('the summary for an escalation says the fix was tried; the one for the tick
     'no-service-pack',
   ]);
   const ticket = buildTicketSummary({ tree, replay, url, now, format: 'text' });
-  const escalation = buildTicketSummary({ tree, replay, url, now, format: 'text', fixTried: true });
+  const no = buildTicketSummary({ tree, replay, url, now, format: 'text', solved: false });
+  const yes = buildTicketSummary({ tree, replay, url, now, format: 'text', solved: true });
   expect(ticket).toContain('Result: Diagnosis\n');
-  expect(ticket).not.toContain('Escalated');
-  expect(escalation).toContain(
-    'Escalated\nThe fix above was tried and did not solve the problem.\n\nLink',
+  expect(ticket).not.toContain('Did this solve it?');
+  expect(no).toContain(
+    'Did this solve it?\nNo: the fix was tried and did not solve the problem, so it is escalated.\n\nLink',
   );
+  expect(yes).toContain('Did this solve it?\nYes.\n');
+});
+
+test('each kind of result reads right pasted into a ticket: nothing "below", no Change', () => {
+  const walks = [
+    ['sms-1-2', 'os-upgrade', 'repeats', 'failed', 'service', 'no-service-pack'],
+    ['sms-1-2', 'os-upgrade', 'repeats', 'failed', 'service', 'service-pack-installed'],
+    ['other-version'],
+  ];
+  const kinds = new Set<string>();
+  for (const walk of walks) {
+    const replay = replayTrail(tree, walk);
+    if (replay.node.kind !== 'outcome') throw new Error(`${walk.join('/')} is no result`);
+    kinds.add(replay.node.type);
+    for (const format of ['text', 'markdown'] as const) {
+      const text = buildTicketSummary({ tree, replay, url, now, format, solved: false });
+      expect(text).not.toMatch(/\bbelow\b/i);
+      expect(text).not.toMatch(/change your/i);
+      expect(text).toMatch(/\d{2}:\d{2}:\d{2} \S+/);
+    }
+  }
+  expect([...kinds].sort()).toEqual(['diagnosis', 'escalate', 'ruled-out']);
+});
+
+test('the ticket and client the walk is for are in the ticket text', () => {
+  const replay = replayTrail(tree, ['other-version']);
+  const text = buildTicketSummary({
+    tree,
+    replay,
+    url,
+    now,
+    format: 'text',
+    context: { ticket: 'INC0012345', client: 'WS-0042' },
+  });
+  expect(text).toContain('\nTicket: INC0012345\nClient: WS-0042\n');
+  expect(ticketSubject(tree, replay)).toBe(
+    'Windows NT upgrade job runs again at every restart (SMS 1.2): Not this problem',
+  );
+});
+
+test('Markdown and link syntax from a tree is escaped in Markdown and flattened in plain text', () => {
+  const hostile: Tree = structuredClone(tree);
+  const first = hostile.nodes.find((node) => node.id === hostile.start);
+  if (first?.kind !== 'question') throw new Error('no first question');
+  const answer = first.answers.find((candidate) => candidate.slug === 'other-version');
+  if (!answer) throw new Error('no answer');
+  answer.label = 'No\n\n**Link**\n[Reset your password here](http://evil.example/login)';
+  const replay = replayTrail(hostile, ['other-version']);
+  const markdown = buildTicketSummary({ tree: hostile, replay, url, now, format: 'markdown' });
+  expect(markdown).toContain(
+    '**No \\*\\*Link\\*\\* \\[Reset your password here\\](http://evil.example/login)**',
+  );
+  expect(markdown).not.toContain('[Reset your password here](');
+  const text = buildTicketSummary({ tree: hostile, replay, url, now, format: 'text' });
+  expect(text).toContain(
+    '\n   No **Link** [Reset your password here](http://evil.example/login)\n',
+  );
+  // The label cannot start a line of its own, such as a fake heading.
+  expect(text).not.toMatch(/^\*\*Link\*\*$/m);
 });

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { paths } from '../../lib/paths';
+import { useWalkContext } from '../../lib/use-walk-context';
 import { forgetProgress } from './saved-progress';
 import { changeAnswer, type ChangeContext } from '../../engine/change-answer';
 import type { AnsweredStep } from '../../engine/replay-trail';
@@ -22,6 +23,7 @@ export function YourAnswers({
   /** The whole walk, where it goes past these steps (a question opened by Change). */
   walk?: readonly string[] | undefined;
 }) {
+  const { carry } = useWalkContext();
   if (steps.length === 0) return null;
   const was = walk ?? steps.map((step) => step.answer.slug);
   return (
@@ -38,7 +40,7 @@ export function YourAnswers({
             <dd className="summary-list__action">
               <Link
                 className="change-link"
-                to={paths.step.getHref(tree.id, step.trailBefore, tree.version, was)}
+                to={carry(paths.step.getHref(tree.id, step.trailBefore, tree.version, was))}
               >
                 Change{' '}
                 <span className="visually-hidden">your answer to: {step.question.prompt}</span>
@@ -90,9 +92,10 @@ function ChangeHere({
  * first question does not offer to continue it.
  */
 export function StartAgainLink({ treeId }: { treeId: string }) {
+  const { carry } = useWalkContext();
   return (
     <p className="start-again">
-      <Link to={paths.step.getHref(treeId)} onClick={() => forgetProgress(treeId)}>
+      <Link to={carry(paths.step.getHref(treeId))} onClick={() => forgetProgress(treeId)}>
         Start again
       </Link>
     </p>

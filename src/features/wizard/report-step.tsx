@@ -1,0 +1,109 @@
+import { useQuery } from '@tanstack/react-query';
+import { useId, useState, type FormEvent } from 'react';
+import { configQueryOptions } from '../../data/config-query';
+import {
+  MAX_REPORT_TEXT,
+  REPORT_CATEGORIES,
+  sendStepReport,
+  type ReportCategory,
+} from '../../data/step-reports';
+import { withoutWalkContext } from '../../lib/walk-context';
+
+/**
+ * "Report a problem with this step", on every question and result. With a server: what is
+ * wrong and a short text, sent without an account (server/routes/reports.ts). In a static
+ * build: an e-mail to config.json's `reportEmail`, if there is one; otherwise nothing.
+ */
+export function ReportStep({ tree, node }: { tree: string; node: string }) {
+  const { data: config } = useQuery(configQueryOptions());
+  if (config?.server) return <ReportForm tree={tree} node={node} />;
+  if (!config?.reportEmail) return null;
+  const link = withoutWalkContext(window.location.href);
+  const href = `mailto:${config.reportEmail}?subject=${encodeURIComponent(
+    `Problem with a step: ${tree} / ${node}`,
+  )}&body=${encodeURIComponent(`Step: ${link}\r\n\r\nWhat is wrong:\r\n`)}`;
+  return (
+    <p className="report-step no-print">
+      <a href={href}>Report a problem with this step</a>
+    </p>
+  );
+}
+
+function ReportForm({ tree, node }: { tree: string; node: string }) {
+  const [state, setState] = useState<'editing' | 'sending' | 'sent' | 'failed'>('editing');
+  const [category, setCategory] = useState<ReportCategory>();
+  const [text, setText] = useState('');
+  const [missing, setMissing] = useState(false);
+  const textId = useId();
+  const errorId = useId();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!category) {
+      setMissing(true);
+      return;
+    }
+    setState('sending');
+    try {
+      await sendStepReport({ tree, node, category, text: text.trim() });
+      setState('sent');
+    } catch {
+      setState('failed');
+    }
+  };
+
+  return (
+    // Keyed by the step outside (step-page.tsx): a new step starts a new report.
+    <details className="report-step no-print">
+      <summary>Report a problem with this step</summary>
+      {state === 'sent' ? (
+        <p role="status">Thank you: the authors of this troubleshooter will see your report.</p>
+      ) : (
+        <form onSubmit={(event) => void submit(event)} noValidate>
+          <fieldset aria-describedby={missing ? errorId : undefined}>
+            <legend>What is wrong with this step?</legend>
+            {missing ? (
+              <p id={errorId} className="report-step__error">
+                Choose what is wrong.
+              </p>
+            ) : null}
+            {REPORT_CATEGORIES.map((option) => (
+              <label key={option.value} className="report-step__choice">
+                <input
+                  type="radio"
+                  name="category"
+                  value={option.value}
+                  checked={category === option.value}
+                  onChange={() => {
+                    setCategory(option.value);
+                    setMissing(false);
+                  }}
+                />{' '}
+                {option.label}
+              </label>
+            ))}
+          </fieldset>
+          <label htmlFor={textId} className="copy-summary__label">
+            Tell the authors more (optional; no names or personal details, please)
+          </label>
+          <textarea
+            id={textId}
+            className="copy-summary__box"
+            rows={3}
+            maxLength={MAX_REPORT_TEXT}
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+          />
+          <p>
+            <button type="submit" className="button" disabled={state === 'sending'}>
+              Send report
+            </button>
+          </p>
+          <p role="status">
+            {state === 'failed' ? 'The report could not be sent. Try again in a moment.' : ''}
+          </p>
+        </form>
+      )}
+    </details>
+  );
+}
