@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { validateTreeFile, validateTreeIndex } from '../../src/engine/validate-tree';
+import { validateTreeFileText, validateTreeIndexText } from '../../src/engine/validate-tree';
 import { isOrigin } from '../../src/lib/origins';
 import type { Database } from '../db/database';
 import { settings, treeVersions } from '../db/schema';
@@ -49,7 +49,7 @@ export function settingsFromConfigFile(json: unknown, warn: (line: string) => vo
 /** Reads the trees a built site serves, checked by the rules the build and the app use. */
 export async function readSiteTrees(siteDir: string) {
   const treesDir = path.join(siteDir, 'trees');
-  const index = validateTreeIndex(await readJson(path.join(treesDir, 'index.json')));
+  const index = validateTreeIndexText(await readFile(path.join(treesDir, 'index.json'), 'utf8'));
   if (!index.ok) throw new Error(`trees/index.json: ${index.problems[0]?.message}`);
   const names = [
     ...index.value.trees.map((entry) => `${entry.id}.json`),
@@ -57,7 +57,8 @@ export async function readSiteTrees(siteDir: string) {
   ];
   const trees = [];
   for (const name of names) {
-    const result = validateTreeFile(`trees/${name}`, await readJson(path.join(treesDir, name)));
+    const text = await readFile(path.join(treesDir, name), 'utf8');
+    const result = validateTreeFileText(`trees/${name}`, text);
     if (!result.ok) {
       const [problem] = result.problems;
       throw new Error(`trees/${name}: ${problem?.path} ${problem?.message}`);

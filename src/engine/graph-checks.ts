@@ -1,7 +1,8 @@
 import { toJsonPath } from './json-path';
 import { treeGraph } from './tree-graph';
 import { findLoops, firstTrails } from './tree-walks';
-import type { Tree } from './tree-schema';
+import type { Tree, TreeNode } from './tree-schema';
+import { checkWalkLimits } from './walk-limits';
 
 export type TreeProblem = {
   /** JSON path of the field at fault, e.g. `$.nodes[3].answers[1].next`. */
@@ -18,7 +19,9 @@ export type TreeProblem = {
 export function checkTreeGraph(tree: Tree): TreeProblem[] {
   const graph = treeGraph(tree);
   // The position in the file of the node the graph keeps for an id (the first).
-  const indexOf = (id: string) => tree.nodes.findIndex((node) => node === graph.nodes.get(id));
+  const positions = new Map<TreeNode, number>();
+  tree.nodes.forEach((node, index) => positions.has(node) || positions.set(node, index));
+  const indexOf = (id: string) => positions.get(graph.nodes.get(id) as TreeNode) ?? -1;
   const problems: TreeProblem[] = [];
 
   tree.nodes.forEach((node, index) => {
@@ -71,6 +74,8 @@ export function checkTreeGraph(tree: Tree): TreeProblem[] {
       message: `answers form a loop: ${loop.join(' → ')}`,
     });
   }
+  // Limits on walks (depth, bytes, address) need a walk that ends: only without loops.
+  if (problems.length === 0) problems.push(...checkWalkLimits(tree, indexOf));
   const reached = firstTrails(tree);
   tree.nodes.forEach((node, index) => {
     if (reached.has(node.id)) return;
