@@ -14,22 +14,51 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { bushyTree, chainTree, deepTree, fullTree, indexEntry } from './scale-trees.mjs';
+import {
+  bushyTree,
+  chainTree,
+  deepestTree,
+  deepTree,
+  fullTree,
+  indexEntry,
+  longTitleTree,
+  mostNodesTree,
+  walkBytesTree,
+} from './scale-trees.mjs';
 
+/** @type {Record<string, () => object[]>} LIMITS is read once the server build is made. */
 const SCENARIOS = {
   // Many small troubleshooters, as a knowledge base grows: 10 steps each.
   small: () => Array.from({ length: 1000 }, (_, i) => chainTree(`small-${i + 1}`, 2)),
   // The build-time target: five trees of 4,190 steps, 20,950 step pages.
   pages: () => Array.from({ length: 5 }, (_, i) => chainTree(`pages-${i + 1}`, 10)),
-  // One long line of 100 questions: 201 steps, trails up to 100 answers.
-  deep: () => [deepTree('deep', 100)],
+  // One long line of 60 questions of ordinary text, about the longest line the rulebook's walk
+  // limit allows: 121 steps, trails up to 60 answers.
+  deep: () => [deepTree('deep', 60)],
   // One bushy tree, six answers a question, three deep: 259 steps, nothing shared.
   bushy: () => [bushyTree('bushy', 6, 3)],
-  // A tree of 500 questions: far more walks than the step limit.
-  q500: () => [chainTree('q500', 500)],
+  // A chain of 40 questions with shortcuts: far more walks than the step limit.
+  walks: () => [chainTree('walks', 40)],
   // A full two-answer tree of 511 questions, 9 deep (512 results, 1,023 nodes and steps), with
   // text of ordinary length: its map's list is split into parts (ADR 24).
   q511: () => [fullTree('q511', 9)],
+  // The largest trees the rulebook accepts (src/engine/tree-limits.ts), each page kind at its
+  // worst, in random text that gzips worst (issue 22: every valid troubleshooter publishes).
+  // The deepest steps: a walk of the most bytes ending in an outcome and in a question, with two
+  // answers and with ten a question, the longest walk in questions, and one of "Not sure"
+  // answers whose outcome lists each with how to confirm it.
+  'limits-walk': () => [
+    walkBytesTree('walk-outcome', LIMITS, 'outcome'),
+    walkBytesTree('walk-question', LIMITS, 'question'),
+    walkBytesTree('walk-ten-outcome', LIMITS, 'outcome', 10),
+    walkBytesTree('walk-ten-question', LIMITS, 'question', 10),
+    walkBytesTree('walk-unsure', LIMITS, 'outcome', 2, true),
+    deepestTree('deepest', LIMITS),
+  ],
+  // The list: 60 troubleshooters with the longest titles and descriptions (50 on its first page).
+  'limits-list': () => Array.from({ length: 60 }, (_, i) => longTitleTree(`list-${i + 1}`, LIMITS)),
+  // The map's parts: the most nodes, each question with the most answers, the file at its limit.
+  'limits-nodes': () => [mostNodesTree('most-nodes', LIMITS)],
 };
 
 const args = process.argv.slice(2);
@@ -113,6 +142,9 @@ execFileSync(process.execPath, [...vite, '-c', 'vite.embed.config.ts'], {
 execFileSync(process.execPath, [...vite, '--ssr', 'src/prerender/prerender-site.ts'], {
   stdio: 'inherit',
 });
+
+// The rulebook's limits, from the server build just made (src/engine/tree-limits.ts).
+const { RULEBOOK_LIMITS: LIMITS } = await import('../dist-ssr/prerender-site.js');
 
 const rows = [];
 for (const name of names) {

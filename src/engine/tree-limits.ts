@@ -24,7 +24,7 @@ export const TREE_LIMITS = {
    * (UTF-8). A step's page carries its walk's nodes (ADR 20) and shows their text: this is
    * what keeps the deepest page of any tree within the 30 KB page budget.
    */
-  walkBytes: 12_000,
+  walkBytes: 16_000,
   /**
    * Characters of the address of a step (`/<tree>/<slug>/<slug>/…?v=<version>`): links must
    * survive mail and ticket systems and proxies, and the build writes each step to
@@ -35,10 +35,19 @@ export const TREE_LIMITS = {
   idLength: 64,
 } as const;
 
+/**
+ * A tree's title and description in UTF-8 bytes: the list of troubleshooters shows both for
+ * each of the 50 trees on a page, in its markup and in its data, within the 30 KB page budget
+ * even for text that compresses worst (bytes rather than characters: a letter of Chinese or
+ * Japanese takes three).
+ */
+export const LIST_TEXT_BYTES = { title: 80, description: 200 } as const;
+
 /** The most characters each text field may have, by field. */
 export const TEXT_LIMITS = {
   title: 120,
-  description: 400,
+  treeTitle: LIST_TEXT_BYTES.title,
+  description: LIST_TEXT_BYTES.description,
   articleId: 12,
   articleTitle: 200,
   prompt: 300,

@@ -46,6 +46,18 @@ function text(field: TextField, lines: 'one line' | 'paragraphs' = 'one line') {
   );
 }
 
+/** A tree's title or description: limited in bytes too, for the list's page budget. */
+function listText(field: 'treeTitle' | 'description') {
+  const limit = TEXT_LIMITS[field];
+  return v.pipe(
+    text(field),
+    v.maxBytes(
+      limit,
+      `must have at most ${limit} bytes (as many letters of English, a third as many of Chinese)`,
+    ),
+  );
+}
+
 function textList(field: TextField, entries: number) {
   return v.pipe(
     v.array(text(field, 'paragraphs')),
@@ -126,8 +138,8 @@ export const treeSchema = v.strictObject({
     // as …992), and links carry the version as text.
     v.maxValue(Number.MAX_SAFE_INTEGER, 'must be at most 9007199254740991'),
   ),
-  title: text('title'),
-  description: text('description'),
+  title: listText('treeTitle'),
+  description: listText('description'),
   article: v.optional(articleSchema),
   start: id,
   nodes: v.pipe(
@@ -147,8 +159,8 @@ export const treeIndexSchema = v.strictObject({
   trees: v.array(
     v.strictObject({
       id,
-      title: text('title'),
-      description: text('description'),
+      title: listText('treeTitle'),
+      description: listText('description'),
       article: v.optional(articleId),
     }),
   ),

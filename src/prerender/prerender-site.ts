@@ -18,6 +18,7 @@ import { catalogQueryOptions } from '../data/catalog-query';
 import { catalogPageQueryOptions } from '../data/catalog-page-query';
 import { treeQueryOptions } from '../data/tree-query';
 import { cutStepExcerpt } from '../engine/step-excerpt';
+import { LIST_LIMITS, TEXT_LIMITS, TREE_LIMITS } from '../engine/tree-limits';
 import { renderPage, type RenderedPage } from './render-page';
 import { PART_BYTES, planOutline } from '../features/map/map-outline';
 
@@ -34,6 +35,9 @@ const DEFAULT_STEP_LIMIT = 20_000;
  * Answer slugs have no dot, so no step's address can be this file's.
  */
 export const TREE_FALLBACK_PAGE = 'steps.html';
+
+/** The rulebook's limits, for `npm run bench:scale`, which builds the largest trees they allow. */
+export const RULEBOOK_LIMITS = { ...TREE_LIMITS, text: TEXT_LIMITS, lists: LIST_LIMITS };
 
 export type PrerenderReport = { pages: number; fallbacks: string[]; styleHashes: string[] };
 
