@@ -60,7 +60,7 @@ function fail(file: string, problems: readonly TreeProblem[]): never {
  * versions (trees/<id>.v<N>.json) that old links are read with. A site that would show
  * a problem to a visitor is not built.
  */
-async function readTrees(treesDir: string) {
+export async function readTrees(treesDir: string) {
   const indexFile = 'trees/index.json';
   const index = validateTreeIndexText(await readFile(path.join(treesDir, 'index.json'), 'utf8'));
   if (!index.ok) fail(indexFile, index.problems);
