@@ -239,10 +239,11 @@ export function limitCases(): LimitCase[] {
   cases.push(
     { name: 'a line of 2,100 questions', text: text(line(2100)), refusedAt: '$.nodes' },
     { name: 'a line of 1,400 questions', text: text(line(1400)), refusedAt: `$.nodes[${TREE_LIMITS.walkQuestions}]` },
-    { name: 'a line of 10,000 questions (1.1 MB)', text: text(line(10_000)), refusedAt: '$' },
+    { name: 'a line of 10,000 questions', text: text(line(10_000)), refusedAt: '$.nodes' },
+    { name: 'a line of 20,000 questions (2.3 MB)', text: text(line(20_000)), refusedAt: '$' },
     {
       name: '2.1 MB of very long strings',
-      text: text(small({ help: Array(10).fill(x(210_000)) })),
+      text: text(small({ help: Array(10).fill(x(210_000)) })), // 2.1 MB
       refusedAt: '$',
     },
     {
