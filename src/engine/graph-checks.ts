@@ -1,6 +1,6 @@
 import { toJsonPath } from './json-path';
 import { treeGraph } from './tree-graph';
-import { findLoops, firstTrails } from './tree-walks';
+import { findLoops, walkOrder } from './tree-walks';
 import type { Tree, TreeNode } from './tree-schema';
 import { checkWalkLimits } from './walk-limits';
 
@@ -76,7 +76,9 @@ export function checkTreeGraph(tree: Tree): TreeProblem[] {
   }
   // Limits on walks (depth, bytes, address) need a walk that ends: only without loops.
   if (problems.length === 0) problems.push(...checkWalkLimits(tree, indexOf));
-  const reached = firstTrails(tree);
+  // The reachable set alone: each node's first trail (firstTrails) would cost a walk's length
+  // per node, far more than the check needs on a long line.
+  const reached = new Set(walkOrder(tree));
   tree.nodes.forEach((node, index) => {
     if (reached.has(node.id)) return;
     problems.push({

@@ -80,8 +80,8 @@ export function findLoops(tree: Tree): string[][] {
 }
 
 /**
- * The nodes a walk from the start reaches, each after every node that leads to it (a
- * topological order), for a tree without loops. Iterative depth first: each node is listed
+ * The nodes a walk from the start reaches, each once; for a tree without loops, each after
+ * every node that leads to it (a topological order). Iterative depth first: each node is listed
  * once all it leads to is listed, and the list is then read backwards.
  */
 export function walkOrder(tree: Tree): string[] {
