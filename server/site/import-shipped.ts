@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { validateTreeFileText, validateTreeIndexText } from '../../src/engine/validate-tree';
+import { mailAddress, webAddress } from '../../src/lib/escalation-address';
 import { isOrigin } from '../../src/lib/origins';
 import type { Database } from '../db/database';
 import { settings, treeVersions } from '../db/schema';
@@ -34,13 +35,15 @@ export function settingsFromConfigFile(json: unknown, warn: (line: string) => vo
     { label?: unknown; url?: unknown; email?: unknown } | undefined;
   if (typeof escalation?.label === 'string' && escalation.label.trim() !== '') {
     const { label } = escalation;
-    if (typeof escalation.url === 'string' && /^https?:\/\//.test(escalation.url)) {
-      change.escalation = { label, url: escalation.url };
-    } else if (
-      typeof escalation.email === 'string' &&
-      /^[^\s@<>]+@[^\s@<>]+$/.test(escalation.email)
-    ) {
-      change.escalation = { label, email: escalation.email };
+    const web = typeof escalation.url === 'string' ? webAddress(escalation.url) : undefined;
+    const mail = typeof escalation.email === 'string' ? mailAddress(escalation.email) : undefined;
+    if (web && 'href' in web) {
+      change.escalation = { label, url: web.href };
+    } else if (mail && 'href' in mail) {
+      change.escalation = { label, email: mail.href.slice('mailto:'.length) };
+    } else if (web || mail) {
+      const refused = (web ?? mail) as { problem: string };
+      warn(`config.json: escalation: ${refused.problem}: left out`);
     } else warn('config.json: escalation has neither a web address nor an email: left out');
   }
   return change;
