@@ -64,7 +64,10 @@ test('a tree file that does not answer says so after the threshold, and Try agai
   const held: Route[] = [];
   await page.route(TREE, (route) => void held.push(route));
   await page
-    .getByRole('link', { name: 'Windows NT upgrade job runs again at every restart (SMS 1.2)' })
+    .getByRole('link', {
+      name: 'Windows NT upgrade job runs again at every restart (SMS 1.2)',
+      exact: true,
+    })
     .click();
   await expect(heading(page)).toHaveText(LOAD_FAILED);
   await expect(
@@ -99,7 +102,10 @@ test('search unavailable is not "no match": it says what was searched and offers
   await page.unroute('**/trees/search.json');
   await alert.getByRole('button', { name: 'Search inside them again' }).click();
   await expect(
-    page.getByRole('link', { name: 'Windows NT upgrade job runs again at every restart (SMS 1.2)' }),
+    page.getByRole('link', {
+      name: 'Windows NT upgrade job runs again at every restart (SMS 1.2)',
+      exact: true,
+    }),
   ).toBeVisible();
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
