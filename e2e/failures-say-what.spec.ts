@@ -28,9 +28,12 @@ test('a web page instead of the tree file (an expired sign-in) says to sign in a
   await openTreeFromCatalog(page);
   await expect(heading(page)).toHaveText(LOAD_FAILED);
   await expect(
-    page.getByText('The server answered with a web page instead of the file: you may need to sign in again.', {
-      exact: false,
-    }),
+    page.getByText(
+      'The server answered with a web page instead of the file: you may need to sign in again.',
+      {
+        exact: false,
+      },
+    ),
   ).toBeVisible();
   await page.unroute(TREE);
   await page.getByRole('button', { name: 'Try again' }).click();
@@ -47,7 +50,9 @@ test('a tree file cut short is a load failure, retried, with Try again that reco
   });
   await openTreeFromCatalog(page);
   await expect(heading(page)).toHaveText(LOAD_FAILED);
-  await expect(page.getByText('The file arrived incomplete or damaged.', { exact: false })).toBeVisible();
+  await expect(
+    page.getByText('The file arrived incomplete or damaged.', { exact: false }),
+  ).toBeVisible();
   expect(requests).toBe(3); // the first try and two retries: a transfer cut short may not recur
   await page.unroute(TREE);
   await page.getByRole('button', { name: 'Try again' }).click();
@@ -128,8 +133,10 @@ test('an unreadable config.json is announced in the console, not silently droppe
   await openInteractive(page, '/q164887');
   for (const answer of ANSWERS_TO_DIAGNOSIS) await answerLink(page, answer).click();
   await page.getByRole('button', { name: 'No', exact: true }).click();
-  await expect.poll(() => warnings.join('\n')).toContain(
-    'config.json is not valid JSON (a trailing comma or a missing quote?), so none of its settings apply',
-  );
+  await expect
+    .poll(() => warnings.join('\n'))
+    .toContain(
+      'config.json is not valid JSON (a trailing comma or a missing quote?), so none of its settings apply',
+    );
   expect(warnings.join('\n')).toContain('Check it with a JSON validator.');
 });

@@ -308,8 +308,7 @@ export function walkBytesTree(id, limits, lastNode = 'outcome', answers = 2, uns
   });
   const end = { kind: 'outcome', id: 'end', type: 'diagnosis', title: 'End', summary: 'x' };
   const questions = [];
-  const total = () =>
-    [...questions, end].reduce((sum, node) => sum + nodeBytes(node), 0);
+  const total = () => [...questions, end].reduce((sum, node) => sum + nodeBytes(node), 0);
   // Questions while a full one still fits beside the end.
   for (;;) {
     questions.push(question(questions.length, 'end'));
@@ -334,15 +333,25 @@ export function walkBytesTree(id, limits, lastNode = 'outcome', answers = 2, uns
   };
   if (lastNode === 'outcome') {
     end.summary = '';
-    grow((value) => (end.summary = typeof value === 'function' ? value(end.summary) : value), text.summary);
+    grow(
+      (value) => (end.summary = typeof value === 'function' ? value(end.summary) : value),
+      text.summary,
+    );
   }
-  while (total() < walkBytes - 10 && list.length < (lastNode === 'outcome' ? limits.lists.entries : limits.lists.help)) {
+  while (
+    total() < walkBytes - 10 &&
+    list.length < (lastNode === 'outcome' ? limits.lists.entries : limits.lists.help)
+  ) {
     list.push('');
     const at = list.length - 1;
-    grow((value) => (list[at] = typeof value === 'function' ? value(list[at]) : value), lastNode === 'outcome' ? text.entry : text.help);
+    grow(
+      (value) => (list[at] = typeof value === 'function' ? value(list[at]) : value),
+      lastNode === 'outcome' ? text.entry : text.help,
+    );
     if (list[at] === '') list.pop();
   }
-  if (list.length === 0) delete target[lastNode === 'outcome' ? 'sections' : 'help'];
+  if (list.length === 0 && lastNode === 'outcome') delete target.sections;
+  if (list.length === 0 && lastNode !== 'outcome') delete target.help;
   return tree(id, `Walk of ${walkBytes} bytes to a ${lastNode}`, [...questions, end, stop]);
 }
 
@@ -362,7 +371,11 @@ export function deepestTree(id, limits, slugLength = undefined) {
     id: `q${index}`,
     prompt: 'P',
     answers: [
-      { slug: slug(index, 'a'), label: 'A', next: index + 1 < walkQuestions ? `q${index + 1}` : 'e' },
+      {
+        slug: slug(index, 'a'),
+        label: 'A',
+        next: index + 1 < walkQuestions ? `q${index + 1}` : 'e',
+      },
       { slug: slug(index, 'b'), label: 'B', next: 's' },
     ],
   }));
@@ -370,7 +383,8 @@ export function deepestTree(id, limits, slugLength = undefined) {
   const spare = walkBytes - total();
   // Slugs as long as the walk's bytes allow too.
   if (spare < 0 && slugLength > 1) return deepestTree(id, limits, slugLength - 1);
-  if (spare < 0) throw new Error(`deepestTree: ${walkQuestions} questions need ${-spare} bytes more`);
+  if (spare < 0)
+    throw new Error(`deepestTree: ${walkQuestions} questions need ${-spare} bytes more`);
   questions.forEach((question, index) => {
     const share = Math.floor(spare / walkQuestions) + (index < spare % walkQuestions ? 1 : 0);
     question.prompt = noise(`${id}p${index}`, share + 1, PRINTABLE.replace(/["\\]/g, ''));
@@ -430,14 +444,19 @@ export function mostNodesTree(id, limits) {
     if (node.answers.length >= 2) continue;
     nodes[index] = { kind: 'outcome', id: node.id, type: 'ruled-out', title: '', summary: 'S' };
     const parent = nodes.find((other) => other.answers?.some((answer) => answer.next === node.id));
-    if (parent && node.answers.length === 1) parent.answers.find((a) => a.next === node.id).next = node.id;
+    if (parent && node.answers.length === 1)
+      parent.answers.find((a) => a.next === node.id).next = node.id;
   }
   // Text: the same share of the file's room for every name the map shows.
   const fill = (share) => {
     for (const node of nodes) {
       if (node.kind === 'question') {
         node.prompt = noise(`${id}${node.id}`, Math.min(limits.text.prompt, share));
-        for (const answer of node.answers) answer.label = noise(`${id}${node.id}${answer.slug}`, Math.min(limits.text.label, Math.ceil(share / 2)));
+        for (const answer of node.answers)
+          answer.label = noise(
+            `${id}${node.id}${answer.slug}`,
+            Math.min(limits.text.label, Math.ceil(share / 2)),
+          );
       } else node.title = noise(`${id}${node.id}`, Math.min(limits.text.title, share));
     }
   };

@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { validateTreeFileText, validateTreeIndexText } from '../../src/engine/validate-tree';
-import { mailAddress, webAddress } from '../../src/lib/escalation-address';
+import { mailAddress, webAddress } from '../../src/engine/escalation-address';
 import { isOrigin } from '../../src/lib/origins';
 import type { Database } from '../db/database';
 import { settings, treeVersions } from '../db/schema';

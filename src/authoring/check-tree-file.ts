@@ -22,7 +22,11 @@ export type TreeFileReport = {
 };
 
 /** The text's own rules (size, byte-order mark, JSON, keys written twice), as the app reads it. */
-function parseJson(file: string, text: string, maxBytes?: number): { json: unknown } | TreeFileReport {
+function parseJson(
+  file: string,
+  text: string,
+  maxBytes?: number,
+): { json: unknown } | TreeFileReport {
   const read = readJsonText(text, maxBytes);
   return read.ok ? { json: read.json } : { file, errors: read.problems, warnings: [] };
 }

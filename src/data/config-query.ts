@@ -5,7 +5,7 @@ import {
   FileNotJsonError,
   retryTransientErrors,
 } from '../lib/fetch-public-file';
-import { mailAddress, webAddress } from '../lib/escalation-address';
+import { mailAddress, webAddress } from '../engine/escalation-address';
 import { isOrigin } from '../lib/origins';
 
 export type Escalation = { label: string; href?: string };
@@ -24,10 +24,16 @@ function readEscalation(value: unknown): Escalation | undefined {
   const { label, url, email } = value as { label?: unknown; url?: unknown; email?: unknown };
   if (typeof label !== 'string' || label.trim() === '') return undefined;
   const checked =
-    typeof url === 'string' ? webAddress(url) : typeof email === 'string' ? mailAddress(email) : undefined;
+    typeof url === 'string'
+      ? webAddress(url)
+      : typeof email === 'string'
+        ? mailAddress(email)
+        : undefined;
   if (checked && 'href' in checked) return { label, href: checked.href };
   if (checked) {
-    console.warn(`Troubleshooter: config.json escalation: ${checked.problem}; the link is left out.`);
+    console.warn(
+      `Troubleshooter: config.json escalation: ${checked.problem}; the link is left out.`,
+    );
   }
   return { label };
 }

@@ -12,7 +12,10 @@ export type JsonTextResult = { ok: true; json: unknown } | { ok: false; problems
  * with its JSON path (JSON.parse would silently keep the last one). Never throws. `maxBytes`
  * is the tree file's limit unless given (the list of trees grows with the trees).
  */
-export function readJsonText(text: string, maxBytes: number = TREE_LIMITS.fileBytes): JsonTextResult {
+export function readJsonText(
+  text: string,
+  maxBytes: number = TREE_LIMITS.fileBytes,
+): JsonTextResult {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const bytes = utf8Length(body);
   if (bytes > maxBytes) {
@@ -36,8 +39,7 @@ function fail(path: string, message: string): JsonTextResult {
 }
 
 type Container =
-  | { kind: 'object'; keys: Set<string>; key: string | undefined }
-  | { kind: 'array'; index: number };
+  { kind: 'object'; keys: Set<string>; key: string | undefined } | { kind: 'array'; index: number };
 
 /**
  * The first key that appears twice in the same object, with its JSON path. For text that
@@ -50,9 +52,7 @@ function firstDuplicateKey(text: string): { path: string; message: string } | un
     toJsonPath([
       ...stack
         .slice(0, -1)
-        .map((container) =>
-          container.kind === 'array' ? container.index : (container.key ?? ''),
-        ),
+        .map((container) => (container.kind === 'array' ? container.index : (container.key ?? ''))),
       last,
     ]);
   for (let index = 0; index < text.length; index += 1) {

@@ -73,7 +73,7 @@ export const LIST_LIMITS = { help: 10, sections: 10, entries: 20 } as const;
  * renders as an empty heading or an invisible answer.
  */
 const INVISIBLE =
-  /[\s\p{Cc}\p{Cf}\p{Zs}\p{Zl}\p{Zp}\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u3164\ufe00-\ufe0f\uffa0]|\udb40[\udc00-\udfff]/gu;
+  /[\s\p{Cc}\p{Cf}\p{Zs}\p{Zl}\p{Zp}\u115f\u1160\u2800\u3164\uffa0]|\u034f|\u17b4|\u17b5|[\u180b-\u180f]|[\ufe00-\ufe0f]|\udb40[\udc00-\udfff]/gu;
 
 /** Whether a text shows nothing once the characters nobody can see are left out. */
 export function isBlank(value: string): boolean {
@@ -84,6 +84,7 @@ export function isBlank(value: string): boolean {
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 /** Line breaks of every kind. */
+// eslint-disable-next-line no-control-regex
 const LINE_BREAK = /[\n\r\u2028\u2029\u0085\u000b\u000c]/;
 
 /** What is wrong with the characters of a one-line text, or undefined. */

@@ -86,10 +86,7 @@ const questionSchema = v.strictObject({
   answers: v.pipe(
     v.array(answerSchema),
     v.minLength(2, 'a question needs at least two answers'),
-    v.maxLength(
-      TREE_LIMITS.answers,
-      `a question may have at most ${TREE_LIMITS.answers} answers`,
-    ),
+    v.maxLength(TREE_LIMITS.answers, `a question may have at most ${TREE_LIMITS.answers} answers`),
   ),
 });
 

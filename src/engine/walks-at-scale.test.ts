@@ -41,7 +41,14 @@ function treeOf({ size, links }: Shape, line: boolean): Tree {
       })),
     };
   });
-  const tree: Tree = { id: 'generated', version: 1, title: 'T', description: 'D', start: 'n0', nodes };
+  const tree: Tree = {
+    id: 'generated',
+    version: 1,
+    title: 'T',
+    description: 'D',
+    start: 'n0',
+    nodes,
+  };
   // A tree's shape, but for the node limit, which some are generated beyond.
   const shaped = readTreeShape(tree);
   if (!shaped.ok && shaped.problems.some((problem) => problem.path !== '$.nodes')) {
@@ -54,7 +61,9 @@ const shapes = (maxSize: number, maxLinks: number) =>
   fc.integer({ min: 1, max: maxSize }).chain((size) =>
     fc.record({
       size: fc.constant(size),
-      links: fc.array(fc.array(fc.nat(), { maxLength: maxLinks }), { maxLength: Math.min(size, 400) }),
+      links: fc.array(fc.array(fc.nat(), { maxLength: maxLinks }), {
+        maxLength: Math.min(size, 400),
+      }),
     }),
   );
 
@@ -71,7 +80,10 @@ function walkEverything(tree: Tree) {
   allStepTrails(tree, 2_000);
   if (countPaths(tree) <= 2_000) enumeratePaths(tree);
   const trails = [...firstTrails(tree).values()];
-  const deepest = trails.reduce((longest, trail) => (trail.length > longest.length ? trail : longest), []);
+  const deepest = trails.reduce(
+    (longest, trail) => (trail.length > longest.length ? trail : longest),
+    [],
+  );
   expect(cutStepExcerpt(tree, deepest).tree.nodes.length).toBeGreaterThan(0);
   return validated;
 }

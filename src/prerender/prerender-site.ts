@@ -45,7 +45,6 @@ function freshClient(): QueryClient {
   return new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
 }
 
-
 /** Stops the build, naming the file and every problem in it (`$.trees[0].title: …`). */
 function fail(file: string, problems: readonly TreeProblem[]): never {
   throw new Error(

@@ -131,8 +131,15 @@ const textField: Record<keyof typeof TEXT_LIMITS, [string, (value: string) => un
   title: ['$.nodes[1].title', (value) => small({}, { title: value })],
   treeTitle: ['$.title', (value) => small({}, {}, { title: value })],
   description: ['$.description', (value) => small({}, {}, { description: value })],
-  articleId: ['$.article.id', (value) => small({}, {}, { article: { id: `Q${value.replace(/x/g, '1').slice(1)}`, title: 'A' } })],
-  articleTitle: ['$.article.title', (value) => small({}, {}, { article: { id: 'Q1', title: value } })],
+  articleId: [
+    '$.article.id',
+    (value) =>
+      small({}, {}, { article: { id: `Q${value.replace(/x/g, '1').slice(1)}`, title: 'A' } }),
+  ],
+  articleTitle: [
+    '$.article.title',
+    (value) => small({}, {}, { article: { id: 'Q1', title: value } }),
+  ],
   prompt: ['$.nodes[0].prompt', (value) => small({ prompt: value })],
   intro: ['$.nodes[0].intro', (value) => small({ intro: value })],
   help: ['$.nodes[0].help[0]', (value) => small({ help: [value] })],
@@ -160,7 +167,10 @@ const textField: Record<keyof typeof TEXT_LIMITS, [string, (value: string) => un
   ],
   summary: ['$.nodes[1].summary', (value) => small({}, { summary: value })],
   cause: ['$.nodes[1].cause', (value) => small({}, { cause: value })],
-  heading: ['$.nodes[1].sections[0].heading', (value) => small({}, { sections: [{ heading: value }] })],
+  heading: [
+    '$.nodes[1].sections[0].heading',
+    (value) => small({}, { sections: [{ heading: value }] }),
+  ],
   entry: [
     '$.nodes[1].sections[0].items[0]',
     (value) => small({}, { sections: [{ heading: 'H', items: [value] }] }),
@@ -191,13 +201,22 @@ export function limitCases(): LimitCase[] {
         tree([
           question(
             'q',
-            Array.from({ length: count }, (_, index) => ({ slug: `a${index}`, label: 'A', next: 'o' })),
+            Array.from({ length: count }, (_, index) => ({
+              slug: `a${index}`,
+              label: 'A',
+              next: 'o',
+            })),
           ),
           outcome('o'),
         ]),
       '$.nodes[0].answers',
     ),
-    ...atAndBeyond('walkQuestions', TREE_LIMITS.walkQuestions, line, `$.nodes[${TREE_LIMITS.walkQuestions}]`),
+    ...atAndBeyond(
+      'walkQuestions',
+      TREE_LIMITS.walkQuestions,
+      line,
+      `$.nodes[${TREE_LIMITS.walkQuestions}]`,
+    ),
     ...atAndBeyond('walkBytes', TREE_LIMITS.walkBytes, walkOf, '$.nodes[1]'),
     ...atAndBeyond('stepAddress', TREE_LIMITS.stepAddress, addressOf, '$.nodes[32]'),
     ...atAndBeyond(
@@ -219,7 +238,12 @@ export function limitCases(): LimitCase[] {
     cases.push(...atAndBeyond(field, limit, (length) => make(x(length)), refusedAt));
   }
   cases.push(
-    ...atAndBeyond('list help', LIST_LIMITS.help, (count) => small({ help: Array(count).fill('h') }), '$.nodes[0].help'),
+    ...atAndBeyond(
+      'list help',
+      LIST_LIMITS.help,
+      (count) => small({ help: Array(count).fill('h') }),
+      '$.nodes[0].help',
+    ),
     ...atAndBeyond(
       'list sections',
       LIST_LIMITS.sections,
@@ -238,7 +262,11 @@ export function limitCases(): LimitCase[] {
   const smallJson = smallText.slice(1);
   cases.push(
     { name: 'a line of 2,100 questions', text: text(line(2100)), refusedAt: '$.nodes' },
-    { name: 'a line of 1,400 questions', text: text(line(1400)), refusedAt: `$.nodes[${TREE_LIMITS.walkQuestions}]` },
+    {
+      name: 'a line of 1,400 questions',
+      text: text(line(1400)),
+      refusedAt: `$.nodes[${TREE_LIMITS.walkQuestions}]`,
+    },
     { name: 'a line of 10,000 questions', text: text(line(10_000)), refusedAt: '$.nodes' },
     { name: 'a line of 20,000 questions (2.3 MB)', text: text(line(20_000)), refusedAt: '$' },
     {
@@ -251,19 +279,31 @@ export function limitCases(): LimitCase[] {
       text: text(textField.label[1]('A')).replace('"slug":"a"', `"slug":"${x(5000)}"`),
       refusedAt: '$.nodes[0].answers[0].slug',
     },
-    { name: 'a prompt of zero-width characters', text: text(small({ prompt: '\u200b\u200c\u200d\u2060\ufeff' })), refusedAt: '$.nodes[0].prompt' },
+    {
+      name: 'a prompt of zero-width characters',
+      text: text(small({ prompt: '\u200b\u200c\u200d\u2060\ufeff' })),
+      refusedAt: '$.nodes[0].prompt',
+    },
     {
       name: 'a label of bidi controls',
       text: text(textField.label[1]('\u202e\u2066\u2069\u200f')),
       refusedAt: '$.nodes[0].answers[0].label',
     },
-    { name: 'a title of wide spaces', text: text(small({}, {}, { title: '\u00a0\u3000\u2003' })), refusedAt: '$.title' },
+    {
+      name: 'a title of wide spaces',
+      text: text(small({}, {}, { title: '\u00a0\u3000\u2003' })),
+      refusedAt: '$.title',
+    },
     {
       name: 'a label with line breaks and Markdown',
       text: text(textField.label[1]('Yes\n**Link**\n[Reset](http://evil.example/login)')),
       refusedAt: '$.nodes[0].answers[0].label',
     },
-    { name: 'a prompt with a tab', text: text(small({ prompt: 'Is\tit?' })), refusedAt: '$.nodes[0].prompt' },
+    {
+      name: 'a prompt with a tab',
+      text: text(small({ prompt: 'Is\tit?' })),
+      refusedAt: '$.nodes[0].prompt',
+    },
     { name: 'a summary with line breaks', text: text(small({}, { summary: 'One.\nTwo.' })) },
     { name: 'a key written twice', text: `{"title":"Other",${smallJson}`, refusedAt: '$.title' },
     {
@@ -271,15 +311,26 @@ export function limitCases(): LimitCase[] {
       text: smallText.replace('"label":"B"', '"label":"B","label":"C"'),
       refusedAt: '$.nodes[0].answers[1].label',
     },
-    { name: 'version 1e21', text: smallText.replace('"version":1', '"version":1e21'), refusedAt: '$.version' },
+    {
+      name: 'version 1e21',
+      text: smallText.replace('"version":1', '"version":1e21'),
+      refusedAt: '$.version',
+    },
     {
       name: 'version 9007199254740993',
       text: smallText.replace('"version":1', '"version":9007199254740993'),
       refusedAt: '$.version',
     },
-    { name: 'version 9007199254740991', text: smallText.replace('"version":1', '"version":9007199254740991') },
+    {
+      name: 'version 9007199254740991',
+      text: smallText.replace('"version":1', '"version":9007199254740991'),
+    },
     { name: 'a byte-order mark', text: `\ufeff${smallText}` },
-    { name: 'lists nested 100,000 deep', text: `${smallText.slice(0, -1)},"x":${'['.repeat(100_000)}${']'.repeat(100_000)}}`, refusedAt: '$.x' },
+    {
+      name: 'lists nested 100,000 deep',
+      text: `${smallText.slice(0, -1)},"x":${'['.repeat(100_000)}${']'.repeat(100_000)}}`,
+      refusedAt: '$.x',
+    },
     { name: 'not JSON (truncated)', text: smallText.slice(0, 40), refusedAt: '$' },
   );
   return cases;

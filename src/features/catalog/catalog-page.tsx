@@ -106,8 +106,8 @@ function CatalogList({ number }: { number: number }) {
         // searched, and offer the rest again.
         <div className="catalog-filter__failed" role="alert">
           <p>
-            Only titles and descriptions were searched: the words inside the troubleshooters
-            could not be loaded.
+            Only titles and descriptions were searched: the words inside the troubleshooters could
+            not be loaded.
           </p>
           <button
             type="button"
