@@ -9,7 +9,11 @@ import { chainTree } from '../../scripts/scale-trees.mjs';
  * shortcuts every third question so arrows also skip ranks: for the map's layout benchmark.
  */
 export function makeLargeTree(questions = 100): Tree {
-  const json = chainTree('large', questions);
+  return treeBeyondWalkLimits(chainTree('large', questions));
+}
+
+/** A generated tree that may be deeper than the walk limits allow, for stress tests. */
+export function treeBeyondWalkLimits(json: unknown): Tree {
   const result = validateTree(json);
   if (result.ok) return result.value;
   // Beyond about 45 questions the chain's walks are longer than the rulebook allows a tree
