@@ -99,7 +99,9 @@ export default defineConfig(({ isSsrBuild }) => ({
   build: {
     // DIST_DIR builds a second copy elsewhere (the browser tests' sub-path build).
     outDir: isSsrBuild ? 'dist-ssr' : (process.env.DIST_DIR ?? 'dist'),
-    sourcemap: !isSsrBuild,
+    // Written without the comment that points to them: the prerender moves them beside the
+    // site (dist-sourcemaps/) after the budgets, which read them, are checked.
+    sourcemap: isSsrBuild ? false : 'hidden',
     // Vite's module preloading: an import() asks for the chunk and every chunk it imports
     // at once, so an on-demand screen arrives in one round trip, not a chain of them
     // (docs/decisions/0023-budgets-preloading-script-priority.md). No polyfill: every

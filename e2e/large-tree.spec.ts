@@ -4,17 +4,18 @@ import { expect, heading, test, waitUntilInteractive } from './fixtures';
 import { LARGE_ORIGIN } from './origins';
 import { FULL_TREE, LARGE_TREE } from '../scripts/build-large.mjs';
 
-// A generated troubleshooter of 200 questions in a line, built with the shipped ones into
+// A generated troubleshooter of 60 questions in a line (about the longest line of ordinary
+// questions the rulebook's walk limit allows), built with the shipped ones into
 // dist-large/ (scripts/build-large.mjs): each step page carries its step, not the tree
 // (docs/decisions/0020), and the map's diagram is drawn by the browser. Opened at a deep
 // step, as a shared link would be. And a full tree of 511 questions, whose map's list comes
 // in parts, a page each (docs/decisions/0024).
 
-const DEPTH = 150;
+const DEPTH = 45;
 const deepUrl = `${LARGE_ORIGIN}/${LARGE_TREE.id}/${Array(DEPTH).fill('yes').join('/')}`;
 const caption = (number: number) => `Question ${number} of at most ${LARGE_TREE.questions}`;
 
-/** "Question N of at most 200", above the heading. */
+/** "Question N of at most 60", above the heading. */
 const atQuestion = (page: Page, number: number) =>
   expect(page.getByText(caption(number), { exact: true })).toBeVisible();
 

@@ -101,6 +101,22 @@ function pageAssets(html) {
 }
 
 /**
+ * Where a script's source map is: beside it while the site is being built, then in the folder
+ * beside the site that keeps them for the team (scripts/prerender.mjs moves them there).
+ * @param {string} distDir
+ * @param {string} file
+ */
+export function sourceMapOf(distDir, file) {
+  const kept = path.join(sourceMapsDir(distDir), path.relative(distDir, `${file}.map`));
+  return [`${file}.map`, kept].find((candidate) => existsSync(candidate));
+}
+
+/** The folder beside a built site that keeps its source maps: dist/ → dist-sourcemaps/. */
+export function sourceMapsDir(distDir) {
+  return `${path.resolve(distDir)}-sourcemaps`;
+}
+
+/**
  * The budget checks for one built site, with the gzipped size of each distinct asset kept
  * once measured. `page` answers the problems of one page (none when within every budget).
  *
@@ -125,11 +141,9 @@ export function createBudgetCheck({ distDir, base, libraryBytes = readLibraryByt
     let bytes = scriptBytes.get(file);
     if (!bytes) {
       // A script without a source map (none in a Vite build) counts as the app's own.
-      bytes = existsSync(`${file}.map`)
-        ? scriptBytesByPackage(
-            readFileSync(file, 'utf8'),
-            JSON.parse(readFileSync(`${file}.map`, 'utf8')),
-          )
+      const map = sourceMapOf(distDir, file);
+      bytes = map
+        ? scriptBytesByPackage(readFileSync(file, 'utf8'), JSON.parse(readFileSync(map, 'utf8')))
         : new Map([[APP_CODE, fileSize(file)]]);
       scriptBytes.set(file, bytes);
     }

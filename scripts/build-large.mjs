@@ -1,5 +1,6 @@
 // dist-large/: the app with the shipped troubleshooters and two generated ones
-// (scripts/scale-trees.mjs): 200 questions in a line, for the browser test that walks a large
+// (scripts/scale-trees.mjs): 60 questions in a line (about the longest the rulebook's walk
+// limit allows with ordinary text), for the browser test that walks a large
 // tree from a deep step URL with JavaScript on and off, and a full two-answer tree of 511
 // questions with ordinary text, whose map's list comes in parts (e2e/large-tree.spec.ts).
 // Built by scripts/build-with-trees.mjs (the repository's public/ is not touched), which
@@ -12,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { buildWithTrees } from './build-with-trees.mjs';
 import { deepTree, fullTree, indexEntry } from './scale-trees.mjs';
 
-export const LARGE_TREE = { id: 'large-line', questions: 200 };
+export const LARGE_TREE = { id: 'large-line', questions: 60 };
 export const FULL_TREE = { id: 'large-full', depth: 9 };
 
 export const LARGE_BUILD = {

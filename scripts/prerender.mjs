@@ -12,12 +12,12 @@
 // SSR_DIR names another server build than dist-ssr/ (a test that builds a site of its own).
 // LIST_PAGE_SIZE sets how many troubleshooters a page of the list holds (default 50), so
 // that a small generated site has several pages (the browser tests' dist-many/).
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { budgetSummary, createBudgetCheck, htmlFiles } from './budgets.mjs';
+import { budgetSummary, createBudgetCheck, htmlFiles, sourceMapsDir } from './budgets.mjs';
 
 // React's development build renders about three times slower, and the browser hydrates with
 // the production build anyway. The server build leaves react external, so this picks it.
@@ -71,6 +71,18 @@ if (isMainThread) {
   console.log(`prerender: wrote ${pages} pages (${count} ${count === 1 ? 'worker' : 'workers'})`);
   for (const line of budgetSummary(distDir, [check.stats(), ...results.map((r) => r.stats)]))
     console.log(`budget: ${line}`);
+  // Source maps are for the team, not for the site: they show the sources to anyone who asks.
+  // Kept beside it, out of what is deployed (DEPLOY_SOURCE_MAPS=1 leaves them in).
+  if (process.env.DEPLOY_SOURCE_MAPS !== '1') {
+    const kept = sourceMapsDir(distDir);
+    const maps = readdirSync(path.join(distDir, 'assets')).filter((name) => name.endsWith('.map'));
+    rmSync(kept, { recursive: true, force: true });
+    mkdirSync(path.join(kept, 'assets'), { recursive: true });
+    for (const name of maps) {
+      renameSync(path.join(distDir, 'assets', name), path.join(kept, 'assets', name));
+    }
+    console.log(`prerender: ${maps.length} source maps kept beside the site in ${kept}`);
+  }
 } else {
   const serverBuild = process.env.SSR_DIR
     ? pathToFileURL(path.resolve(process.env.SSR_DIR, 'prerender-site.js')).href

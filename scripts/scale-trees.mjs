@@ -58,7 +58,8 @@ function tree(id, title, nodes) {
   return {
     id,
     version: 1,
-    title: `${title}: ${a} ${b} fails after the ${c} changes`,
+    // Within the rulebook's 80 bytes (src/engine/tree-limits.ts).
+    title: `${title}: ${a} ${b} fails after the ${c} changes`.slice(0, 80).trim(),
     description: `The ${d} stops answering when the ${e} is moved; the ${f} logs show ${g} errors (${id}).`,
     start: nodes[0].id,
     nodes,
@@ -251,4 +252,220 @@ export function fullTree(id, depth, title = `Full tree of ${2 ** depth - 1} ques
   };
   add(0);
   return tree(id, title, nodes);
+}
+
+// The largest trees the rulebook accepts (src/engine/tree-limits.ts), for the limits scenarios
+// of `npm run bench:scale`: each page kind at its worst. Text here is random printable ASCII,
+// quotes, ampersands and angle brackets included: it gzips worst of all text (ordinary prose
+// gzips 2–3 times better) and grows most when escaped in HTML and in the page's JSON.
+const PRINTABLE = Array.from({ length: 95 }, (_, code) => String.fromCharCode(32 + code)).join('');
+const SLUG_CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789-';
+
+/** `length` random characters of `alphabet` for `seed`, the first a letter. */
+export function noise(seed, length, alphabet = PRINTABLE) {
+  let state = seedOf(String(seed));
+  let text = 'x';
+  while (text.length < length) {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    text += alphabet[(state >>> 16) % alphabet.length];
+  }
+  return text.slice(0, length);
+}
+
+/** Bytes of a node as the rulebook counts them for a walk (UTF-8 of its JSON). */
+const nodeBytes = (node) => Buffer.byteLength(JSON.stringify(node));
+
+/**
+ * A line of questions whose one long walk (every first answer) is as large as the rulebook
+ * allows, `limits.walkBytes` bytes, with the most text a page shows: prompts, labels and facts
+ * at their longest, then the rest of the walk's bytes in the last node, the outcome
+ * (`lastNode: 'outcome'`) or the last question's help (`'question'`). Second answers lead to a
+ * small shared outcome.
+ */
+export function walkBytesTree(id, limits, lastNode = 'outcome', answers = 2, unsure = false) {
+  const { walkBytes, text } = limits;
+  const stop = { kind: 'outcome', id: 'stop', type: 'escalate', title: 'S', summary: 'S' };
+  const question = (index, next) => ({
+    kind: 'question',
+    id: `q${index}`,
+    prompt: noise(`${id}p${index}`, text.prompt),
+    // A "Not sure" answer: its outcome lists the question with its help, how to confirm it.
+    ...(unsure ? { help: [noise(`${id}h${index}`, text.help)] } : {}),
+    answers: [
+      {
+        slug: 'a',
+        label: noise(`${id}a${index}`, text.label),
+        next,
+        fact: noise(`${id}f${index}`, text.fact),
+        ...(unsure ? { unsure: true } : {}),
+      },
+      ...Array.from({ length: answers - 1 }, (_, other) => ({
+        slug: `b${other}`,
+        label: noise(`${id}b${index}.${other}`, text.label),
+        next: 'stop',
+      })),
+    ],
+  });
+  const end = { kind: 'outcome', id: 'end', type: 'diagnosis', title: 'End', summary: 'x' };
+  const questions = [];
+  const total = () => [...questions, end].reduce((sum, node) => sum + nodeBytes(node), 0);
+  // Questions while a full one still fits beside the end.
+  for (;;) {
+    questions.push(question(questions.length, 'end'));
+    if (questions.length > 1) questions.at(-2).answers[0].next = `q${questions.length - 1}`;
+    if (total() > walkBytes - 200) {
+      questions.pop();
+      if (questions.length > 0) questions.at(-1).answers[0].next = 'end';
+      break;
+    }
+  }
+  // The rest, in the chosen node, a paragraph at a time and then a character at a time.
+  const target = lastNode === 'outcome' ? end : questions.at(-1);
+  const list = lastNode === 'outcome' ? [] : (target.help ??= []);
+  if (lastNode === 'outcome') target.sections = [{ heading: 'Fix', paragraphs: list }];
+  const grow = (field, limit) => {
+    const before = total();
+    if (before >= walkBytes) return;
+    const room = Math.min(limit, walkBytes - before);
+    field(noise(`${id}-${list.length}`, room));
+    // Escapes make a character count more than one byte: trim until the walk fits.
+    while (total() > walkBytes) field((text) => text.slice(0, -1));
+  };
+  if (lastNode === 'outcome') {
+    end.summary = '';
+    grow(
+      (value) => (end.summary = typeof value === 'function' ? value(end.summary) : value),
+      text.summary,
+    );
+  }
+  while (
+    total() < walkBytes - 10 &&
+    list.length < (lastNode === 'outcome' ? limits.lists.entries : limits.lists.help)
+  ) {
+    list.push('');
+    const at = list.length - 1;
+    grow(
+      (value) => (list[at] = typeof value === 'function' ? value(list[at]) : value),
+      lastNode === 'outcome' ? text.entry : text.help,
+    );
+    if (list[at] === '') list.pop();
+  }
+  if (list.length === 0 && lastNode === 'outcome') delete target.sections;
+  if (list.length === 0 && lastNode !== 'outcome') delete target.help;
+  return tree(id, `Walk of ${walkBytes} bytes to a ${lastNode}`, [...questions, end, stop]);
+}
+
+/**
+ * The longest walk the rulebook allows: `limits.walkQuestions` questions in a line, answer
+ * slugs as long as the step address limit allows at the deepest step, and the rest of the
+ * walk's bytes in the prompts, spread evenly.
+ */
+export function deepestTree(id, limits, slugLength = undefined) {
+  const { walkQuestions, walkBytes, stepAddress } = limits;
+  slugLength ??= Math.floor((stepAddress - `/${id}?v=1`.length) / walkQuestions) - 1;
+  const slug = (index, which) => `${which}${noise(`${id}s${index}`, slugLength - 1, SLUG_CHARS)}`;
+  const stop = { kind: 'outcome', id: 's', type: 'escalate', title: 'S', summary: 'S' };
+  const end = { kind: 'outcome', id: 'e', type: 'escalate', title: 'E', summary: 'E' };
+  const questions = Array.from({ length: walkQuestions }, (_, index) => ({
+    kind: 'question',
+    id: `q${index}`,
+    prompt: 'P',
+    answers: [
+      {
+        slug: slug(index, 'a'),
+        label: 'A',
+        next: index + 1 < walkQuestions ? `q${index + 1}` : 'e',
+      },
+      { slug: slug(index, 'b'), label: 'B', next: 's' },
+    ],
+  }));
+  const total = () => [...questions, end].reduce((sum, node) => sum + nodeBytes(node), 0);
+  const spare = walkBytes - total();
+  // Slugs as long as the walk's bytes allow too.
+  if (spare < 0 && slugLength > 1) return deepestTree(id, limits, slugLength - 1);
+  if (spare < 0)
+    throw new Error(`deepestTree: ${walkQuestions} questions need ${-spare} bytes more`);
+  questions.forEach((question, index) => {
+    const share = Math.floor(spare / walkQuestions) + (index < spare % walkQuestions ? 1 : 0);
+    question.prompt = noise(`${id}p${index}`, share + 1, PRINTABLE.replace(/["\\]/g, ''));
+  });
+  return tree(id, `Line of ${walkQuestions} questions`, [...questions, end, stop]);
+}
+
+/**
+ * A small tree whose title and description are as long as the rulebook allows, in text that
+ * gzips worst: the list of troubleshooters shows both for each of its 50 a page.
+ */
+export function longTitleTree(id, limits) {
+  const nodes = [
+    {
+      kind: 'question',
+      id: 'q',
+      prompt: 'Is it on?',
+      answers: [
+        { slug: 'yes', label: 'Yes', next: 'done' },
+        { slug: 'no', label: 'No', next: 'done' },
+      ],
+    },
+    { kind: 'outcome', id: 'done', type: 'ruled-out', title: 'Done', summary: 'Done.' },
+  ];
+  return {
+    id,
+    version: 1,
+    title: noise(`${id}t`, limits.text.treeTitle),
+    description: noise(`${id}d`, limits.text.description),
+    start: 'q',
+    nodes,
+  };
+}
+
+/**
+ * As many nodes as the rulebook allows (`limits.nodes`), each question with as many answers
+ * as allowed, breadth first, with prompts and labels of random text as long as the file's
+ * size limit leaves room for: the map's list at its largest, split into parts.
+ */
+export function mostNodesTree(id, limits) {
+  const nodes = [];
+  const queue = [];
+  const question = (index) => ({ kind: 'question', id: `n${index}`, prompt: '', answers: [] });
+  nodes.push(question(0));
+  queue.push(nodes[0]);
+  while (nodes.length < limits.nodes && queue.length > 0) {
+    const parent = queue.shift();
+    while (parent.answers.length < limits.answers && nodes.length < limits.nodes) {
+      const child = question(nodes.length);
+      parent.answers.push({ slug: `a${parent.answers.length}`, label: '', next: child.id });
+      nodes.push(child);
+      queue.push(child);
+    }
+  }
+  // Questions left without two answers become outcomes.
+  for (const [index, node] of nodes.entries()) {
+    if (node.answers.length >= 2) continue;
+    nodes[index] = { kind: 'outcome', id: node.id, type: 'ruled-out', title: '', summary: 'S' };
+    const parent = nodes.find((other) => other.answers?.some((answer) => answer.next === node.id));
+    if (parent && node.answers.length === 1)
+      parent.answers.find((a) => a.next === node.id).next = node.id;
+  }
+  // Text: the same share of the file's room for every name the map shows.
+  const fill = (share) => {
+    for (const node of nodes) {
+      if (node.kind === 'question') {
+        node.prompt = noise(`${id}${node.id}`, Math.min(limits.text.prompt, share));
+        for (const answer of node.answers)
+          answer.label = noise(
+            `${id}${node.id}${answer.slug}`,
+            Math.min(limits.text.label, Math.ceil(share / 2)),
+          );
+      } else node.title = noise(`${id}${node.id}`, Math.min(limits.text.title, share));
+    }
+  };
+  let share = limits.text.prompt;
+  const built = () => tree(id, `Most nodes: ${nodes.length}`, nodes);
+  fill(share);
+  while (Buffer.byteLength(JSON.stringify(built())) > limits.fileBytes * 0.98 && share > 1) {
+    share = Math.floor(share * 0.9);
+    fill(share);
+  }
+  return built();
 }

@@ -1,4 +1,5 @@
-// A small static file server for dist/, used by the browser tests and the benchmark.
+// A small static file server for dist/, used by the browser tests and the benchmark: a test
+// tool, not a web server to deploy (docs/deployment.md has nginx, Apache and IIS settings).
 // It behaves like a plain intranet web server with no rewrite rules: files as they are,
 // a folder's index.html for its address, 404.html (status 404) for other page addresses,
 // a plain 404 for other missing files, HTML not cached and hashed assets cached for good.
@@ -42,6 +43,17 @@ async function isFile(file) {
   } catch {
     return false;
   }
+}
+
+/**
+ * Whether a file is the root folder or in it. The separator matters: without it,
+ * /srv/dist-ssr/x would pass a check for /srv/dist (`/..%2fdist-ssr%2fx`).
+ * @param {string} rootDir absolute
+ * @param {string} file absolute, normalised (path.join)
+ */
+export function isInside(rootDir, file) {
+  const root = rootDir.endsWith(path.sep) ? rootDir : `${rootDir}${path.sep}`;
+  return file === rootDir || file.startsWith(root);
 }
 
 /**
@@ -92,13 +104,18 @@ export async function resolveStaticFile(
     return { status: 400 };
   }
   let file = path.join(rootDir, relative);
-  if (!file.startsWith(rootDir)) return { status: 404 };
+  if (!isInside(rootDir, file)) return { status: 404 };
   if (!(await isFile(file)) && (await isFile(path.join(file, 'index.html')))) {
     file = path.join(file, 'index.html');
   }
   let status = 200;
   const treeFallback = path.join(rootDir, relative.split('/')[1] ?? '', 'steps.html');
-  if (!(await isFile(file)) && stepRewrite && (await isFile(treeFallback))) {
+  if (
+    !(await isFile(file)) &&
+    stepRewrite &&
+    isInside(rootDir, treeFallback) &&
+    (await isFile(treeFallback))
+  ) {
     file = treeFallback;
   }
   if (!(await isFile(file))) {

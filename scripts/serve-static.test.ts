@@ -50,3 +50,26 @@ test('with the rewrite rule, a step of a tree with a fallback page gets it with 
 test('without it, the server is a plain host: 404.html with status 404', async () => {
   expect(await get(false, '/big/yes/no')).toEqual([404, 'not found page']);
 });
+
+test('an address that climbs out of the root is not served, not even into a sibling folder', async () => {
+  // A sibling whose name starts with the root's (dist → dist-ssr): a prefix check without a
+  // separator let `/..%2fdist-ssr%2fsecret.js` through.
+  const sibling = `${root}-ssr`;
+  await mkdir(sibling, { recursive: true });
+  await writeFile(path.join(sibling, 'secret.js'), 'server code');
+  try {
+    const name = path.basename(sibling);
+    for (const address of [
+      `/..%2f${name}%2fsecret.js`,
+      `/../${name}/secret.js`,
+      `/%2e%2e/${name}/secret.js`,
+      `/..%5c${name}%5csecret.js`,
+    ]) {
+      const [status, body] = (await get(true, address)) as [number, string];
+      expect(body, address).not.toContain('server code');
+      expect(status, address).toBe(404);
+    }
+  } finally {
+    await rm(sibling, { recursive: true, force: true });
+  }
+});

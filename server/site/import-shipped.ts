@@ -5,7 +5,8 @@
 import { sql } from 'drizzle-orm';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { validateTreeFile, validateTreeIndex } from '../../src/engine/validate-tree';
+import { validateTreeFileText, validateTreeIndexText } from '../../src/engine/validate-tree';
+import { mailAddress, webAddress } from '../../src/engine/escalation-address';
 import { isOrigin } from '../../src/lib/origins';
 import type { Database } from '../db/database';
 import { settings, treeVersions } from '../db/schema';
@@ -34,13 +35,15 @@ export function settingsFromConfigFile(json: unknown, warn: (line: string) => vo
     { label?: unknown; url?: unknown; email?: unknown } | undefined;
   if (typeof escalation?.label === 'string' && escalation.label.trim() !== '') {
     const { label } = escalation;
-    if (typeof escalation.url === 'string' && /^https?:\/\//.test(escalation.url)) {
-      change.escalation = { label, url: escalation.url };
-    } else if (
-      typeof escalation.email === 'string' &&
-      /^[^\s@<>]+@[^\s@<>]+$/.test(escalation.email)
-    ) {
-      change.escalation = { label, email: escalation.email };
+    const web = typeof escalation.url === 'string' ? webAddress(escalation.url) : undefined;
+    const mail = typeof escalation.email === 'string' ? mailAddress(escalation.email) : undefined;
+    if (web && 'href' in web) {
+      change.escalation = { label, url: web.href };
+    } else if (mail && 'href' in mail) {
+      change.escalation = { label, email: mail.href.slice('mailto:'.length) };
+    } else if (web || mail) {
+      const refused = (web ?? mail) as { problem: string };
+      warn(`config.json: escalation: ${refused.problem}: left out`);
     } else warn('config.json: escalation has neither a web address nor an email: left out');
   }
   return change;
@@ -49,7 +52,7 @@ export function settingsFromConfigFile(json: unknown, warn: (line: string) => vo
 /** Reads the trees a built site serves, checked by the rules the build and the app use. */
 export async function readSiteTrees(siteDir: string) {
   const treesDir = path.join(siteDir, 'trees');
-  const index = validateTreeIndex(await readJson(path.join(treesDir, 'index.json')));
+  const index = validateTreeIndexText(await readFile(path.join(treesDir, 'index.json'), 'utf8'));
   if (!index.ok) throw new Error(`trees/index.json: ${index.problems[0]?.message}`);
   const names = [
     ...index.value.trees.map((entry) => `${entry.id}.json`),
@@ -57,7 +60,8 @@ export async function readSiteTrees(siteDir: string) {
   ];
   const trees = [];
   for (const name of names) {
-    const result = validateTreeFile(`trees/${name}`, await readJson(path.join(treesDir, name)));
+    const text = await readFile(path.join(treesDir, name), 'utf8');
+    const result = validateTreeFileText(`trees/${name}`, text);
     if (!result.ok) {
       const [problem] = result.problems;
       throw new Error(`trees/${name}: ${problem?.path} ${problem?.message}`);

@@ -1,7 +1,13 @@
 import type { TreeProblem } from '../engine/graph-checks';
 import { countPaths, mostQuestionsFrom } from '../engine/tree-paths';
 import type { Tree } from '../engine/tree-schema';
-import { checkIndexEntry, validateTreeFile, validateTreeIndex } from '../engine/validate-tree';
+import { readJsonText } from '../engine/tree-file-text';
+import {
+  checkIndexEntry,
+  INDEX_FILE_BYTES,
+  validateTreeFile,
+  validateTreeIndex,
+} from '../engine/validate-tree';
 
 /** Walks longer than this are hard to follow at a helpdesk: worth a warning, not an error. */
 export const LONG_WALK = 12;
@@ -15,16 +21,14 @@ export type TreeFileReport = {
   tree?: Tree;
 };
 
-function parseJson(file: string, text: string): { json: unknown } | TreeFileReport {
-  try {
-    return { json: JSON.parse(text) as unknown };
-  } catch (error) {
-    return {
-      file,
-      errors: [{ path: '$', message: `is not valid JSON: ${(error as Error).message}` }],
-      warnings: [],
-    };
-  }
+/** The text's own rules (size, byte-order mark, JSON, keys written twice), as the app reads it. */
+function parseJson(
+  file: string,
+  text: string,
+  maxBytes?: number,
+): { json: unknown } | TreeFileReport {
+  const read = readJsonText(text, maxBytes);
+  return read.ok ? { json: read.json } : { file, errors: read.problems, warnings: [] };
 }
 
 /**
@@ -72,7 +76,7 @@ export function checkIndexFile(
   text: string,
   trees: ReadonlyMap<string, Tree | undefined>,
 ): TreeFileReport {
-  const parsed = parseJson(file, text);
+  const parsed = parseJson(file, text, INDEX_FILE_BYTES);
   if (!('json' in parsed)) return parsed;
   const index = validateTreeIndex(parsed.json);
   if (!index.ok) return { file, errors: index.problems, warnings: [] };

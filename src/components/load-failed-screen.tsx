@@ -2,13 +2,28 @@ import { useEffect, useRef } from 'react';
 import { useRevalidator } from 'react-router';
 import { DocumentTitle } from './document-title';
 import { PageHeading } from './page-heading';
+import { FileLoadError, type LoadFailure } from '../lib/fetch-public-file';
 import { useOnlineStatus } from '../lib/use-online-status';
+
+/** What went wrong, in the words of the person who waits, for each kind of failure. */
+function whatFailed(reason: LoadFailure): string {
+  switch (reason) {
+    case 'timeout':
+      return 'The server has not answered for more than 10 seconds. It may be busy: try again in a moment.';
+    case 'html':
+      return 'The server answered with a web page instead of the file: you may need to sign in again. Sign in in another tab, then try again.';
+    case 'incomplete':
+      return 'The file arrived incomplete or damaged. This is often brief: try again in a moment.';
+    default:
+      return 'The server did not answer as expected. This is often brief: try again in a moment.';
+  }
+}
 
 /**
  * A file could not be fetched even after react-query's retries. Offers Retry, and
  * when the browser is offline says so and retries by itself once it is back.
  */
-export function LoadFailedScreen({ what }: { what: string }) {
+export function LoadFailedScreen({ what, error }: { what: string; error?: unknown }) {
   const online = useOnlineStatus();
   const revalidator = useRevalidator();
   const retrying = revalidator.state === 'loading';
@@ -35,7 +50,7 @@ export function LoadFailedScreen({ what }: { what: string }) {
       </PageHeading>
       <p className="lead">
         {online
-          ? 'The server did not answer as expected. This is often brief: try again in a moment.'
+          ? whatFailed(error instanceof FileLoadError ? error.reason : 'failed')
           : `This device has no network connection, so the ${what} cannot be fetched. It will load as soon as the connection is back.`}
       </p>
       <p>

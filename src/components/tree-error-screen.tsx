@@ -10,6 +10,8 @@ import { NotFoundScreen } from './not-found-screen';
  */
 export function TreeErrorScreen({ error, treeId }: { error: unknown; treeId: string }) {
   if (error instanceof TreeInvalidError) return <InvalidTreeScreen error={error} />;
-  if (treeErrorKind(error) === 'load-failed') return <LoadFailedScreen what="troubleshooter" />;
+  if (treeErrorKind(error) === 'load-failed') {
+    return <LoadFailedScreen what="troubleshooter" error={error} />;
+  }
   return <NotFoundScreen treeId={treeId} />;
 }

@@ -1,5 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
-import { fetchPublicJson, FileNotFoundError, retryTransientErrors } from '../lib/fetch-public-file';
+import {
+  fetchPublicJson,
+  FileNotFoundError,
+  FileNotJsonError,
+  retryTransientErrors,
+} from '../lib/fetch-public-file';
+import { mailAddress, webAddress } from '../engine/escalation-address';
 import { isOrigin } from '../lib/origins';
 import { readTicketSettings, type TicketSettings } from '../engine/ticket-links';
 
@@ -13,6 +19,8 @@ export type AppConfig = {
   reportEmail?: string;
   /** A Troubleshooter server runs the site (its config.json says so; a static build's does not). */
   server?: true;
+  /** config.json is there but could not be read: its settings do not apply (said in the console). */
+  unreadable?: true;
 };
 
 /** config.json `escalation`: { label, url } or { label, email }; anything else is ignored. */
@@ -20,9 +28,17 @@ function readEscalation(value: unknown): Escalation | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const { label, url, email } = value as { label?: unknown; url?: unknown; email?: unknown };
   if (typeof label !== 'string' || label.trim() === '') return undefined;
-  if (typeof url === 'string' && /^https?:\/\//.test(url)) return { label, href: url };
-  if (typeof email === 'string' && /^[^\s@<>]+@[^\s@<>]+$/.test(email)) {
-    return { label, href: `mailto:${email}` };
+  const checked =
+    typeof url === 'string'
+      ? webAddress(url)
+      : typeof email === 'string'
+        ? mailAddress(email)
+        : undefined;
+  if (checked && 'href' in checked) return { label, href: checked.href };
+  if (checked) {
+    console.warn(
+      `Troubleshooter: config.json escalation: ${checked.problem}; the link is left out.`,
+    );
   }
   return { label };
 }
@@ -53,6 +69,14 @@ export function configQueryOptions() {
         json = await fetchPublicJson('config.json', signal);
       } catch (error) {
         if (error instanceof FileNotFoundError) return { embed: { allowedOrigins: [] } };
+        // A file that is there but is not JSON (a trailing comma after an edit by hand) would
+        // otherwise drop the escalation and every embed origin without a word.
+        if (error instanceof FileNotJsonError && error.reason === 'incomplete') {
+          console.warn(
+            'Troubleshooter: config.json is not valid JSON (a trailing comma or a missing quote?), so none of its settings apply: no escalation, no embedding origins. Check it with a JSON validator.',
+          );
+          return { embed: { allowedOrigins: [] }, unreadable: true };
+        }
         throw error;
       }
       const listed = (json as { embed?: { allowedOrigins?: unknown } } | null)?.embed

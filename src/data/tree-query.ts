@@ -1,12 +1,12 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { TreeProblem } from '../engine/graph-checks';
-import { ID_PATTERN } from '../engine/ids';
+import { ID_PATTERN, reservedFor } from '../engine/ids';
 import type { Tree } from '../engine/tree-schema';
 import {
   FileLoadError,
   FileNotFoundError,
   FileNotJsonError,
-  fetchPublicJson,
+  fetchPublicText,
   retryTransientErrors,
 } from '../lib/fetch-public-file';
 import { validatorChunk } from './validator-chunk';
@@ -24,18 +24,17 @@ export class TreeInvalidError extends Error {
 
 async function fetchTree(treeId: string, signal: AbortSignal, version?: number) {
   const file = `trees/${treeId}${version ? `.v${version}` : ''}.json`;
-  let json: unknown;
+  const text = await fetchPublicText(file, signal);
+  // Text that is not JSON arrived cut short or damaged: a load failure, which Try again may
+  // cure, not a tree its author must mend.
   try {
-    json = await fetchPublicJson(file, signal);
-  } catch (error) {
-    if (error instanceof FileNotJsonError) {
-      throw new TreeInvalidError(treeId, [{ path: '$', message: 'the file is not valid JSON' }]);
-    }
-    throw error;
+    JSON.parse(text);
+  } catch {
+    throw new FileNotJsonError(file, 'incomplete');
   }
-  // The file's name is checked with its content (id, version), by the build's rules.
-  const { validateTreeFile } = await validatorChunk();
-  const result = validateTreeFile(file, json);
+  // The file's text and name are checked with its content (id, version), by the build's rules.
+  const { validateTreeFileText } = await validatorChunk();
+  const result = validateTreeFileText(file, text);
   if (!result.ok) throw new TreeInvalidError(treeId, result.problems);
   return result.value;
 }
@@ -96,7 +95,8 @@ export async function ensureTree(
   treeId: string,
   linkVersion?: number,
 ): Promise<Tree> {
-  if (!isTreeId(treeId)) throw new FileNotFoundError(`trees/${treeId}.json`);
+  // Ids the site uses for its own files (index, search, …) are no tree's.
+  if (!isTreeId(treeId) || reservedFor(treeId)) throw new FileNotFoundError(`trees/${treeId}.json`);
   const tree = await queryClient.ensureQueryData(treeQueryOptions(treeId));
   // A link newer than the site's tree has no archived copy to fetch (none can exist yet).
   if (linkVersion && linkVersion < tree.version) {

@@ -9,9 +9,9 @@ const isNode = (node: Partial<SearchNode> | null) =>
 
 /**
  * trees/search.json, the words of every tree, written by the build (ADR 16). Fetched only
- * once someone uses the filter. Without it (a dev server, a failed fetch) the filter still
- * matches titles and descriptions, so a failure is neither retried nor shown; an entry of
- * the wrong shape is left out.
+ * once someone uses the filter. Without it (a failed fetch) the filter still matches titles
+ * and descriptions, and the page says that only those were searched, with a way to try
+ * again; an entry of the wrong shape is left out.
  */
 export function treeSearchQueryOptions() {
   return queryOptions({

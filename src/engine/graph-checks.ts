@@ -1,7 +1,8 @@
 import { toJsonPath } from './json-path';
 import { treeGraph } from './tree-graph';
-import { findLoops, firstTrails } from './tree-walks';
-import type { Tree } from './tree-schema';
+import { findLoops, walkOrder } from './tree-walks';
+import type { Tree, TreeNode } from './tree-schema';
+import { checkWalkLimits } from './walk-limits';
 
 export type TreeProblem = {
   /** JSON path of the field at fault, e.g. `$.nodes[3].answers[1].next`. */
@@ -18,7 +19,9 @@ export type TreeProblem = {
 export function checkTreeGraph(tree: Tree): TreeProblem[] {
   const graph = treeGraph(tree);
   // The position in the file of the node the graph keeps for an id (the first).
-  const indexOf = (id: string) => tree.nodes.findIndex((node) => node === graph.nodes.get(id));
+  const positions = new Map<TreeNode, number>();
+  tree.nodes.forEach((node, index) => positions.has(node) || positions.set(node, index));
+  const indexOf = (id: string) => positions.get(graph.nodes.get(id) as TreeNode) ?? -1;
   const problems: TreeProblem[] = [];
 
   tree.nodes.forEach((node, index) => {
@@ -71,7 +74,11 @@ export function checkTreeGraph(tree: Tree): TreeProblem[] {
       message: `answers form a loop: ${loop.join(' → ')}`,
     });
   }
-  const reached = firstTrails(tree);
+  // Limits on walks (depth, bytes, address) need a walk that ends: only without loops.
+  if (problems.length === 0) problems.push(...checkWalkLimits(tree, indexOf));
+  // The reachable set alone: each node's first trail (firstTrails) would cost a walk's length
+  // per node, far more than the check needs on a long line.
+  const reached = new Set(walkOrder(tree));
   tree.nodes.forEach((node, index) => {
     if (reached.has(node.id)) return;
     problems.push({

@@ -1,4 +1,4 @@
-import { treeGraph } from './tree-graph';
+import { treeGraph, type TreeEdge } from './tree-graph';
 import type { OutcomeNode, Tree } from './tree-schema';
 
 // Everything here walks the tree's one graph (tree-graph.ts) and expects a valid tree:
@@ -13,12 +13,18 @@ export type TreePath = { trail: readonly string[]; outcome: OutcomeNode };
 export function enumeratePaths(tree: Tree): TreePath[] {
   const { nodes, out } = treeGraph(tree);
   const paths: TreePath[] = [];
-  const walk = (id: string, trail: readonly string[]) => {
+  // Its own stack, last answer pushed first so that walks come out in answer order.
+  const stack: [string, readonly string[]][] = [[tree.start, []]];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [id, trail] = top;
     const node = nodes.get(id);
     if (node?.kind === 'outcome') paths.push({ trail, outcome: node });
-    for (const edge of out.get(id) ?? []) walk(edge.to, [...trail, edge.answer.slug]);
-  };
-  walk(tree.start, []);
+    const edges = out.get(id) ?? [];
+    for (let index = edges.length - 1; index >= 0; index -= 1) {
+      const edge = edges[index] as TreeEdge;
+      stack.push([edge.to, [...trail, edge.answer.slug]]);
+    }
+  }
   return paths;
 }
 
@@ -30,12 +36,18 @@ export function enumeratePaths(tree: Tree): TreePath[] {
 export function allStepTrails(tree: Tree, limit = Infinity): string[][] | undefined {
   const { out } = treeGraph(tree);
   const trails: string[][] = [];
-  const walk = (id: string, trail: string[]): boolean => {
-    if (trails.length >= limit) return false;
+  const stack: [string, string[]][] = [[tree.start, []]];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    if (trails.length >= limit) return undefined;
+    const [id, trail] = top;
     trails.push(trail);
-    return (out.get(id) ?? []).every((edge) => walk(edge.to, [...trail, edge.answer.slug]));
-  };
-  return walk(tree.start, []) ? trails : undefined;
+    const edges = out.get(id) ?? [];
+    for (let index = edges.length - 1; index >= 0; index -= 1) {
+      const edge = edges[index] as TreeEdge;
+      stack.push([edge.to, [...trail, edge.answer.slug]]);
+    }
+  }
+  return trails;
 }
 
 // Per tree, per node: the most questions still ahead, and the walks from there to an
@@ -55,12 +67,29 @@ function fold(
     memo = new Map();
     cache.set(tree, memo);
   }
-  const known = memo.get(id);
-  if (known !== undefined) return known;
-  const edges = treeGraph(tree).out.get(id) ?? [];
-  const value = combine(edges.map((edge) => fold(cache, tree, edge.to, combine)));
-  memo.set(id, value);
-  return value;
+  const { out } = treeGraph(tree);
+  // Depth first with its own stack (a long line of questions would overflow the call
+  // stack): a node is counted once every node after it is. `opened` guards against a loop,
+  // which a valid tree has not: an answer back into the open walk counts as nothing ahead.
+  const opened = new Set<string>();
+  const stack = [id];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1] as string;
+    if (memo.has(top)) {
+      stack.pop();
+      continue;
+    }
+    const edges = out.get(top) ?? [];
+    const pending = opened.has(top) ? [] : edges.filter((edge) => !memo.has(edge.to));
+    opened.add(top);
+    if (pending.length > 0) {
+      for (const edge of pending) stack.push(edge.to);
+      continue;
+    }
+    stack.pop();
+    memo.set(top, combine(edges.map((edge) => memo.get(edge.to) ?? 0)));
+  }
+  return memo.get(id) ?? 0;
 }
 
 /**

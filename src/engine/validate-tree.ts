@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { checkTreeGraph, type TreeProblem } from './graph-checks';
 import { toJsonPath } from './json-path';
 import { reservedFor } from './ids';
+import { readJsonText } from './tree-file-text';
 import {
   treeIndexSchema,
   treeSchema,
@@ -47,7 +48,7 @@ function rootIsList(input: unknown[]): { ok: false; problems: TreeProblem[] } {
   return {
     ok: false,
     problems: [
-      { path: '$', message: `must be an object, not ${JSON.stringify(input).slice(0, 40)}` },
+      { path: '$', message: `must be an object, not ${input.length === 0 ? '[]' : 'a list'}` },
     ],
   };
 }
@@ -139,6 +140,30 @@ export function validateTreeFile(fileName: string, json: unknown): ValidationRes
   const tree = parsed.value;
   return resultOf(tree, [...checkFileRules(fileName, tree), ...checkTreeGraph(tree)]);
 }
+
+/**
+ * A tree file's text, read by the one rulebook: the text's own rules (size, byte-order mark,
+ * JSON, keys written twice; tree-file-text.ts), then validateTreeFile. Never throws.
+ */
+export function validateTreeFileText(fileName: string, text: string): ValidationResult<Tree> {
+  const read = readJsonText(text);
+  return read.ok ? validateTreeFile(fileName, read.json) : read;
+}
+
+/** The editor's Open file: the text's rules and a tree's shape (readTreeShape). */
+export function readTreeShapeText(text: string): ValidationResult<Tree> {
+  const read = readJsonText(text);
+  return read.ok ? readTreeShape(read.json) : read;
+}
+
+/** index.json's text, read as a tree file's is; it grows with the trees, so 20 MB at most. */
+export function validateTreeIndexText(text: string): ValidationResult<TreeIndex> {
+  const read = readJsonText(text, INDEX_FILE_BYTES);
+  return read.ok ? validateTreeIndex(read.json) : read;
+}
+
+/** The list of trees: a title and a description for each of many thousands of trees. */
+export const INDEX_FILE_BYTES = 20_000_000;
 
 /** Validates public/trees/index.json, the list of shipped trees. */
 export function validateTreeIndex(input: unknown): ValidationResult<TreeIndex> {

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { parseListPage, parseMapPart, paths } from './paths';
+import { parseListPage, parseMapPart, parseVersion, paths } from './paths';
 
 test('the pages of the list: the home page first, then /list/<n>', () => {
   expect(paths.list.getHref(1)).toBe('/');
@@ -26,4 +26,11 @@ test('the parts of a map’s list: the map’s page first, then /map/<tree>/part
   for (const param of ['1', '0', '02', '-1', '1.5', 'next', '', '9999999999']) {
     expect(parseMapPart(param), param).toBeUndefined();
   }
+});
+
+test('an absurd version in a link is no version: the link is read as the current one', () => {
+  expect(parseVersion('?v=99999999999999999999')).toBeUndefined();
+  expect(parseVersion('?v=9007199254740992')).toBeUndefined();
+  expect(parseVersion('?v=9007199254740991')).toBe(9007199254740991);
+  expect(parseVersion('?v=2')).toBe(2);
 });

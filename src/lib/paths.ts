@@ -88,7 +88,8 @@ export function absoluteUrl(href: string, origin: string): string {
 /** The tree version a step URL was made with (`?v=2`), if it says. */
 export function parseVersion(search: string): number | undefined {
   const value = Number(new URLSearchParams(search).get('v'));
-  return Number.isInteger(value) && value > 0 ? value : undefined;
+  // Versions are safe integers (the rulebook's limit): 99999999999999999999 is no version.
+  return Number.isSafeInteger(value) && value > 0 ? value : undefined;
 }
 
 /** The walk a Change link came from (`?was=a/b/c`), if the URL says. */

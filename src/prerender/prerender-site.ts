@@ -7,13 +7,18 @@ import { paths } from '../lib/paths';
 import { allStepTrails } from '../engine/tree-paths';
 import type { Tree } from '../engine/tree-schema';
 import type { TreeProblem } from '../engine/graph-checks';
-import { checkIndexEntry, validateTreeFile, validateTreeIndex } from '../engine/validate-tree';
+import {
+  checkIndexEntry,
+  validateTreeFileText,
+  validateTreeIndexText,
+} from '../engine/validate-tree';
 import { treeSearchEntry, type TreeSearchFile } from '../engine/tree-search';
 import { catalogPages, LIST_PAGE_SIZE } from '../engine/catalog-pages';
 import { catalogQueryOptions } from '../data/catalog-query';
 import { catalogPageQueryOptions } from '../data/catalog-page-query';
 import { treeQueryOptions } from '../data/tree-query';
 import { cutStepExcerpt } from '../engine/step-excerpt';
+import { LIST_LIMITS, TEXT_LIMITS, TREE_LIMITS } from '../engine/tree-limits';
 import { renderPage, type RenderedPage } from './render-page';
 import { PART_BYTES, planOutline } from '../features/map/map-outline';
 
@@ -31,14 +36,13 @@ const DEFAULT_STEP_LIMIT = 20_000;
  */
 export const TREE_FALLBACK_PAGE = 'steps.html';
 
+/** The rulebook's limits, for `npm run bench:scale`, which builds the largest trees they allow. */
+export const RULEBOOK_LIMITS = { ...TREE_LIMITS, text: TEXT_LIMITS, lists: LIST_LIMITS };
+
 export type PrerenderReport = { pages: number; fallbacks: string[]; styleHashes: string[] };
 
 function freshClient(): QueryClient {
   return new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
-}
-
-async function readJson(file: string): Promise<unknown> {
-  return JSON.parse(await readFile(file, 'utf8')) as unknown;
 }
 
 /** Stops the build, naming the file and every problem in it (`$.trees[0].title: …`). */
@@ -55,16 +59,18 @@ function fail(file: string, problems: readonly TreeProblem[]): never {
  * versions (trees/<id>.v<N>.json) that old links are read with. A site that would show
  * a problem to a visitor is not built.
  */
-async function readTrees(treesDir: string) {
+export async function readTrees(treesDir: string) {
   const indexFile = 'trees/index.json';
-  const index = validateTreeIndex(await readJson(path.join(treesDir, 'index.json')));
+  const index = validateTreeIndexText(await readFile(path.join(treesDir, 'index.json'), 'utf8'));
   if (!index.ok) fail(indexFile, index.problems);
 
   const trees: Tree[] = [];
   const entryProblems: TreeProblem[] = [];
   for (const [position, entry] of index.value.trees.entries()) {
     const file = `trees/${entry.id}.json`;
-    const result = validateTreeFile(file, await readJson(path.join(treesDir, `${entry.id}.json`)));
+    const text = await readFile(path.join(treesDir, `${entry.id}.json`), 'utf8');
+    // Refused here, before a page is rendered: an over-limit tree named with its problems.
+    const result = validateTreeFileText(file, text);
     if (!result.ok) fail(file, result.problems);
     entryProblems.push(...checkIndexEntry(entry, position, result.value));
     trees.push(result.value);
@@ -72,7 +78,8 @@ async function readTrees(treesDir: string) {
   if (entryProblems.length > 0) fail(indexFile, entryProblems);
 
   for (const name of (await readdir(treesDir)).filter((name) => /\.v\d+\.json$/.test(name))) {
-    const result = validateTreeFile(`trees/${name}`, await readJson(path.join(treesDir, name)));
+    const text = await readFile(path.join(treesDir, name), 'utf8');
+    const result = validateTreeFileText(`trees/${name}`, text);
     if (!result.ok) fail(`trees/${name}`, result.problems);
   }
   return { index: index.value, trees };

@@ -5,6 +5,8 @@ import { LoadFailedScreen } from '../../components/load-failed-screen';
 /** The catalog's own failure: the list could not be fetched. Anything else goes to the root. */
 export function CatalogErrorBoundary() {
   const error = useRouteError();
-  if (error instanceof FileLoadError) return <LoadFailedScreen what="list of troubleshooters" />;
+  if (error instanceof FileLoadError) {
+    return <LoadFailedScreen what="list of troubleshooters" error={error} />;
+  }
   throw error;
 }

@@ -50,7 +50,13 @@ function CatalogList({ number }: { number: number }) {
     ...catalogQueryOptions(),
     enabled: used && !onePage,
   });
-  const { data: search, isPending: searching } = useQuery({
+  const {
+    data: search,
+    isPending: searching,
+    isError: searchFailed,
+    isRefetching: searchRetrying,
+    refetch: retrySearch,
+  } = useQuery({
     ...treeSearchQueryOptions(),
     enabled: used,
   });
@@ -95,6 +101,24 @@ function CatalogList({ number }: { number: number }) {
         </div>
       ) : null}
       {total > 0 && !query ? <ListCount page={page} /> : null}
+      {query && searchFailed ? (
+        // Without the words inside the trees, "no match" would not be true: say what was
+        // searched, and offer the rest again.
+        <div className="catalog-filter__failed" role="alert">
+          <p>
+            Only titles and descriptions were searched: the words inside the troubleshooters could
+            not be loaded.
+          </p>
+          <button
+            type="button"
+            className="button"
+            disabled={searchRetrying}
+            onClick={() => void retrySearch()}
+          >
+            {searchRetrying ? 'Searching again…' : 'Search inside them again'}
+          </button>
+        </div>
+      ) : null}
       {total === 0 ? (
         <p>No troubleshooters are installed yet.</p>
       ) : shown.length === 0 ? (
@@ -102,7 +126,9 @@ function CatalogList({ number }: { number: number }) {
         <p>
           {looking
             ? `Looking through every troubleshooter for “${query}”…`
-            : `No troubleshooter matches “${query}”.`}
+            : searchFailed
+              ? `No title or description matches “${query}”.`
+              : `No troubleshooter matches “${query}”.`}
         </p>
       ) : (
         <ul className="catalog-list">

@@ -12,7 +12,7 @@ import { treeImpact } from '../../engine/tree-impact';
 import { addNode, formatTreeFile, newTree } from '../../engine/tree-edits';
 import type { Tree, TreeIndex } from '../../engine/tree-schema';
 import { firstTrails } from '../../engine/tree-walks';
-import { readTreeShape } from '../../engine/validate-tree';
+import { readTreeShapeText } from '../../engine/validate-tree';
 import { paths } from '../../lib/paths';
 import { useHydrated } from '../../data/prerendered-page';
 import { downloadFile } from './download-file';
@@ -273,14 +273,7 @@ function EditorWorkspace({
   };
 
   const openFile = async (file: File) => {
-    let json: unknown;
-    try {
-      json = JSON.parse(await file.text());
-    } catch {
-      setMessage(`${file.name} is not a JSON file.`);
-      return;
-    }
-    const read = readTreeShape(json);
+    const read = readTreeShapeText(await file.text());
     if (!read.ok) {
       const first = read.problems[0];
       setMessage(

@@ -82,8 +82,8 @@ export function OutcomeScreen({ tree, outcome, replay, change }: OutcomeScreenPr
             {unconfirmed.map((step) => (
               <li key={step.index}>
                 <p className="unconfirmed-list__fact">{step.answer.fact ?? step.question.prompt}</p>
-                {step.question.help?.map((paragraph) => (
-                  <p key={paragraph}>{paragraph}</p>
+                {step.question.help?.map((paragraph, index) => (
+                  <p key={index}>{paragraph}</p>
                 ))}
               </li>
             ))}
@@ -144,20 +144,21 @@ function OutcomeSectionView({ section }: { section: OutcomeSection }) {
   return (
     <section className="outcome-section" aria-labelledby={headingId}>
       <h2 id={headingId}>{section.heading}</h2>
-      {section.paragraphs?.map((paragraph) => (
-        <p key={paragraph}>{paragraph}</p>
+      {/* Keyed by place: a tree may repeat a paragraph, and these lists never reorder. */}
+      {section.paragraphs?.map((paragraph, index) => (
+        <p key={index}>{paragraph}</p>
       ))}
       {section.steps ? (
         <ol>
-          {section.steps.map((step) => (
-            <li key={step}>{step}</li>
+          {section.steps.map((step, index) => (
+            <li key={index}>{step}</li>
           ))}
         </ol>
       ) : null}
       {section.items ? (
         <ul>
-          {section.items.map((item) => (
-            <li key={item}>{item}</li>
+          {section.items.map((item, index) => (
+            <li key={index}>{item}</li>
           ))}
         </ul>
       ) : null}

@@ -114,8 +114,9 @@ export function QuestionScreen({
         // question, left open on the next one if it was open on this.
         <details className="help" key={question.id}>
           <summary>How do I check?</summary>
-          {question.help.map((paragraph) => (
-            <p key={paragraph}>{paragraph}</p>
+          {question.help.map((paragraph, index) => (
+            // Keyed by place: a tree may repeat a paragraph, and the list never reorders.
+            <p key={index}>{paragraph}</p>
           ))}
         </details>
       ) : null}

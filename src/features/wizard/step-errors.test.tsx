@@ -87,7 +87,7 @@ test('a tree file that fails validation gets a plain message and the details for
   expect(screen.getByText(/must have at least one node/)).toBeVisible();
 });
 
-test('a tree file that is not JSON is reported as broken, not as missing', async () => {
+test('a tree file cut short is a load failure with Try again, not a broken or missing tree', async () => {
   vi.mocked(fetch).mockImplementation(
     fetchPublicFileExcept(
       '/trees/q164887.json',
@@ -95,12 +95,40 @@ test('a tree file that is not JSON is reported as broken, not as missing', async
     ),
   );
   renderApp('/q164887');
-  await screen.findByRole('heading', {
-    level: 1,
-    name: 'This troubleshooter cannot be used right now',
-  });
-  expect(screen.getByText('the file is not valid JSON')).toBeInTheDocument();
+  await screen.findByRole(
+    'heading',
+    { level: 1, name: 'The troubleshooter could not be loaded' },
+    { timeout: 5000 },
+  );
+  expect(screen.getByText(/The file arrived incomplete or damaged/)).toBeInTheDocument();
+  expect(screen.getByRole('button', { name: 'Try again' })).toBeEnabled();
 });
+
+test('a web page instead of the tree file (a sign-in page) says to sign in again', async () => {
+  vi.mocked(fetch).mockImplementation(
+    fetchPublicFileExcept(
+      '/trees/q164887.json',
+      () =>
+        new Response('<!doctype html><title>Sign in</title><form>…</form>', {
+          headers: { 'content-type': 'text/html' },
+        }),
+    ),
+  );
+  renderApp('/q164887');
+  await screen.findByRole('heading', { level: 1, name: 'The troubleshooter could not be loaded' });
+  expect(screen.getByText(/you may need to sign in again/)).toBeInTheDocument();
+  expect(screen.getByRole('button', { name: 'Try again' })).toBeEnabled();
+});
+
+test.each(['index', 'search', 'trees', 'assets'])(
+  'the address /%s, a file of the site, is not a troubleshooter: not found',
+  async (id) => {
+    renderApp(`/${id}`);
+    expect(
+      await screen.findByRole('heading', { level: 1, name: /no troubleshooter/i }),
+    ).toBeInTheDocument();
+  },
+);
 
 test('a tree file that fails to load is retried, then offers Try again, which recovers', async () => {
   let failing = true;
