@@ -10,6 +10,10 @@ import type { OidcSettings } from './accounts/oidc-config';
 import { authPlugin } from './plugins/auth';
 import { databasePlugin, type DatabasePluginOptions } from './plugins/database';
 import { firstStartPlugin } from './plugins/first-start';
+import { publishedSitePlugin } from './plugins/published-site';
+import type { PublishStage } from './publish/site-generation';
+import { publishRoutes } from './routes/publish';
+import path from 'node:path';
 import { securityHeadersPlugin } from './plugins/security-headers';
 import { settingsPlugin } from './plugins/settings';
 import { adminRoutes } from './routes/admin';
@@ -33,6 +37,10 @@ export type AppOptions = DatabasePluginOptions & {
   publicOrigins?: readonly string[];
   /** OpenID Connect sign-in, when configured (OIDC_* in the environment). */
   oidc?: OidcSettings | null;
+  /** Where published generations of the site are made (PUBLISH_DIR; default: beside siteDir). */
+  publishDir?: string;
+  /** Tests only: hold a publish at this stage (PUBLISH_TEST_HOLD). */
+  publishHold?: PublishStage;
 };
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -60,6 +68,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(databasePlugin, { database: options.database });
   await app.register(firstStartPlugin, { siteDir: options.siteDir });
   await app.register(settingsPlugin);
+  await app.register(publishedSitePlugin, {
+    siteDir: options.siteDir,
+    publishDir:
+      options.publishDir ?? path.join(path.dirname(path.resolve(options.siteDir)), 'published'),
+    basePath: options.basePath ?? '/',
+    holdAt: options.publishHold,
+  });
   await app.register(securityHeadersPlugin, { siteDir: options.siteDir });
   await app.register(authPlugin, {
     basePath: options.basePath ?? '/',
@@ -73,6 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await site.register(signInRoutes, { providerName: () => options.oidc?.name ?? null });
       if (options.oidc) await site.register(oidcRoutes, { settings: options.oidc });
       await site.register(adminRoutes);
+      await site.register(publishRoutes);
       // Last: the site answers every address no route above claims.
       await site.register(siteRoutes, { siteDir: options.siteDir, basePath });
     },

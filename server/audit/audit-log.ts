@@ -15,7 +15,14 @@ export type AuditAction =
   | 'account.removed'
   | 'account.role-changed'
   | 'account.password-changed'
-  | 'settings.changed';
+  | 'settings.changed'
+  // Review and publishing (docs/decisions/0030-review-and-publish.md).
+  | 'submission.submitted'
+  | 'submission.sent-back'
+  | 'submission.withdrawn'
+  | 'tree.published'
+  | 'tree.restored'
+  | 'publishing.settings-changed';
 
 export type Actor = { id: number; email: string } | null;
 

@@ -17,6 +17,8 @@ function noticeText(notice: MigrationNotice): string {
       return `“${notice.question}” is removed`;
     case 'answer-removed':
       return `“${notice.answer}” is no longer offered for “${notice.question}”`;
+    case 'answer-renamed':
+      return `“${notice.answer}” of “${notice.question}” has a new address (${notice.from} → ${notice.to}) and is kept`;
     case 'not-asked':
       return `“${notice.question}” is no longer asked at that point`;
     case 'order-changed':
