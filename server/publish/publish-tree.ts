@@ -63,8 +63,7 @@ export async function currentVersion(db: Database, treeId: string) {
 
 /** The rulebook's verdict on a tree about to be published as the next version. */
 export function checkForPublishing(tree: unknown, position: number): TreeProblem[] {
-  const id =
-    typeof tree === 'object' && tree && 'id' in tree ? String((tree as Tree).id) : 'tree';
+  const id = typeof tree === 'object' && tree && 'id' in tree ? String((tree as Tree).id) : 'tree';
   const result = validateTreeFile(`trees/${id}.json`, tree);
   if (!result.ok) return [...result.problems];
   const entry = {

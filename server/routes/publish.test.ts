@@ -1,30 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { expect, it } from 'vitest';
 import type { Tree } from '../../src/engine/tree-schema';
 import { OWN_ORIGIN, sessionFor } from '../testing/sign-in-as';
-import { buildTestApp, SITE_DIR } from '../testing/test-app';
-
-/** q164887 as the browser test edits it: a reworded question, a re-pointed answer, a renamed slug. */
-export async function editedQ164887(): Promise<Tree> {
-  const tree = JSON.parse(
-    await readFile(path.join(SITE_DIR, 'trees', 'q164887.json'), 'utf8'),
-  ) as Tree;
-  for (const node of tree.nodes) {
-    if (node.kind !== 'question') continue;
-    if (node.id === 'repeats') node.prompt = 'Does the job run again every time the client starts?';
-    if (node.id === 'pcm-service') {
-      const service = node.answers.find((answer) => answer.slug === 'service');
-      if (service) service.next = 'diagnosis';
-    }
-    if (node.id === 'sms-version') {
-      const sms = node.answers.find((answer) => answer.slug === 'sms-1-2');
-      if (sms) sms.slug = 'sms-one-two';
-    }
-  }
-  return tree;
-}
+import { editedQ164887 } from '../testing/edited-q164887';
+import { buildTestApp } from '../testing/test-app';
 
 const form = (cookie: string, payload = '') => ({
   headers: {
@@ -53,14 +32,23 @@ it('takes a submission through review to the live site, then restores version 1'
   const id = await submit(app, author.cookie, await editedQ164887(), 'Clearer repeat question');
 
   // The publisher reads the changes node by node, the checks and the grouped impact.
-  const review = await app.inject({ url: `/admin/reviews/${id}`, headers: { cookie: publisher.cookie } });
+  const review = await app.inject({
+    url: `/admin/reviews/${id}`,
+    headers: { cookie: publisher.cookie },
+  });
   expect(review.statusCode).toBe(200);
   expect(review.body).toContain('<strong>Reworded</strong> “Does the job run again');
-  expect(review.body).toContain('<strong>Re-pointed</strong> the answer “Yes, as a service (Pcmsvc32.exe)”');
+  expect(review.body).toContain(
+    '<strong>Re-pointed</strong> the answer “Yes, as a service (Pcmsvc32.exe)”',
+  );
   expect(review.body).toContain('sms-1-2 → sms-one-two');
   expect(review.body).toContain('It passes every check');
-  expect(review.body).toMatch(/now leads elsewhere<\/strong>: \d+ shared links? end somewhere else/);
-  expect(review.body).toMatch(/changed from sms-1-2 to sms-one-two<\/strong>: \d+ shared links still work/);
+  expect(review.body).toMatch(
+    /now leads elsewhere<\/strong>: \d+ shared links? end somewhere else/,
+  );
+  expect(review.body).toMatch(
+    /changed from sms-1-2 to sms-one-two<\/strong>: \d+ shared links still work/,
+  );
   expect(review.body).toContain('Publish as version 2');
 
   // An author may not publish (two-person publishing is the default).
@@ -161,28 +149,32 @@ it('sends a submission back with a comment the author reads', async () => {
   expect(app.publishedSite.generation()).toBe(0);
 });
 
-it('lets an author publish their own submission only with one-person publishing on', { timeout: 120_000 }, async () => {
-  const app = await buildTestApp();
-  const author = await sessionFor(app, 'author');
-  const admin = await sessionFor(app, 'admin');
-  const id = await submit(app, author.cookie, await editedQ164887(), 'Alone');
-  const publish = () =>
-    app.inject({
+it(
+  'lets an author publish their own submission only with one-person publishing on',
+  { timeout: 120_000 },
+  async () => {
+    const app = await buildTestApp();
+    const author = await sessionFor(app, 'author');
+    const admin = await sessionFor(app, 'admin');
+    const id = await submit(app, author.cookie, await editedQ164887(), 'Alone');
+    const publish = () =>
+      app.inject({
+        method: 'POST',
+        url: `/api/submissions/${id}/publish`,
+        headers: { cookie: author.cookie, origin: OWN_ORIGIN },
+      });
+    expect((await publish()).statusCode).toBe(403);
+    const setting = await app.inject({
       method: 'POST',
-      url: `/api/submissions/${id}/publish`,
-      headers: { cookie: author.cookie, origin: OWN_ORIGIN },
+      url: '/admin/publishing',
+      ...form(admin.cookie, 'onePerson=true'),
     });
-  expect((await publish()).statusCode).toBe(403);
-  const setting = await app.inject({
-    method: 'POST',
-    url: '/admin/publishing',
-    ...form(admin.cookie, 'onePerson=true'),
-  });
-  expect(setting.statusCode).toBe(303);
-  const response = await publish();
-  expect(response.statusCode, response.body).toBe(200);
-  expect(response.json()).toEqual({ version: 2 });
-});
+    expect(setting.statusCode).toBe(303);
+    const response = await publish();
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toEqual({ version: 2 });
+  },
+);
 
 it('refuses a tree the rulebook refuses, and leaves the site as it was', async () => {
   const app = await buildTestApp();
@@ -192,7 +184,10 @@ it('refuses a tree the rulebook refuses, and leaves the site as it was', async (
   const question = tree.nodes.find((node) => node.id === 'repeats');
   if (question?.kind === 'question') question.answers[0]!.next = 'nowhere';
   const id = await submit(app, author.cookie, tree, 'Broken');
-  const review = await app.inject({ url: `/admin/reviews/${id}`, headers: { cookie: publisher.cookie } });
+  const review = await app.inject({
+    url: `/admin/reviews/${id}`,
+    headers: { cookie: publisher.cookie },
+  });
   expect(review.body).toContain('It does not pass the checks');
   expect(review.body).not.toContain('Publish as version');
   const response = await app.inject({

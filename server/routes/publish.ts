@@ -121,12 +121,10 @@ export async function publishRoutes(app: FastifyInstance) {
     const tree = row.tree as Tree;
     const live = await currentVersion(app.db, row.treeId);
     const next = { ...tree, version: (live?.version ?? 0) + 1 };
-    const ids = await app.db
-      .selectDistinct({ treeId: treeVersions.treeId })
-      .from(treeVersions);
+    const ids = await app.db.selectDistinct({ treeId: treeVersions.treeId }).from(treeVersions);
     const position = live ? 0 : ids.length;
     const problems = checkForPublishing(next, position);
-    const walkable = problems.length === 0 || checkDraft(tree).walkable;
+    const walkable = problems.length === 0;
     return {
       deployed: live?.tree ?? null,
       tree: next,
@@ -215,7 +213,9 @@ export async function publishRoutes(app: FastifyInstance) {
     const rows = await app.db
       .select()
       .from(submissions)
-      .where(roleAllows(account.role, 'publisher') ? undefined : eq(submissions.authorId, account.id))
+      .where(
+        roleAllows(account.role, 'publisher') ? undefined : eq(submissions.authorId, account.id),
+      )
       .orderBy(desc(submissions.id))
       .limit(200);
     return rows.map(rowOf);
@@ -249,6 +249,18 @@ export async function publishRoutes(app: FastifyInstance) {
         return reply
           .code(400)
           .send({ error: 'invalid-tree', message: 'The troubleshooter has no valid id.' });
+      }
+      // The rulebook first: a publisher reviews trees that can be published (the editor's
+      // Checks tab shows the same problems while the author writes).
+      const problems = checkForPublishing(body.tree, 0).filter(
+        (problem) => !problem.path.startsWith('$.trees'),
+      );
+      if (problems.length > 0) {
+        return reply.code(400).send({
+          error: 'invalid-tree',
+          message: 'The troubleshooter does not pass the checks: fix them before submitting.',
+          problems,
+        });
       }
       const summary = body.summary.trim().replace(/\s+/g, ' ');
       const row = await app.db.transaction(async (tx) => {
@@ -382,7 +394,9 @@ export async function publishRoutes(app: FastifyInstance) {
           type: 'object',
           required: ['comment'],
           additionalProperties: false,
-          properties: { comment: { type: 'string', minLength: 1, maxLength: 2000, pattern: '\\S' } },
+          properties: {
+            comment: { type: 'string', minLength: 1, maxLength: 2000, pattern: '\\S' },
+          },
         },
         response: {
           200: { type: 'object', properties: { status: { type: 'string' } } },
@@ -397,7 +411,9 @@ export async function publishRoutes(app: FastifyInstance) {
       const status = await sendBack(signedInAccount(request), id, comment.trim());
       reply.header('cache-control', 'no-store');
       if (status !== 200)
-        return reply.code(status).send({ error: 'not-sent-back', message: 'Not waiting for review.' });
+        return reply
+          .code(status)
+          .send({ error: 'not-sent-back', message: 'Not waiting for review.' });
       return { status: 'sent-back' };
     },
   );
@@ -619,7 +635,8 @@ export async function publishRoutes(app: FastifyInstance) {
         });
       }
       const status = await sendBack(signedInAccount(request), id, comment);
-      if (status === 404) return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
+      if (status === 404)
+        return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
       return reply.redirect(`${base()}admin/reviews/${id}?sent`, 303);
     },
   );

@@ -119,7 +119,8 @@ export async function buildTestApp(
   // Published generations go to a folder of the test's own, removed when it ends.
   const publishDir =
     appOptions.publishDir ?? (await mkdtemp(path.join(os.tmpdir(), 'troubleshooter-published-')));
-  if (!appOptions.publishDir) onTestFinished(() => rm(publishDir, { recursive: true, force: true }));
+  if (!appOptions.publishDir)
+    onTestFinished(() => rm(publishDir, { recursive: true, force: true }));
   const app = await buildApp({
     siteDir: SITE_DIR,
     ...appOptions,

@@ -61,7 +61,12 @@ export function treeChanges(before: Tree, after: Tree): TreeChange[] {
           label: label(old, old.id),
           nodeKind: old.kind,
         });
-      changes.push({ kind: 'node-added', node: node.id, label: label(node, node.id), nodeKind: node.kind });
+      changes.push({
+        kind: 'node-added',
+        node: node.id,
+        label: label(node, node.id),
+        nodeKind: node.kind,
+      });
       continue;
     }
     const fields = differing(old, node, ['answers']);
@@ -84,7 +89,12 @@ export function treeChanges(before: Tree, after: Tree): TreeChange[] {
       }
       const fields = differing(was, answer, ['slug', 'next']);
       if (fields.length > 0) {
-        changes.push({ kind: 'answer-reworded', question: node.prompt, answer: answer.label, fields });
+        changes.push({
+          kind: 'answer-reworded',
+          question: node.prompt,
+          answer: answer.label,
+          fields,
+        });
       }
     };
     for (const answer of node.answers) {
@@ -115,7 +125,12 @@ export function treeChanges(before: Tree, after: Tree): TreeChange[] {
   }
   for (const node of before.nodes) {
     if (!newNodes.has(node.id)) {
-      changes.push({ kind: 'node-removed', node: node.id, label: label(node, node.id), nodeKind: node.kind });
+      changes.push({
+        kind: 'node-removed',
+        node: node.id,
+        label: label(node, node.id),
+        nodeKind: node.kind,
+      });
     }
   }
   return changes;
