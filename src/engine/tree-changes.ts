@@ -185,24 +185,28 @@ function noticeCause(notice: MigrationNotice): { key: string; cause: string; eff
 }
 
 /**
- * A link that now ends elsewhere: the answer on it that leads somewhere else now, found by
- * walking both versions side by side to the first step where they part.
+ * The answer on a link that leads somewhere else now, if any: the old walk and the walk the
+ * link gets after publishing (its migrated trail) side by side, to the first step where the
+ * next question or outcome differs. A removed or renamed answer is not such a step: the
+ * migrated walk stops there, or goes on to the same place.
  */
-function repointedCause(deployed: Tree, draft: Tree, trail: readonly string[]) {
-  const before = replayTrail(deployed, trail);
-  const after = replayTrail(draft, trail);
-  for (const [index, step] of before.steps.entries()) {
+function repointedCause(deployed: Tree, draft: Tree, trail: TrailImpact) {
+  const before = replayTrail(deployed, trail.trail);
+  const after = replayTrail(draft, trail.migration.trail);
+  for (const [index, step] of after.steps.entries()) {
+    const was = before.steps[index];
+    if (!was || was.question.id !== step.question.id) return undefined;
     const nextBefore = before.steps[index + 1]?.question.id ?? before.node.id;
     const nextAfter = after.steps[index + 1]?.question.id ?? after.node.id;
     if (nextBefore !== nextAfter) {
       return {
-        key: `elsewhere:${step.question.id}:${step.answer.slug}`,
+        key: `elsewhere:${step.question.id}:${was.answer.slug}`,
         cause: `The answer “${step.answer.label}” of “${step.question.prompt}” now leads elsewhere`,
         effect: 'end somewhere else',
       };
     }
   }
-  return { key: 'elsewhere', cause: 'The walk changed', effect: 'end somewhere else' };
+  return undefined;
 }
 
 /**
@@ -215,10 +219,12 @@ export function groupImpact(deployed: Tree, draft: Tree, impact: TreeImpact): Im
   for (const trail of impact.trails) {
     const notice = trail.migration.notices[0];
     if (trail.status === 'unchanged' && !notice) continue;
-    const found = notice
-      ? { ...noticeCause(notice), kind: notice.kind }
-      : trail.status === 'elsewhere'
-        ? { ...repointedCause(deployed, draft, trail.trail), kind: 'elsewhere' as const }
+    // What changes where the link ends first (a re-pointed answer), then what the notice says.
+    const repointed = repointedCause(deployed, draft, trail);
+    const found = repointed
+      ? { ...repointed, kind: 'elsewhere' as const }
+      : notice
+        ? { ...noticeCause(notice), kind: notice.kind }
         : {
             key: 'invalid',
             cause: 'An answer on these links no longer fits',
