@@ -86,8 +86,8 @@ async function signIn(page: Page, email: string, returnTo: string) {
 
 /** Selects an outline item by keyboard, as e2e/editor.spec.ts does, and opens it. */
 async function openOutlineItem(page: Page, name: RegExp) {
-  const items = page.getByRole('treeitem');
-  await items.first().focus();
+  // The outline has one tab stop (a roving tabindex): the item selected last.
+  await page.locator('[role="treeitem"][tabindex="0"]').focus();
   await page.keyboard.press('Home');
   for (let step = 0; step < 40; step += 1) {
     const focused = page.locator('[role="treeitem"]:focus > .editor-outline__label');
