@@ -6,6 +6,7 @@
 import type { TreeProblem } from '../../src/engine/graph-checks';
 import { groupImpact, linkCount, type TreeChange } from '../../src/engine/tree-changes';
 import type { TreeImpact } from '../../src/engine/tree-impact';
+import { replayTrail } from '../../src/engine/replay-trail';
 import type { Tree } from '../../src/engine/tree-schema';
 import { html, type Markup } from './html';
 import { renderPage, type PageAccount } from './page-layout';
@@ -139,6 +140,12 @@ export function changesSection(changes: TreeChange[], heading: string): Markup {
   </section>`;
 }
 
+/** Where a link's answers that are kept lead in the new version (what its notice offers). */
+function endOf(tree: Tree, trail: readonly string[]): string {
+  const node = replayTrail(tree, trail).node;
+  return node.kind === 'question' ? node.prompt : node.title;
+}
+
 const trailText = (trail: readonly string[]) =>
   trail.length === 0 ? '(the start)' : trail.join('/');
 
@@ -187,14 +194,17 @@ export function impactSection(deployed: Tree, draft: Tree, impact: TreeImpact | 
                       ? html`<details>
                           <summary>All ${group.trails.length} links</summary>
                           <ul>
-                            ${group.trails.map(
-                              (trail) =>
-                                html`<li>
-                                  <code>${trailText(trail.trail)}</code>: it led to
-                                  “${trail.before.label}”, now
-                                  ${trail.status === 'elsewhere' ? 'to' : 'stops at'}
-                                  “${trail.now.label}”
-                                </li>`,
+                            ${group.trails.map((trail) =>
+                              group.kind === 'answer-renamed'
+                                ? html`<li>
+                                    <code>${trailText(trail.trail)}</code> opens as
+                                    <code>${trailText(trail.migration.trail)}</code>
+                                  </li>`
+                                : html`<li>
+                                    <code>${trailText(trail.trail)}</code>: it led to
+                                    “${trail.before.label}”, now to
+                                    “${endOf(draft, trail.migration.trail)}”
+                                  </li>`,
                             )}
                           </ul>
                         </details>`
