@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import type { Tree } from '../../src/engine/tree-schema';
 import {
   buildStamp,
+  closeRenderers,
   generationFolder,
   makeGeneration,
   newGenerationKey,
@@ -108,6 +109,9 @@ export const publishedSitePlugin = fp<PublishedSiteOptions>(
       return switching;
     };
 
+    // Publishes from this process, one at a time (others are serialised at commit).
+    let queue: Promise<unknown> = Promise.resolve();
+
     // Before listening: the live generation, whole (made here if this disk has none).
     const live = await liveGeneration(app.db);
     if (live) served = { dir: await folderOf(live), generation: live.id, key: live.key };
@@ -116,10 +120,10 @@ export const publishedSitePlugin = fp<PublishedSiteOptions>(
     app.addHook('onClose', async () => {
       await unlisten();
       await switching;
+      await queue.catch(() => {});
+      await closeRenderers();
     });
 
-    // Publishes from this process, one at a time (others are serialised at commit).
-    let queue: Promise<unknown> = Promise.resolve();
     const publishOnce = async (tree: Tree, record: PublishRecord) => {
       for (let attempt = 0; attempt < 5; attempt += 1) {
         const live = await liveGeneration(app.db);

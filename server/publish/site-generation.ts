@@ -141,43 +141,116 @@ function buildOwnSsr(folders: SiteFolders): string {
   return path.join(outDir, 'prerender-site.js');
 }
 
-/** Renders in a worker thread with the first server build made for this base path. */
+type Renderer = {
+  render(job: { folder: string; only: string[]; template: string }): Promise<number>;
+  close(): Promise<void>;
+};
+
+type WorkerMessage = {
+  ready?: true;
+  wrongBase?: string;
+  id?: number;
+  pages?: number;
+  error?: string;
+};
+
+/** A worker with the server build loaded, or null when that build is for another base path. */
+function startRenderer(ssrModule: string, basePath: string): Promise<Renderer | null> {
+  const worker = new Worker(new URL('./render-worker.mjs', import.meta.url), {
+    workerData: { ssrModule, basePath },
+    // Plain JavaScript: no TypeScript loader needed in the worker.
+    execArgv: [],
+  });
+  // Idle between publishes, it must not keep the process alive.
+  worker.unref();
+  const waiting = new Map<number, { resolve(pages: number): void; reject(e: Error): void }>();
+  let next = 0;
+  let failure: Error | undefined;
+  const fail = (error: Error) => {
+    failure = error;
+    for (const job of waiting.values()) job.reject(error);
+    waiting.clear();
+  };
+  return new Promise((resolve, reject) => {
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.wrongBase !== undefined) {
+        void worker.terminate();
+        resolve(null);
+        return;
+      }
+      if (message.ready) {
+        resolve({
+          render(job) {
+            if (failure) return Promise.reject(failure);
+            next += 1;
+            const id = next;
+            return new Promise<number>((done, refuse) => {
+              waiting.set(id, { resolve: done, reject: refuse });
+              worker.postMessage({ id, ...job });
+            });
+          },
+          async close() {
+            await worker.terminate();
+          },
+        });
+        return;
+      }
+      const job = waiting.get(message.id ?? -1);
+      if (!job) return;
+      waiting.delete(message.id ?? -1);
+      if (message.error !== undefined) job.reject(new Error(message.error));
+      else job.resolve(message.pages ?? 0);
+    });
+    worker.once('error', (error) => {
+      fail(error);
+      reject(error);
+    });
+    worker.once('exit', (code) => fail(new Error(`publish: the renderer stopped (${code})`)));
+  });
+}
+
+const renderers = new Map<string, Promise<Renderer>>();
+const rendererKey = (folders: SiteFolders) => `${folders.publishDir}\n${folders.basePath}`;
+
+/** The renderer for these folders: started once and kept, React and the app loaded. */
+function rendererFor(folders: SiteFolders): Promise<Renderer> {
+  const key = rendererKey(folders);
+  let renderer = renderers.get(key);
+  if (!renderer) {
+    renderer = (async () => {
+      for (const ssrModule of ssrModules(folders)) {
+        const started = await startRenderer(ssrModule, folders.basePath);
+        if (started) return started;
+      }
+      const own = await startRenderer(buildOwnSsr(folders), folders.basePath);
+      if (!own) throw new Error(`publish: no server build for ${folders.basePath}`);
+      return own;
+    })();
+    renderers.set(key, renderer);
+  }
+  return renderer;
+}
+
+/** Stops the renderers (the app closes). */
+export async function closeRenderers(): Promise<void> {
+  const all = [...renderers.values()];
+  renderers.clear();
+  await Promise.all(all.map((renderer) => renderer.then((r) => r.close()).catch(() => {})));
+}
+
 async function render(
   folders: SiteFolders,
   job: { folder: string; only: string[]; template: string },
 ): Promise<{ pages: number }> {
-  for (const ssrModule of ssrModules(folders)) {
-    const result = await renderInWorker({ ...job, ssrModule, basePath: folders.basePath });
-    if ('pages' in result) return result;
+  try {
+    return { pages: await (await rendererFor(folders)).render(job) };
+  } catch (error) {
+    // A renderer that failed is started afresh for the next publish.
+    const failed = renderers.get(rendererKey(folders));
+    renderers.delete(rendererKey(folders));
+    void failed?.then((r) => r.close()).catch(() => {});
+    throw error;
   }
-  const result = await renderInWorker({
-    ...job,
-    ssrModule: buildOwnSsr(folders),
-    basePath: folders.basePath,
-  });
-  if ('pages' in result) return result;
-  throw new Error(`publish: no server build for ${folders.basePath}`);
-}
-
-function renderInWorker(options: {
-  ssrModule: string;
-  basePath: string;
-  folder: string;
-  only: string[];
-  template: string;
-}): Promise<{ pages: number } | { wrongBase: string }> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./render-worker.mjs', import.meta.url), {
-      workerData: options,
-      // Plain JavaScript: no TypeScript loader needed in the worker.
-      execArgv: [],
-    });
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`publish: the render stopped with ${code}`));
-    });
-  });
 }
 
 /**
