@@ -227,6 +227,7 @@ test.describe('made, changed, published and built', () => {
     await page.getByRole('tab', { name: 'Impact and publishing' }).press('Enter');
     const panel = page.getByRole('tabpanel', { name: 'Impact and publishing' });
     await expect(panel).toContainText('Publish this as version 2');
+    await panel.getByText(/^All \d+ step links of version 1$/).click();
     const moved = panel
       .getByRole('list', { name: 'Step links of the deployed version' })
       .getByRole('listitem')

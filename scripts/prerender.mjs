@@ -12,7 +12,7 @@
 // SSR_DIR names another server build than dist-ssr/ (a test that builds a site of its own).
 // LIST_PAGE_SIZE sets how many troubleshooters a page of the list holds (default 50), so
 // that a small generated site has several pages (the browser tests' dist-many/).
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -47,6 +47,9 @@ if (isMainThread) {
   const count = Number(process.env.PRERENDER_WORKERS) || (os.loadavg()[0] <= cores - 1 ? cores : 1);
   // Read before any worker starts: one of them writes the list of troubleshooters over it.
   const template = readFileSync(path.join(distDir, 'index.html'), 'utf8');
+  // Kept for the server, which renders a published tree's pages into the same shell
+  // (server/publish/, ADR 30); no .html ending, so it is never taken for a page.
+  writeFileSync(path.join(distDir, '.prerender-template'), template);
   const results = await Promise.all(
     Array.from(
       { length: count },

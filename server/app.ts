@@ -10,6 +10,10 @@ import type { OidcSettings } from './accounts/oidc-config';
 import { authPlugin } from './plugins/auth';
 import { databasePlugin, type DatabasePluginOptions } from './plugins/database';
 import { firstStartPlugin } from './plugins/first-start';
+import { publishedSitePlugin } from './plugins/published-site';
+import type { PublishStage } from './publish/site-generation';
+import { publishRoutes } from './routes/publish';
+import path from 'node:path';
 import { securityHeadersPlugin } from './plugins/security-headers';
 import { settingsPlugin } from './plugins/settings';
 import { webhooksPlugin, type WebhooksPluginOptions } from './plugins/webhooks';
@@ -39,6 +43,10 @@ export type AppOptions = DatabasePluginOptions & {
   oidc?: OidcSettings | null;
   /** Webhook delivery: attempts and the waits between them (tests make them instant). */
   webhooks?: WebhooksPluginOptions['delivery'];
+  /** Where published generations of the site are made (PUBLISH_DIR; default: beside siteDir). */
+  publishDir?: string;
+  /** Tests only: hold a publish at this stage (PUBLISH_TEST_HOLD). */
+  publishHold?: PublishStage;
 };
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -67,6 +75,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(firstStartPlugin, { siteDir: options.siteDir });
   await app.register(settingsPlugin);
   await app.register(webhooksPlugin, { delivery: options.webhooks });
+  await app.register(publishedSitePlugin, {
+    siteDir: options.siteDir,
+    publishDir:
+      options.publishDir ?? path.join(path.dirname(path.resolve(options.siteDir)), 'published'),
+    basePath: options.basePath ?? '/',
+    holdAt: options.publishHold,
+  });
   await app.register(securityHeadersPlugin, { siteDir: options.siteDir });
   await app.register(authPlugin, {
     basePath: options.basePath ?? '/',
@@ -84,6 +99,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await site.register(ticketSettingsRoutes);
       await site.register(webhookRoutes);
       await site.register(reportRoutes);
+      await site.register(publishRoutes);
       // Last: the site answers every address no route above claims.
       await site.register(siteRoutes, { siteDir: options.siteDir, basePath });
     },

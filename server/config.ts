@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseOriginList } from './accounts/origin-check';
 import { readOidcSettings, type OidcSettings } from './accounts/oidc-config';
 import type { DatabaseOptions } from './db/database';
+import type { PublishStage } from './publish/site-generation';
 
 export type ServerConfig = {
   port: number;
@@ -16,6 +17,10 @@ export type ServerConfig = {
   publicOrigins: string[];
   /** OIDC_*: OpenID Connect sign-in, or null. */
   oidc: OidcSettings | null;
+  /** PUBLISH_DIR: where published generations of the site are made (beside DIST_DIR). */
+  publishDir: string;
+  /** PUBLISH_TEST_HOLD: tests only, a publishing stage to stop at (server/publish/). */
+  publishHold?: PublishStage;
 };
 
 export function readServerConfig(env: NodeJS.ProcessEnv, root: string): ServerConfig {
@@ -41,5 +46,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv, root: string): ServerCo
     trustProxy: trustProxy === 'true' ? true : trustProxy === '' ? false : trustProxy,
     publicOrigins: parseOriginList(env.PUBLIC_ORIGIN),
     oidc: readOidcSettings(env),
+    publishDir: path.resolve(root, env.PUBLISH_DIR ?? 'published'),
+    ...(env.PUBLISH_TEST_HOLD ? { publishHold: env.PUBLISH_TEST_HOLD as PublishStage } : {}),
   };
 }

@@ -20,6 +20,8 @@ const app = await buildApp({
   trustProxy: config.trustProxy,
   publicOrigins: config.publicOrigins,
   oidc: config.oidc,
+  publishDir: config.publishDir,
+  ...(config.publishHold ? { publishHold: config.publishHold } : {}),
   logger: { level: process.env.LOG_LEVEL ?? 'info' },
 });
 

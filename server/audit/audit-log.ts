@@ -19,7 +19,14 @@ export type AuditAction =
   | 'webhook.added'
   | 'webhook.removed'
   | 'webhook.resent'
-  | 'report.status-changed';
+  | 'report.status-changed'
+  // Review and publishing (docs/decisions/0030-review-and-publish.md).
+  | 'submission.submitted'
+  | 'submission.sent-back'
+  | 'submission.withdrawn'
+  | 'tree.published'
+  | 'tree.restored'
+  | 'publishing.settings-changed';
 
 export type Actor = { id: number; email: string } | null;
 

@@ -77,6 +77,10 @@ export const treeVersions = pgTable(
     publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
     /** Null for trees imported from the shipped files at first start. */
     publishedBy: integer('published_by').references(() => accounts.id, { onDelete: 'set null' }),
+    /** The publisher's email, kept when the account is removed (the history says who). */
+    publishedByEmail: text('published_by_email'),
+    /** The one-line summary of the change (a submission's, or "Restored version N"). */
+    summary: text('summary'),
   },
   (table) => [uniqueIndex('tree_versions_tree_version').on(table.treeId, table.version)],
 );
@@ -206,3 +210,59 @@ export const stepReports = pgTable(
     check('step_reports_status_known', sql`${table.status} in ('new', 'accepted', 'done')`),
   ],
 );
+
+export const SUBMISSION_STATUSES = ['submitted', 'sent-back', 'published', 'withdrawn'] as const;
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+
+/**
+ * A tree an author asks to publish (docs/decisions/0030-review-and-publish.md): the whole
+ * tree file as submitted, the version it was edited from (null for a new troubleshooter),
+ * the author and a one-line summary. A publisher publishes it or sends it back with a
+ * comment, which the author reads; nothing is deleted.
+ */
+export const submissions = pgTable(
+  'submissions',
+  {
+    id: serial('id').primaryKey(),
+    treeId: text('tree_id').notNull(),
+    baseVersion: integer('base_version'),
+    tree: jsonb('tree').notNull(),
+    summary: text('summary').notNull(),
+    authorId: integer('author_id').references(() => accounts.id, { onDelete: 'set null' }),
+    authorEmail: text('author_email').notNull(),
+    status: text('status', { enum: SUBMISSION_STATUSES }).notNull().default('submitted'),
+    createdAt: createdAt(),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    reviewerEmail: text('reviewer_email'),
+    /** The reviewer's comment when sent back. */
+    comment: text('comment'),
+    /** The version it became, once published. */
+    publishedVersion: integer('published_version'),
+  },
+  (table) => [
+    index('submissions_status').on(table.status, table.id),
+    index('submissions_tree').on(table.treeId),
+    check(
+      'submissions_status_known',
+      sql`${table.status} in ('submitted', 'sent-back', 'published', 'withdrawn')`,
+    ),
+  ],
+);
+
+/**
+ * The generations of the served site (ADR 30): each publish renders the site into a new
+ * folder and adds a row here in the transaction that adds the tree version, so the row with
+ * the highest id is the live site, and the database and the served files cannot disagree.
+ * A generation is the trees published up to `treeVersionsUpTo` (tree_versions.id), so any
+ * process can render its folder again from the database (another machine, a new build).
+ */
+export const siteGenerations = pgTable('site_generations', {
+  id: serial('id').primaryKey(),
+  /** Random: names the folder, which is rendered before the row exists. */
+  key: text('key').notNull().unique(),
+  treeVersionsUpTo: integer('tree_versions_up_to').notNull(),
+  /** What this publish changed, for the log. */
+  treeId: text('tree_id'),
+  version: integer('version'),
+  createdAt: createdAt(),
+});

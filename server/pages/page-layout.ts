@@ -75,7 +75,8 @@ export function renderPage(page: {
 function accountNav(account: PageAccount, base: string): Markup {
   return html`<nav class="header-account" aria-label="Account">
     <span>Signed in as ${account.email} (${account.role})</span>
-    ${account.role === 'admin' ? html`<a href="${base}admin/settings">Settings</a> <a href="${base}admin/audit">Audit log</a>` : null}
+    <a href="${base}admin/reviews">Reviews</a>
+    ${account.role === 'admin' ? html`<a href="${base}admin/settings">Settings</a> <a href="${base}admin/publishing">Publishing</a> <a href="${base}admin/audit">Audit log</a>` : null}
     <form method="post" action="${base}sign-out"><button type="submit">Sign out</button></form>
   </nav>`;
 }

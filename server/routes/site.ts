@@ -20,7 +20,9 @@ const notFoundSchema = {
 } as const;
 
 export const siteRoutes: FastifyPluginAsync<SiteRoutesOptions> = async (app, options) => {
-  const rootDir = path.resolve(options.siteDir);
+  // The live generation's folder, which a publish switches (plugins/published-site.ts).
+  const rootDir = () =>
+    app.hasDecorator('publishedSite') ? app.publishedSite.dir() : path.resolve(options.siteDir);
   const compressed = createCompressedFiles();
 
   const sendBody = (reply: FastifyReply, body: string | Buffer, gzip: boolean) => {
@@ -61,7 +63,7 @@ export const siteRoutes: FastifyPluginAsync<SiteRoutesOptions> = async (app, opt
   const serveFile = async (request: FastifyRequest, reply: FastifyReply) => {
     const { pathname } = new URL(request.url, 'http://localhost');
     const found = await resolveStaticFile(
-      { rootDir, base: options.basePath, stepRewrite: true },
+      { rootDir: rootDir(), base: options.basePath, stepRewrite: true },
       pathname,
       request.headers.accept ?? '',
     );

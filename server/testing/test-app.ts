@@ -102,7 +102,7 @@ afterAll(async () => {
 /** Empties every table (the schema stays): each test starts from an empty database. */
 export async function resetDatabase(connection: DatabaseConnection): Promise<void> {
   await connection.db.execute(
-    'truncate accounts, sessions, tree_versions, settings, audit_events, oidc_flows, webhook_endpoints, webhook_deliveries, webhook_attempts, step_reports restart identity cascade',
+    'truncate accounts, sessions, tree_versions, settings, audit_events, oidc_flows, webhook_endpoints, webhook_deliveries, webhook_attempts, step_reports, submissions, site_generations restart identity cascade',
   );
 }
 
@@ -116,7 +116,17 @@ export async function buildTestApp(
   const { keepData = false, ...appOptions } = options;
   const connection = await testDatabase();
   if (!keepData) await resetDatabase(connection);
-  const app = await buildApp({ siteDir: SITE_DIR, ...appOptions, database: { connection } });
+  // Published generations go to a folder of the test's own, removed when it ends.
+  const publishDir =
+    appOptions.publishDir ?? (await mkdtemp(path.join(os.tmpdir(), 'troubleshooter-published-')));
+  if (!appOptions.publishDir)
+    onTestFinished(() => rm(publishDir, { recursive: true, force: true }));
+  const app = await buildApp({
+    siteDir: SITE_DIR,
+    ...appOptions,
+    publishDir,
+    database: { connection },
+  });
   onTestFinished(() => app.close());
   await app.ready();
   return app;

@@ -32,7 +32,7 @@ const FILES_SERVE: Record<string, string> = {
  */
 const SERVER_SERVE: Record<string, string> = {
   api: "the server's API (/api/, docs/server.md)",
-  admin: "the server's pages for admins (/admin/settings, /admin/audit)",
+  admin: "the server's own pages (/admin/settings, /admin/audit, /admin/reviews, /admin/history)",
   'sign-in': 'signing in to the server (/sign-in)',
   'sign-out': 'signing out of the server (/sign-out)',
 };

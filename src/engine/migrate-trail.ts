@@ -6,6 +6,8 @@ import type { Tree } from './tree-schema';
 export type MigrationNotice =
   | { kind: 'question-removed'; question: string; answer: string }
   | { kind: 'answer-removed'; question: string; answer: string }
+  /** The same answer, kept, under another address (its slug) than the link spells. */
+  | { kind: 'answer-renamed'; question: string; answer: string; from: string; to: string }
   | { kind: 'not-asked'; question: string; answer: string }
   | { kind: 'order-changed'; question: string; answer: string; from: number; to: number };
 
@@ -30,7 +32,7 @@ export function migrateTrail(
 ): Migration {
   const given = new Map<
     string,
-    { slug: string; question: string; answer: string; position: number }
+    { slug: string; question: string; answer: string; position: number; oldSlugs: Set<string> }
   >();
   for (const step of replayTrail(oldTree, oldTrail).steps) {
     given.set(step.question.id, {
@@ -38,6 +40,7 @@ export function migrateTrail(
       question: step.question.prompt,
       answer: step.answer.label,
       position: step.index + 1,
+      oldSlugs: new Set(step.question.answers.map((answer) => answer.slug)),
     });
   }
 
@@ -49,7 +52,23 @@ export function migrateTrail(
     const earlier = given.get(node.id);
     if (!earlier) break;
     used.add(node.id);
-    const answer = node.answers.find((candidate) => candidate.slug === earlier.slug);
+    let answer = node.answers.find((candidate) => candidate.slug === earlier.slug);
+    if (!answer) {
+      // Only its address changed: an answer the old question did not have, with the same
+      // words. The person is shown the same answer under its new address, and told so.
+      answer = node.answers.find(
+        (candidate) => !earlier.oldSlugs.has(candidate.slug) && candidate.label === earlier.answer,
+      );
+      if (answer) {
+        notices.push({
+          kind: 'answer-renamed',
+          question: node.prompt,
+          answer: answer.label,
+          from: earlier.slug,
+          to: answer.slug,
+        });
+      }
+    }
     if (!answer) {
       notices.push({ kind: 'answer-removed', question: node.prompt, answer: earlier.answer });
       break;

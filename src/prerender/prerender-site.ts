@@ -38,6 +38,8 @@ export const TREE_FALLBACK_PAGE = 'steps.html';
 
 /** The rulebook's limits, for `npm run bench:scale`, which builds the largest trees they allow. */
 export const RULEBOOK_LIMITS = { ...TREE_LIMITS, text: TEXT_LIMITS, lists: LIST_LIMITS };
+/** The base path this server build was made for (the server checks it before a publish). */
+export const SITE_BASE: string = import.meta.env.BASE_URL;
 
 export type PrerenderReport = { pages: number; fallbacks: string[]; styleHashes: string[] };
 
@@ -161,8 +163,14 @@ export async function prerenderSite({
   onPage,
   shard = { index: 0, count: 1 },
   template,
+  only,
 }: {
   distDir: string;
+  /**
+   * A publish from the server (server/publish/): render only these trees' pages, the list
+   * and the search file, into a folder that has every other file already.
+   */
+  only?: ReadonlySet<string>;
   stepLimit?: number;
   /** Entries on each page of the list of troubleshooters (ADR 19). */
   listPageSize?: number;
@@ -215,11 +223,13 @@ export async function prerenderSite({
   // 404.html first, from the untouched shell; no state, so the client renders afresh for
   // the address it is served for.
   if (isMine()) {
-    const notFound = await renderPage(toUrl(paths.unmatched.path), freshClient());
-    await queue.add(
-      writeFileChecked(path.join(distDir, '404.html'), fillTemplate(shell, notFound, false)),
-    );
-    pages += 1;
+    if (!only) {
+      const notFound = await renderPage(toUrl(paths.unmatched.path), freshClient());
+      await queue.add(
+        writeFileChecked(path.join(distDir, '404.html'), fillTemplate(shell, notFound, false)),
+      );
+      pages += 1;
+    }
     // The list's filter looks inside the trees through this one file (ADR 16), written from
     // the trees just checked, so it says what the pages say.
     const search: TreeSearchFile = { trees: trees.map(treeSearchEntry) };
@@ -255,14 +265,18 @@ export async function prerenderSite({
   const editorClient = freshClient();
   editorClient.setQueryData(catalogQueryOptions().queryKey, index);
   for (const tree of trees) editorClient.setQueryData(treeQueryOptions(tree.id).queryKey, tree);
-  for (const href of [paths.edit.getHref(), ...trees.map((tree) => paths.edit.getHref(tree.id))]) {
+  const rendered = only ? trees.filter((tree) => only.has(tree.id)) : trees;
+  for (const href of [
+    paths.edit.getHref(),
+    ...rendered.map((tree) => paths.edit.getHref(tree.id)),
+  ]) {
     // Shared between workers like every other page, so each is written once.
     if (!isMine()) continue;
     await writePage(href, fillTemplate(shell, await renderPage(toUrl(href), editorClient), false));
     pages += 1;
   }
 
-  for (const tree of trees) {
+  for (const tree of rendered) {
     let trails = allStepTrails(tree, stepLimit);
     if (!trails) {
       fallbacks.push(tree.id);

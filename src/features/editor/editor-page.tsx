@@ -41,6 +41,7 @@ import { ProblemList } from './problem-list';
 import { SideTabs, type SideTab } from './side-tabs';
 import { TreeOutline } from './tree-outline';
 import { ServerAccount } from './server-account';
+import { SubmitForReview } from './submit-for-review';
 import { useWideLayout } from './use-wide-layout';
 import './editor.css';
 
@@ -372,7 +373,7 @@ function EditorWorkspace({
         <div className="editor-publish">
           {deployed ? (
             impact ? (
-              <ImpactPanel deployed={deployed} impact={impact} />
+              <ImpactPanel deployed={deployed} draft={tree} impact={impact} />
             ) : (
               <p>
                 The impact on shared links is shown once every answer leads to a question or outcome
@@ -380,6 +381,7 @@ function EditorWorkspace({
               </p>
             )
           ) : null}
+          <SubmitForReview tree={tree} baseVersion={deployed?.version ?? null} />
           <h3>Download for publishing</h3>
           <p>
             {deployed

@@ -1,6 +1,7 @@
 import type { MigrationNotice } from '../../engine/migrate-trail';
 import type { NodeRef, TreeImpact, TrailImpact } from '../../engine/tree-impact';
 import type { Tree } from '../../engine/tree-schema';
+import { groupImpact, linkCount } from '../../engine/tree-changes';
 
 function trailText(trail: readonly string[]): string {
   return trail.length === 0 ? '(the start)' : trail.join('/');
@@ -17,6 +18,8 @@ function noticeText(notice: MigrationNotice): string {
       return `“${notice.question}” is removed`;
     case 'answer-removed':
       return `“${notice.answer}” is no longer offered for “${notice.question}”`;
+    case 'answer-renamed':
+      return `“${notice.answer}” of “${notice.question}” has a new address (${notice.from} → ${notice.to}) and is kept`;
     case 'not-asked':
       return `“${notice.question}” is no longer asked at that point`;
     case 'order-changed':
@@ -62,9 +65,20 @@ function Names({ label, items }: { label: string; items: string[] }) {
  * deployed version where it leads now (engine/tree-impact.ts). Links that change meaning
  * come first.
  */
-export function ImpactPanel({ deployed, impact }: { deployed: Tree; impact: TreeImpact }) {
+export function ImpactPanel({
+  deployed,
+  draft,
+  impact,
+}: {
+  deployed: Tree;
+  draft: Tree;
+  impact: TreeImpact;
+}) {
   const { summary, trails, versionMustRise } = impact;
   const moved = trails.filter((trail) => trail.status !== 'unchanged');
+  // The readable report (issue 24): one line a cause, with its count and a few examples;
+  // every link behind the disclosure.
+  const groups = groupImpact(deployed, draft, impact);
   const ref = (node: NodeRef) =>
     `${node.kind === 'outcome' ? 'outcome' : 'question'} “${node.label || node.id}”`;
   const answer = (item: { question: string; label: string; slug: string }) =>
@@ -103,8 +117,8 @@ export function ImpactPanel({ deployed, impact }: { deployed: Tree; impact: Tree
       )}
       {summary.answersRenamed.length > 0 ? (
         <p>
-          A step link spells each answer by its address: links made with an old address no longer
-          find that answer. Give it back its old address to keep them.
+          A step link spells each answer by its address: a link made with the old address still
+          finds the answer, and tells the person that its address changed.
         </p>
       ) : null}
       <h3>Links already shared</h3>
@@ -113,11 +127,30 @@ export function ImpactPanel({ deployed, impact }: { deployed: Tree; impact: Tree
           ? `${moved.length} of the ${trails.length} step links of version ${deployed.version} now lead elsewhere or no longer fit. Publish this as version ${deployed.version + 1}, with the archived copy of version ${deployed.version}, so that people who open an old link are told what changed (Download for publishing).`
           : `All ${trails.length} step links of version ${deployed.version} still lead where they did. The version need not go up.`}
       </p>
-      <ul aria-label="Step links of the deployed version" className="editor-impact__trails">
-        {[...moved, ...trails.filter((trail) => trail.status === 'unchanged')].map((trail) => (
-          <TrailRow key={trail.trail.join('/')} impact={trail} />
-        ))}
-      </ul>
+      {groups.length > 0 ? (
+        <ul aria-label="What changes for shared links" className="editor-impact__groups">
+          {groups.map((group) => (
+            <li key={group.key}>
+              <strong>{group.cause}</strong>: {linkCount(group.trails.length)} {group.effect}. For
+              example:{' '}
+              {group.trails
+                .slice(0, 3)
+                .map((trail) => trailText(trail.trail))
+                .join(', ')}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <details className="editor-impact__all">
+        <summary>
+          All {trails.length} step links of version {deployed.version}
+        </summary>
+        <ul aria-label="Step links of the deployed version" className="editor-impact__trails">
+          {[...moved, ...trails.filter((trail) => trail.status === 'unchanged')].map((trail) => (
+            <TrailRow key={trail.trail.join('/')} impact={trail} />
+          ))}
+        </ul>
+      </details>
     </div>
   );
 }

@@ -41,8 +41,8 @@ export function ServerAccount() {
   return (
     <div className="editor-server">
       <p>
-        Signed in as {account.email} ({account.role}). Until publishing from here arrives, download
-        the files from the Publishing tab.
+        Signed in as {account.email} ({account.role}). Submit your changes for review from the
+        Publishing tab; <a href={serverHref('admin/reviews')}>reviews</a>.
       </p>
       <form method="post" action={serverHref('sign-out')} aria-label="Sign out">
         <button type="submit" className="editor-button">

@@ -13,6 +13,8 @@ function explain(notice: MigrationNotice): string {
       return `“${notice.question}” (you answered “${notice.answer}”): this question has been removed.`;
     case 'answer-removed':
       return `“${notice.question}”: the answer “${notice.answer}” is no longer offered, so this question needs answering again.`;
+    case 'answer-renamed':
+      return `“${notice.question}” (you answered “${notice.answer}”) is kept; only the answer’s address changed, from “${notice.from}” to “${notice.to}”.`;
     case 'not-asked':
       return `“${notice.question}” (you answered “${notice.answer}”): this version does not ask it at this point of the walk.`;
     case 'order-changed':

@@ -1,3 +1,13 @@
+CREATE TABLE "site_generations" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"key" text NOT NULL,
+	"tree_versions_up_to" integer NOT NULL,
+	"tree_id" text,
+	"version" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "site_generations_key_unique" UNIQUE("key")
+);
+--> statement-breakpoint
 CREATE TABLE "step_reports" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"tree_id" text NOT NULL,
@@ -11,6 +21,23 @@ CREATE TABLE "step_reports" (
 	"updated_by" integer,
 	CONSTRAINT "step_reports_category_known" CHECK ("step_reports"."category" in ('wrong', 'unclear', 'out-of-date', 'other')),
 	CONSTRAINT "step_reports_status_known" CHECK ("step_reports"."status" in ('new', 'accepted', 'done'))
+);
+--> statement-breakpoint
+CREATE TABLE "submissions" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"tree_id" text NOT NULL,
+	"base_version" integer,
+	"tree" jsonb NOT NULL,
+	"summary" text NOT NULL,
+	"author_id" integer,
+	"author_email" text NOT NULL,
+	"status" text DEFAULT 'submitted' NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"reviewed_at" timestamp with time zone,
+	"reviewer_email" text,
+	"comment" text,
+	"published_version" integer,
+	CONSTRAINT "submissions_status_known" CHECK ("submissions"."status" in ('submitted', 'sent-back', 'published', 'withdrawn'))
 );
 --> statement-breakpoint
 CREATE TABLE "webhook_attempts" (
@@ -39,10 +66,15 @@ CREATE TABLE "webhook_endpoints" (
 	"created_by" integer
 );
 --> statement-breakpoint
+ALTER TABLE "tree_versions" ADD COLUMN "published_by_email" text;--> statement-breakpoint
+ALTER TABLE "tree_versions" ADD COLUMN "summary" text;--> statement-breakpoint
 ALTER TABLE "step_reports" ADD CONSTRAINT "step_reports_updated_by_accounts_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."accounts"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "submissions" ADD CONSTRAINT "submissions_author_id_accounts_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."accounts"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "webhook_attempts" ADD CONSTRAINT "webhook_attempts_delivery_id_webhook_deliveries_id_fk" FOREIGN KEY ("delivery_id") REFERENCES "public"."webhook_deliveries"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "webhook_deliveries" ADD CONSTRAINT "webhook_deliveries_endpoint_id_webhook_endpoints_id_fk" FOREIGN KEY ("endpoint_id") REFERENCES "public"."webhook_endpoints"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "webhook_endpoints" ADD CONSTRAINT "webhook_endpoints_created_by_accounts_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."accounts"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "step_reports_tree_node" ON "step_reports" USING btree ("tree_id","node_id");--> statement-breakpoint
+CREATE INDEX "submissions_status" ON "submissions" USING btree ("status","id");--> statement-breakpoint
+CREATE INDEX "submissions_tree" ON "submissions" USING btree ("tree_id");--> statement-breakpoint
 CREATE INDEX "webhook_attempts_delivery" ON "webhook_attempts" USING btree ("delivery_id");--> statement-breakpoint
 CREATE INDEX "webhook_deliveries_endpoint" ON "webhook_deliveries" USING btree ("endpoint_id","id");

@@ -1,0 +1,343 @@
+// A generation of the served site (docs/decisions/0030-review-and-publish.md): a folder
+// holding the whole site as it is after one publish. It is made beside the live one, never
+// in it: every file the publish does not change is a hard link to the previous generation's
+// (or the build's) file, and the changed troubleshooter's pages, the list and the search
+// file are rendered afresh. Only a complete folder gets its final name, so a publish that
+// fails or is killed half-way leaves a `.building-…` folder that nobody serves.
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import {
+  copyFile,
+  link,
+  mkdir,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  stat,
+  writeFile,
+} from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { TreeIndex } from '../../src/engine/tree-schema';
+import type { TreeVersion } from '../trees/tree-versions';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Where the publishing stages may be held (a test kills the process there). */
+export type PublishStage = 'before-render' | 'during-render' | 'after-render' | 'after-commit';
+
+export type SiteFolders = {
+  /** The built site (`npm run build`): the assets and every page of the shipped trees. */
+  distDir: string;
+  /** Where generations are made (PUBLISH_DIR); on the same disk as distDir (hard links). */
+  publishDir: string;
+  basePath: string;
+};
+
+/** The build the folders are made from (`dist/.built-from`, scripts/fresh-build.mjs). */
+export async function buildStamp(distDir: string): Promise<string> {
+  const text = await readFile(path.join(distDir, '.built-from'), 'utf8').catch(() => 'unstamped');
+  return text.trim().slice(0, 16) || 'unstamped';
+}
+
+/**
+ * A generation's folder: named by its key and by the build it was made from, so that a new
+ * build (an upgrade) never serves old pages with new scripts: its folder is made again.
+ */
+export function generationFolder(folders: SiteFolders, key: string, stamp: string): string {
+  return path.join(folders.publishDir, `${key}-${stamp}`);
+}
+
+export function newGenerationKey(): string {
+  return `g${Date.now().toString(36)}${randomBytes(4).toString('hex')}`;
+}
+
+/** The files a publish of `treeIds` writes itself: never linked from the previous folder. */
+function rewrittenBy(treeIds: ReadonlySet<string>) {
+  return (relative: string): boolean => {
+    const parts = relative.split(path.sep);
+    const [first, second] = parts;
+    if (parts.length === 1 && first === 'index.html') return true;
+    if (first === 'list') return true;
+    if (first === 'trees') {
+      if (second === 'index.json' || second === 'search.json' || second === 'list') return true;
+      const tree = /^([a-z0-9-]+?)(\.v\d+)?\.json$/.exec(second ?? '')?.[1];
+      return parts.length === 2 && tree !== undefined && treeIds.has(tree);
+    }
+    if (first === 'map' || first === 'edit') {
+      if (first === 'edit' && parts.length === 2) return true;
+      return second !== undefined && treeIds.has(second);
+    }
+    return first !== undefined && treeIds.has(first) && parts.length > 1;
+  };
+}
+
+/** Links every file of `from` into `to` (copies across disks), but those `skip` names. */
+async function linkTree(from: string, to: string, skip: (relative: string) => boolean) {
+  const walk = async (relative: string): Promise<void> => {
+    await mkdir(path.join(to, relative), { recursive: true });
+    const entries = await readdir(path.join(from, relative), { withFileTypes: true });
+    await Promise.all(
+      entries.map(async (entry) => {
+        const name = path.join(relative, entry.name);
+        if (skip(name)) return;
+        if (entry.isDirectory()) return walk(name);
+        const source = path.join(from, name);
+        const target = path.join(to, name);
+        await link(source, target).catch(async (error: NodeJS.ErrnoException) => {
+          if (error.code !== 'EXDEV' && error.code !== 'EPERM') throw error;
+          await copyFile(source, target);
+        });
+      }),
+    );
+  };
+  await walk('');
+}
+
+/** The trees whose files in `dir` are not the versions the database has (or are missing). */
+async function treesDifferingFrom(dir: string, current: TreeVersion[]): Promise<Set<string>> {
+  const differing = new Set<string>();
+  for (const { treeId, version } of current) {
+    const file = path.join(dir, 'trees', `${treeId}.json`);
+    const onDisk = await readFile(file, 'utf8')
+      .then((text) => (JSON.parse(text) as { version?: number }).version)
+      .catch(() => undefined);
+    if (onDisk !== version) differing.add(treeId);
+  }
+  return differing;
+}
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+/** The server build that renders pages: the site's own (`dist-ssr/`), or one of ours. */
+function ssrModules(folders: SiteFolders): string[] {
+  return [
+    path.join(ROOT, 'dist-ssr', 'prerender-site.js'),
+    path.join(folders.publishDir, '.ssr', 'prerender-site.js'),
+  ].filter((file) => existsSync(file));
+}
+
+/** Builds the server build for this base path into the publish folder (once). */
+function buildOwnSsr(folders: SiteFolders): string {
+  const outDir = path.join(folders.publishDir, '.ssr');
+  execFileSync(
+    process.execPath,
+    [
+      path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '--ssr',
+      'src/prerender/prerender-site.ts',
+      '--outDir',
+      outDir,
+      '--emptyOutDir',
+      '--logLevel',
+      'warn',
+    ],
+    { cwd: ROOT, stdio: 'inherit', env: { ...process.env, BASE_PATH: folders.basePath } },
+  );
+  return path.join(outDir, 'prerender-site.js');
+}
+
+type Renderer = {
+  render(job: { folder: string; only: string[]; template: string }): Promise<number>;
+  close(): Promise<void>;
+};
+
+type WorkerMessage = {
+  ready?: true;
+  wrongBase?: string;
+  id?: number;
+  pages?: number;
+  error?: string;
+};
+
+/** A worker with the server build loaded, or null when that build is for another base path. */
+function startRenderer(ssrModule: string, basePath: string): Promise<Renderer | null> {
+  const worker = new Worker(new URL('./render-worker.mjs', import.meta.url), {
+    workerData: { ssrModule, basePath },
+    // Plain JavaScript: no TypeScript loader needed in the worker.
+    execArgv: [],
+  });
+  // Idle between publishes, it must not keep the process alive.
+  worker.unref();
+  const waiting = new Map<number, { resolve(pages: number): void; reject(e: Error): void }>();
+  let next = 0;
+  let failure: Error | undefined;
+  const fail = (error: Error) => {
+    failure = error;
+    for (const job of waiting.values()) job.reject(error);
+    waiting.clear();
+  };
+  return new Promise((resolve, reject) => {
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.wrongBase !== undefined) {
+        void worker.terminate();
+        resolve(null);
+        return;
+      }
+      if (message.ready) {
+        resolve({
+          render(job) {
+            if (failure) return Promise.reject(failure);
+            next += 1;
+            const id = next;
+            return new Promise<number>((done, refuse) => {
+              waiting.set(id, { resolve: done, reject: refuse });
+              worker.postMessage({ id, ...job });
+            });
+          },
+          async close() {
+            await worker.terminate();
+          },
+        });
+        return;
+      }
+      const job = waiting.get(message.id ?? -1);
+      if (!job) return;
+      waiting.delete(message.id ?? -1);
+      if (message.error !== undefined) job.reject(new Error(message.error));
+      else job.resolve(message.pages ?? 0);
+    });
+    worker.once('error', (error) => {
+      fail(error);
+      reject(error);
+    });
+    worker.once('exit', (code) => fail(new Error(`publish: the renderer stopped (${code})`)));
+  });
+}
+
+const renderers = new Map<string, Promise<Renderer>>();
+const rendererKey = (folders: SiteFolders) => `${folders.publishDir}\n${folders.basePath}`;
+
+/** The renderer for these folders: started once and kept, React and the app loaded. */
+function rendererFor(folders: SiteFolders): Promise<Renderer> {
+  const key = rendererKey(folders);
+  let renderer = renderers.get(key);
+  if (!renderer) {
+    renderer = (async () => {
+      for (const ssrModule of ssrModules(folders)) {
+        const started = await startRenderer(ssrModule, folders.basePath);
+        if (started) return started;
+      }
+      const own = await startRenderer(buildOwnSsr(folders), folders.basePath);
+      if (!own) throw new Error(`publish: no server build for ${folders.basePath}`);
+      return own;
+    })();
+    renderers.set(key, renderer);
+  }
+  return renderer;
+}
+
+/** Stops the renderers (the app closes). */
+export async function closeRenderers(): Promise<void> {
+  const all = [...renderers.values()];
+  renderers.clear();
+  await Promise.all(all.map((renderer) => renderer.then((r) => r.close()).catch(() => {})));
+}
+
+async function render(
+  folders: SiteFolders,
+  job: { folder: string; only: string[]; template: string },
+): Promise<{ pages: number }> {
+  try {
+    return { pages: await (await rendererFor(folders)).render(job) };
+  } catch (error) {
+    // A renderer that failed is started afresh for the next publish.
+    const failed = renderers.get(rendererKey(folders));
+    renderers.delete(rendererKey(folders));
+    void failed?.then((r) => r.close()).catch(() => {});
+    throw error;
+  }
+}
+
+/**
+ * Makes the folder of a generation: the site with `versions` published (every version of
+ * every tree, in the list's order; the highest of each is served). `previous` is the live
+ * generation's folder, when there is one made from the same build: everything but `changed`
+ * is linked from it. Without it, the folder is made from the build, and every tree whose
+ * file there is not the database's is rendered. Returns the folder; one already there (made
+ * by another process on this disk) is used as it is.
+ */
+export async function makeGeneration(
+  folders: SiteFolders,
+  options: {
+    key: string;
+    versions: TreeVersion[];
+    changed: ReadonlySet<string>;
+    previous: string | null;
+    hold?: (stage: PublishStage) => Promise<void>;
+  },
+): Promise<{ folder: string; pages: number }> {
+  const stamp = await buildStamp(folders.distDir);
+  const folder = generationFolder(folders, options.key, stamp);
+  if (existsSync(folder)) return { folder, pages: 0 };
+  await options.hold?.('before-render');
+
+  const current = new Map<string, TreeVersion>();
+  for (const entry of options.versions) current.set(entry.treeId, entry);
+  const source =
+    options.previous && existsSync(options.previous) ? options.previous : folders.distDir;
+  const changed = new Set(options.changed);
+  for (const id of await treesDifferingFrom(source, [...current.values()])) changed.add(id);
+
+  await mkdir(folders.publishDir, { recursive: true });
+  const building = path.join(
+    folders.publishDir,
+    `.building-${options.key}-${randomBytes(3).toString('hex')}`,
+  );
+  try {
+    await linkTree(source, building, rewrittenBy(changed));
+    const treesDir = path.join(building, 'trees');
+    for (const { treeId, version, tree } of options.versions) {
+      if (!changed.has(treeId)) continue;
+      const name = current.get(treeId)?.version === version ? treeId : `${treeId}.v${version}`;
+      await writeFile(path.join(treesDir, `${name}.json`), json(tree));
+    }
+    const index: TreeIndex = {
+      trees: [...current.values()].map(({ tree }) => ({
+        id: tree.id,
+        title: tree.title,
+        description: tree.description,
+        ...(tree.article ? { article: tree.article.id } : {}),
+      })),
+    };
+    await writeFile(path.join(treesDir, 'index.json'), json(index));
+    await options.hold?.('during-render');
+    const { pages } = await render(folders, {
+      folder: building,
+      only: [...changed],
+      template: await readFile(path.join(folders.distDir, '.prerender-template'), 'utf8'),
+    });
+    // Complete: only now does it get the name a process serves it by.
+    await rename(building, folder);
+    return { folder, pages };
+  } catch (error) {
+    await rm(building, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/**
+ * Removes the folders no process serves any more: generations other than `keep` (the live
+ * one and the one before it, which a process may still be switching from) once they are a
+ * minute old, and unfinished ones (a publish that failed or was killed) after an hour, when
+ * no publish can still be writing them.
+ */
+export async function removeOldGenerations(publishDir: string, keep: readonly string[]) {
+  const names = await readdir(publishDir).catch(() => [] as string[]);
+  const now = Date.now();
+  await Promise.all(
+    names.map(async (name) => {
+      if (name === '.ssr' || keep.some((key) => name.startsWith(`${key}-`))) return;
+      const full = path.join(publishDir, name);
+      const { mtimeMs } = await stat(full).catch(() => ({ mtimeMs: now }));
+      const age = now - mtimeMs;
+      if (name.startsWith('.building-') ? age > 60 * 60_000 : age > 60_000) {
+        await rm(full, { recursive: true, force: true });
+      }
+    }),
+  );
+}

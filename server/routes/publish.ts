@@ -1,0 +1,764 @@
+// Review, publishing, history and restore (docs/decisions/0030-review-and-publish.md), as a
+// JSON API under /api/ and as pages with plain forms under /admin/. Authors submit and read
+// their own submissions; publishers review, publish, send back and restore; admins choose
+// whether authors may publish their own (one-person publishing). Every change is audited.
+import { and, desc, eq } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { checkDraft } from '../../src/engine/check-draft';
+import { treeChanges } from '../../src/engine/tree-changes';
+import { treeImpact, type TreeImpact } from '../../src/engine/tree-impact';
+import type { Tree } from '../../src/engine/tree-schema';
+import type { Account } from '../accounts/accounts-store';
+import { roleAllows } from '../accounts/roles';
+import { recordAudit } from '../audit/audit-log';
+import type { Database } from '../db/database';
+import { settings, submissions, treeVersions } from '../db/schema';
+import {
+  renderHistory,
+  renderPublishingSettings,
+  renderRestore,
+  renderReview,
+  renderReviewList,
+  type SubmissionRow,
+} from '../pages/review-pages';
+import { sendPage, usePagePolicy } from '../pages/send-page';
+import { signedInAccount } from '../plugins/auth';
+import { checkForPublishing, currentVersion, PublishRefused } from '../publish/publish-tree';
+
+const PUBLISHING_KEY = 'publishing';
+
+export async function readOnePersonPublishing(db: Database): Promise<boolean> {
+  const [row] = await db.select().from(settings).where(eq(settings.key, PUBLISHING_KEY));
+  return (row?.value as { onePerson?: boolean } | undefined)?.onePerson === true;
+}
+
+const idParams = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'integer', minimum: 1 } },
+} as const;
+const treeParams = {
+  type: 'object',
+  required: ['treeId'],
+  properties: { treeId: { type: 'string', pattern: '^[a-z0-9-]+$', maxLength: 200 } },
+} as const;
+const restoreParams = {
+  type: 'object',
+  required: ['treeId', 'version'],
+  properties: { ...treeParams.properties, version: { type: 'integer', minimum: 1 } },
+} as const;
+const errorSchema = {
+  type: 'object',
+  properties: {
+    error: { type: 'string' },
+    message: { type: 'string' },
+    problems: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { path: { type: 'string' }, message: { type: 'string' } },
+      },
+    },
+  },
+} as const;
+const submissionSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'integer' },
+    treeId: { type: 'string' },
+    title: { type: 'string' },
+    summary: { type: 'string' },
+    authorEmail: { type: 'string' },
+    status: { type: 'string' },
+    createdAt: { type: 'string', format: 'date-time' },
+    comment: { type: ['string', 'null'] },
+    reviewerEmail: { type: ['string', 'null'] },
+    baseVersion: { type: ['integer', 'null'] },
+    publishedVersion: { type: ['integer', 'null'] },
+  },
+} as const;
+
+function rowOf(row: typeof submissions.$inferSelect): SubmissionRow {
+  const tree = row.tree as Partial<Tree>;
+  return {
+    id: row.id,
+    treeId: row.treeId,
+    title: typeof tree.title === 'string' && tree.title ? tree.title : row.treeId,
+    summary: row.summary,
+    authorEmail: row.authorEmail,
+    status: row.status,
+    createdAt: row.createdAt,
+    comment: row.comment,
+    reviewerEmail: row.reviewerEmail,
+    baseVersion: row.baseVersion,
+    publishedVersion: row.publishedVersion,
+  };
+}
+
+/** The impact on shared links, when both versions can be walked (checkDraft's rules). */
+function impactOf(deployed: Tree | null, tree: Tree): TreeImpact | null {
+  if (!deployed) return null;
+  if (!checkDraft(tree).walkable || !checkDraft(deployed).walkable) return null;
+  return treeImpact(deployed, tree);
+}
+
+export async function publishRoutes(app: FastifyInstance) {
+  usePagePolicy(app);
+  const author = app.requireRole('author');
+  const publisher = app.requireRole('publisher');
+  const admin = app.requireRole('admin');
+  const base = () => app.basePath;
+
+  /** The submission, if this account may read it (its author, or a publisher). */
+  async function readable(account: Account, id: number) {
+    const [row] = await app.db.select().from(submissions).where(eq(submissions.id, id));
+    if (!row) return null;
+    if (row.authorId !== account.id && !roleAllows(account.role, 'publisher')) return null;
+    return row;
+  }
+
+  async function review(row: typeof submissions.$inferSelect) {
+    const tree = row.tree as Tree;
+    const live = await currentVersion(app.db, row.treeId);
+    const next = { ...tree, version: (live?.version ?? 0) + 1 };
+    const ids = await app.db.selectDistinct({ treeId: treeVersions.treeId }).from(treeVersions);
+    const position = live ? 0 : ids.length;
+    const problems = checkForPublishing(next, position);
+    const walkable = problems.length === 0;
+    return {
+      deployed: live?.tree ?? null,
+      tree: next,
+      problems,
+      changes: live && walkable ? treeChanges(live.tree, tree) : [],
+      impact: walkable ? impactOf(live?.tree ?? null, tree) : null,
+      outdated: (live?.version ?? null) !== row.baseVersion,
+    };
+  }
+
+  async function mayPublish(account: Account, row: typeof submissions.$inferSelect) {
+    if (roleAllows(account.role, 'publisher')) return true;
+    return row.authorId === account.id && (await readOnePersonPublishing(app.db));
+  }
+
+  /** Publishes a submission; returns the version, or what stopped it. */
+  async function publishSubmission(account: Account, id: number) {
+    const row = await readable(account, id);
+    if (!row) return { status: 404 as const, error: 'There is no such submission.' };
+    if (!(await mayPublish(account, row)))
+      return { status: 403 as const, error: 'Publishing this needs the publisher role.' };
+    if (row.status !== 'submitted')
+      return { status: 409 as const, error: 'This submission is no longer waiting for review.' };
+    try {
+      const { version } = await app.publishedSite.publish(row.tree as Tree, {
+        actor: { id: account.id, email: account.email },
+        summary: row.summary,
+        submissionId: row.id,
+      });
+      return { status: 200 as const, version, treeId: row.treeId };
+    } catch (error) {
+      if (error instanceof PublishRefused)
+        return { status: 422 as const, error: error.message, problems: error.problems };
+      throw error;
+    }
+  }
+
+  async function sendBack(account: Account, id: number, comment: string) {
+    const [row] = await app.db.select().from(submissions).where(eq(submissions.id, id));
+    if (!row) return 404;
+    if (row.status !== 'submitted') return 409;
+    await app.db.transaction(async (tx) => {
+      await tx
+        .update(submissions)
+        .set({ status: 'sent-back', comment, reviewedAt: new Date(), reviewerEmail: account.email })
+        .where(and(eq(submissions.id, id), eq(submissions.status, 'submitted')));
+      await recordAudit(tx, {
+        actor: { id: account.id, email: account.email },
+        action: 'submission.sent-back',
+        subject: row.treeId,
+        details: { submission: id, comment },
+      });
+    });
+    return 200;
+  }
+
+  async function restore(account: Account, treeId: string, version: number) {
+    const [old] = await app.db
+      .select()
+      .from(treeVersions)
+      .where(and(eq(treeVersions.treeId, treeId), eq(treeVersions.version, version)));
+    if (!old) return { status: 404 as const, error: 'There is no such version.' };
+    const published = await app.publishedSite.publish(old.tree as Tree, {
+      actor: { id: account.id, email: account.email },
+      summary: `Restored version ${version}`,
+      restoredFrom: version,
+    });
+    return { status: 200 as const, version: published.version };
+  }
+
+  async function history(treeId: string) {
+    return app.db
+      .select({
+        version: treeVersions.version,
+        publishedAt: treeVersions.publishedAt,
+        publishedByEmail: treeVersions.publishedByEmail,
+        summary: treeVersions.summary,
+        tree: treeVersions.tree,
+      })
+      .from(treeVersions)
+      .where(eq(treeVersions.treeId, treeId))
+      .orderBy(desc(treeVersions.version));
+  }
+
+  async function listFor(account: Account) {
+    const rows = await app.db
+      .select()
+      .from(submissions)
+      .where(
+        roleAllows(account.role, 'publisher') ? undefined : eq(submissions.authorId, account.id),
+      )
+      .orderBy(desc(submissions.id))
+      .limit(200);
+    return rows.map(rowOf);
+  }
+
+  // ---- JSON API -------------------------------------------------------------------------
+
+  app.post(
+    '/api/submissions',
+    {
+      preHandler: author,
+      schema: {
+        body: {
+          type: 'object',
+          required: ['tree', 'summary'],
+          additionalProperties: false,
+          properties: {
+            tree: { type: 'object' },
+            summary: { type: 'string', minLength: 1, maxLength: 200, pattern: '\\S' },
+            baseVersion: { type: ['integer', 'null'], minimum: 1 },
+          },
+        },
+        response: { 201: submissionSchema, 400: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      const account = signedInAccount(request);
+      const body = request.body as { tree: Tree; summary: string; baseVersion?: number | null };
+      const id = typeof body.tree.id === 'string' ? body.tree.id : '';
+      if (!/^[a-z0-9-]+$/.test(id)) {
+        return reply
+          .code(400)
+          .send({ error: 'invalid-tree', message: 'The troubleshooter has no valid id.' });
+      }
+      // The rulebook first: a publisher reviews trees that can be published (the editor's
+      // Checks tab shows the same problems while the author writes).
+      const problems = checkForPublishing(body.tree, 0).filter(
+        (problem) => !problem.path.startsWith('$.trees'),
+      );
+      if (problems.length > 0) {
+        return reply.code(400).send({
+          error: 'invalid-tree',
+          message: 'The troubleshooter does not pass the checks: fix them before submitting.',
+          problems,
+        });
+      }
+      const summary = body.summary.trim().replace(/\s+/g, ' ');
+      const row = await app.db.transaction(async (tx) => {
+        const [added] = await tx
+          .insert(submissions)
+          .values({
+            treeId: id,
+            baseVersion: body.baseVersion ?? null,
+            tree: body.tree,
+            summary,
+            authorId: account.id,
+            authorEmail: account.email,
+          })
+          .returning();
+        await recordAudit(tx, {
+          actor: { id: account.id, email: account.email },
+          action: 'submission.submitted',
+          subject: id,
+          details: { submission: added?.id, summary },
+        });
+        return added;
+      });
+      if (!row) throw new Error('submission not stored');
+      reply.header('cache-control', 'no-store');
+      return reply.code(201).send(rowOf(row));
+    },
+  );
+
+  app.get(
+    '/api/submissions',
+    {
+      preHandler: author,
+      schema: {
+        response: {
+          200: {
+            type: 'object',
+            properties: { submissions: { type: 'array', items: submissionSchema } },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return { submissions: await listFor(signedInAccount(request)) };
+    },
+  );
+
+  app.get(
+    '/api/submissions/:id',
+    {
+      preHandler: author,
+      schema: {
+        params: idParams,
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              submission: submissionSchema,
+              changes: { type: 'array', items: { type: 'object', additionalProperties: true } },
+              problems: errorSchema.properties.problems,
+              impact: {
+                type: ['object', 'null'],
+                properties: {
+                  links: { type: 'integer' },
+                  changed: { type: 'integer' },
+                },
+              },
+            },
+          },
+          404: errorSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: number };
+      const row = await readable(signedInAccount(request), id);
+      reply.header('cache-control', 'no-store');
+      if (!row) return reply.code(404).send({ error: 'not-found', message: 'No such submission.' });
+      const result = await review(row);
+      return {
+        submission: rowOf(row),
+        changes: result.changes,
+        problems: result.problems,
+        impact: result.impact
+          ? {
+              links: result.impact.trails.length,
+              changed: result.impact.trails.filter((t) => t.status !== 'unchanged').length,
+            }
+          : null,
+      };
+    },
+  );
+
+  app.post(
+    '/api/submissions/:id/publish',
+    {
+      preHandler: author,
+      schema: {
+        params: idParams,
+        response: {
+          200: { type: 'object', properties: { version: { type: 'integer' } } },
+          403: errorSchema,
+          404: errorSchema,
+          409: errorSchema,
+          422: errorSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: number };
+      const result = await publishSubmission(signedInAccount(request), id);
+      reply.header('cache-control', 'no-store');
+      if (result.status !== 200) {
+        return reply.code(result.status).send({
+          error: 'not-published',
+          message: result.error,
+          ...('problems' in result ? { problems: result.problems } : {}),
+        });
+      }
+      return { version: result.version };
+    },
+  );
+
+  app.post(
+    '/api/submissions/:id/send-back',
+    {
+      preHandler: publisher,
+      schema: {
+        params: idParams,
+        body: {
+          type: 'object',
+          required: ['comment'],
+          additionalProperties: false,
+          properties: {
+            comment: { type: 'string', minLength: 1, maxLength: 2000, pattern: '\\S' },
+          },
+        },
+        response: {
+          200: { type: 'object', properties: { status: { type: 'string' } } },
+          404: errorSchema,
+          409: errorSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: number };
+      const { comment } = request.body as { comment: string };
+      const status = await sendBack(signedInAccount(request), id, comment.trim());
+      reply.header('cache-control', 'no-store');
+      if (status !== 200)
+        return reply
+          .code(status)
+          .send({ error: 'not-sent-back', message: 'Not waiting for review.' });
+      return { status: 'sent-back' };
+    },
+  );
+
+  app.get(
+    '/api/trees/:treeId/history',
+    {
+      preHandler: author,
+      schema: {
+        params: treeParams,
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              versions: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    version: { type: 'integer' },
+                    publishedAt: { type: 'string', format: 'date-time' },
+                    publishedByEmail: { type: ['string', 'null'] },
+                    summary: { type: ['string', 'null'] },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const { treeId } = request.params as { treeId: string };
+      reply.header('cache-control', 'no-store');
+      const versions = (await history(treeId)).map(({ tree: _tree, ...row }) => row);
+      return { versions };
+    },
+  );
+
+  app.post(
+    '/api/trees/:treeId/restore',
+    {
+      preHandler: publisher,
+      schema: {
+        params: treeParams,
+        body: {
+          type: 'object',
+          required: ['version'],
+          additionalProperties: false,
+          properties: { version: { type: 'integer', minimum: 1 } },
+        },
+        response: {
+          200: { type: 'object', properties: { version: { type: 'integer' } } },
+          404: errorSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { treeId } = request.params as { treeId: string };
+      const { version } = request.body as { version: number };
+      const result = await restore(signedInAccount(request), treeId, version);
+      reply.header('cache-control', 'no-store');
+      if (result.status !== 200)
+        return reply.code(result.status).send({ error: 'not-found', message: result.error });
+      return { version: result.version };
+    },
+  );
+
+  const publishingSchema = {
+    type: 'object',
+    required: ['onePerson'],
+    additionalProperties: false,
+    properties: { onePerson: { type: 'boolean' } },
+  } as const;
+
+  async function savePublishing(account: Account, onePerson: boolean) {
+    await app.db.transaction(async (tx) => {
+      await tx
+        .insert(settings)
+        .values({ key: PUBLISHING_KEY, value: { onePerson }, updatedBy: account.id })
+        .onConflictDoUpdate({
+          target: settings.key,
+          set: { value: { onePerson }, updatedBy: account.id, updatedAt: new Date() },
+        });
+      await recordAudit(tx, {
+        actor: { id: account.id, email: account.email },
+        action: 'publishing.settings-changed',
+        subject: 'publishing',
+        details: { onePerson },
+      });
+    });
+  }
+
+  app.get(
+    '/api/settings/publishing',
+    { preHandler: admin, schema: { response: { 200: publishingSchema } } },
+    async (_request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return { onePerson: await readOnePersonPublishing(app.db) };
+    },
+  );
+
+  app.put(
+    '/api/settings/publishing',
+    { preHandler: admin, schema: { body: publishingSchema, response: { 200: publishingSchema } } },
+    async (request, reply) => {
+      const { onePerson } = request.body as { onePerson: boolean };
+      await savePublishing(signedInAccount(request), onePerson);
+      reply.header('cache-control', 'no-store');
+      return { onePerson };
+    },
+  );
+
+  // ---- Pages ----------------------------------------------------------------------------
+
+  const page = (request: FastifyRequest) => ({
+    base: base(),
+    account: signedInAccount(request),
+  });
+
+  app.get('/admin/reviews', { preHandler: author }, async (request, reply) => {
+    const account = signedInAccount(request);
+    return sendPage(
+      reply,
+      200,
+      renderReviewList({
+        ...page(request),
+        rows: await listFor(account),
+        reviewer: roleAllows(account.role, 'publisher'),
+      }),
+    );
+  });
+
+  async function sendReview(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: number,
+    extra: { status?: number; message?: string | null; error?: string | null } = {},
+  ) {
+    const account = signedInAccount(request);
+    const row = await readable(account, id);
+    if (!row) return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
+    const result = await review(row);
+    return sendPage(
+      reply,
+      extra.status ?? 200,
+      renderReview({
+        ...page(request),
+        row: rowOf(row),
+        deployed: result.deployed,
+        submitted: result.tree,
+        changes: result.changes,
+        problems: result.problems,
+        impact: result.impact,
+        mayPublish: await mayPublish(account, row),
+        mayReview: roleAllows(account.role, 'publisher'),
+        outdated: result.outdated,
+        message: extra.message ?? null,
+        error: extra.error ?? null,
+      }),
+    );
+  }
+
+  app.get(
+    '/admin/reviews/:id',
+    {
+      preHandler: author,
+      schema: {
+        params: idParams,
+        querystring: { type: 'object', properties: { sent: { type: 'string' } } },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: number };
+      const sent = (request.query as { sent?: string }).sent !== undefined;
+      return sendReview(request, reply, id, {
+        message: sent ? 'Sent back to the author with your comment.' : null,
+      });
+    },
+  );
+
+  app.post(
+    '/admin/reviews/:id/publish',
+    { preHandler: author, schema: { params: idParams } },
+    async (request, reply) => {
+      const { id } = request.params as { id: number };
+      const result = await publishSubmission(signedInAccount(request), id);
+      if (result.status === 200) {
+        return reply.redirect(
+          `${base()}admin/history/${result.treeId}?published=${result.version}`,
+          303,
+        );
+      }
+      if (result.status === 404)
+        return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
+      return sendReview(request, reply, id, { status: result.status, error: result.error });
+    },
+  );
+
+  app.post(
+    '/admin/reviews/:id/send-back',
+    {
+      preHandler: publisher,
+      schema: {
+        params: idParams,
+        body: {
+          type: 'object',
+          properties: { comment: { type: 'string', maxLength: 2000 } },
+        },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: number };
+      const comment = ((request.body as { comment?: string }).comment ?? '').trim();
+      if (!comment) {
+        return sendReview(request, reply, id, {
+          status: 400,
+          error: 'Write a comment for the author: it is what they will read.',
+        });
+      }
+      const status = await sendBack(signedInAccount(request), id, comment);
+      if (status === 404)
+        return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
+      return reply.redirect(`${base()}admin/reviews/${id}?sent`, 303);
+    },
+  );
+
+  app.get(
+    '/admin/history/:treeId',
+    {
+      preHandler: author,
+      schema: {
+        params: treeParams,
+        querystring: {
+          type: 'object',
+          properties: {
+            from: { type: 'integer', minimum: 1 },
+            to: { type: 'integer', minimum: 1 },
+            published: { type: 'integer', minimum: 1 },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const { treeId } = request.params as { treeId: string };
+      const query = request.query as { from?: number; to?: number; published?: number };
+      const versions = await history(treeId);
+      const latest = versions[0];
+      if (!latest) return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
+      const treeOf = (version: number | undefined) =>
+        versions.find((row) => row.version === version)?.tree as Tree | undefined;
+      const from = treeOf(query.from);
+      const to = treeOf(query.to);
+      const account = signedInAccount(request);
+      return sendPage(
+        reply,
+        200,
+        renderHistory({
+          ...page(request),
+          treeId,
+          title: (latest.tree as Tree).title,
+          versions,
+          compare:
+            from && to && query.from && query.to
+              ? { from: query.from, to: query.to, changes: treeChanges(from, to) }
+              : null,
+          mayRestore: roleAllows(account.role, 'publisher'),
+          message: query.published
+            ? `Published as version ${query.published}. The site serves it now.`
+            : null,
+        }),
+      );
+    },
+  );
+
+  app.get(
+    '/admin/history/:treeId/restore/:version',
+    { preHandler: publisher, schema: { params: restoreParams } },
+    async (request, reply) => {
+      const { treeId, version } = request.params as { treeId: string; version: number };
+      const versions = await history(treeId);
+      const live = versions[0]?.tree as Tree | undefined;
+      const restored = versions.find((row) => row.version === version)?.tree as Tree | undefined;
+      if (!live || !restored)
+        return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
+      return sendPage(
+        reply,
+        200,
+        renderRestore({
+          ...page(request),
+          treeId,
+          live,
+          restored,
+          changes: treeChanges(live, restored),
+          impact: treeImpact(live, restored),
+        }),
+      );
+    },
+  );
+
+  app.post(
+    '/admin/history/:treeId/restore/:version',
+    { preHandler: publisher, schema: { params: restoreParams } },
+    async (request, reply) => {
+      const { treeId, version } = request.params as { treeId: string; version: number };
+      const result = await restore(signedInAccount(request), treeId, version);
+      if (result.status !== 200)
+        return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
+      return reply.redirect(`${base()}admin/history/${treeId}?published=${result.version}`, 303);
+    },
+  );
+
+  app.get(
+    '/admin/publishing',
+    {
+      preHandler: admin,
+      schema: { querystring: { type: 'object', properties: { saved: { type: 'string' } } } },
+    },
+    async (request, reply) =>
+      sendPage(
+        reply,
+        200,
+        renderPublishingSettings({
+          ...page(request),
+          onePerson: await readOnePersonPublishing(app.db),
+          saved: (request.query as { saved?: string }).saved !== undefined,
+        }),
+      ),
+  );
+
+  app.post(
+    '/admin/publishing',
+    {
+      preHandler: admin,
+      schema: {
+        body: {
+          type: 'object',
+          properties: { onePerson: { type: 'string', enum: ['true', 'false'] } },
+        },
+      },
+    },
+    async (request, reply) => {
+      const onePerson = (request.body as { onePerson?: string }).onePerson === 'true';
+      await savePublishing(signedInAccount(request), onePerson);
+      return reply.redirect(`${base()}admin/publishing?saved`, 303);
+    },
+  );
+}
