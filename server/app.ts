@@ -13,6 +13,7 @@ import { firstStartPlugin } from './plugins/first-start';
 import { securityHeadersPlugin } from './plugins/security-headers';
 import { settingsPlugin } from './plugins/settings';
 import { adminRoutes } from './routes/admin';
+import { analyticsRoutes } from './routes/analytics';
 import { healthRoutes } from './routes/health';
 import { oidcRoutes } from './routes/oidc';
 import { signInRoutes } from './routes/sign-in';
@@ -33,6 +34,8 @@ export type AppOptions = DatabasePluginOptions & {
   publicOrigins?: readonly string[];
   /** OpenID Connect sign-in, when configured (OIDC_* in the environment). */
   oidc?: OidcSettings | null;
+  /** Walk-event batches a minute from one address (ANALYTICS_RATE_LIMIT; default 120). */
+  analyticsRateLimit?: number;
 };
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -73,6 +76,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await site.register(signInRoutes, { providerName: () => options.oidc?.name ?? null });
       if (options.oidc) await site.register(oidcRoutes, { settings: options.oidc });
       await site.register(adminRoutes);
+      await site.register(analyticsRoutes, { rateLimit: options.analyticsRateLimit });
       // Last: the site answers every address no route above claims.
       await site.register(siteRoutes, { siteDir: options.siteDir, basePath });
     },

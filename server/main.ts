@@ -20,6 +20,9 @@ const app = await buildApp({
   trustProxy: config.trustProxy,
   publicOrigins: config.publicOrigins,
   oidc: config.oidc,
+  ...(process.env.ANALYTICS_RATE_LIMIT
+    ? { analyticsRateLimit: Number(process.env.ANALYTICS_RATE_LIMIT) }
+    : {}),
   logger: { level: process.env.LOG_LEVEL ?? 'info' },
 });
 

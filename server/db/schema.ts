@@ -2,12 +2,15 @@
 // server/db/migrations/ are generated from this file (`npm run db:generate`) and run at start.
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
+  date,
   check,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   serial,
   text,
   timestamp,
@@ -125,3 +128,66 @@ export const oidcFlows = pgTable('oidc_flows', {
   createdAt: createdAt(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 });
+
+/** What a walk reports (docs/privacy.md): the kinds of analytics events. */
+export const EVENT_KINDS = [
+  'step',
+  'answer',
+  'outcome',
+  'solved',
+  'unsolved',
+  'copy',
+  'print',
+  'restart',
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+/**
+ * Walk events as they arrived (issue 25), kept for the retention the admin sets (13 months
+ * unless changed), then deleted. No person, browser or address is stored: the trail (the
+ * step's address) is what links the steps of one walk. `answer` is the answer's slug for
+ * `answer` events, '' for the others.
+ */
+export const analyticsEvents = pgTable(
+  'analytics_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    treeId: text('tree_id').notNull(),
+    version: integer('version').notNull(),
+    kind: text('kind', { enum: EVENT_KINDS }).notNull(),
+    nodeId: text('node_id').notNull(),
+    answer: text('answer').notNull().default(''),
+    trail: text('trail').notNull().default(''),
+  },
+  (table) => [index('analytics_events_at').on(table.at)],
+);
+
+/**
+ * Daily counts of the events, per troubleshooter, version, node, kind and answer, kept for
+ * good: the reports read these, so they stay fast however many raw events there are.
+ */
+export const analyticsDaily = pgTable(
+  'analytics_daily',
+  {
+    day: date('day', { mode: 'string' }).notNull(),
+    treeId: text('tree_id').notNull(),
+    version: integer('version').notNull(),
+    kind: text('kind', { enum: EVENT_KINDS }).notNull(),
+    nodeId: text('node_id').notNull(),
+    answer: text('answer').notNull().default(''),
+    count: bigint('count', { mode: 'number' }).notNull(),
+  },
+  (table) => [
+    primaryKey({
+      columns: [
+        table.treeId,
+        table.version,
+        table.day,
+        table.kind,
+        table.nodeId,
+        table.answer,
+      ],
+    }),
+  ],
+);

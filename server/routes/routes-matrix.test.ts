@@ -69,6 +69,26 @@ const MATRIX: Record<string, Row> = {
   },
   'GET /api/audit': { status: adminApi(200) },
   'GET /admin/audit': { status: adminPage(200) },
+  // Walk events: anyone (a walker has no account); reports for authors and up.
+  'POST /api/events': {
+    request: {
+      payload: { events: [{ kind: 'step', tree: 'q164887', version: 1, node: 'sms-version' }] },
+    },
+    status: all(200),
+  },
+  'GET /api/reports/:treeId': {
+    request: { url: '/api/reports/q164887' },
+    status: { anonymous: 401, author: 200, publisher: 200, admin: 200 },
+  },
+  'GET /api/reports/:treeId/csv': {
+    request: { url: '/api/reports/q164887/csv' },
+    status: { anonymous: 401, author: 200, publisher: 200, admin: 200 },
+  },
+  'GET /api/analytics-settings': { status: adminApi(200) },
+  'PUT /api/analytics-settings': {
+    request: { payload: { retentionMonths: 13 } },
+    status: { ...adminApi(204) },
+  },
   // The site: its files, its config.json, and a JSON 404 for any other API address.
   'GET /config.json': { status: all(200) },
   'GET /*': { request: { url: '/q164887/sms-1-2' }, status: all(200) },
