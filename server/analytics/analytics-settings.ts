@@ -18,7 +18,10 @@ export const analyticsSettingsSchema = {
 const KEY = 'analytics';
 
 export async function readAnalyticsSettings(db: Database): Promise<AnalyticsSettings> {
-  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, KEY));
+  const [row] = await db
+    .select({ value: settings.value })
+    .from(settings)
+    .where(eq(settings.key, KEY));
   const value = row?.value as Partial<AnalyticsSettings> | undefined;
   return typeof value?.retentionMonths === 'number'
     ? { retentionMonths: value.retentionMonths }

@@ -27,7 +27,10 @@ export const eventsBodySchema = {
       items: {
         type: 'object',
         properties: {
-          kind: { type: 'string', enum: ['step', 'answer', 'outcome', 'solved', 'unsolved', 'copy', 'print', 'restart'] },
+          kind: {
+            type: 'string',
+            enum: ['step', 'answer', 'outcome', 'solved', 'unsolved', 'copy', 'print', 'restart'],
+          },
           tree: { type: 'string', pattern: slugPattern },
           version: { type: 'integer', minimum: 1, maximum: 1_000_000 },
           node: { type: 'string', pattern: slugPattern },
@@ -93,7 +96,9 @@ export type PublishedShapes = ReturnType<typeof createPublishedShapes>;
 function fits(event: IncomingEvent, shape: PublishedShape): boolean {
   if (!shape.nodes.has(event.node)) return false;
   if (event.kind === 'answer') {
-    return event.answer !== undefined && (shape.answers.get(event.node)?.has(event.answer) ?? false);
+    return (
+      event.answer !== undefined && (shape.answers.get(event.node)?.has(event.answer) ?? false)
+    );
   }
   return event.answer === undefined;
 }

@@ -196,7 +196,9 @@ export function reportCsv(report: Report): string {
           : [node.reached, '', '', '', node.solved, node.unsolved];
       const kind = node.kind === 'question' ? 'question' : node.type;
       lines.push(
-        [report.treeId, version.version, node.id, kind, node.label, ...cells].map(csvCell).join(','),
+        [report.treeId, version.version, node.id, kind, node.label, ...cells]
+          .map(csvCell)
+          .join(','),
       );
     }
   }

@@ -180,14 +180,7 @@ export const analyticsDaily = pgTable(
   },
   (table) => [
     primaryKey({
-      columns: [
-        table.treeId,
-        table.version,
-        table.day,
-        table.kind,
-        table.nodeId,
-        table.answer,
-      ],
+      columns: [table.treeId, table.version, table.day, table.kind, table.nodeId, table.answer],
     }),
   ],
 );

@@ -95,7 +95,9 @@ describe('walk events and reports', () => {
     }
     expect(statuses).toContain(429);
     // No cookie for the walker.
-    expect((await post(app, { events: [step('sms-version')] })).headers['set-cookie']).toBeUndefined();
+    expect(
+      (await post(app, { events: [step('sms-version')] })).headers['set-cookie'],
+    ).toBeUndefined();
   });
 
   it('keeps raw events for the retention, and the daily counts for good', async () => {
@@ -109,9 +111,7 @@ describe('walk events and reports', () => {
       payload: { retentionMonths: 13 },
     });
     expect(saved.statusCode).toBe(204);
-    await expect
-      .poll(async () => (await app.db.select().from(analyticsEvents)).length)
-      .toBe(0);
+    await expect.poll(async () => (await app.db.select().from(analyticsEvents)).length).toBe(0);
     expect((await app.db.select().from(analyticsDaily)).length).toBe(1);
   });
 });

@@ -72,13 +72,17 @@ export async function analyticsRoutes(app: FastifyInstance, options: AnalyticsRo
   app.addHook('onClose', async () => clearInterval(timer));
 
   // A beacon's body is text/plain (no preflight); it holds the same JSON.
-  app.addContentTypeParser('text/plain', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_r, body, done) => {
-    try {
-      done(null, JSON.parse(body as string));
-    } catch {
-      done(Object.assign(new Error('The body is not JSON.'), { statusCode: 400 }), undefined);
-    }
-  });
+  app.addContentTypeParser(
+    'text/plain',
+    { parseAs: 'string', bodyLimit: 64 * 1024 },
+    (_r, body, done) => {
+      try {
+        done(null, JSON.parse(body as string));
+      } catch {
+        done(Object.assign(new Error('The body is not JSON.'), { statusCode: 400 }), undefined);
+      }
+    },
+  );
 
   app.post<{ Body: { events: IncomingEvent[] } }>(
     '/api/events',

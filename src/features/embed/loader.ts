@@ -8,6 +8,7 @@
  * Events also bubble from the container as `troubleshooter:ready|step|outcome|resize|feedback`.
  * Messages are accepted only from the wizard's origin and from this mount's own iframe.
  */
+import { NO_ANALYTICS_PARAM } from '../../lib/walk-events';
 import { EMBED_PARAMS } from './frame-url-params';
 import { hostMessage, parseFrameMessage, type FrameEvent, type FrameMessage } from './protocol';
 
@@ -22,6 +23,8 @@ export type MountOptions = {
   onOutcome?: (detail: Detail<'outcome'>) => void;
   onResize?: (detail: Detail<'resize'>) => void;
   onFeedback?: (detail: Detail<'feedback'>) => void;
+  /** false: the frame sends no walk events for this page (docs/privacy.md). */
+  analytics?: boolean;
 };
 
 export type Mounted = { unmount(): void; restart(): void };
@@ -59,6 +62,7 @@ const FALLBACK_HEIGHT = '640px';
     url.searchParams.set(EMBED_PARAMS.flag, '1');
     url.searchParams.set(EMBED_PARAMS.parentOrigin, location.origin);
     url.searchParams.set(EMBED_PARAMS.frameId, frameId);
+    if (options.analytics === false) url.searchParams.set(NO_ANALYTICS_PARAM, '0');
 
     const iframe = document.createElement('iframe');
     iframe.title = 'Troubleshooter';

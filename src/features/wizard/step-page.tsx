@@ -1,4 +1,6 @@
+import { useMemo } from 'react';
 import { useLoaderData, useParams } from 'react-router';
+import { useStepEvents } from '../../data/use-step-events';
 import { QuestionScreen } from './question-screen';
 import type { StepView, TreeStepView } from './step-loader';
 
@@ -9,6 +11,21 @@ import type { StepView, TreeStepView } from './step-loader';
 export function StepPage() {
   const view = useLoaderData<StepView>();
   const { treeId = '' } = useParams();
+  useStepEvents(
+    useMemo(
+      () =>
+        view.kind === 'question' || view.kind === 'outcome'
+          ? {
+              tree: view.tree.id,
+              version: view.tree.version,
+              node: view.step.replay.node.id,
+              trail: view.step.replay.trail,
+              outcome: view.kind === 'outcome',
+            }
+          : undefined,
+      [view],
+    ),
+  );
   if (view.kind === 'tree-error') {
     return <view.screen.TreeErrorScreen error={view.error} treeId={treeId} />;
   }

@@ -92,7 +92,11 @@ function ChangeHere({
 export function StartAgainLink({ treeId }: { treeId: string }) {
   return (
     <p className="start-again">
-      <Link to={paths.step.getHref(treeId)} onClick={() => forgetProgress(treeId)}>
+      <Link
+        to={paths.step.getHref(treeId)}
+        onClick={() => forgetProgress(treeId)}
+        data-start-again=""
+      >
         Start again
       </Link>
     </p>
