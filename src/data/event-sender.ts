@@ -29,6 +29,8 @@ let current: ShownStep | undefined;
 let previous: ShownStep | undefined;
 let restarting = false;
 let endpoint: Promise<string | null> | undefined;
+/** The endpoint once known: a hidden page's last batch must go out at once, not after a fetch. */
+let knownEndpoint: string | null | undefined;
 
 /** Whether the host page switched events off for its frame (embed.js `analytics: false`). */
 function switchedOffByHost(): boolean {
@@ -50,23 +52,26 @@ function findEndpoint(): Promise<string | null> {
     const collector = config?.analytics?.collector;
     if (typeof collector === 'string' && /^https?:\/\/[^\s]+$/.test(collector)) return collector;
     return config?.server === true ? `${import.meta.env.BASE_URL}api/events` : null;
-  })());
+  })().then((url) => (knownEndpoint = url)));
+}
+
+function send(url: string | null) {
+  while (queue.length > 0) {
+    const body = JSON.stringify({ events: queue.splice(0, BATCH) });
+    if (!url) continue;
+    // text/plain: a simple request, which a beacon may send without a preflight.
+    const blob = new Blob([body], { type: 'text/plain' });
+    if (!navigator.sendBeacon?.(url, blob)) {
+      void fetch(url, { method: 'POST', body: blob, keepalive: true, credentials: 'omit' }).catch(
+        () => {},
+      );
+    }
+  }
 }
 
 function flush() {
-  void findEndpoint().then((url) => {
-    while (queue.length > 0) {
-      const body = JSON.stringify({ events: queue.splice(0, BATCH) });
-      if (!url) continue;
-      // text/plain: a simple request, which a beacon may send without a preflight.
-      const blob = new Blob([body], { type: 'text/plain' });
-      if (!navigator.sendBeacon?.(url, blob)) {
-        void fetch(url, { method: 'POST', body: blob, keepalive: true, credentials: 'omit' }).catch(
-          () => {},
-        );
-      }
-    }
-  });
+  if (knownEndpoint !== undefined) send(knownEndpoint);
+  else void findEndpoint().then(send);
 }
 
 function record(kind: EventKind, step: ShownStep, extra: Partial<WalkEvent> = {}) {
@@ -78,6 +83,7 @@ const key = (step: ShownStep) => `${step.tree}@${step.version}/${step.trail.join
 
 /** A step came on screen. */
 export function stepShown(step: ShownStep) {
+  void findEndpoint();
   if (restarting && step.trail.length === 0 && previous) {
     record('restart', previous);
     seen.clear();

@@ -73,9 +73,9 @@ export function ReportChart({
   }, [labels, series]);
   return (
     <div className="report-chart" style={{ height: `${Math.max(160, labels.length * 34 + 70)}px` }}>
-      <canvas ref={canvas} role="img" aria-label={summary}>
-        {summary}
-      </canvas>
+      <div role="img" aria-label={summary}>
+        <canvas ref={canvas} />
+      </div>
     </div>
   );
 }
