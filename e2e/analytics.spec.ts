@@ -148,7 +148,9 @@ async function expectAccessible(page: Page, name: string) {
       await page.emulateMedia({ colorScheme: scheme, forcedColors });
       for (const width of [320, 1280]) {
         await page.setViewportSize({ width, height: 900 });
-        expect(await wcagViolations(page), `${name} ${scheme} ${forcedColors} ${width}`).toEqual([]);
+        expect(await wcagViolations(page), `${name} ${scheme} ${forcedColors} ${width}`).toEqual(
+          [],
+        );
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
           width,
         );
@@ -232,7 +234,10 @@ for (const database of ['embedded', 'postgres'] as const) {
       const host = await browser.newContext();
       const hostPage = await host.newPage();
       const hostPosts = countEventPosts(hostPage);
-      await openInteractive(hostPage, `${origin}/q164887?embed=1&parentOrigin=${encodeURIComponent(origin)}&frameId=t1&analytics=0`);
+      await openInteractive(
+        hostPage,
+        `${origin}/q164887?embed=1&parentOrigin=${encodeURIComponent(origin)}&frameId=t1&analytics=0`,
+      );
       await answerLink(hostPage, ANSWERS_TO_DIAGNOSIS[0] ?? '').click();
       await hostPage.goto('about:blank');
 
@@ -305,7 +310,9 @@ for (const database of ['embedded', 'postgres'] as const) {
       await expect(page).toHaveURL(/v=1/);
 
       // The CSV: one row per node.
-      const csv = await (await page.request.get(`${origin}/api/reports/q164887/csv?v=1&from=${TODAY}&to=${TODAY}`)).text();
+      const csv = await (
+        await page.request.get(`${origin}/api/reports/q164887/csv?v=1&from=${TODAY}&to=${TODAY}`)
+      ).text();
       const rows = csv.trim().split('\r\n');
       expect(rows).toHaveLength(1 + 13);
       expect(rows).toContain(
