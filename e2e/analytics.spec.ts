@@ -125,9 +125,8 @@ async function walk(
       'true',
     );
   }
-  const sent = page.waitForRequest((request) => request.url().includes('/api/events'));
+  // Hidden (another address): its batch goes as a beacon, which the server's counts show.
   await page.goto('about:blank');
-  await sent;
   expect(await context.cookies(), 'no cookie for a walker').toEqual([]);
   await context.close();
   return posts;
@@ -200,24 +199,8 @@ for (const database of ['embedded', 'postgres'] as const) {
       consoleGuard,
     }) => {
       test.skip(!server, 'no PostgreSQL here');
-      test.setTimeout(240_000);
+      test.setTimeout(420_000);
       const origin = server?.origin ?? '';
-      // A: to the diagnosis, solved. B: the same, not solved. C: through three "Not sure"
-      // answers to the diagnosis, no answer to "Did this solve it?". D: "Not sure", then
-      // ruled out. E: left at the third question (the page hidden mid-walk).
-      await walk(browser, origin, ANSWERS_TO_DIAGNOSIS, 'Yes');
-      await walk(browser, origin, ANSWERS_TO_DIAGNOSIS, 'No');
-      await walk(browser, origin, [
-        NOT_SURE,
-        NOT_SURE,
-        'Yes, it starts again at every restart',
-        NOT_SURE,
-        'Yes, as a service (Pcmsvc32.exe)',
-        'No, not yet',
-      ]);
-      await walk(browser, origin, [NOT_SURE, 'No, another kind of job']);
-      await walk(browser, origin, ANSWERS_TO_DIAGNOSIS.slice(0, 2));
-
       // With Global Privacy Control on, nothing is sent.
       const gpc = await browser.newContext({ extraHTTPHeaders: { 'Sec-GPC': '1' } });
       await gpc.addInitScript(() =>
@@ -251,6 +234,22 @@ for (const database of ['embedded', 'postgres'] as const) {
       await expect(preview.getByRole('heading', { name: /upgrade/i })).toBeVisible();
       await editorPage.goto('about:blank');
 
+      // A: to the diagnosis, solved. B: the same, not solved. C: through three "Not sure"
+      // answers to the diagnosis, no answer to "Did this solve it?". D: "Not sure", then
+      // ruled out. E: left at the third question (the page hidden mid-walk).
+      await walk(browser, origin, ANSWERS_TO_DIAGNOSIS, 'Yes');
+      await walk(browser, origin, ANSWERS_TO_DIAGNOSIS, 'No');
+      await walk(browser, origin, [
+        NOT_SURE,
+        NOT_SURE,
+        'Yes, it starts again at every restart',
+        NOT_SURE,
+        'Yes, as a service (Pcmsvc32.exe)',
+        'No, not yet',
+      ]);
+      await walk(browser, origin, [NOT_SURE, 'No, another kind of job']);
+      await walk(browser, origin, ANSWERS_TO_DIAGNOSIS.slice(0, 2));
+
       await signIn(page, origin);
       const reportApi = `${origin}/api/reports/q164887?v=1&from=${TODAY}&to=${TODAY}`;
       await expect
@@ -258,6 +257,7 @@ for (const database of ['embedded', 'postgres'] as const) {
           timeout: 30_000,
         })
         .toBe(5);
+      // Sent before the five walks, anything from these would have been counted first.
       expect(gpcPosts).toEqual([]);
       expect(hostPosts).toEqual([]);
       expect(editorPosts).toEqual([]);
