@@ -64,7 +64,7 @@ export function ReportChart({
         color: text,
         scales: {
           x: { beginAtZero: true, ticks: { color: text, precision: 0 }, grid: { color: grid } },
-          y: { ticks: { color: text }, grid: { display: false } },
+          y: { ticks: { color: text, autoSkip: false }, grid: { display: false } },
         },
         plugins: { legend: { labels: { color: text } } },
       },
