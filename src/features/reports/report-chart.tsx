@@ -7,7 +7,23 @@ import {
   LinearScale,
   Tooltip,
 } from 'chart.js';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+
+/** Bumped when the colour scheme or forced colours change, so the canvas is drawn again. */
+function useColourScheme(): number {
+  const [changes, setChanges] = useState(0);
+  useEffect(() => {
+    const queries = ['(prefers-color-scheme: dark)', '(forced-colors: active)'].map((query) =>
+      window.matchMedia(query),
+    );
+    const onChange = () => setChanges((count) => count + 1);
+    for (const query of queries) query.addEventListener('change', onChange);
+    return () => {
+      for (const query of queries) query.removeEventListener('change', onChange);
+    };
+  }, []);
+  return changes;
+}
 
 // Only the parts the bar charts use (docs/decisions/0034-analytics.md).
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
@@ -29,6 +45,7 @@ export function ReportChart({
   summary: string;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
+  const scheme = useColourScheme();
   useEffect(() => {
     const element = canvas.current;
     if (!element) return;
@@ -70,7 +87,7 @@ export function ReportChart({
       },
     });
     return () => chart.destroy();
-  }, [labels, series]);
+  }, [labels, series, scheme]);
   return (
     <div className="report-chart" style={{ height: `${Math.max(160, labels.length * 34 + 70)}px` }}>
       <div role="img" aria-label={summary}>
