@@ -21,6 +21,7 @@ import { reportRoutes } from './routes/reports';
 import { ticketSettingsRoutes } from './routes/tickets-settings';
 import { webhookRoutes } from './routes/webhooks';
 import { adminRoutes } from './routes/admin';
+import { analyticsRoutes } from './routes/analytics';
 import { healthRoutes } from './routes/health';
 import { oidcRoutes } from './routes/oidc';
 import { signInRoutes } from './routes/sign-in';
@@ -47,6 +48,8 @@ export type AppOptions = DatabasePluginOptions & {
   publishDir?: string;
   /** Tests only: hold a publish at this stage (PUBLISH_TEST_HOLD). */
   publishHold?: PublishStage;
+  /** Walk-event batches a minute from one address (ANALYTICS_RATE_LIMIT; default 120). */
+  analyticsRateLimit?: number;
 };
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -100,6 +103,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await site.register(webhookRoutes);
       await site.register(reportRoutes);
       await site.register(publishRoutes);
+      await site.register(analyticsRoutes, { rateLimit: options.analyticsRateLimit });
       // Last: the site answers every address no route above claims.
       await site.register(siteRoutes, { siteDir: options.siteDir, basePath });
     },

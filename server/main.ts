@@ -22,6 +22,9 @@ const app = await buildApp({
   oidc: config.oidc,
   publishDir: config.publishDir,
   ...(config.publishHold ? { publishHold: config.publishHold } : {}),
+  ...(process.env.ANALYTICS_RATE_LIMIT
+    ? { analyticsRateLimit: Number(process.env.ANALYTICS_RATE_LIMIT) }
+    : {}),
   logger: { level: process.env.LOG_LEVEL ?? 'info' },
 });
 

@@ -4,11 +4,13 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
+  date,
   check,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   serial,
   text,
   timestamp,
@@ -266,3 +268,59 @@ export const siteGenerations = pgTable('site_generations', {
   version: integer('version'),
   createdAt: createdAt(),
 });
+
+/** What a walk reports (docs/privacy.md): the kinds of analytics events. */
+export const EVENT_KINDS = [
+  'step',
+  'answer',
+  'outcome',
+  'solved',
+  'unsolved',
+  'copy',
+  'print',
+  'restart',
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+/**
+ * Walk events as they arrived (issue 25), kept for the retention the admin sets (13 months
+ * unless changed), then deleted. No person, browser or address is stored: the trail (the
+ * step's address) is what links the steps of one walk. `answer` is the answer's slug for
+ * `answer` events, '' for the others.
+ */
+export const analyticsEvents = pgTable(
+  'analytics_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    treeId: text('tree_id').notNull(),
+    version: integer('version').notNull(),
+    kind: text('kind', { enum: EVENT_KINDS }).notNull(),
+    nodeId: text('node_id').notNull(),
+    answer: text('answer').notNull().default(''),
+    trail: text('trail').notNull().default(''),
+  },
+  (table) => [index('analytics_events_at').on(table.at)],
+);
+
+/**
+ * Daily counts of the events, per troubleshooter, version, node, kind and answer, kept for
+ * good: the reports read these, so they stay fast however many raw events there are.
+ */
+export const analyticsDaily = pgTable(
+  'analytics_daily',
+  {
+    day: date('day', { mode: 'string' }).notNull(),
+    treeId: text('tree_id').notNull(),
+    version: integer('version').notNull(),
+    kind: text('kind', { enum: EVENT_KINDS }).notNull(),
+    nodeId: text('node_id').notNull(),
+    answer: text('answer').notNull().default(''),
+    count: bigint('count', { mode: 'number' }).notNull(),
+  },
+  (table) => [
+    primaryKey({
+      columns: [table.treeId, table.version, table.day, table.kind, table.nodeId, table.answer],
+    }),
+  ],
+);

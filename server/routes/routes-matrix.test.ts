@@ -173,6 +173,26 @@ const MATRIX: Record<string, Row> = {
     request: { ...FORM, payload: 'onePerson=false' },
     status: { anonymous: 303, author: 403, publisher: 403, admin: 303 },
   },
+  // Walk events: anyone (a walker has no account); reports for authors and up.
+  'POST /api/events': {
+    request: {
+      payload: { events: [{ kind: 'step', tree: 'q164887', version: 1, node: 'sms-version' }] },
+    },
+    status: all(200),
+  },
+  'GET /api/analytics/:treeId': {
+    request: { url: '/api/analytics/q164887' },
+    status: { anonymous: 401, author: 200, publisher: 200, admin: 200 },
+  },
+  'GET /api/analytics/:treeId/csv': {
+    request: { url: '/api/analytics/q164887/csv' },
+    status: { anonymous: 401, author: 200, publisher: 200, admin: 200 },
+  },
+  'GET /api/settings/analytics': { status: adminApi(200) },
+  'PUT /api/settings/analytics': {
+    request: { payload: { retentionMonths: 13 } },
+    status: { ...adminApi(204) },
+  },
   // The site: its files, its config.json, and a JSON 404 for any other API address.
   'GET /config.json': { status: all(200) },
   'GET /*': { request: { url: '/q164887/sms-1-2' }, status: all(200) },
@@ -261,7 +281,6 @@ it(
     );
   },
 );
-
 it('refuses every state-changing route from another origin, whoever asks', async () => {
   const { app, cookies } = await appWithEveryRole();
   for (const [route, row] of Object.entries(MATRIX)) {

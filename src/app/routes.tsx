@@ -81,6 +81,11 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           path: paths.mapPart.path,
           lazy: onDemand(queryClient, () => import('./routes/map-route')),
         },
+        // A troubleshooter's report, for authors (issue 25): only with a server.
+        {
+          path: paths.report.path,
+          lazy: onDemand(queryClient, () => import('./routes/report-route')),
+        },
         { path: paths.edit.path, lazy: onDemand(queryClient, () => import('./routes/edit-route')) },
         { id: paths.step.id, path: paths.step.path, ...fromModule(queryClient)(stepRoute) },
       ],

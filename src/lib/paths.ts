@@ -27,6 +27,15 @@ export const paths = {
     path: `/${ROUTE_SEGMENTS.map}/:treeId`,
     getHref: (treeId: string, trail: readonly string[] = []) =>
       `/${ROUTE_SEGMENTS.map}/${treeId}${trail.length > 0 ? `?trail=${trail.join('/')}` : ''}`,
+    /** The map with its walks drawn on it (issue 25): `?traffic` and the report's range. */
+    getTrafficHref: (treeId: string, search = '') =>
+      `/${ROUTE_SEGMENTS.map}/${treeId}?traffic${search ? `&${search}` : ''}`,
+  },
+  /** A troubleshooter's report (issue 25), for authors: `/map/<tree>/report?v=2&compare=1`. */
+  report: {
+    path: `/${ROUTE_SEGMENTS.map}/:treeId/report`,
+    getHref: (treeId: string, search = '') =>
+      `/${ROUTE_SEGMENTS.map}/${treeId}/report${search ? `?${search}` : ''}`,
   },
   /**
    * A later part of a large map's list, for pages without JavaScript

@@ -1,3 +1,25 @@
+CREATE TABLE "analytics_daily" (
+	"day" date NOT NULL,
+	"tree_id" text NOT NULL,
+	"version" integer NOT NULL,
+	"kind" text NOT NULL,
+	"node_id" text NOT NULL,
+	"answer" text DEFAULT '' NOT NULL,
+	"count" bigint NOT NULL,
+	CONSTRAINT "analytics_daily_tree_id_version_day_kind_node_id_answer_pk" PRIMARY KEY("tree_id","version","day","kind","node_id","answer")
+);
+--> statement-breakpoint
+CREATE TABLE "analytics_events" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"tree_id" text NOT NULL,
+	"version" integer NOT NULL,
+	"kind" text NOT NULL,
+	"node_id" text NOT NULL,
+	"answer" text DEFAULT '' NOT NULL,
+	"trail" text DEFAULT '' NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "site_generations" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"key" text NOT NULL,
@@ -73,6 +95,7 @@ ALTER TABLE "submissions" ADD CONSTRAINT "submissions_author_id_accounts_id_fk" 
 ALTER TABLE "webhook_attempts" ADD CONSTRAINT "webhook_attempts_delivery_id_webhook_deliveries_id_fk" FOREIGN KEY ("delivery_id") REFERENCES "public"."webhook_deliveries"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "webhook_deliveries" ADD CONSTRAINT "webhook_deliveries_endpoint_id_webhook_endpoints_id_fk" FOREIGN KEY ("endpoint_id") REFERENCES "public"."webhook_endpoints"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "webhook_endpoints" ADD CONSTRAINT "webhook_endpoints_created_by_accounts_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."accounts"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "analytics_events_at" ON "analytics_events" USING btree ("at");--> statement-breakpoint
 CREATE INDEX "step_reports_tree_node" ON "step_reports" USING btree ("tree_id","node_id");--> statement-breakpoint
 CREATE INDEX "submissions_status" ON "submissions" USING btree ("status","id");--> statement-breakpoint
 CREATE INDEX "submissions_tree" ON "submissions" USING btree ("tree_id");--> statement-breakpoint

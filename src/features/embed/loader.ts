@@ -9,6 +9,7 @@
  * Events also bubble from the container as `troubleshooter:ready|step|outcome|resize|feedback`.
  * Messages are accepted only from the wizard's origin and from this mount's own iframe.
  */
+import { NO_ANALYTICS_PARAM } from '../../lib/walk-events';
 import { EMBED_PARAMS } from './frame-url-params';
 import { hostMessage, parseFrameMessage, type FrameEvent, type FrameMessage } from './protocol';
 
@@ -27,6 +28,8 @@ export type MountOptions = {
   onOutcome?: (detail: Detail<'outcome'>) => void;
   onResize?: (detail: Detail<'resize'>) => void;
   onFeedback?: (detail: Detail<'feedback'>) => void;
+  /** false: the frame sends no walk events for this page (docs/privacy.md). */
+  analytics?: boolean;
 };
 
 export type Mounted = { unmount(): void; restart(): void };
@@ -67,6 +70,7 @@ const FALLBACK_HEIGHT = '640px';
     // Checked again by the frame (lib/walk-context.ts), which drops anything else.
     if (options.ticket) url.searchParams.set('ticket', options.ticket);
     if (options.client) url.searchParams.set('client', options.client);
+    if (options.analytics === false) url.searchParams.set(NO_ANALYTICS_PARAM, '0');
 
     const iframe = document.createElement('iframe');
     iframe.title = 'Troubleshooter';

@@ -1,3 +1,5 @@
+import { readReportRange } from '../../data/report-query';
+import { TrafficLayer, TrafficSummary, useTraffic } from './traffic-layer';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
@@ -88,7 +90,11 @@ function TreeMap({ tree, plan, part }: { tree: Tree; plan: OutlinePlan; part: nu
   // The prerendered map shows no path: the one in ?trail= is drawn once hydrated, so that a
   // map opened with one still hydrates from its page (data/prerendered-page.ts).
   const hydrated = useHydrated();
-  const trail = hydrated ? (new URLSearchParams(search).get('trail') ?? '') : '';
+  const params = hydrated ? new URLSearchParams(search) : undefined;
+  const trail = params?.get('trail') ?? '';
+  // The traffic map (issue 25): ?traffic with the report's range.
+  const trafficRange = params?.has('traffic') ? readReportRange(params) : undefined;
+  const traffic = useTraffic(tree, trafficRange);
   const replay = replayTrail(tree, parseTrail(trail));
   const map = layoutTree(tree);
   const parts = plan.parts.length;
@@ -147,6 +153,7 @@ function TreeMap({ tree, plan, part }: { tree: Tree; plan: OutlinePlan; part: nu
           {walked ? 'Back to your step' : 'Start this troubleshooter'}
         </Link>
       </p>
+      {trafficRange ? <TrafficSummary tree={tree} traffic={traffic} range={trafficRange} /> : null}
       {/* Focusable so that the arrow keys scroll it when it is wider than the screen (WCAG
           2.1.1). Not drawn yet: kept invisible, at its size, until hydrated; left out without
           scripting. */}
@@ -171,6 +178,9 @@ function TreeMap({ tree, plan, part }: { tree: Tree; plan: OutlinePlan; part: nu
           aria-label={`Diagram of ${tree.title}`}
         >
           {drawn ? <Diagram map={map} marks={marks} stepHref={stepHref} /> : null}
+          {drawn && traffic.version ? (
+            <TrafficLayer tree={tree} map={map} version={traffic.version} />
+          ) : null}
         </svg>
       </div>
       <section aria-labelledby="outline-heading">

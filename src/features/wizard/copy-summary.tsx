@@ -1,3 +1,4 @@
+import { HANDOVER_EVENT } from '../../lib/walk-events';
 import { useId, useRef, useState } from 'react';
 import type { SummaryFormat } from './ticket-summary';
 
@@ -22,6 +23,7 @@ export function CopySummary({ summary, label }: CopySummaryProps) {
   const copy = async (format: SummaryFormat) => {
     const text = summary(format);
     const kind = format === 'markdown' ? 'Markdown' : 'plain text';
+    window.dispatchEvent(new Event(HANDOVER_EVENT));
     try {
       await navigator.clipboard.writeText(text);
       setFallback(undefined);

@@ -1,6 +1,7 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useLoaderData, useParams } from 'react-router';
 import { useHydrated } from '../../data/prerendered-page';
+import { useStepEvents } from '../../data/use-step-events';
 import { QuestionScreen } from './question-screen';
 import type { StepView, TreeStepView } from './step-loader';
 import { ShareStep } from './share-step';
@@ -20,6 +21,21 @@ export function StepPage() {
   const view = useLoaderData<StepView>();
   const { treeId = '' } = useParams();
   const hydrated = useHydrated();
+  useStepEvents(
+    useMemo(
+      () =>
+        view.kind === 'question' || view.kind === 'outcome'
+          ? {
+              tree: view.tree.id,
+              version: view.tree.version,
+              node: view.step.replay.node.id,
+              trail: view.step.replay.trail,
+              outcome: view.kind === 'outcome',
+            }
+          : undefined,
+      [view],
+    ),
+  );
   if (view.kind === 'tree-error') {
     return <view.screen.TreeErrorScreen error={view.error} treeId={treeId} />;
   }

@@ -95,7 +95,11 @@ export function StartAgainLink({ treeId }: { treeId: string }) {
   const { carry } = useWalkContext();
   return (
     <p className="start-again">
-      <Link to={carry(paths.step.getHref(treeId))} onClick={() => forgetProgress(treeId)}>
+      <Link
+        to={carry(paths.step.getHref(treeId))}
+        onClick={() => forgetProgress(treeId)}
+        data-start-again=""
+      >
         Start again
       </Link>
     </p>

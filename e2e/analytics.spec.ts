@@ -1,0 +1,356 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Browser, Page } from '@playwright/test';
+import { wcagViolations } from './axe';
+import { ANSWERS_TO_DIAGNOSIS, answerLink, expect, openInteractive, test } from './fixtures';
+
+/**
+ * Walk events and reports (issue 25) with exact numbers, against the real server (`npm start`)
+ * on the embedded database and on PostgreSQL (a throwaway cluster from
+ * scripts/with-postgres.mjs, or TEST_DATABASE_URL): known walks in fresh browsers, then the
+ * same counts on the report, the traffic map and the CSV.
+ */
+const ROOT = path.resolve(import.meta.dirname, '..');
+const AUTHOR = 'author@example.com';
+const PASSWORD = 'correct horse battery staple';
+const TODAY = new Date().toISOString().slice(0, 10);
+const SHOTS = path.join(tmpdir(), 'troubleshooter-analytics-shots');
+
+type Running = { origin: string; stop(): Promise<void> };
+
+function untilExit(child: ChildProcess) {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+}
+
+/** A throwaway PostgreSQL cluster for this file, or null when there is none to be had. */
+async function startPostgres(): Promise<{ url: string; stop(): Promise<void> } | null> {
+  if (process.env.TEST_DATABASE_URL) {
+    return { url: process.env.TEST_DATABASE_URL, stop: async () => {} };
+  }
+  const child = spawn(
+    'node',
+    [
+      'scripts/with-postgres.mjs',
+      '--',
+      'node',
+      '-e',
+      "console.log('DATABASE ' + process.env.TEST_DATABASE_URL); process.stdin.resume(); process.stdin.on('end', () => process.exit(0));",
+    ],
+    { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  const url = await new Promise<string | null>((resolve) => {
+    child.once('exit', () => resolve(null));
+    if (!child.stdout) return resolve(null);
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const found = /^DATABASE (postgres:\S+)/.exec(line)?.[1];
+      if (found) resolve(found);
+    });
+  });
+  if (!url) return null;
+  return {
+    url,
+    async stop() {
+      child.stdin?.end();
+      await untilExit(child);
+    },
+  };
+}
+
+/** `npm start` on the database `env` names, with an author added by `npm run users`. */
+async function startServer(env: Record<string, string>): Promise<Running> {
+  const fullEnv = { ...process.env, ...env };
+  const added = spawnSync(
+    'node',
+    ['--import', 'tsx', 'server/cli/users.ts', 'add', AUTHOR, '--role', 'author'],
+    { cwd: ROOT, env: fullEnv, input: `${PASSWORD}\n`, encoding: 'utf8' },
+  );
+  expect(added.stdout, added.stderr).toContain(`Added ${AUTHOR} as author.`);
+  const server = spawn('node', ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: { ...fullEnv, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const origin = await new Promise<string>((resolve, reject) => {
+    server.once('exit', (code) => reject(new Error(`the server stopped (${code})`)));
+    if (!server.stdout) return reject(new Error('no output from the server'));
+    createInterface({ input: server.stdout }).on('line', (line) => {
+      const found = /serving (http:\/\/[^/]+)\//.exec(line)?.[1];
+      if (found) resolve(found);
+    });
+  });
+  return {
+    origin,
+    async stop() {
+      if (server.exitCode === null) server.kill('SIGTERM');
+      await untilExit(server);
+    },
+  };
+}
+
+/** The event batches a page sends, counted as they leave. */
+function countEventPosts(page: Page) {
+  const posts: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/api/events')) posts.push(request.postData() ?? '');
+  });
+  return posts;
+}
+
+/**
+ * One walk in a browser of its own (no cookie, nothing shared), from the first question
+ * through `answers`, then "Did this solve it?" if given. The page is then hidden (it goes
+ * to another address), which is when its events are sent.
+ */
+async function walk(
+  browser: Browser,
+  origin: string,
+  answers: readonly string[],
+  solved?: 'Yes' | 'No',
+) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const posts = countEventPosts(page);
+  await openInteractive(page, `${origin}/q164887`);
+  for (const answer of answers) await answerLink(page, answer).click();
+  if (solved) {
+    await page.getByRole('button', { name: solved, exact: true }).click();
+    await expect(page.getByRole('button', { name: solved, exact: true })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+  }
+  // Hidden (another address): its batch goes as a beacon, which the server's counts show.
+  await page.goto('about:blank');
+  expect(await context.cookies(), 'no cookie for a walker').toEqual([]);
+  await context.close();
+  return posts;
+}
+
+async function signIn(page: Page, origin: string) {
+  await page.goto(`${origin}/sign-in`);
+  await page.getByLabel('Email address').fill(AUTHOR);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByLabel('Password').press('Enter');
+  await page.waitForURL((url) => !url.pathname.endsWith('/sign-in'));
+}
+
+async function expectAccessible(page: Page, name: string) {
+  mkdirSync(SHOTS, { recursive: true });
+  for (const scheme of ['light', 'dark'] as const) {
+    for (const forcedColors of ['none', 'active'] as const) {
+      await page.emulateMedia({ colorScheme: scheme, forcedColors });
+      for (const width of [320, 1280]) {
+        await page.setViewportSize({ width, height: 900 });
+        expect(await wcagViolations(page), `${name} ${scheme} ${forcedColors} ${width}`).toEqual(
+          [],
+        );
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+          width,
+        );
+        await page.screenshot({
+          path: path.join(SHOTS, `${name}-${scheme}-${forcedColors}-${width}.png`),
+          fullPage: true,
+        });
+      }
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light', forcedColors: 'none' });
+}
+
+const NOT_SURE = 'Not sure';
+
+for (const database of ['embedded', 'postgres'] as const) {
+  test.describe(`walk events on the ${database} database`, () => {
+    test.describe.configure({ mode: 'serial' });
+    let server: Running | undefined;
+    let postgres: Awaited<ReturnType<typeof startPostgres>> = null;
+    let dataDir = '';
+
+    test.beforeAll(async () => {
+      test.setTimeout(180_000);
+      if (database === 'postgres') {
+        postgres = await startPostgres();
+        if (!postgres) {
+          expect(process.env.WITH_POSTGRES_REQUIRE, 'PostgreSQL is required here').not.toBe('1');
+          return;
+        }
+        server = await startServer({ DATABASE_URL: postgres.url });
+      } else {
+        dataDir = mkdtempSync(path.join(tmpdir(), 'troubleshooter-analytics-'));
+        server = await startServer({ DATA_DIR: dataDir });
+      }
+    });
+
+    test.afterAll(async () => {
+      await server?.stop();
+      await postgres?.stop();
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    });
+
+    test('known walks give exactly their counts on the report, the traffic map and the CSV', async ({
+      browser,
+      page,
+      consoleGuard,
+    }) => {
+      test.skip(!server, 'no PostgreSQL here');
+      test.setTimeout(420_000);
+      const origin = server?.origin ?? '';
+      // With Global Privacy Control on, nothing is sent.
+      const gpc = await browser.newContext({ extraHTTPHeaders: { 'Sec-GPC': '1' } });
+      await gpc.addInitScript(() =>
+        Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }),
+      );
+      const gpcPage = await gpc.newPage();
+      const gpcPosts = countEventPosts(gpcPage);
+      await openInteractive(gpcPage, `${origin}/q164887`);
+      for (const answer of ANSWERS_TO_DIAGNOSIS) await answerLink(gpcPage, answer).click();
+      await gpcPage.getByRole('button', { name: 'Yes', exact: true }).click();
+      await gpcPage.goto('about:blank');
+
+      // An embedding host that switches events off: nothing from its frame either.
+      const host = await browser.newContext();
+      const hostPage = await host.newPage();
+      const hostPosts = countEventPosts(hostPage);
+      await openInteractive(
+        hostPage,
+        `${origin}/q164887?embed=1&parentOrigin=${encodeURIComponent(origin)}&frameId=t1&analytics=0`,
+      );
+      await answerLink(hostPage, ANSWERS_TO_DIAGNOSIS[0] ?? '').click();
+      await hostPage.goto('about:blank');
+
+      // The editor's preview: walked to the diagnosis and answered, nothing sent.
+      const editor = await browser.newContext();
+      const editorPage = await editor.newPage();
+      const editorPosts = countEventPosts(editorPage);
+      await editorPage.goto(`${origin}/edit/q164887`);
+      const preview = editorPage.locator('.editor-preview');
+      await preview.getByRole('link', { name: ANSWERS_TO_DIAGNOSIS[0] }).click();
+      await expect(preview.getByRole('heading', { name: /upgrade/i })).toBeVisible();
+      await editorPage.goto('about:blank');
+
+      // A: to the diagnosis, solved. B: the same, not solved. C: through three "Not sure"
+      // answers to the diagnosis, no answer to "Did this solve it?". D: "Not sure", then
+      // ruled out. E: left at the third question (the page hidden mid-walk).
+      await walk(browser, origin, ANSWERS_TO_DIAGNOSIS, 'Yes');
+      await walk(browser, origin, ANSWERS_TO_DIAGNOSIS, 'No');
+      await walk(browser, origin, [
+        NOT_SURE,
+        NOT_SURE,
+        'Yes, it starts again at every restart',
+        NOT_SURE,
+        'Yes, as a service (Pcmsvc32.exe)',
+        'No, not yet',
+      ]);
+      await walk(browser, origin, [NOT_SURE, 'No, another kind of job']);
+      await walk(browser, origin, ANSWERS_TO_DIAGNOSIS.slice(0, 2));
+
+      await signIn(page, origin);
+      const reportApi = `${origin}/api/analytics/q164887?v=1&from=${TODAY}&to=${TODAY}`;
+      await expect
+        .poll(async () => (await (await page.request.get(reportApi)).json()).versions[0].walks, {
+          timeout: 30_000,
+        })
+        .toBe(5);
+      // Sent before the five walks, anything from these would have been counted first.
+      expect(gpcPosts).toEqual([]);
+      expect(hostPosts).toEqual([]);
+      expect(editorPosts).toEqual([]);
+      await Promise.all([gpc.close(), host.close(), editor.close()]);
+
+      // The report page.
+      consoleGuard.allow(/status of 404/);
+      await page.goto(`${origin}/map/q164887/report?v=1&from=${TODAY}&to=${TODAY}`);
+      await expect(page.getByRole('heading', { level: 1 })).toContainText('Windows NT upgrade');
+      const totals = page.locator('.report-totals');
+      await expect(totals.getByText('Walks started').locator('..')).toContainText('5');
+      const dropOff = page.getByRole('table', { name: /Reached and left, per question/ });
+      const expectRow = async (node: string, cells: string[]) =>
+        expect(dropOff.locator(`tr[data-node="${node}"] td`)).toHaveText(cells);
+      await expectRow('sms-version', ['5', '0']);
+      await expectRow('upgrade-job', ['5', '0']);
+      await expectRow('repeats', ['4', '1']);
+      await expectRow('job-status', ['3', '0']);
+      await expectRow('pcm-service', ['3', '0']);
+      await expectRow('service-pack', ['3', '0']);
+      const first = page.locator('table[data-node="sms-version"]');
+      await expect(first.locator('caption')).toContainText('“Not sure” is frequent');
+      await expect(first.locator('tr[data-answer="sms-1-2"] td')).toHaveText(['3', '60%']);
+      await expect(first.locator('tr[data-answer="version-unsure"] td')).toHaveText(['2', '40%']);
+      await expect(page.locator('table[data-node="upgrade-job"] caption')).not.toContainText(
+        'frequent',
+      );
+      await expect(
+        page.locator('table[data-node="upgrade-job"] tr[data-answer="other-job"] td'),
+      ).toHaveText(['1', '20%']);
+      const outcomes = page.getByRole('table', { name: /Outcomes, version 1/ });
+      await expect(outcomes.locator('tr[data-node="diagnosis"] td')).toHaveText([
+        'Diagnosis',
+        '3',
+        '1',
+        '1',
+      ]);
+      await expect(outcomes.locator('tr[data-node="ruled-out-job"] td')).toHaveText([
+        'Not this problem',
+        '1',
+        '0',
+        '0',
+      ]);
+      await expect(page.locator('.report-chart canvas')).toHaveCount(2);
+      await expectAccessible(page, `report-${database}`);
+
+      // Two versions side by side: the same version twice is one; the form keeps the range.
+      await page.getByLabel('Compare with').selectOption('1');
+      await page.getByRole('button', { name: 'Show' }).click();
+      await expect(page).toHaveURL(/v=1/);
+
+      // The CSV: one row per node.
+      const csv = await (
+        await page.request.get(`${origin}/api/analytics/q164887/csv?v=1&from=${TODAY}&to=${TODAY}`)
+      ).text();
+      const rows = csv.trim().split('\r\n');
+      expect(rows).toHaveLength(1 + 13);
+      expect(rows).toContain(
+        'q164887,1,sms-version,question,Is the client managed by Systems Management Server 1.2?,5,0,sms-1-2=3 version-unsure=2 other-version=0,yes,,',
+      );
+      expect(rows.find((row) => row.startsWith('q164887,1,diagnosis,'))).toMatch(/,3,,,,1,1$/);
+      expect(rows.find((row) => row.startsWith('q164887,1,repeats,'))).toMatch(
+        /,4,1,repeats=3 runs-once=0,no,,$/,
+      );
+
+      // The traffic map: counts on the boxes, drop-off marked, lines by walks.
+      await page.goto(`${origin}/map/q164887?traffic&v=1&from=${TODAY}&to=${TODAY}`);
+      const layer = page.getByTestId('traffic-layer');
+      await expect(layer.locator('[data-node="sms-version"] text')).toHaveText('5');
+      await expect(layer.locator('[data-node="repeats"] text')).toHaveText('4 · 1 left');
+      await expect(layer.locator('[data-node="diagnosis"] text')).toHaveText('3');
+      await expect(layer.locator('[data-edge="sms-version>upgrade-job"]')).toHaveAttribute(
+        'data-count',
+        '5',
+      );
+      await expect(layer.locator('[data-edge="upgrade-job>ruled-out-job"]')).toHaveAttribute(
+        'data-count',
+        '1',
+      );
+      await expect(page.getByRole('status').filter({ hasText: '5 walks started' })).toBeVisible();
+      await expectAccessible(page, `traffic-map-${database}`);
+    });
+  });
+}
+
+test('the static build sends nothing', async ({ page }) => {
+  const posts = countEventPosts(page);
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await openInteractive(page, '/q164887');
+  for (const answer of ANSWERS_TO_DIAGNOSIS) await answerLink(page, answer).click();
+  await page.getByRole('button', { name: 'Yes', exact: true }).click();
+  await page.goto('about:blank');
+  expect(posts).toEqual([]);
+  expect(requests.filter((url) => url.includes('/api/'))).toEqual([]);
+});

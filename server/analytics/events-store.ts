@@ -1,0 +1,177 @@
+// Walk events (issue 25, docs/privacy.md): validated against the published tree they name,
+// stored raw for the retention period and counted per day for good, in one transaction.
+import { and, eq, lt, sql } from 'drizzle-orm';
+import type { Database } from '../db/database';
+import { analyticsDaily, analyticsEvents, treeVersions, type EventKind } from '../db/schema';
+
+/** One event as the wizard sends it (the route's JSON schema has checked its shape). */
+export type IncomingEvent = {
+  kind: EventKind;
+  tree: string;
+  version: number;
+  node: string;
+  answer?: string;
+  trail?: string;
+};
+
+const slugPattern = '^[a-z0-9][a-z0-9-]{0,99}$';
+
+/** The body of POST api/events: at most 100 events. */
+export const eventsBodySchema = {
+  type: 'object',
+  properties: {
+    events: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 100,
+      items: {
+        type: 'object',
+        properties: {
+          kind: {
+            type: 'string',
+            enum: ['step', 'answer', 'outcome', 'solved', 'unsolved', 'copy', 'print', 'restart'],
+          },
+          tree: { type: 'string', pattern: slugPattern },
+          version: { type: 'integer', minimum: 1, maximum: 1_000_000 },
+          node: { type: 'string', pattern: slugPattern },
+          answer: { type: 'string', pattern: slugPattern },
+          // The step's answers, slash-separated: the address, never anything else.
+          trail: { type: 'string', maxLength: 2000, pattern: '^[a-z0-9/-]*$' },
+        },
+        required: ['kind', 'tree', 'version', 'node'],
+        additionalProperties: false,
+      },
+    },
+  },
+  required: ['events'],
+  additionalProperties: false,
+} as const;
+
+type PublishedShape = { nodes: Set<string>; answers: Map<string, Set<string>> };
+
+/**
+ * What each published version holds (its nodes and each question's answers), read once: a
+ * published version never changes, so the cache is never stale. An unknown version is asked
+ * for again at most once a minute.
+ */
+export function createPublishedShapes(db: Database) {
+  const known = new Map<string, Promise<PublishedShape | null>>();
+  const missingUntil = new Map<string, number>();
+  const load = async (treeId: string, version: number): Promise<PublishedShape | null> => {
+    const [row] = await db
+      .select({ tree: treeVersions.tree })
+      .from(treeVersions)
+      .where(and(eq(treeVersions.treeId, treeId), eq(treeVersions.version, version)));
+    if (!row) return null;
+    const tree = row.tree as {
+      nodes: { id: string; kind: string; answers?: { slug: string }[] }[];
+    };
+    const shape: PublishedShape = { nodes: new Set(), answers: new Map() };
+    for (const node of tree.nodes) {
+      shape.nodes.add(node.id);
+      if (node.answers) shape.answers.set(node.id, new Set(node.answers.map((a) => a.slug)));
+    }
+    return shape;
+  };
+  return async (treeId: string, version: number): Promise<PublishedShape | null> => {
+    const key = `${treeId}@${version}`;
+    if ((missingUntil.get(key) ?? 0) > Date.now()) return null;
+    let found = known.get(key);
+    if (!found) {
+      found = load(treeId, version);
+      known.set(key, found);
+    }
+    const shape = await found.catch(() => null);
+    if (!shape) {
+      known.delete(key);
+      missingUntil.set(key, Date.now() + 60_000);
+    }
+    return shape;
+  };
+}
+
+export type PublishedShapes = ReturnType<typeof createPublishedShapes>;
+
+/** Whether an event fits the published version it names. */
+function fits(event: IncomingEvent, shape: PublishedShape): boolean {
+  if (!shape.nodes.has(event.node)) return false;
+  if (event.kind === 'answer') {
+    return (
+      event.answer !== undefined && (shape.answers.get(event.node)?.has(event.answer) ?? false)
+    );
+  }
+  return event.answer === undefined;
+}
+
+/**
+ * Stores the events that fit a published version; returns how many. The raw rows and the
+ * day's counts go in together, so the counts always agree with what was stored.
+ */
+export async function storeEvents(
+  db: Database,
+  shapes: PublishedShapes,
+  events: readonly IncomingEvent[],
+  now = new Date(),
+): Promise<number> {
+  const accepted: IncomingEvent[] = [];
+  for (const event of events) {
+    const shape = await shapes(event.tree, event.version);
+    if (shape && fits(event, shape)) accepted.push(event);
+  }
+  if (accepted.length === 0) return 0;
+  const day = now.toISOString().slice(0, 10);
+  const counts = new Map<string, { event: IncomingEvent; count: number }>();
+  for (const event of accepted) {
+    const key = [event.tree, event.version, event.kind, event.node, event.answer ?? ''].join('\n');
+    const entry = counts.get(key);
+    if (entry) entry.count += 1;
+    else counts.set(key, { event, count: 1 });
+  }
+  // Sorted, so that two batches updating the same rows lock them in the same order.
+  const daily = [...counts.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, { event, count }]) => ({
+      day,
+      treeId: event.tree,
+      version: event.version,
+      kind: event.kind,
+      nodeId: event.node,
+      answer: event.answer ?? '',
+      count,
+    }));
+  await db.transaction(async (tx) => {
+    await tx.insert(analyticsEvents).values(
+      accepted.map((event) => ({
+        at: now,
+        treeId: event.tree,
+        version: event.version,
+        kind: event.kind,
+        nodeId: event.node,
+        answer: event.answer ?? '',
+        trail: event.trail ?? '',
+      })),
+    );
+    await tx
+      .insert(analyticsDaily)
+      .values(daily)
+      .onConflictDoUpdate({
+        target: [
+          analyticsDaily.treeId,
+          analyticsDaily.version,
+          analyticsDaily.day,
+          analyticsDaily.kind,
+          analyticsDaily.nodeId,
+          analyticsDaily.answer,
+        ],
+        set: { count: sql`${analyticsDaily.count} + excluded.count` },
+      });
+  });
+  return accepted.length;
+}
+
+/** Deletes the raw events older than `months` months; the daily counts stay. */
+export async function pruneEvents(db: Database, months: number): Promise<void> {
+  await db
+    .delete(analyticsEvents)
+    .where(lt(analyticsEvents.at, sql`now() - make_interval(months => ${months}::int)`));
+}

@@ -1,0 +1,98 @@
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  Tooltip,
+} from 'chart.js';
+import { useEffect, useRef, useState } from 'react';
+
+/** Bumped when the colour scheme or forced colours change, so the canvas is drawn again. */
+function useColourScheme(): number {
+  const [changes, setChanges] = useState(0);
+  useEffect(() => {
+    const queries = ['(prefers-color-scheme: dark)', '(forced-colors: active)'].map((query) =>
+      window.matchMedia(query),
+    );
+    const onChange = () => setChanges((count) => count + 1);
+    for (const query of queries) query.addEventListener('change', onChange);
+    return () => {
+      for (const query of queries) query.removeEventListener('change', onChange);
+    };
+  }, []);
+  return changes;
+}
+
+// Only the parts the bar charts use (docs/decisions/0034-analytics.md).
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
+
+export type ChartSeries = { label: string; values: number[]; colour: 'first' | 'second' };
+
+/**
+ * A horizontal bar chart. The canvas is a picture (role="img", its summary as the name); its
+ * numbers are in the table that follows it, for screen readers, print and forced colours.
+ * Colours come from the page's stylesheet (light, dark, forced colours), read when drawn.
+ */
+export function ReportChart({
+  labels,
+  series,
+  summary,
+}: {
+  labels: string[];
+  series: ChartSeries[];
+  summary: string;
+}) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const scheme = useColourScheme();
+  useEffect(() => {
+    const element = canvas.current;
+    if (!element) return;
+    // Custom properties may hold system colours (forced colours): a probe resolves them.
+    const probe = document.createElement('span');
+    element.after(probe);
+    const colour = (value: string) => {
+      probe.style.color = value;
+      return getComputedStyle(probe).color;
+    };
+    const text = colour('currentcolor');
+    const first = colour('var(--chart-first)');
+    const second = colour('var(--chart-second)');
+    const grid = colour('var(--border)');
+    probe.remove();
+    const chart = new Chart(element, {
+      type: 'bar',
+      data: {
+        labels: labels.map((label) => (label.length > 40 ? `${label.slice(0, 39)}…` : label)),
+        datasets: series.map((entry) => ({
+          label: entry.label,
+          data: entry.values,
+          backgroundColor: entry.colour === 'first' ? first : second,
+          borderColor: text,
+          borderWidth: 1,
+        })),
+      },
+      options: {
+        indexAxis: 'y',
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        color: text,
+        scales: {
+          x: { beginAtZero: true, ticks: { color: text, precision: 0 }, grid: { color: grid } },
+          y: { ticks: { color: text, autoSkip: false }, grid: { display: false } },
+        },
+        plugins: { legend: { labels: { color: text } } },
+      },
+    });
+    return () => chart.destroy();
+  }, [labels, series, scheme]);
+  return (
+    <div className="report-chart" style={{ height: `${Math.max(160, labels.length * 34 + 70)}px` }}>
+      <div role="img" aria-label={summary}>
+        <canvas ref={canvas} />
+      </div>
+    </div>
+  );
+}
