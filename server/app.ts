@@ -13,6 +13,7 @@ import { firstStartPlugin } from './plugins/first-start';
 import { securityHeadersPlugin } from './plugins/security-headers';
 import { settingsPlugin } from './plugins/settings';
 import { adminRoutes } from './routes/admin';
+import { draftRoutes } from './routes/drafts';
 import { healthRoutes } from './routes/health';
 import { oidcRoutes } from './routes/oidc';
 import { signInRoutes } from './routes/sign-in';
@@ -73,6 +74,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await site.register(signInRoutes, { providerName: () => options.oidc?.name ?? null });
       if (options.oidc) await site.register(oidcRoutes, { settings: options.oidc });
       await site.register(adminRoutes);
+      await site.register(draftRoutes);
       // Last: the site answers every address no route above claims.
       await site.register(siteRoutes, { siteDir: options.siteDir, basePath });
     },

@@ -1,6 +1,7 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { reservedTreeIds } from '../../src/engine/ids';
+import { newTree } from '../../src/engine/tree-edits';
 import { ROLES, type Role } from '../db/schema';
 import { startTestProvider } from '../testing/oidc-provider';
 import { OWN_ORIGIN, sessionFor } from '../testing/sign-in-as';
@@ -40,6 +41,14 @@ const adminPage = (status: number) => ({
   admin: status,
 });
 
+/** API routes for authors and above: 401 signed out. */
+const authorApi = (author: number, others = author) => ({
+  anonymous: 401,
+  author,
+  publisher: others,
+  admin: others,
+});
+
 const SETTINGS = { embed: { allowedOrigins: ['https://intranet.example'] }, escalation: null };
 
 const MATRIX: Record<string, Row> = {
@@ -69,6 +78,26 @@ const MATRIX: Record<string, Row> = {
   },
   'GET /api/audit': { status: adminApi(200) },
   'GET /admin/audit': { status: adminPage(200) },
+  'GET /api/drafts': { status: authorApi(200) },
+  // Rows run in this order, each role after the other: the author's save makes revision 1,
+  // so the publisher's and admin's saves based on "none yet" (0) are refused as conflicts.
+  'PUT /api/drafts/:key': {
+    request: {
+      url: '/api/drafts/new:matrix',
+      payload: { revision: 0, basedOn: null, tree: { ...newTree('matrix-draft') } },
+    },
+    status: authorApi(200, 409),
+  },
+  'GET /api/drafts/:key': { request: { url: '/api/drafts/new:matrix' }, status: authorApi(200) },
+  'POST /api/drafts/:key/presence': {
+    request: { url: '/api/drafts/new:matrix/presence', payload: { clientId: 'matrixclient1' } },
+    status: authorApi(200),
+  },
+  // The author discards it; it is gone for the others.
+  'DELETE /api/drafts/:key': {
+    request: { url: '/api/drafts/new:matrix' },
+    status: authorApi(204, 404),
+  },
   // The site: its files, its config.json, and a JSON 404 for any other API address.
   'GET /config.json': { status: all(200) },
   'GET /*': { request: { url: '/q164887/sms-1-2' }, status: all(200) },
