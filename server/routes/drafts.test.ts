@@ -46,7 +46,11 @@ it('saves a draft with a new revision each time and refuses a save based on an o
   });
 
   const read = await app.inject({ url: '/api/drafts/new:abc123', headers: { cookie: ann } });
-  expect(read.json()).toMatchObject({ revision: 2, treeId: 'printer-jams', basedOn: null });
+  expect(read.json()).toMatchObject({
+    draft: { revision: 2, treeId: 'printer-jams', basedOn: null },
+  });
+  const none = await app.inject({ url: '/api/drafts/new:none00', headers: { cookie: ann } });
+  expect(none.json()).toEqual({ draft: null });
   const list = await app.inject({ url: '/api/drafts', headers: { cookie: ann } });
   expect(list.json().drafts).toEqual([
     expect.objectContaining({ key: 'new:abc123', title: 'Printer jams', revision: 2 }),

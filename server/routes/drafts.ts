@@ -81,16 +81,23 @@ export async function draftRoutes(app: FastifyInstance) {
     async () => ({ drafts: await listServerDrafts(app.db) }),
   );
 
+  // No draft yet is an answer, not an error: a 404 would be logged by every browser.
   app.get<{ Params: KeyParams }>(
     '/api/drafts/:key',
-    { preHandler: author, schema: { params: PARAMS, response: { 200: DRAFT, 404: ERROR } } },
-    async (request, reply) => {
-      const draft = await readServerDraft(app.db, request.params.key);
-      if (!draft) {
-        return reply.code(404).send({ error: 'not-found', message: 'There is no such draft.' });
-      }
-      return draft;
+    {
+      preHandler: author,
+      schema: {
+        params: PARAMS,
+        response: {
+          200: {
+            type: 'object',
+            required: ['draft'],
+            properties: { draft: { anyOf: [DRAFT, { type: 'null' }] } },
+          },
+        },
+      },
     },
+    async (request) => ({ draft: (await readServerDraft(app.db, request.params.key)) ?? null }),
   );
 
   app.put<{ Params: KeyParams; Body: SaveBody }>(

@@ -1,7 +1,9 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useReducer, useRef, useState, type DragEvent } from 'react';
 import { Link } from 'react-router';
 import { DocumentTitle } from '../../components/document-title';
 import { PageHeading } from '../../components/page-heading';
+import { archivedTreeQueryOptions } from '../../data/tree-query';
 import { checkDraft, problemNodeIndex } from '../../engine/check-draft';
 import { canRedo, canUndo, HISTORY_LIMIT } from '../../engine/edit-history';
 import { treeImpact } from '../../engine/tree-impact';
@@ -60,6 +62,7 @@ export function EditorWorkspace({
   const [state, dispatch] = useReducer(editorReducer, opening.tree, startEditor);
   const tree = state.history.present;
   const [basedOn, setBasedOn] = useState(opening.basedOn);
+  const queryClient = useQueryClient();
   const onAdopt = useCallback((adopted: Tree) => dispatch({ type: 'replace', tree: adopted }), []);
   const sync = useDraftSync({ opening, tree, basedOn, onServer, onAdopt });
   const { drafts } = useDrafts();
@@ -349,7 +352,16 @@ export function EditorWorkspace({
             <button
               type="button"
               className="editor-button"
-              onClick={() => sync.compareWith(deployed)}
+              onClick={() => {
+                // The version it started from, where the site keeps it for old links: then the
+                // changes made since are told apart from the author's own.
+                void queryClient
+                  .fetchQuery(archivedTreeQueryOptions(deployed.id, basedOn ?? 1))
+                  .then(
+                    (base) => sync.compareWith(deployed, base),
+                    () => sync.compareWith(deployed),
+                  );
+              }}
             >
               Compare with version {deployed.version}
             </button>

@@ -50,9 +50,9 @@ function readServerDraft(json: unknown): ServerDraft {
 
 export async function fetchServerDraft(key: string): Promise<ServerDraft | null> {
   const response = await call(`drafts/${encodeURIComponent(key)}`);
-  if (response.status === 404) return null;
   if (!response.ok) throw await failure(response);
-  return readServerDraft(await response.json());
+  const { draft } = (await response.json()) as { draft: unknown };
+  return draft ? readServerDraft(draft) : null;
 }
 
 export async function fetchServerDrafts(): Promise<ListedServerDraft[]> {

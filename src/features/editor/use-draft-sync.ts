@@ -80,6 +80,8 @@ export function useDraftSync({
   const synced = useRef<Tree>(opening.tree);
   const latest = useRef(tree);
   latest.current = tree;
+  const basedOnNow = useRef(basedOn);
+  basedOnNow.current = basedOn;
   const inFlight = useRef(false);
   const again = useRef(false);
   const [state, setState] = useState<SaveState>(
@@ -103,7 +105,7 @@ export function useDraftSync({
         const local = saveDraft(
           {
             key,
-            basedOn,
+            basedOn: basedOnNow.current,
             tree: next,
             serverRevision: onServer ? serverRevision.current : undefined,
             unsent: onServer || undefined,
@@ -137,7 +139,7 @@ export function useDraftSync({
         }
         const result = await putServerDraft(key, {
           revision: serverRevision.current,
-          basedOn: basedOn ?? null,
+          basedOn: basedOnNow.current ?? null,
           tree: next,
         });
         if (result.status === 'saved') {
@@ -176,7 +178,7 @@ export function useDraftSync({
         }
       }
     },
-    [key, basedOn, onServer],
+    [key, onServer],
   );
 
   // Saved as the author types, a moment after the last key: a large draft is written once a
@@ -255,9 +257,10 @@ export function useDraftSync({
 
   /** The author chose: `merged` is the draft now, based on the other side's revision. */
   const resolve = useCallback(
-    (merged: Tree) => {
+    (merged: Tree, newBasedOn?: number) => {
       const settled = conflictRef.current;
       if (!settled) return;
+      if (newBasedOn !== undefined) basedOnNow.current = newBasedOn;
       if (settled.source === 'tab') {
         localRevision.current = settled.revision;
         const note = storedNote(key);
