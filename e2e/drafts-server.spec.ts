@@ -72,7 +72,7 @@ async function signedIn(browser: Browser, email: string, watch: (page: Page) => 
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByLabel('Password').press('Enter');
   await expect(page).toHaveURL(`${origin}/edit/q164887`);
-  await expect(page.getByRole('textbox', { name: 'Title' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toBeVisible();
   return { context, page };
 }
 
@@ -104,7 +104,7 @@ test('two people edit one troubleshooter: each sees the other, the outdated save
     timeout: 15_000,
   });
   // Meanwhile Ann changes the title: saved on the server.
-  await ann.page.getByRole('textbox', { name: 'Title' }).fill('Title from Ann');
+  await ann.page.getByRole('textbox', { name: 'Title', exact: true }).fill('Title from Ann');
   await expect(status(ann.page, /^Saved/)).toBeVisible({ timeout: 15_000 });
 
   // Bob is back: his save is based on the draft before Ann's, so it is refused and shown.
@@ -140,7 +140,7 @@ test('two people edit one troubleshooter: each sees the other, the outdated save
 
   // Ann changes the title again; her save is based on the draft before Bob's: she is shown
   // his description beside hers, and keeps both.
-  await ann.page.getByRole('textbox', { name: 'Title' }).fill('Title from Ann, again');
+  await ann.page.getByRole('textbox', { name: 'Title', exact: true }).fill('Title from Ann, again');
   const annConflict = ann.page.getByRole('region', {
     name: 'Someone else saved this draft meanwhile',
   });
@@ -156,7 +156,9 @@ test('two people edit one troubleshooter: each sees the other, the outdated save
   // The draft on the server has both changes; a fresh page opens it.
   const fresh = await ann.context.newPage();
   await fresh.goto(`${origin}/edit/q164887`);
-  await expect(fresh.getByRole('textbox', { name: 'Title' })).toHaveValue('Title from Ann, again');
+  await expect(fresh.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(
+    'Title from Ann, again',
+  );
   await expect(fresh.getByRole('textbox', { name: 'Description' })).toHaveValue(
     'Description from Bob',
   );

@@ -67,8 +67,26 @@ export function readDraftShape(input: unknown): DraftShapeResult {
   const path = toJsonPath(
     (issue.path ?? []).map((item) => (typeof item.key === 'number' ? item.key : String(item.key))),
   );
+  const where = path === '$' ? 'the draft' : path.replace(/^\$\.?/, '');
   return {
     ok: false,
-    problem: `${path === '$' ? 'the draft' : path.replace(/^\$\./, '')} is not what the editor expects (${issue.expected ?? 'another value'}, not ${issue.received})`,
+    problem:
+      issue.received === 'undefined'
+        ? `${where} is missing`
+        : `${where} should be ${inWords(issue.expected)}, not ${inWords(issue.received)}`,
   };
+}
+
+/** Valibot's names for kinds of value, as a person says them. */
+function inWords(kind: string | null): string {
+  const words: Record<string, string> = {
+    string: 'text',
+    number: 'a number',
+    boolean: 'yes or no',
+    Object: 'an object',
+    Array: 'a list',
+    null: 'empty (null)',
+  };
+  const bare = (kind ?? '').replace(/^"|"$/g, '');
+  return words[bare] ?? (kind ? `“${bare}”` : 'another value');
 }
