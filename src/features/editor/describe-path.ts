@@ -67,3 +67,51 @@ export function pathAndParents(path: string): string[] {
   }
   return list;
 }
+
+/** A question or outcome named as the author knows it. */
+function named(tree: Tree, id: string): string {
+  const node = tree.nodes.find((candidate) => candidate.id === id);
+  return node ? `“${nodeLabel(node)}”` : `“${id}”`;
+}
+
+/**
+ * A finding of the rulebook (written for tree files and `check:trees`) in the author's words:
+ * no "node", "next" or "start node", and questions named by their wording.
+ */
+export function authorMessage(tree: Tree, path: string, message: string): string {
+  let match: RegExpExecArray | null;
+  if (/\.next$/.test(path)) {
+    const next = /"([^"]*)"$/.exec(message)?.[1] ?? '';
+    if (/points to missing node/.test(message) || /lower-case/.test(message)) {
+      return next
+        ? `leads to “${next}”, which is not in this troubleshooter`
+        : 'leads nowhere yet: choose where it leads';
+    }
+  }
+  if ((match = /^start node "(.*)" does not exist$/.exec(message))) {
+    return match[1]
+      ? `“${match[1]}” is not in this troubleshooter: choose the first question`
+      : 'choose the first question';
+  }
+  if ((match = /^node "(.*)" cannot be reached from the start node/.exec(message))) {
+    return 'no answer leads here yet: point an answer at it, or remove it';
+  }
+  if ((match = /^duplicate node id "(.*)" \(also used by \$\.nodes\[(\d+)\]\)$/.exec(message))) {
+    const other = tree.nodes[Number(match[2])];
+    return `the id “${match[1]}” is also used by ${other ? `“${nodeLabel(other)}”` : 'another question or outcome'}: ids must differ`;
+  }
+  if ((match = /^answer slug "(.*)" is used twice/.exec(message))) {
+    return `the address “${match[1]}” is used by another answer of this question`;
+  }
+  if ((match = /^answers form a loop: (.*)$/.exec(message))) {
+    const steps = (match[1] ?? '').split(' → ').map((id) => named(tree, id));
+    return `answers lead round in a loop: ${steps.join(' → ')}`;
+  }
+  if (/has a "not sure" answer/.test(message)) {
+    return 'has a “Not sure” answer, so it needs “How do I check?” help';
+  }
+  if (/must use only lower-case letters, digits and hyphens/.test(message)) {
+    return 'may use only lower-case letters (a–z), digits and hyphens';
+  }
+  return message;
+}

@@ -10,13 +10,14 @@ import { treeImpact } from '../../engine/tree-impact';
 import { addNode, formatTreeFile } from '../../engine/tree-edits';
 import type { Tree, TreeIndex } from '../../engine/tree-schema';
 import { firstTrails } from '../../engine/tree-walks';
+import { wireLooseEnds } from '../../engine/preview-draft';
 import { readDraftShape } from '../../engine/draft-shape';
 import { paths } from '../../lib/paths';
-import { describePath, pathAndParents } from './describe-path';
+import { authorMessage, describePath, pathAndParents } from './describe-path';
 import { DownloadPanel } from './download-panel';
 import { DraftConflict } from './draft-conflict';
-import { DraftList } from './draft-list';
-import { deleteDraft, useDrafts } from './draft-store';
+import { DraftList, timeText } from './draft-list';
+import { deleteDraft, draftTreeId, useDrafts, type ListedDraft } from './draft-store';
 import { downloadFile } from './download-file';
 import {
   editorReducer,
@@ -85,17 +86,27 @@ export function EditorWorkspace({
   }, [focusRequest]);
 
   const check = checkDraft(tree);
+  // The preview walks the draft while answers are still unwired: they lead to a stand-in.
+  const previewTree = check.walkable ? tree : wireLooseEnds(tree);
+  const previewable = check.walkable || (previewTree !== tree && checkDraft(previewTree).walkable);
   const idInUse = deployed ? undefined : idsInUse.get(tree.id);
-  const problems = idInUse
-    ? [
-        { path: '$.id', message: `is already used by ${idInUse}: choose another id` },
-        ...check.problems,
-      ]
-    : check.problems;
+  const problems = [
+    ...(idInUse
+      ? [{ path: '$.id', message: `is already used by ${idInUse}: choose another id` }]
+      : []),
+    ...check.problems.map((problem) => ({
+      ...problem,
+      message: authorMessage(tree, problem.path, problem.message),
+    })),
+  ];
   const problemsByPath = new Map<string, typeof problems>();
   for (const problem of problems) {
     problemsByPath.set(problem.path, [...(problemsByPath.get(problem.path) ?? []), problem]);
   }
+  // A blank new troubleshooter: the last draft is offered, the one the author most likely
+  // came back for.
+  const fresh = !deployed && opening.localRevision === 0 && opening.serverRevision === 0;
+  const lastDraft = fresh ? latestDraft(drafts, serverDrafts, opening.key) : undefined;
   const deployedIds = new Set(deployed?.nodes.map((node) => node.id) ?? []);
   const behind = deployed !== undefined && basedOn !== undefined && basedOn < deployed.version;
 
@@ -157,7 +168,7 @@ export function EditorWorkspace({
     deployed: deployedIds,
     idsInUse: deployed ? undefined : idsInUse,
     onPreview: (id) => {
-      const trail = firstTrails(tree).get(id);
+      const trail = previewable ? firstTrails(previewTree).get(id) : undefined;
       if (!trail) {
         setMessage(
           check.walkable
@@ -277,11 +288,11 @@ export function EditorWorkspace({
       label: 'Preview',
       content: (
         <PreviewPane
-          tree={tree}
+          tree={previewTree}
           at={preview}
           onMove={setPreview}
           renderStep={renderStep}
-          walkable={check.walkable}
+          walkable={previewable}
         />
       ),
     },
@@ -338,6 +349,12 @@ export function EditorWorkspace({
           ) : null}
         </p>
         <SaveStatus state={sync.state} savedAt={sync.savedAt} editors={sync.editors} />
+        {lastDraft && !edited ? (
+          <p className="panel panel--notice">
+            Your last draft: <Link to={lastDraft.href}>continue “{lastDraft.title}”</Link> (saved{' '}
+            {timeText(lastDraft.savedAt)}), or start this new troubleshooter.
+          </p>
+        ) : null}
         <ServerAccount />
         {behind && deployed && !sync.conflict ? (
           <section className="panel panel--warning" aria-labelledby="editor-behind-heading">
@@ -501,4 +518,40 @@ export function EditorWorkspace({
       </FocusAfterCommit>
     </div>
   );
+}
+
+/** The draft saved last, here or on the server, other than the one open. */
+function latestDraft(
+  drafts: ListedDraft[],
+  serverDrafts: ListedServerDraft[] | undefined,
+  current: string,
+): { href: string; title: string; savedAt: string } | undefined {
+  const candidates = [
+    ...(serverDrafts ?? []).map((draft) => ({
+      key: draft.key,
+      title: draft.title || draft.treeId,
+      savedAt: draft.updatedAt,
+    })),
+    ...drafts.flatMap((draft) =>
+      draft.note
+        ? [
+            {
+              key: draft.key,
+              title: draft.note.title || draft.note.treeId,
+              savedAt: draft.note.savedAt,
+            },
+          ]
+        : [],
+    ),
+  ]
+    .filter((draft) => draft.key !== current)
+    .sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+  const latest = candidates[0];
+  if (!latest) return undefined;
+  const treeId = draftTreeId(latest.key);
+  return {
+    href: treeId ? paths.edit.getHref(treeId) : paths.edit.getHref(undefined, latest.key),
+    title: latest.title || 'Untitled troubleshooter',
+    savedAt: latest.savedAt,
+  };
 }
