@@ -257,6 +257,8 @@ const subscribe = (listener: () => void) => {
   return () => {
     listeners.delete(listener);
     stop();
+    // Read afresh when an editor opens again: storage may have changed meanwhile.
+    if (listeners.size === 0) snapshot = undefined;
   };
 };
 const getSnapshot = () => (snapshot ??= { drafts: listDrafts(), refused: false });
