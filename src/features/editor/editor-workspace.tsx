@@ -1,5 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useReducer, useRef, useState, type DragEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useReducer,
+  useRef,
+  useState,
+  type DragEvent,
+} from 'react';
 import { Link } from 'react-router';
 import { DocumentTitle } from '../../components/document-title';
 import { PageHeading } from '../../components/page-heading';
@@ -122,7 +130,9 @@ export function EditorWorkspace({
   // Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y) anywhere on the page, also while typing: the
   // fields' own undo would take back letters the editor's history does not know about.
   const historyNow = useRef(state.history);
-  historyNow.current = state.history;
+  useLayoutEffect(() => {
+    historyNow.current = state.history;
+  });
   const undoOrRedo = useCallback((redo: boolean) => {
     const current = historyNow.current;
     if (redo ? !canRedo(current) : !canUndo(current)) {

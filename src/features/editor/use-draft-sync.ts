@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Tree } from '../../engine/tree-schema';
 import {
   deleteDraft,
@@ -79,9 +79,7 @@ export function useDraftSync({
   /** The tree last saved or read: what both sides of a conflict started from. */
   const synced = useRef<Tree>(opening.tree);
   const latest = useRef(tree);
-  latest.current = tree;
   const basedOnNow = useRef(basedOn);
-  basedOnNow.current = basedOn;
   const inFlight = useRef(false);
   const again = useRef(false);
   const [state, setState] = useState<SaveState>(
@@ -89,97 +87,104 @@ export function useDraftSync({
   );
   const [conflict, setConflict] = useState<Conflict | undefined>(opening.conflict);
   const conflictRef = useRef(conflict);
-  conflictRef.current = conflict;
+  // What the saves read, brought up to date after each commit (saves run outside rendering).
+  useLayoutEffect(() => {
+    latest.current = tree;
+    basedOnNow.current = basedOn;
+    conflictRef.current = conflict;
+  });
   const [savedAt, setSavedAt] = useState<Date>();
   const [editors, setEditors] = useState<Editor[]>([]);
 
-  const save = useCallback(
-    async (next: Tree) => {
-      if (conflictRef.current) return;
-      if (inFlight.current) {
-        again.current = true;
-        return;
-      }
-      inFlight.current = true;
-      try {
-        const local = saveDraft(
-          {
-            key,
-            basedOn: basedOnNow.current,
-            tree: next,
-            serverRevision: onServer ? serverRevision.current : undefined,
-            unsent: onServer || undefined,
-          },
-          localRevision.current,
-        );
-        if (!local.ok && local.reason === 'conflict') {
-          if (local.current.status === 'ok') {
-            const theirs = local.current.draft;
-            setConflict({
-              source: 'tab',
-              theirs: theirs.tree,
-              revision: theirs.revision,
-              base: synced.current,
-            });
-            setState({ kind: 'conflict' });
-            return;
-          }
-          // What is stored cannot be read: this page's copy replaces it.
-          deleteDraft(key);
-          localRevision.current = 0;
-          again.current = true;
-          return;
-        }
-        if (local.ok) localRevision.current = local.note.revision;
-        if (!onServer) {
-          synced.current = next;
-          setSavedAt(new Date());
-          setState(local.ok ? { kind: 'saved', where: 'browser' } : { kind: 'storage-refused' });
-          return;
-        }
-        const result = await putServerDraft(key, {
-          revision: serverRevision.current,
-          basedOn: basedOnNow.current ?? null,
+  const save = async (next: Tree): Promise<void> => {
+    if (conflictRef.current) return;
+    if (inFlight.current) {
+      again.current = true;
+      return;
+    }
+    inFlight.current = true;
+    try {
+      const local = saveDraft(
+        {
+          key,
+          basedOn: basedOnNow.current,
           tree: next,
-        });
-        if (result.status === 'saved') {
-          serverRevision.current = result.revision;
-          synced.current = next;
-          noteServerState(key, result.revision, false);
-          setSavedAt(new Date());
-          setState(local.ok ? { kind: 'saved', where: 'server' } : { kind: 'storage-refused' });
-        } else if (result.status === 'conflict') {
-          if (!result.current) {
-            // Discarded on the server meanwhile: this copy starts it again.
-            serverRevision.current = 0;
-            again.current = true;
-            return;
-          }
+          serverRevision: onServer ? serverRevision.current : undefined,
+          unsent: onServer || undefined,
+        },
+        localRevision.current,
+      );
+      if (!local.ok && local.reason === 'conflict') {
+        if (local.current.status === 'ok') {
+          const theirs = local.current.draft;
           setConflict({
-            source: 'server',
-            theirs: result.current.tree,
-            by: result.current.updatedBy,
-            revision: result.current.revision,
+            source: 'tab',
+            theirs: theirs.tree,
+            revision: theirs.revision,
             base: synced.current,
           });
           setState({ kind: 'conflict' });
-        } else {
-          setState({ kind: 'server-refused', message: result.message });
+          return;
         }
-      } catch (error) {
-        if (!(error instanceof OfflineError)) throw error;
-        noteServerState(key, serverRevision.current, true);
-        setState({ kind: 'offline' });
-      } finally {
-        inFlight.current = false;
-        if (again.current) {
-          again.current = false;
-          void save(latest.current);
-        }
+        // What is stored cannot be read: this page's copy replaces it.
+        deleteDraft(key);
+        localRevision.current = 0;
+        again.current = true;
+        return;
       }
-    },
-    [key, onServer],
-  );
+      if (local.ok) localRevision.current = local.note.revision;
+      if (!onServer) {
+        synced.current = next;
+        setSavedAt(new Date());
+        setState(local.ok ? { kind: 'saved', where: 'browser' } : { kind: 'storage-refused' });
+        return;
+      }
+      const result = await putServerDraft(key, {
+        revision: serverRevision.current,
+        basedOn: basedOnNow.current ?? null,
+        tree: next,
+      });
+      if (result.status === 'saved') {
+        serverRevision.current = result.revision;
+        synced.current = next;
+        noteServerState(key, result.revision, false);
+        setSavedAt(new Date());
+        setState(local.ok ? { kind: 'saved', where: 'server' } : { kind: 'storage-refused' });
+      } else if (result.status === 'conflict') {
+        if (!result.current) {
+          // Discarded on the server meanwhile: this copy starts it again.
+          serverRevision.current = 0;
+          again.current = true;
+          return;
+        }
+        setConflict({
+          source: 'server',
+          theirs: result.current.tree,
+          by: result.current.updatedBy,
+          revision: result.current.revision,
+          base: synced.current,
+        });
+        setState({ kind: 'conflict' });
+      } else {
+        setState({ kind: 'server-refused', message: result.message });
+      }
+    } catch (error) {
+      if (!(error instanceof OfflineError)) throw error;
+      noteServerState(key, serverRevision.current, true);
+      setState({ kind: 'offline' });
+    } finally {
+      inFlight.current = false;
+      if (again.current) {
+        again.current = false;
+        void saveLatest.current(latest.current);
+      }
+    }
+  }; // Effects and handlers call the latest save through a stable function.
+  const saveLatest = useRef(save);
+  useLayoutEffect(() => {
+    saveLatest.current = save;
+  });
+  const requestSave = useCallback((next: Tree) => saveLatest.current(next), []);
 
   // Saved as the author types, a moment after the last key: a large draft is written once a
   // pause, not once a keystroke.
@@ -189,22 +194,22 @@ export function useDraftSync({
     setState((current) => (current.kind === 'offline' ? current : { kind: 'saving' }));
     const timer = setTimeout(() => {
       savedTree.current = tree;
-      void save(tree);
+      void requestSave(tree);
     }, SAVE_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [tree, conflict, save]);
+  }, [tree, conflict, requestSave]);
 
   // Offline: tried again when the browser says the network is back, and every few seconds.
   useEffect(() => {
     if (state.kind !== 'offline') return;
-    const retry = () => void save(latest.current);
+    const retry = () => void requestSave(latest.current);
     const timer = setInterval(retry, RETRY_MS);
     window.addEventListener('online', retry);
     return () => {
       clearInterval(timer);
       window.removeEventListener('online', retry);
     };
-  }, [state.kind, save]);
+  }, [state.kind, requestSave]);
 
   // Another tab of this browser saved this draft: heard at once.
   useEffect(
@@ -273,9 +278,9 @@ export function useDraftSync({
       setConflict(undefined);
       savedTree.current = merged;
       setState({ kind: 'saving' });
-      void save(merged);
+      void requestSave(merged);
     },
-    [key, save],
+    [key, requestSave],
   );
 
   return {
