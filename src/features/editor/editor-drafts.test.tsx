@@ -55,7 +55,9 @@ test('a section is added without a problem of its own beyond its heading, which 
   const checks = screen.getByRole('region', { name: 'Checks' });
   expect(within(checks).getByRole('status')).toHaveTextContent('No problems');
   await user.click(screen.getByRole('button', { name: 'Add section' }));
-  await waitFor(() => expect(screen.getByRole('textbox', { name: /^Heading/ })).toHaveFocus());
+  await waitFor(() =>
+    expect(screen.getAllByRole('textbox', { name: /^Heading/ }).at(-1)).toHaveFocus(),
+  );
   await user.keyboard('Before you start');
   expect(within(checks).getByRole('status')).toHaveTextContent('No problems: ready to publish.');
 });
