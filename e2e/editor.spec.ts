@@ -117,7 +117,7 @@ test.describe('made, changed, published and built', () => {
   }) => {
     await openEditor(page, '/edit');
     await expect(heading(page)).toHaveText('Untitled troubleshooter');
-    await expect(page.getByText('lives only in this browser')).toBeVisible();
+    await expect(page.getByText('saved in this browser as you type')).toBeVisible();
 
     await typeInto(page, 'Id', 'printer-check');
     await typeInto(page, 'Title', 'Printer check');
@@ -155,7 +155,7 @@ test.describe('made, changed, published and built', () => {
       await typeInto(page, 'Title', title);
       await typeInto(page, 'Summary', summary);
     }
-    await expect(page.getByText('No problems: this file would pass')).toBeVisible();
+    await expect(page.getByText('No problems: ready to publish.')).toBeVisible();
     await expect(page.getByRole('treeitem', { name: /^Question/ })).toHaveCount(2);
     await expect(page.getByRole('treeitem', { name: /^(Diagnosis|Not this problem)/ })).toHaveCount(
       3,
@@ -368,7 +368,7 @@ test('undo and redo by keyboard, and a problem chosen moves focus to its field',
 
   await page
     .getByRole('region', { name: 'Checks' })
-    .getByRole('button', { name: /^Question “\(first-question\)”, prompt/ })
+    .getByRole('button', { name: /^Question “\(first-question\)”, question/ })
     .press('Enter');
   await expect(page.getByLabel('Question', { exact: true })).toBeFocused();
   await expect(page.getByLabel('Question', { exact: true })).toHaveAccessibleDescription(

@@ -22,6 +22,7 @@ import { ticketSettingsRoutes } from './routes/tickets-settings';
 import { webhookRoutes } from './routes/webhooks';
 import { adminRoutes } from './routes/admin';
 import { analyticsRoutes } from './routes/analytics';
+import { draftRoutes } from './routes/drafts';
 import { healthRoutes } from './routes/health';
 import { oidcRoutes } from './routes/oidc';
 import { signInRoutes } from './routes/sign-in';
@@ -104,6 +105,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await site.register(reportRoutes);
       await site.register(publishRoutes);
       await site.register(analyticsRoutes, { rateLimit: options.analyticsRateLimit });
+      await site.register(draftRoutes);
       // Last: the site answers every address no route above claims.
       await site.register(siteRoutes, { siteDir: options.siteDir, basePath });
     },

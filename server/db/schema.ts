@@ -324,3 +324,42 @@ export const analyticsDaily = pgTable(
     }),
   ],
 );
+
+/**
+ * Drafts on the server (docs/decisions/0032-drafts-with-revisions.md): one shared draft per
+ * key (`tree:<id>` for a change to a published troubleshooter, `new:<random>` for a new one),
+ * whoever edits it. Every save raises `revision`; a save based on an older revision is
+ * refused, so two people or two tabs never overwrite each other without seeing it.
+ */
+export const drafts = pgTable(
+  'drafts',
+  {
+    key: text('key').primaryKey(),
+    /** The tree's id as the draft has it now (a new troubleshooter's is typed). */
+    treeId: text('tree_id').notNull(),
+    /** The published version the draft started from; null for a new troubleshooter. */
+    basedOn: integer('based_on'),
+    revision: integer('revision').notNull(),
+    tree: jsonb('tree').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: integer('updated_by').references(() => accounts.id, { onDelete: 'set null' }),
+  },
+  (table) => [index('drafts_tree_id').on(table.treeId)],
+);
+
+/**
+ * Who has a draft open (presence): one row per editor page (a tab), refreshed while it is
+ * open. Rows not refreshed for a minute are stale and removed at the next heartbeat.
+ */
+export const draftEditors = pgTable(
+  'draft_editors',
+  {
+    draftKey: text('draft_key').notNull(),
+    clientId: text('client_id').notNull(),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    seenAt: timestamp('seen_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.draftKey, table.clientId] })],
+);

@@ -61,7 +61,10 @@ describe('walk events and reports', () => {
     const [daily] = await app.db.select({ n: sql<number>`sum(count)::int` }).from(analyticsDaily);
     expect(daily?.n).toBe(9);
 
-    const response = await app.inject({ url: `/api/analytics/${TREE}`, headers: { cookie: author } });
+    const response = await app.inject({
+      url: `/api/analytics/${TREE}`,
+      headers: { cookie: author },
+    });
     expect(response.statusCode).toBe(200);
     const report = response.json();
     const [version] = report.versions;
@@ -71,7 +74,10 @@ describe('walk events and reports', () => {
     expect(byId['upgrade-job']).toMatchObject({ reached: 2, left: 1, notSureFrequent: false });
     expect(byId['ruled-out-job']).toMatchObject({ reached: 1 });
 
-    const csv = await app.inject({ url: `/api/analytics/${TREE}/csv`, headers: { cookie: author } });
+    const csv = await app.inject({
+      url: `/api/analytics/${TREE}/csv`,
+      headers: { cookie: author },
+    });
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.body.split('\r\n')).toContain(
       'q164887,1,upgrade-job,question,Is the job a Windows NT upgrade that restarts the client?,2,1,os-upgrade=0 job-unsure=0 other-job=1,no,,',

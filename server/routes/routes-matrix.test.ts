@@ -1,6 +1,7 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { reservedTreeIds } from '../../src/engine/ids';
+import { newTree } from '../../src/engine/tree-edits';
 import { ROLES, type Role } from '../db/schema';
 import { startTestProvider } from '../testing/oidc-provider';
 import { OWN_ORIGIN, sessionFor } from '../testing/sign-in-as';
@@ -50,6 +51,14 @@ const FORM = {
   headers: { 'content-type': 'application/x-www-form-urlencoded' },
   payload: '',
 };
+
+/** API routes for authors and above: 401 signed out. */
+const authorApi = (author: number, others = author) => ({
+  anonymous: 401,
+  author,
+  publisher: others,
+  admin: others,
+});
 
 const SETTINGS = { embed: { allowedOrigins: ['https://intranet.example'] }, escalation: null };
 
@@ -192,6 +201,26 @@ const MATRIX: Record<string, Row> = {
   'PUT /api/settings/analytics': {
     request: { payload: { retentionMonths: 13 } },
     status: { ...adminApi(204) },
+  },
+  'GET /api/drafts': { status: authorApi(200) },
+  // Rows run in this order, each role after the other: the author's save makes revision 1,
+  // so the publisher's and admin's saves based on "none yet" (0) are refused as conflicts.
+  'PUT /api/drafts/:key': {
+    request: {
+      url: '/api/drafts/new:matrix',
+      payload: { revision: 0, basedOn: null, tree: { ...newTree('matrix-draft') } },
+    },
+    status: authorApi(200, 409),
+  },
+  'GET /api/drafts/:key': { request: { url: '/api/drafts/new:matrix' }, status: authorApi(200) },
+  'POST /api/drafts/:key/presence': {
+    request: { url: '/api/drafts/new:matrix/presence', payload: { clientId: 'matrixclient1' } },
+    status: authorApi(200),
+  },
+  // The author discards it; it is gone for the others.
+  'DELETE /api/drafts/:key': {
+    request: { url: '/api/drafts/new:matrix' },
+    status: authorApi(204, 404),
   },
   // The site: its files, its config.json, and a JSON 404 for any other API address.
   'GET /config.json': { status: all(200) },

@@ -333,7 +333,7 @@ export function answerToNewNode(
 export function addSection(tree: Tree, outcomeId: string): Tree {
   return mapNode(tree, outcomeId, (node) =>
     node.kind === 'outcome'
-      ? { ...node, sections: [...(node.sections ?? []), { heading: '', paragraphs: [''] }] }
+      ? { ...node, sections: [...(node.sections ?? []), { heading: '' }] }
       : node,
   );
 }

@@ -20,6 +20,24 @@ CREATE TABLE "analytics_events" (
 	"trail" text DEFAULT '' NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "draft_editors" (
+	"draft_key" text NOT NULL,
+	"client_id" text NOT NULL,
+	"account_id" integer NOT NULL,
+	"seen_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "draft_editors_draft_key_client_id_pk" PRIMARY KEY("draft_key","client_id")
+);
+--> statement-breakpoint
+CREATE TABLE "drafts" (
+	"key" text PRIMARY KEY NOT NULL,
+	"tree_id" text NOT NULL,
+	"based_on" integer,
+	"revision" integer NOT NULL,
+	"tree" jsonb NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_by" integer
+);
+--> statement-breakpoint
 CREATE TABLE "site_generations" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"key" text NOT NULL,
@@ -90,12 +108,15 @@ CREATE TABLE "webhook_endpoints" (
 --> statement-breakpoint
 ALTER TABLE "tree_versions" ADD COLUMN "published_by_email" text;--> statement-breakpoint
 ALTER TABLE "tree_versions" ADD COLUMN "summary" text;--> statement-breakpoint
+ALTER TABLE "draft_editors" ADD CONSTRAINT "draft_editors_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "drafts" ADD CONSTRAINT "drafts_updated_by_accounts_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."accounts"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "step_reports" ADD CONSTRAINT "step_reports_updated_by_accounts_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."accounts"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "submissions" ADD CONSTRAINT "submissions_author_id_accounts_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."accounts"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "webhook_attempts" ADD CONSTRAINT "webhook_attempts_delivery_id_webhook_deliveries_id_fk" FOREIGN KEY ("delivery_id") REFERENCES "public"."webhook_deliveries"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "webhook_deliveries" ADD CONSTRAINT "webhook_deliveries_endpoint_id_webhook_endpoints_id_fk" FOREIGN KEY ("endpoint_id") REFERENCES "public"."webhook_endpoints"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "webhook_endpoints" ADD CONSTRAINT "webhook_endpoints_created_by_accounts_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."accounts"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "analytics_events_at" ON "analytics_events" USING btree ("at");--> statement-breakpoint
+CREATE INDEX "drafts_tree_id" ON "drafts" USING btree ("tree_id");--> statement-breakpoint
 CREATE INDEX "step_reports_tree_node" ON "step_reports" USING btree ("tree_id","node_id");--> statement-breakpoint
 CREATE INDEX "submissions_status" ON "submissions" USING btree ("status","id");--> statement-breakpoint
 CREATE INDEX "submissions_tree" ON "submissions" USING btree ("tree_id");--> statement-breakpoint

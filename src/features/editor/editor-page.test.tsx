@@ -79,10 +79,16 @@ test('a new troubleshooter: an answer leads to a question made on the spot, prev
   await user.type(screen.getByRole('textbox', { name: 'Question' }), 'Is there paper?');
   await user.click(screen.getByRole('button', { name: 'New outcome for answer 1' }));
   await user.click(screen.getByRole('treeitem', { name: /^Question: Is there paper/ }));
-  // Until its second answer leads somewhere, the draft cannot be walked.
-  expect(screen.getByRole('tabpanel', { name: 'Preview' })).toHaveTextContent(
-    'The preview needs every answer to lead',
+  // Its second answer leads nowhere yet: the preview still walks, and says so there.
+  await user.click(screen.getByRole('button', { name: 'Preview from here' }));
+  await user.click(
+    within(screen.getByRole('tabpanel', { name: 'Preview' })).getAllByRole('link', {
+      name: 'No',
+    })[0]!,
   );
+  expect(
+    within(screen.getByRole('tabpanel', { name: 'Preview' })).getByRole('heading', { level: 1 }),
+  ).toHaveTextContent('This answer does not lead anywhere yet');
   await user.click(screen.getByRole('button', { name: 'New outcome for answer 2' }));
   await user.click(screen.getByRole('treeitem', { name: /^Question: Is there paper/ }));
   await user.click(screen.getByRole('button', { name: 'Preview from here' }));
@@ -94,6 +100,7 @@ test('a new troubleshooter: an answer leads to a question made on the spot, prev
   expect(within(preview).queryByText('Question 2 of at most 2')).not.toBeInTheDocument();
   expect(screen.getByRole('tree', { name: 'Outline' })).toBeInTheDocument();
   // Saved in this browser as it went.
+  await screen.findByText('Saved in this browser', {}, { timeout: 5000 });
   await user.click(screen.getByRole('tab', { name: 'Drafts' }));
   expect(screen.getByRole('tabpanel', { name: 'Drafts' })).toHaveTextContent(/\(open\), saved/);
 });

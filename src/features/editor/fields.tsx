@@ -1,3 +1,4 @@
+import { useFocusAfterCommit } from './focus-after-commit';
 import type { ReactNode } from 'react';
 import { toIdCharacters } from '../../engine/slugs';
 import { moveItem } from '../../engine/tree-edits';
@@ -135,12 +136,10 @@ export function ListField({
   );
 }
 
-/**
- * Focuses a control once the edit it started is on screen: React commits a click's update
- * before the next task.
- */
-export function focusSoon(id: string) {
-  setTimeout(() => document.getElementById(id)?.focus(), 0);
+/** Focuses a control once the edit it started is on screen (FocusAfterCommit). */
+export function useFocusSoon(): (id: string) => void {
+  const focusAfterCommit = useFocusAfterCommit();
+  return (id) => focusAfterCommit([id]);
 }
 
 /**
@@ -166,6 +165,7 @@ export function ItemButtons({
   onRemove?: (() => void) | undefined;
   removeLabel?: string;
 }) {
+  const focusSoon = useFocusSoon();
   // The space outside the hidden text: some name computations trim inside it.
   const hidden = (
     <>

@@ -26,7 +26,7 @@ import {
   type Tree,
 } from '../../engine/tree-schema';
 import { fieldId, useFieldProblems } from './field-problems';
-import { focusSoon, ItemButtons, ListField, TextField, type FieldEvents } from './fields';
+import { ItemButtons, ListField, TextField, useFocusSoon, type FieldEvents } from './fields';
 import type { Change } from './editor-state';
 
 /** What every form needs from the editor page. */
@@ -36,7 +36,19 @@ export type FormContext = FieldEvents & {
   /** Node ids the deployed version has: their ids and slugs are in shared links. */
   deployed: ReadonlySet<string>;
   onPreview: (nodeId: string) => void;
+  /** For a new troubleshooter: the ids already in use, and what uses each. */
+  idsInUse?: ReadonlyMap<string, string> | undefined;
+  /** Something was removed: the page says so, and that undo brings it back. */
+  onRemoved?: (what: string) => void;
 };
+
+/** Whether a new troubleshooter's id still follows its title (then a new title changes it). */
+function idFollowsTitle(tree: Tree, taken: Iterable<string>): boolean {
+  return (
+    /^new-troubleshooter(-\d+)?$/.test(tree.id) ||
+    tree.id === suggestId(tree.title, taken, 'new-troubleshooter')
+  );
+}
 
 export function nodeLabel(node: Tree['nodes'][number]): string {
   const text = node.kind === 'question' ? node.prompt : node.title;
@@ -71,7 +83,15 @@ export function TreeForm({ context }: { context: FormContext }) {
         label="Title"
         path="$.title"
         value={tree.title}
-        onChange={(title) => set({ title })}
+        onChange={(title) => {
+          const taken = context.idsInUse ? [...context.idsInUse.keys()] : undefined;
+          // A new troubleshooter's id is suggested from its title until the author types one.
+          set(
+            taken && idFollowsTitle(tree, taken)
+              ? { title, id: suggestId(title, taken, 'new-troubleshooter') }
+              : { title },
+          );
+        }}
       />
       <TextField
         {...context}
@@ -130,6 +150,7 @@ function NodeActions({
   index: number;
   kind: 'question' | 'outcome';
 }) {
+  const focusSoon = useFocusSoon();
   const node = context.tree.nodes[index];
   if (!node) return null;
   const id = node.id;
@@ -148,6 +169,7 @@ function NodeActions({
         }
         onRemove={() => {
           context.apply((tree) => removeNode(tree, id));
+          context.onRemoved?.(`the ${kind} “${nodeLabel(node)}”`);
           focusSoon('outline-tree');
         }}
         removeLabel={`Remove`}
@@ -186,6 +208,7 @@ function NodeIdField({ context, index }: { context: FormContext; index: number }
 }
 
 export function QuestionForm({ context, index }: { context: FormContext; index: number }) {
+  const focusSoon = useFocusSoon();
   const { tree, apply } = context;
   const question = tree.nodes[index] as QuestionNode;
   const base = `$.nodes[${index}]`;
@@ -273,6 +296,7 @@ function AnswerFields({
   index: number;
   answerIndex: number;
 }) {
+  const focusSoon = useFocusSoon();
   const { tree, apply } = context;
   const question = tree.nodes[index] as QuestionNode;
   const answer = question.answers[answerIndex];
@@ -388,6 +412,7 @@ function AnswerFields({
         onMove={(delta) => apply((current) => moveAnswer(current, question.id, answerIndex, delta))}
         onRemove={() => {
           apply((current) => removeAnswer(current, question.id, answerIndex));
+          context.onRemoved?.(`answer ${answerIndex + 1} (“${answer.label}”)`);
           focusSoon(fieldId(`$.nodes[${index}].answers`));
         }}
       />
@@ -396,6 +421,7 @@ function AnswerFields({
 }
 
 export function OutcomeForm({ context, index }: { context: FormContext; index: number }) {
+  const focusSoon = useFocusSoon();
   const { tree, apply } = context;
   const outcome = tree.nodes[index] as OutcomeNode;
   const base = `$.nodes[${index}]`;

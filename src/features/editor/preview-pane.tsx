@@ -69,8 +69,8 @@ export function PreviewPane({
   if (!walkable) {
     return (
       <p>
-        The preview needs every answer to lead to a question or outcome that exists, without loops.
-        Fix the problems about where answers lead (Checks), and it appears here.
+        The preview needs each id and each answer’s address within a question to be different, and
+        answers that do not lead round in a loop. Fix those problems (Checks), and it appears here.
       </p>
     );
   }

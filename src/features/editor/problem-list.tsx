@@ -20,7 +20,7 @@ export function ProblemList({
       <h2 id="editor-problems-heading">Checks</h2>
       <p role="status" className="editor-problems__count">
         {problems.length === 0
-          ? 'No problems: this file would pass npm run check:trees.'
+          ? 'No problems: ready to publish.'
           : `${problems.length === 1 ? '1 problem' : `${problems.length} problems`} to fix before publishing. A draft with problems is still saved.`}
       </p>
       {problems.length > 0 ? (

@@ -50,7 +50,7 @@ function outlineItems(tree: Tree): Item[] {
         key: `${key}:${answerIndex}`,
         level: 2,
         parent: key,
-        label: `${answer.label || '(no label)'} → ${target ? nodeLabel(target) : `missing “${answer.next}”`}`,
+        label: `${answer.label || '(no label)'} → ${target ? nodeLabel(target) : answer.next ? `a question or outcome that is not there (“${answer.next}”)` : 'leads nowhere yet'}`,
         selection: { kind: 'node', id: node.id, index, answer: answerIndex },
       });
     });
@@ -104,11 +104,13 @@ export function TreeOutline({
     });
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // Shortcuts with a modifier (Ctrl+Z) are the page's: they go on to its handler.
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
     // Items nest: the innermost one handles the key.
     event.stopPropagation();
     const at = visible.findIndex((item) => item.key === active);
     const item = visible[at];
-    if (!item || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (!item) return;
     const go = (key: string | undefined) => {
       event.preventDefault();
       if (key) focusItem(key);

@@ -1,0 +1,167 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Browser, Page } from '@playwright/test';
+import { wcagViolations } from './axe';
+import { expect, test } from './fixtures';
+
+/**
+ * Drafts on the real server (`npm start` on a fresh embedded database): two people editing
+ * one troubleshooter see each other, and a save based on an outdated draft is refused and
+ * shown side by side, so that both changes are kept (issue 24).
+ */
+const PASSWORD = 'correct horse battery staple';
+const ANN = 'ann@example.com';
+const BOB = 'bob@example.com';
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+let server: ChildProcess;
+let origin = '';
+let dataDir = '';
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  dataDir = mkdtempSync(path.join(tmpdir(), 'troubleshooter-drafts-'));
+  const env = { ...process.env, DATA_DIR: dataDir };
+  for (const [email, role] of [
+    [ANN, 'author'],
+    [BOB, 'publisher'],
+  ] as const) {
+    const added = spawnSync(
+      'node',
+      ['--import', 'tsx', 'server/cli/users.ts', 'add', email, '--role', role],
+      { cwd: ROOT, env, input: `${PASSWORD}\n`, encoding: 'utf8' },
+    );
+    expect(added.stdout, added.stderr).toContain(`Added ${email} as ${role}.`);
+  }
+  server = spawn('node', ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: { ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  origin = await new Promise<string>((resolve, reject) => {
+    server.once('exit', (code) => reject(new Error(`the server stopped (${code})`)));
+    if (!server.stdout) return reject(new Error('no output from the server'));
+    createInterface({ input: server.stdout }).on('line', (line) => {
+      const found = /serving (http:\/\/[^/]+)\//.exec(line)?.[1];
+      if (found) resolve(found);
+    });
+  });
+});
+
+test.afterAll(async () => {
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.kill('SIGTERM');
+    await exited;
+  }
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** A person in a browser of their own, signed in, on the editor of q164887. */
+async function signedIn(browser: Browser, email: string, watch: (page: Page) => void) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  watch(page);
+  await page.goto(`${origin}/sign-in?return=%2Fedit%2Fq164887`);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByLabel('Password').press('Enter');
+  await expect(page).toHaveURL(`${origin}/edit/q164887`);
+  await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toBeVisible();
+  return { context, page };
+}
+
+const status = (page: Page, text: string | RegExp) =>
+  page.getByRole('status').filter({ hasText: text });
+
+test('two people edit one troubleshooter: each sees the other, the outdated save is refused and shown, and both changes are kept', async ({
+  browser,
+  consoleGuard,
+}) => {
+  test.setTimeout(120_000);
+  // The refused save (409) and the requests made while offline are reported by the browser.
+  consoleGuard.allow(/status of 409|ERR_INTERNET_DISCONNECTED|Failed to fetch/);
+  const ann = await signedIn(browser, ANN, consoleGuard.watch);
+  const bob = await signedIn(browser, BOB, consoleGuard.watch);
+
+  // Presence: each sees who else has the draft open.
+  await expect(bob.page.getByText(`Also editing this draft now: ${ANN}`)).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(ann.page.getByText(`Also editing this draft now: ${BOB}`)).toBeVisible({
+    timeout: 30_000,
+  });
+
+  // Bob loses the network and changes the description: kept in his browser.
+  await bob.context.setOffline(true);
+  await bob.page.getByRole('textbox', { name: 'Description' }).fill('Description from Bob');
+  await expect(status(bob.page, 'Not saved: offline, kept in this browser')).toBeVisible({
+    timeout: 15_000,
+  });
+  // Meanwhile Ann changes the title: saved on the server.
+  await ann.page.getByRole('textbox', { name: 'Title', exact: true }).fill('Title from Ann');
+  await expect(status(ann.page, /^Saved/)).toBeVisible({ timeout: 15_000 });
+
+  // Bob is back: his save is based on the draft before Ann's, so it is refused and shown.
+  await bob.context.setOffline(false);
+  const conflict = bob.page.getByRole('region', {
+    name: 'Someone else saved this draft meanwhile',
+  });
+  await expect(conflict).toBeVisible({ timeout: 30_000 });
+  const title = conflict.getByRole('group', { name: 'Title' });
+  await expect(title).toContainText('Title from Ann');
+  await expect(title.getByRole('radio', { name: `Keep saved by ${ANN}` })).toBeChecked();
+  await expect(
+    conflict.getByRole('group', { name: 'Description' }).getByRole('radio', { name: 'Keep yours' }),
+  ).toBeChecked();
+  expect(await wcagViolations(bob.page)).toEqual([]);
+  await bob.page.screenshot({
+    path: 'test-results/drafts-server/conflict-1280.png',
+    fullPage: true,
+  });
+  await bob.page.setViewportSize({ width: 320, height: 900 });
+  expect(await wcagViolations(bob.page)).toEqual([]);
+  expect(await bob.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    320,
+  );
+  await bob.page.screenshot({
+    path: 'test-results/drafts-server/conflict-320.png',
+    fullPage: true,
+  });
+  await bob.page.setViewportSize({ width: 1280, height: 900 });
+
+  await conflict.getByRole('button', { name: 'Keep these choices' }).click();
+  await expect(status(bob.page, /^Saved/)).toBeVisible({ timeout: 15_000 });
+
+  // Ann changes the title again; her save is based on the draft before Bob's: she is shown
+  // his description beside hers, and keeps both.
+  await ann.page.getByRole('textbox', { name: 'Title', exact: true }).fill('Title from Ann, again');
+  const annConflict = ann.page.getByRole('region', {
+    name: 'Someone else saved this draft meanwhile',
+  });
+  await expect(annConflict).toBeVisible({ timeout: 15_000 });
+  await expect(
+    annConflict.getByRole('group', { name: 'Description' }).getByRole('radio', {
+      name: `Keep saved by ${BOB}`,
+    }),
+  ).toBeChecked();
+  await annConflict.getByRole('button', { name: 'Keep these choices' }).click();
+  await expect(status(ann.page, /^Saved/)).toBeVisible({ timeout: 15_000 });
+
+  // The draft on the server has both changes; a fresh page opens it.
+  const fresh = await ann.context.newPage();
+  await fresh.goto(`${origin}/edit/q164887`);
+  await expect(fresh.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(
+    'Title from Ann, again',
+  );
+  await expect(fresh.getByRole('textbox', { name: 'Description' })).toHaveValue(
+    'Description from Bob',
+  );
+  await ann.context.close();
+  await bob.context.close();
+});

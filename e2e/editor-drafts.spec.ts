@@ -1,0 +1,198 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { wcagViolations } from './axe';
+import { expect, test } from './fixtures';
+
+/**
+ * Drafts in the browser without a server (issue 27): two tabs on one draft cannot overwrite
+ * each other, a broken stored draft can be discarded, and a draft behind the deployed version
+ * says so and offers the changes made since.
+ */
+const SHIPPED = JSON.parse(
+  readFileSync(path.resolve(import.meta.dirname, '../public/trees/q164887.json'), 'utf8'),
+) as { title: string; description: string; version: number };
+
+const saved = (page: Page) =>
+  expect(page.getByRole('status').filter({ hasText: /^Saved in this browser/ })).toBeVisible({
+    timeout: 15_000,
+  });
+
+async function expectAccessible(page: Page, name: string) {
+  for (const width of [320, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    expect(await wcagViolations(page), `${name} at ${width} px`).toEqual([]);
+    await page.screenshot({
+      path: `test-results/editor-drafts/${name}-${width}.png`,
+      fullPage: true,
+    });
+  }
+}
+
+test('two tabs on one draft: a save based on an older revision is refused, shown, and both changes are kept', async ({
+  context,
+  page: tabA,
+  consoleGuard,
+}) => {
+  const tabB = await context.newPage();
+  consoleGuard.watch(tabB);
+  // Tab B does not hear tab A's saves (as a tab the browser had put to sleep): its own save
+  // is then the one refused.
+  await tabB.addInitScript(() => {
+    window.addEventListener('storage', (event) => event.stopImmediatePropagation(), true);
+  });
+  await tabA.setViewportSize({ width: 1280, height: 900 });
+  await tabB.setViewportSize({ width: 1280, height: 900 });
+  await tabA.goto('/edit/q164887');
+  await tabB.goto('/edit/q164887');
+  await expect(tabB.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(
+    SHIPPED.title,
+  );
+
+  await tabA.getByRole('textbox', { name: 'Title', exact: true }).fill('Title from tab A');
+  await saved(tabA);
+  await tabB.getByRole('textbox', { name: 'Description' }).fill('Description from tab B');
+
+  const conflict = tabB.getByRole('region', {
+    name: 'This draft was saved in another tab meanwhile',
+  });
+  await expect(conflict).toBeVisible({ timeout: 15_000 });
+  await expect(conflict.getByRole('heading')).toBeFocused();
+  await expect(
+    tabB.getByRole('status').filter({ hasText: 'Not saved: choose what to keep' }),
+  ).toBeVisible();
+  // Side by side, each part with its choice: the one only the other tab changed is theirs.
+  const title = conflict.getByRole('group', { name: 'Title' });
+  await expect(title).toContainText('Title from tab A');
+  await expect(title).toContainText(SHIPPED.title);
+  await expect(title.getByRole('radio', { name: /Keep other tab/ })).toBeChecked();
+  const description = conflict.getByRole('group', { name: 'Description' });
+  await expect(description.getByRole('radio', { name: /Keep yours/ })).toBeChecked();
+  await expectAccessible(tabB, 'conflict');
+
+  await conflict.getByRole('button', { name: 'Keep these choices' }).click();
+  await saved(tabB);
+  await expect(tabB.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(
+    'Title from tab A',
+  );
+  await expect(tabB.getByRole('textbox', { name: 'Description' })).toHaveValue(
+    'Description from tab B',
+  );
+  // Tab A hears tab B's save at once and, with nothing unsaved of its own, takes it.
+  await expect(tabA.getByRole('textbox', { name: 'Description' })).toHaveValue(
+    'Description from tab B',
+  );
+  await expect(tabA.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(
+    'Title from tab A',
+  );
+
+  // A reload opens the draft with both changes.
+  await tabA.reload();
+  await expect(tabA.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(
+    'Title from tab A',
+  );
+  await expect(tabA.getByRole('textbox', { name: 'Description' })).toHaveValue(
+    'Description from tab B',
+  );
+});
+
+test('a stored draft that cannot be read is said to be broken, and can be discarded', async ({
+  page,
+}) => {
+  // The shape an older editor kept every draft in, with one malformed draft in it.
+  await page.addInitScript(
+    ([shipped]) => {
+      if (sessionStorage.getItem('seeded')) return;
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem(
+        'troubleshooter:editor-drafts',
+        JSON.stringify([
+          {
+            key: 'tree:q164887',
+            basedOn: 1,
+            savedAt: '2026-01-01T00:00:00.000Z',
+            tree: { ...shipped, title: { en: 'Title' } },
+          },
+        ]),
+      );
+    },
+    [SHIPPED],
+  );
+  await page.goto('/edit/q164887');
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'This draft cannot be opened' }),
+  ).toBeVisible();
+  await expect(
+    page.getByText(
+      'The copy kept in this browser is damaged: title should be text, not an object.',
+      { exact: false },
+    ),
+  ).toBeVisible();
+  await expectAccessible(page, 'broken');
+  await page.getByRole('button', { name: 'Discard this draft' }).click();
+  await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(
+    SHIPPED.title,
+  );
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(
+    SHIPPED.title,
+  );
+});
+
+test('a draft behind the deployed version says so, offers the changes made since, and is not downloaded until then', async ({
+  page,
+}) => {
+  // Version 2 is deployed: a colleague changed the description. Version 1 stays for old links.
+  const deployed = { ...SHIPPED, version: 2, description: 'Deployed description (version 2)' };
+  await page.route('**/trees/q164887.json', (route) => route.fulfill({ json: deployed }));
+  await page.route('**/trees/q164887.v1.json', (route) => route.fulfill({ json: SHIPPED }));
+  await page.addInitScript(
+    ([shipped]) => {
+      if (sessionStorage.getItem('seeded')) return;
+      sessionStorage.setItem('seeded', '1');
+      const tree = { ...shipped, title: 'My title from version 1' };
+      localStorage.setItem('troubleshooter:draft:tree:q164887', JSON.stringify(tree));
+      localStorage.setItem(
+        'troubleshooter:draft-note:tree:q164887',
+        JSON.stringify({
+          key: 'tree:q164887',
+          revision: 3,
+          basedOn: 1,
+          savedAt: '2026-01-01T00:00:00.000Z',
+          title: tree.title,
+          treeId: 'q164887',
+        }),
+      );
+    },
+    [SHIPPED],
+  );
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('/edit/q164887');
+  const notice = page.getByRole('region', { name: 'Version 2 is deployed since this draft began' });
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('This draft started from version 1');
+  await expect(page.getByRole('button', { name: /^Download/ })).toHaveCount(0);
+  await expectAccessible(page, 'behind');
+
+  await notice.getByRole('button', { name: 'Compare with version 2' }).click();
+  const conflict = page.getByRole('region', {
+    name: 'A newer version is deployed than the one this draft started from',
+  });
+  await expect(
+    conflict.getByRole('group', { name: 'Title' }).getByRole('radio', { name: /Keep yours/ }),
+  ).toBeChecked();
+  await expect(
+    conflict
+      .getByRole('group', { name: 'Description' })
+      .getByRole('radio', { name: /Keep deployed version/ }),
+  ).toBeChecked();
+  await conflict.getByRole('button', { name: 'Keep these choices' }).click();
+  await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(
+    'My title from version 1',
+  );
+  await expect(page.getByRole('textbox', { name: 'Description' })).toHaveValue(
+    'Deployed description (version 2)',
+  );
+  await expect(notice).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Download q164887.json' })).toBeVisible();
+});

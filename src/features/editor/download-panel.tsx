@@ -1,0 +1,132 @@
+import { formatTreeFile } from '../../engine/tree-edits';
+import type { Tree, TreeIndex } from '../../engine/tree-schema';
+import type { TreeImpact } from '../../engine/tree-impact';
+import { downloadFile } from './download-file';
+import { ImpactPanel } from './impact-panel';
+import { SubmitForReview } from './submit-for-review';
+
+/**
+ * The Publishing tab without a server: the impact on shared links, and the files to put in
+ * place. A draft behind the deployed version offers no download: it would undo the changes
+ * deployed since (the notice above the editor offers them instead).
+ */
+export function DownloadPanel({
+  tree,
+  deployed,
+  impact,
+  behind,
+  catalog,
+  idInUse,
+  guarded,
+}: {
+  tree: Tree;
+  deployed: Tree | undefined;
+  impact: TreeImpact | undefined;
+  behind: boolean;
+  catalog: TreeIndex | undefined;
+  /** What already uses this draft's id, if anything (a new troubleshooter's). */
+  idInUse: string | undefined;
+  /** Downloads at once, or, with problems, once the author says so. */
+  guarded: (download: () => void) => void;
+}) {
+  const fileName = `${tree.id || 'troubleshooter'}.json`;
+  const indexEntry = {
+    id: tree.id,
+    title: tree.title,
+    description: tree.description,
+    ...(tree.article?.id ? { article: tree.article.id } : {}),
+  };
+  const withEntry: TreeIndex = {
+    ...(catalog ?? { trees: [] }),
+    trees: [...(catalog?.trees ?? []).filter((entry) => entry.id !== tree.id), indexEntry],
+  };
+  // Never at or below the deployed version when links move, never below it at all.
+  const raised = deployed
+    ? Math.max(impact?.versionMustRise ? deployed.version + 1 : tree.version, deployed.version)
+    : tree.version;
+  return (
+    <div className="editor-publish">
+      {deployed ? (
+        impact ? (
+          <ImpactPanel deployed={deployed} draft={tree} impact={impact} />
+        ) : (
+          <p>
+            The impact on shared links is shown once every answer leads to a question or outcome
+            that exists (Checks).
+          </p>
+        )
+      ) : null}
+      <SubmitForReview tree={tree} baseVersion={deployed?.version ?? null} />
+      <h3>Download for publishing</h3>
+      {behind && deployed ? (
+        <p>
+          No download yet: this draft started from an older version than version {deployed.version},
+          which is deployed now. Compare it with the deployed version first (above the editor), so
+          that the changes made since are not undone.
+        </p>
+      ) : idInUse ? (
+        <p>
+          No download yet: the id “{tree.id}” is already used by {idInUse}. Choose another id
+          (Troubleshooter, Id).
+        </p>
+      ) : (
+        <>
+          <p>
+            {deployed
+              ? `Put these files in public/trees/ in place of the deployed one, then build.`
+              : `Put these files in public/trees/ (index.json replaces the one there), then build.`}
+          </p>
+          <ul className="editor-publish__files">
+            <li>
+              <button
+                type="button"
+                className="editor-button"
+                onClick={() =>
+                  guarded(() =>
+                    downloadFile(fileName, formatTreeFile({ ...tree, version: raised })),
+                  )
+                }
+              >
+                Download {fileName} (version {raised})
+              </button>
+            </li>
+            {deployed && raised !== deployed.version ? (
+              <li>
+                <button
+                  type="button"
+                  className="editor-button"
+                  onClick={() =>
+                    downloadFile(
+                      `${deployed.id}.v${deployed.version}.json`,
+                      formatTreeFile(deployed),
+                    )
+                  }
+                >
+                  Download {deployed.id}.v{deployed.version}.json (archived copy that old links are
+                  read against)
+                </button>
+              </li>
+            ) : null}
+            {!deployed ? (
+              <li>
+                <button
+                  type="button"
+                  className="editor-button"
+                  onClick={() =>
+                    guarded(() =>
+                      downloadFile('index.json', `${JSON.stringify(withEntry, null, 2)}\n`),
+                    )
+                  }
+                >
+                  Download index.json (the list, with this troubleshooter added)
+                </button>
+                <p>Its entry in the list:</p>
+                <pre className="editor-publish__entry">{JSON.stringify(indexEntry, null, 2)}</pre>
+              </li>
+            ) : null}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}

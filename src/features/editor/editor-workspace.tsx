@@ -1,0 +1,568 @@
+import { useQueryClient } from '@tanstack/react-query';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useReducer,
+  useRef,
+  useState,
+  type DragEvent,
+} from 'react';
+import { Link } from 'react-router';
+import { DocumentTitle } from '../../components/document-title';
+import { PageHeading } from '../../components/page-heading';
+import { archivedTreeQueryOptions } from '../../data/tree-query';
+import { checkDraft, problemNodeIndex } from '../../engine/check-draft';
+import { canRedo, canUndo, HISTORY_LIMIT } from '../../engine/edit-history';
+import { treeImpact } from '../../engine/tree-impact';
+import { addNode, formatTreeFile } from '../../engine/tree-edits';
+import type { Tree, TreeIndex } from '../../engine/tree-schema';
+import { firstTrails } from '../../engine/tree-walks';
+import { wireLooseEnds } from '../../engine/preview-draft';
+import { readTreeShapeText } from '../../engine/validate-tree';
+import { paths } from '../../lib/paths';
+import { authorMessage, describePath, pathAndParents } from './describe-path';
+import { DownloadPanel } from './download-panel';
+import { DraftConflict } from './draft-conflict';
+import { DraftList, timeText } from './draft-list';
+import { deleteDraft, draftTreeId, useDrafts, type ListedDraft } from './draft-store';
+import { downloadFile } from './download-file';
+import {
+  editorReducer,
+  selectedIndex,
+  startEditor,
+  type Change,
+  type Selection,
+} from './editor-state';
+import { editorCaption } from './editor-caption';
+import { FieldProblems, fieldId } from './field-problems';
+import { FocusAfterCommit } from './focus-after-commit';
+import { OutcomeForm, QuestionForm, TreeForm, type FormContext } from './node-forms';
+import { PreviewPane, type PreviewAt, type RenderStep } from './preview-pane';
+import { ProblemList } from './problem-list';
+import { SaveStatus } from './save-status';
+import { StepReportsPanel } from '../../components/step-reports-panel';
+import { ServerAccount } from './server-account';
+import { deleteServerDraft, type ListedServerDraft } from './server-drafts';
+import { SideTabs, type SideTab } from './side-tabs';
+import { TreeOutline } from './tree-outline';
+import { useDraftSync, type DraftOpening } from './use-draft-sync';
+import { useWideLayout } from './use-wide-layout';
+
+/** An element to focus once React has committed the change that puts it on screen. */
+type FocusRequest = { ids: string[]; scroll?: boolean };
+
+export function EditorWorkspace({
+  opening,
+  deployed,
+  catalog,
+  renderStep,
+  onServer,
+  serverDrafts,
+  idsInUse,
+}: {
+  opening: DraftOpening;
+  deployed: Tree | undefined;
+  catalog: TreeIndex | undefined;
+  renderStep: RenderStep;
+  onServer: boolean;
+  serverDrafts: ListedServerDraft[] | undefined;
+  idsInUse: ReadonlyMap<string, string>;
+}) {
+  const [state, dispatch] = useReducer(editorReducer, opening.tree, startEditor);
+  const tree = state.history.present;
+  const [basedOn, setBasedOn] = useState(opening.basedOn);
+  const queryClient = useQueryClient();
+  const onAdopt = useCallback((adopted: Tree) => dispatch({ type: 'replace', tree: adopted }), []);
+  const sync = useDraftSync({ opening, tree, basedOn, onServer, onAdopt });
+  const { drafts } = useDrafts();
+  const wide = useWideLayout();
+  // Narrow, the outline and form are a tab of their own, the one to start on.
+  const [tab, setTab] = useState(() => (wide ? 'preview' : 'edit'));
+  const [preview, setPreview] = useState<PreviewAt>({ trail: [] });
+  const [message, setMessage] = useState('');
+  const [confirming, setConfirming] = useState<(() => void) | undefined>();
+  const typing = useRef<string | undefined>(undefined);
+  // Focus moves after the commit that shows its target, as the wizard's does.
+  const [focusRequest, setFocusRequest] = useState<FocusRequest>();
+  useEffect(() => {
+    if (!focusRequest) return;
+    const target = focusRequest.ids
+      .map((id) => document.getElementById(id))
+      .find((element) => element !== null);
+    target?.focus();
+    if (focusRequest.scroll) target?.scrollIntoView({ block: 'nearest' });
+  }, [focusRequest]);
+
+  const check = checkDraft(tree);
+  // The preview walks the draft while answers are still unwired: they lead to a stand-in.
+  const previewTree = check.walkable ? tree : wireLooseEnds(tree);
+  const previewable = check.walkable || (previewTree !== tree && checkDraft(previewTree).walkable);
+  const idInUse = deployed ? undefined : idsInUse.get(tree.id);
+  const problems = [
+    ...(idInUse
+      ? [{ path: '$.id', message: `is already used by ${idInUse}: choose another id` }]
+      : []),
+    ...check.problems.map((problem) => ({
+      ...problem,
+      message: authorMessage(tree, problem.path, problem.message),
+    })),
+  ];
+  const problemsByPath = new Map<string, typeof problems>();
+  for (const problem of problems) {
+    problemsByPath.set(problem.path, [...(problemsByPath.get(problem.path) ?? []), problem]);
+  }
+  // A blank new troubleshooter: the last draft is offered, the one the author most likely
+  // came back for.
+  const fresh = !deployed && opening.localRevision === 0 && opening.serverRevision === 0;
+  const lastDraft = fresh ? latestDraft(drafts, serverDrafts, opening.key) : undefined;
+  const deployedIds = new Set(deployed?.nodes.map((node) => node.id) ?? []);
+  const behind = deployed !== undefined && basedOn !== undefined && basedOn < deployed.version;
+
+  // A new troubleshooter's address names its draft, so a reload opens it again. Not a
+  // router navigation: that would move focus to the page heading mid-typing.
+  const edited = state.history.past.length > 0;
+  useEffect(() => {
+    if (!edited || deployed || new URLSearchParams(location.search).has('draft')) return;
+    const href = paths.edit.getHref(undefined, opening.key);
+    history.replaceState(history.state, '', `${import.meta.env.BASE_URL}${href.slice(1)}`);
+  }, [edited, deployed, opening.key]);
+
+  // Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y) anywhere on the page, also while typing: the
+  // fields' own undo would take back letters the editor's history does not know about.
+  const historyNow = useRef(state.history);
+  useLayoutEffect(() => {
+    historyNow.current = state.history;
+  });
+  const undoOrRedo = useCallback((redo: boolean) => {
+    const current = historyNow.current;
+    if (redo ? !canRedo(current) : !canUndo(current)) {
+      setMessage(
+        redo
+          ? 'Nothing to redo.'
+          : current.past.length === 0 && current.future.length + 1 > HISTORY_LIMIT
+            ? `Nothing more to undo: the history keeps the last ${HISTORY_LIMIT} changes.`
+            : 'Nothing more to undo: this is where the history starts.',
+      );
+      return;
+    }
+    dispatch({ type: redo ? 'redo' : 'undo' });
+    setMessage(
+      redo
+        ? 'Redone.'
+        : current.past.length === 1 && current.past.length + current.future.length >= HISTORY_LIMIT
+          ? `Undone. That was the oldest change kept (the last ${HISTORY_LIMIT}).`
+          : 'Undone.',
+    );
+  }, []);
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' || key === 'y') {
+        event.preventDefault();
+        undoOrRedo(key === 'y' || event.shiftKey);
+      }
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [undoOrRedo]);
+
+  const apply = (change: Change) => {
+    dispatch({ type: 'edit', change, typing: typing.current });
+    typing.current = undefined;
+  };
+  const select = (selection: Selection) => dispatch({ type: 'select', selection });
+  const context: FormContext = {
+    tree,
+    apply,
+    deployed: deployedIds,
+    idsInUse: deployed ? undefined : idsInUse,
+    onPreview: (id) => {
+      const trail = previewable ? firstTrails(previewTree).get(id) : undefined;
+      if (!trail) {
+        setMessage(
+          check.walkable
+            ? 'No walk reaches this yet: point an answer at it first.'
+            : 'No walk reaches this yet: an answer on the way leads nowhere or to something that is not there (Checks).',
+        );
+        return;
+      }
+      setPreview({ trail });
+      setTab('preview');
+      setFocusRequest({ ids: ['panel-preview'] });
+    },
+    onType: (path) => {
+      typing.current = path;
+    },
+    onLeave: () => dispatch({ type: 'seal' }),
+    onRemoved: (what) => setMessage(`Removed ${what}. Undo (Ctrl+Z) brings it back.`),
+  };
+
+  const chooseProblem = (path: string) => {
+    if (!wide) setTab('edit');
+    const index = problemNodeIndex(path);
+    const node = index === undefined ? undefined : tree.nodes[index];
+    const answer = /answers\[(\d+)\]/.exec(path)?.[1];
+    select(
+      node
+        ? { kind: 'node', id: node.id, index, ...(answer ? { answer: Number(answer) } : {}) }
+        : { kind: 'tree' },
+    );
+    // The field the problem names, once its form is on screen (or the nearest that holds it).
+    setFocusRequest({
+      ids: [...pathAndParents(path).map(fieldId), 'editor-form-heading'],
+      scroll: true,
+    });
+  };
+
+  /** Downloads at once, or, with problems, only once the author says so. */
+  const guarded = (download: () => void) => {
+    if (problems.length === 0) return download();
+    setConfirming(() => download);
+    setFocusRequest({ ids: ['editor-confirm'] });
+  };
+
+  const openFile = async (file: File) => {
+    // The rulebook's reading of a file (a byte-order mark, duplicate keys, sizes), as
+    // check:trees reads it; the message names the JSON path of the first problem.
+    const read = readTreeShapeText(await file.text());
+    if (!read.ok) {
+      const first = read.problems[0];
+      setMessage(
+        `${file.name} is not a troubleshooter file the editor can open (${first ? `${first.path}: ${first.message}` : 'unknown shape'}).`,
+      );
+      return;
+    }
+    dispatch({ type: 'replace', tree: read.value });
+    setMessage(`Opened ${file.name}. Undo brings back what was here before.`);
+  };
+
+  const index = selectedIndex(tree, state.selection);
+  const node = index === undefined ? undefined : tree.nodes[index];
+  const impact = deployed && check.walkable ? treeImpact(deployed, tree) : undefined;
+  const fileName = `${tree.id || 'troubleshooter'}.json`;
+
+  const onDrop = (event: DragEvent) => {
+    const file = event.dataTransfer.files[0];
+    if (!file) return;
+    event.preventDefault();
+    void openFile(file);
+  };
+
+  const outlineSection = (
+    <section className="editor-layout__outline" aria-labelledby="editor-outline-heading">
+      <h2 id="editor-outline-heading">Outline</h2>
+      <TreeOutline
+        tree={tree}
+        selection={state.selection}
+        onSelect={select}
+        onEnter={() => setFocusRequest({ ids: ['editor-form-heading'] })}
+      />
+      <div className="editor-item-buttons">
+        {(['question', 'outcome'] as const).map((kind) => (
+          <button
+            key={kind}
+            type="button"
+            className="editor-button"
+            onClick={() => {
+              apply((current) => {
+                const added = addNode(current, kind);
+                return { tree: added.tree, select: { kind: 'node', id: added.id } };
+              });
+              setFocusRequest({ ids: ['editor-form-heading'] });
+            }}
+          >
+            Add {kind}
+          </button>
+        ))}
+      </div>
+    </section>
+  );
+  const formSection = (
+    <section className="editor-layout__form" aria-label="Selected item">
+      {node?.kind === 'question' && index !== undefined ? (
+        <QuestionForm key={index} context={context} index={index} />
+      ) : node?.kind === 'outcome' && index !== undefined ? (
+        <OutcomeForm key={index} context={context} index={index} />
+      ) : (
+        <TreeForm context={context} />
+      )}
+      {/* Issue 26: reports people sent about this node (authors signed in to a server). */}
+      {node && tree.id ? <StepReportsPanel tree={tree} node={node.id} /> : null}
+    </section>
+  );
+  const sideLabel = 'Preview, impact and drafts';
+  const sideTabs: SideTab[] = [
+    {
+      id: 'preview',
+      label: 'Preview',
+      content: (
+        <PreviewPane
+          tree={previewTree}
+          at={preview}
+          onMove={setPreview}
+          renderStep={renderStep}
+          walkable={previewable}
+        />
+      ),
+    },
+    {
+      id: 'publish',
+      label: deployed ? 'Impact and publishing' : 'Publishing',
+      content: (
+        <DownloadPanel
+          tree={tree}
+          deployed={deployed}
+          impact={impact}
+          behind={behind}
+          catalog={catalog}
+          idInUse={idInUse}
+          guarded={guarded}
+        />
+      ),
+    },
+    {
+      id: 'drafts',
+      label: 'Drafts',
+      content: (
+        <DraftList
+          drafts={drafts}
+          serverDrafts={serverDrafts}
+          current={opening.key}
+          onDelete={(key) => {
+            deleteDraft(key);
+            if (onServer) void deleteServerDraft(key).catch(() => undefined);
+          }}
+        />
+      ),
+    },
+  ];
+
+  return (
+    // A file dropped anywhere on the editor is opened; "Open file" does the same by keyboard.
+    // eslint-disable-next-line jsx-a11y/no-static-element-interactions
+    <div className="editor" onDragOver={(event) => event.preventDefault()} onDrop={onDrop}>
+      <FocusAfterCommit>
+        <DocumentTitle>{`Edit: ${tree.title || 'new troubleshooter'}`}</DocumentTitle>
+        <PageHeading caption={editorCaption(deployed)}>
+          {tree.title || 'Untitled troubleshooter'}
+        </PageHeading>
+        <p className="lead">
+          {onServer
+            ? 'Your draft is saved on the server as you type, where the people who edit with you see it.'
+            : 'Your draft is saved in this browser as you type; nothing is sent anywhere until you download it.'}
+          {deployed ? (
+            <>
+              {' '}
+              <Link to={paths.map.getHref(deployed.id)}>Map of the deployed version</Link>
+            </>
+          ) : null}
+        </p>
+        <SaveStatus state={sync.state} savedAt={sync.savedAt} editors={sync.editors} />
+        {lastDraft && !edited ? (
+          <p className="panel panel--notice">
+            Your last draft: <Link to={lastDraft.href}>continue “{lastDraft.title}”</Link> (saved{' '}
+            {timeText(lastDraft.savedAt)}), or start this new troubleshooter.
+          </p>
+        ) : null}
+        <ServerAccount />
+        {behind && deployed && !sync.conflict ? (
+          <section className="panel panel--warning" aria-labelledby="editor-behind-heading">
+            <h2 id="editor-behind-heading">
+              Version {deployed.version} is deployed since this draft began
+            </h2>
+            <p>
+              This draft started from version {basedOn}. Changes made since would be undone if it
+              were published as it is, so it cannot be downloaded until you compare it with version{' '}
+              {deployed.version} and choose what to keep.
+            </p>
+            <button
+              type="button"
+              className="editor-button"
+              onClick={() => {
+                // The version it started from, where the site keeps it for old links: then the
+                // changes made since are told apart from the author's own.
+                void queryClient
+                  .fetchQuery(archivedTreeQueryOptions(deployed.id, basedOn ?? 1))
+                  .then(
+                    (base) => sync.compareWith(deployed, base),
+                    () => sync.compareWith(deployed),
+                  );
+              }}
+            >
+              Compare with version {deployed.version}
+            </button>
+          </section>
+        ) : null}
+        {sync.conflict ? (
+          <DraftConflict
+            conflict={sync.conflict}
+            mine={tree}
+            onResolve={(merged) => {
+              if (sync.conflict?.source === 'deployed' && deployed) setBasedOn(deployed.version);
+              dispatch({ type: 'replace', tree: merged });
+              sync.resolve(merged);
+              setMessage(
+                'Your choices are kept in the draft. Undo brings back your copy as it was.',
+              );
+            }}
+          />
+        ) : null}
+
+        <div className="editor-toolbar" role="group" aria-label="File and history">
+          <button
+            type="button"
+            className="editor-button"
+            aria-disabled={!canUndo(state.history) || undefined}
+            aria-keyshortcuts="Control+Z"
+            onClick={() => undoOrRedo(false)}
+          >
+            Undo
+          </button>
+          <button
+            type="button"
+            className="editor-button"
+            aria-disabled={!canRedo(state.history) || undefined}
+            aria-keyshortcuts="Control+Shift+Z"
+            onClick={() => undoOrRedo(true)}
+          >
+            Redo
+          </button>
+          <span className="editor-file">
+            <input
+              type="file"
+              id="editor-open-file"
+              className="editor-file__input"
+              accept=".json,application/json"
+              onChange={(event) => {
+                const file = event.target.files?.[0];
+                event.target.value = '';
+                if (file) void openFile(file);
+              }}
+            />
+            <label htmlFor="editor-open-file" className="editor-button">
+              Open file
+            </label>
+          </span>
+          {behind ? null : (
+            <button
+              type="button"
+              className="editor-button"
+              onClick={() => guarded(() => downloadFile(fileName, formatTreeFile(tree)))}
+            >
+              Download {fileName}
+            </button>
+          )}
+        </div>
+        <p role="status" className="editor-message">
+          {message}
+        </p>
+        {confirming ? (
+          <div
+            className="panel panel--warning"
+            role="alertdialog"
+            aria-labelledby="editor-confirm-text"
+          >
+            <p id="editor-confirm-text">
+              This file has {problems.length === 1 ? 'a problem' : `${problems.length} problems`}{' '}
+              (Checks): the site will not build with it. The draft is kept either way.
+            </p>
+            <button
+              type="button"
+              id="editor-confirm"
+              className="editor-button"
+              onClick={() => {
+                confirming();
+                setConfirming(undefined);
+              }}
+            >
+              Download anyway
+            </button>{' '}
+            <button
+              type="button"
+              className="editor-button"
+              onClick={() => setConfirming(undefined)}
+            >
+              Cancel
+            </button>
+          </div>
+        ) : null}
+
+        <FieldProblems value={problemsByPath}>
+          <ProblemList
+            problems={problems}
+            describe={(path) => describePath(tree, path)}
+            onChoose={chooseProblem}
+          />
+          <div className={wide ? 'editor-layout' : 'editor-layout editor-layout--tabs'}>
+            {wide ? (
+              <>
+                {outlineSection}
+                {formSection}
+                <section className="editor-layout__side" aria-label={sideLabel}>
+                  <SideTabs label={sideLabel} selected={tab} onSelect={setTab} tabs={sideTabs} />
+                </section>
+              </>
+            ) : (
+              <SideTabs
+                label={`Edit, ${sideLabel.toLowerCase()}`}
+                selected={tab}
+                onSelect={setTab}
+                tabs={[
+                  {
+                    id: 'edit',
+                    label: 'Edit',
+                    content: (
+                      <>
+                        {outlineSection}
+                        {formSection}
+                      </>
+                    ),
+                  },
+                  ...sideTabs,
+                ]}
+              />
+            )}
+          </div>
+        </FieldProblems>
+      </FocusAfterCommit>
+    </div>
+  );
+}
+
+/** The draft saved last, here or on the server, other than the one open. */
+function latestDraft(
+  drafts: ListedDraft[],
+  serverDrafts: ListedServerDraft[] | undefined,
+  current: string,
+): { href: string; title: string; savedAt: string } | undefined {
+  const candidates = [
+    ...(serverDrafts ?? []).map((draft) => ({
+      key: draft.key,
+      title: draft.title || draft.treeId,
+      savedAt: draft.updatedAt,
+    })),
+    ...drafts.flatMap((draft) =>
+      draft.note
+        ? [
+            {
+              key: draft.key,
+              title: draft.note.title || draft.note.treeId,
+              savedAt: draft.note.savedAt,
+            },
+          ]
+        : [],
+    ),
+  ]
+    .filter((draft) => draft.key !== current)
+    .sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+  const latest = candidates[0];
+  if (!latest) return undefined;
+  const treeId = draftTreeId(latest.key);
+  return {
+    href: treeId ? paths.edit.getHref(treeId) : paths.edit.getHref(undefined, latest.key),
+    title: latest.title || 'Untitled troubleshooter',
+    savedAt: latest.savedAt,
+  };
+}

@@ -1,0 +1,298 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { Tree } from '../../engine/tree-schema';
+import {
+  deleteDraft,
+  noteServerState,
+  onOtherTabSave,
+  readDraft,
+  saveDraft,
+  storedNote,
+} from './draft-store';
+import { OfflineError, putServerDraft, sendPresence, type Editor } from './server-drafts';
+
+/** What the page says about saving, beside the draft's name. */
+export type SaveState =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; where: 'browser' | 'server' }
+  | { kind: 'offline' }
+  | { kind: 'storage-refused' }
+  | { kind: 'server-refused'; message: string }
+  | { kind: 'conflict' };
+
+/** Another copy of the draft saved since this page last did: shown side by side with this one. */
+export type Conflict = {
+  source: 'tab' | 'server' | 'deployed';
+  theirs: Tree;
+  /** Who saved it, when the server says. */
+  by?: string | null | undefined;
+  /** Their revision (in this browser, or on the server): the merged draft is based on it. */
+  revision: number;
+  /** The copy both started from, when known: a part only one side changed is suggested from it. */
+  base?: Tree | undefined;
+};
+
+export type DraftOpening = {
+  key: string;
+  basedOn: number | undefined;
+  tree: Tree;
+  /** The revision stored in this browser (0: none), and on the server (0: none). */
+  localRevision: number;
+  serverRevision: number;
+  /** Whether what is opened is already saved everywhere it should be. */
+  saved: boolean;
+  conflict?: Conflict | undefined;
+};
+
+const SAVE_DELAY_MS = 400;
+const RETRY_MS = 5000;
+const PRESENCE_MS = 10_000;
+
+const randomId = () =>
+  Array.from(crypto.getRandomValues(new Uint8Array(8)), (byte) =>
+    byte.toString(16).padStart(2, '0'),
+  ).join('');
+
+/**
+ * Keeps the draft saved as the author types: in this browser always, and on the server when
+ * one runs the site and the author is signed in. Every save is based on the revision this
+ * page last saw; a refusal (another tab or person saved meanwhile) becomes a conflict for the
+ * author to settle (DraftConflict), and nothing is overwritten until they do.
+ */
+export function useDraftSync({
+  opening,
+  tree,
+  basedOn,
+  onServer,
+  onAdopt,
+}: {
+  opening: DraftOpening;
+  tree: Tree;
+  basedOn: number | undefined;
+  onServer: boolean;
+  /** Another tab saved while this one had nothing unsaved: take its tree as it is. */
+  onAdopt: (tree: Tree) => void;
+}) {
+  const { key } = opening;
+  const localRevision = useRef(opening.localRevision);
+  const serverRevision = useRef(opening.serverRevision);
+  /** The tree last saved or read: what both sides of a conflict started from. */
+  const synced = useRef<Tree>(opening.tree);
+  const latest = useRef(tree);
+  const basedOnNow = useRef(basedOn);
+  const inFlight = useRef(false);
+  const again = useRef(false);
+  const [state, setState] = useState<SaveState>(
+    opening.conflict ? { kind: 'conflict' } : { kind: opening.saved ? 'idle' : 'saving' },
+  );
+  const [conflict, setConflict] = useState<Conflict | undefined>(opening.conflict);
+  const conflictRef = useRef(conflict);
+  // What the saves read, brought up to date after each commit (saves run outside rendering).
+  useLayoutEffect(() => {
+    latest.current = tree;
+    basedOnNow.current = basedOn;
+    conflictRef.current = conflict;
+  });
+  const [savedAt, setSavedAt] = useState<Date>();
+  const [editors, setEditors] = useState<Editor[]>([]);
+
+  const save = async (next: Tree): Promise<void> => {
+    if (conflictRef.current) return;
+    if (inFlight.current) {
+      again.current = true;
+      return;
+    }
+    inFlight.current = true;
+    try {
+      const local = saveDraft(
+        {
+          key,
+          basedOn: basedOnNow.current,
+          tree: next,
+          serverRevision: onServer ? serverRevision.current : undefined,
+          unsent: onServer || undefined,
+        },
+        localRevision.current,
+      );
+      if (!local.ok && local.reason === 'conflict') {
+        if (local.current.status === 'ok') {
+          const theirs = local.current.draft;
+          setConflict({
+            source: 'tab',
+            theirs: theirs.tree,
+            revision: theirs.revision,
+            base: synced.current,
+          });
+          setState({ kind: 'conflict' });
+          return;
+        }
+        // What is stored cannot be read: this page's copy replaces it.
+        deleteDraft(key);
+        localRevision.current = 0;
+        again.current = true;
+        return;
+      }
+      if (local.ok) localRevision.current = local.note.revision;
+      if (!onServer) {
+        synced.current = next;
+        setSavedAt(new Date());
+        setState(local.ok ? { kind: 'saved', where: 'browser' } : { kind: 'storage-refused' });
+        return;
+      }
+      const result = await putServerDraft(key, {
+        revision: serverRevision.current,
+        basedOn: basedOnNow.current ?? null,
+        tree: next,
+      });
+      if (result.status === 'saved') {
+        serverRevision.current = result.revision;
+        synced.current = next;
+        noteServerState(key, result.revision, false);
+        setSavedAt(new Date());
+        setState(local.ok ? { kind: 'saved', where: 'server' } : { kind: 'storage-refused' });
+      } else if (result.status === 'conflict') {
+        if (!result.current) {
+          // Discarded on the server meanwhile: this copy starts it again.
+          serverRevision.current = 0;
+          again.current = true;
+          return;
+        }
+        setConflict({
+          source: 'server',
+          theirs: result.current.tree,
+          by: result.current.updatedBy,
+          revision: result.current.revision,
+          base: synced.current,
+        });
+        setState({ kind: 'conflict' });
+      } else {
+        setState({ kind: 'server-refused', message: result.message });
+      }
+    } catch (error) {
+      if (!(error instanceof OfflineError)) throw error;
+      noteServerState(key, serverRevision.current, true);
+      setState({ kind: 'offline' });
+    } finally {
+      inFlight.current = false;
+      if (again.current) {
+        again.current = false;
+        void saveLatest.current(latest.current);
+      }
+    }
+  }; // Effects and handlers call the latest save through a stable function.
+  const saveLatest = useRef(save);
+  useLayoutEffect(() => {
+    saveLatest.current = save;
+  });
+  const requestSave = useCallback((next: Tree) => saveLatest.current(next), []);
+
+  // Saved as the author types, a moment after the last key: a large draft is written once a
+  // pause, not once a keystroke.
+  const savedTree = useRef<Tree | undefined>(opening.saved ? opening.tree : undefined);
+  useEffect(() => {
+    if (conflict || savedTree.current === tree) return;
+    setState((current) => (current.kind === 'offline' ? current : { kind: 'saving' }));
+    const timer = setTimeout(() => {
+      savedTree.current = tree;
+      void requestSave(tree);
+    }, SAVE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [tree, conflict, requestSave]);
+
+  // Offline: tried again when the browser says the network is back, and every few seconds.
+  useEffect(() => {
+    if (state.kind !== 'offline') return;
+    const retry = () => void requestSave(latest.current);
+    const timer = setInterval(retry, RETRY_MS);
+    window.addEventListener('online', retry);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('online', retry);
+    };
+  }, [state.kind, requestSave]);
+
+  // Another tab of this browser saved this draft: heard at once.
+  useEffect(
+    () =>
+      onOtherTabSave((changedKey) => {
+        if (changedKey !== key || conflictRef.current) return;
+        const note = storedNote(key);
+        if (!note || note.revision <= localRevision.current) return;
+        const read = readDraft(key);
+        if (read.status !== 'ok') return;
+        const unsaved = latest.current !== synced.current;
+        if (!unsaved) {
+          localRevision.current = read.draft.revision;
+          if (note.serverRevision !== undefined && note.serverRevision > serverRevision.current)
+            serverRevision.current = note.serverRevision;
+          synced.current = read.draft.tree;
+          savedTree.current = read.draft.tree;
+          onAdopt(read.draft.tree);
+          return;
+        }
+        setConflict({
+          source: 'tab',
+          theirs: read.draft.tree,
+          revision: read.draft.revision,
+          base: synced.current,
+        });
+        setState({ kind: 'conflict' });
+      }),
+    [key, onAdopt],
+  );
+
+  // Presence: who else has this draft open, asked every few seconds while the page is open.
+  useEffect(() => {
+    if (!onServer) return;
+    const clientId = randomId();
+    let stopped = false;
+    const beat = () =>
+      sendPresence(key, clientId)
+        .then((list) => {
+          if (!stopped) setEditors(list);
+        })
+        .catch(() => undefined);
+    void beat();
+    const timer = setInterval(() => void beat(), PRESENCE_MS);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [key, onServer]);
+
+  /** The author chose: `merged` is the draft now, based on the other side's revision. */
+  const resolve = useCallback(
+    (merged: Tree, newBasedOn?: number) => {
+      const settled = conflictRef.current;
+      if (!settled) return;
+      if (newBasedOn !== undefined) basedOnNow.current = newBasedOn;
+      if (settled.source === 'tab') {
+        localRevision.current = settled.revision;
+        const note = storedNote(key);
+        if (note?.serverRevision !== undefined) serverRevision.current = note.serverRevision;
+      } else if (settled.source === 'server') {
+        serverRevision.current = settled.revision;
+      }
+      synced.current = settled.theirs;
+      conflictRef.current = undefined;
+      setConflict(undefined);
+      savedTree.current = merged;
+      setState({ kind: 'saving' });
+      void requestSave(merged);
+    },
+    [key, requestSave],
+  );
+
+  return {
+    state,
+    conflict,
+    resolve,
+    savedAt,
+    editors,
+    /** The deployed version moved on: compare with it as with another tab's save. */
+    compareWith: (theirs: Tree, base?: Tree) => {
+      setConflict({ source: 'deployed', theirs, revision: localRevision.current, base });
+      setState({ kind: 'conflict' });
+    },
+  };
+}
