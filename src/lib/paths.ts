@@ -54,7 +54,7 @@ export const paths = {
     id: 'step',
     path: '/:treeId/*',
     /**
-     * `/q164887/sms-1-2/os-upgrade?v=1`: the tree id, one answer slug per step, and the
+     * `/q164887/sms-1-2/os-upgrade?v=2`: the tree id, one answer slug per step, and the
      * tree's version (once there are answers), so that a link made before the tree
      * changed can be read against the version it was made with (docs/decisions/0008).
      * Without a version: the path alone, as the prerender names its files.

@@ -32,7 +32,7 @@ test('with the search file, matches the words of the questions, answers and resu
   for (const word of ['PCM', 'Ntencap', 'Pcmsvc32', 'pcmsvc32.exe', '(servpack)']) {
     expect(ids(filterCatalog(listed, word, search)), word).toEqual(['q164887']);
   }
-  expect(filterCatalog(listed, 'Pcmsvc32 Task Manager', search)[0]?.found).toMatchObject({
+  expect(filterCatalog(listed, 'Pcmsvc32 programs services', search)[0]?.found).toMatchObject({
     kind: 'question',
     text: 'Does Package Command Manager run on the client as a Windows NT service?',
   });
