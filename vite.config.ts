@@ -3,9 +3,9 @@ import react from '@vitejs/plugin-react';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
-import { catalogPage } from './src/engine/catalog-pages';
+import type * as CatalogPages from './src/engine/catalog-pages';
 import type { Tree, TreeIndex } from './src/engine/tree-schema';
-import { buildTreeSearch } from './src/engine/tree-search';
+import type * as TreeSearch from './src/engine/tree-search';
 
 /**
  * `npm run dev` serves what the build writes beside public/trees (the pages of the list and
@@ -25,6 +25,13 @@ function filesTheBuildWrites(): Plugin {
         const listPage = /^\/trees\/list\/(\d+)\.json$/.exec(pathname)?.[1];
         if (pathname !== '/trees/search.json' && !listPage) return next();
         try {
+          // The engine's own code, loaded through Vite as the app loads it.
+          const { catalogPage } = (await server.ssrLoadModule(
+            '/src/engine/catalog-pages.ts',
+          )) as typeof CatalogPages;
+          const { buildTreeSearch } = (await server.ssrLoadModule(
+            '/src/engine/tree-search.ts',
+          )) as typeof TreeSearch;
           const index = (await readJson('index.json')) as TreeIndex;
           let body: unknown;
           if (listPage) {

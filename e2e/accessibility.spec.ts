@@ -121,7 +121,7 @@ const SCREENS: ScreenKind[] = [
       await openCatalog(page);
       // Opening a tree offline needs the validator and the offline screen, fetched in the
       // background after hydration.
-      await waitForChunks(page, ['validate-tree', 'load-failed-screen', 'tree-error-screen']);
+      await waitForChunks(page, ['validate-tree', 'tree-error-screen']);
       await page.context().setOffline(true);
       await page
         .getByRole('link', {
