@@ -121,3 +121,30 @@ test('with JavaScript off, Change offers the other answers in place and keeps wh
   await expect(page.getByRole('region', { name: 'Not confirmed yet' })).toBeVisible();
   await context.close();
 });
+
+test('Change to another result and back again: the walk it came from returns, until something new is answered', async ({
+  page,
+}) => {
+  await openInteractive(page, `${DIAGNOSIS}?v=2`);
+  const changeQuestion3 = page.getByRole('link', { name: `Change your answer to: ${QUESTION_3}` });
+  await changeQuestion3.click();
+  await expect(heading(page)).toHaveText(QUESTION_3);
+  await answerLink(page, 'No, it ran once').click();
+  await expect(heading(page)).toHaveText('Not this problem: The job does not repeat');
+  // Changed back from the result: the later answers of the walk before return.
+  await changeQuestion3.click();
+  await expect(heading(page)).toHaveText(QUESTION_3);
+  await answerLink(page, 'Yes, it starts again at every restart').click();
+  await expect(heading(page)).toHaveText(/known SMS 1\.2 problem/);
+  await expect(page).toHaveURL(new RegExp(`^[^?]*${DIAGNOSIS}\\?v=2`));
+  await expect(page.getByRole('region', { name: 'Your answers' }).getByRole('term')).toHaveCount(6);
+
+  // Answering something new forgets it: from question 3's other answer, on to question 4
+  // by a fresh walk, and question 4 asks again.
+  await openInteractive(page, `/q164887/sms-1-2/os-upgrade?v=2`);
+  await answerLink(page, 'No, it ran once').click();
+  await expect(heading(page)).toHaveText('Not this problem: The job does not repeat');
+  await changeQuestion3.click();
+  await answerLink(page, 'Yes, it starts again at every restart').click();
+  await expect(heading(page)).toHaveText('Is the job recorded as failed rather than completed?');
+});

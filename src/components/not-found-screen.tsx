@@ -24,7 +24,11 @@ function namedTree(entries: readonly TreeIndexEntry[], name: string) {
  */
 export function NotFoundScreen({ treeId }: { treeId: string }) {
   const location = useLocation();
-  const { data: catalog } = useQuery(catalogQueryOptions());
+  // Only a name that could be an id or an article id is looked up in the list.
+  const { data: catalog } = useQuery({
+    ...catalogQueryOptions(),
+    enabled: /^[A-Za-z0-9-]+$/.test(treeId),
+  });
   const tree = catalog && namedTree(catalog.trees, treeId);
   if (tree && tree.id !== treeId) {
     const segments = location.pathname.split('/');

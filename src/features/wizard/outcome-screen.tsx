@@ -11,7 +11,7 @@ import { unconfirmedSteps, type Replay } from '../../engine/replay-trail';
 import type { OutcomeNode, OutcomeSection, Tree } from '../../engine/tree-schema';
 import { OUTCOME_CAPTIONS } from '../../components/outcome-captions';
 import { NoLongerApply, StartAgainLink, YourAnswers } from './your-answers';
-import type { ChangeContext } from '../../engine/change-answer';
+import { rememberedWalk, type ChangeContext } from '../../engine/change-answer';
 
 type OutcomeScreenProps = {
   tree: Tree;
@@ -108,7 +108,8 @@ export function OutcomeScreen({ tree, outcome, replay, change }: OutcomeScreenPr
         {outcome.type === 'diagnosis' ? <SolvedQuestion summary={summary} /> : null}
       </div>
 
-      <YourAnswers tree={tree} steps={replay.steps} />
+      {/* Landed here by a Change: the walk it came from is remembered for the next Change. */}
+      <YourAnswers tree={tree} steps={replay.steps} earlier={rememberedWalk(change)} />
       {hydrated ? (
         <p className="print-only">
           Link to this result: {absoluteUrl(stepHref, window.location.origin)}
