@@ -37,6 +37,13 @@ export function OutcomeScreen({ tree, outcome, replay, change }: OutcomeScreenPr
       fixTried,
     });
 
+  // A diagnosis leads with its fix (the section of steps), so that on a phone it is on the
+  // first screen, with links down to the explanation and to Copy for ticket.
+  const fix =
+    outcome.type === 'diagnosis'
+      ? outcome.sections?.find((section) => section.steps && section.steps.length > 0)
+      : undefined;
+  const details = outcome.sections?.filter((section) => section !== fix) ?? [];
   return (
     <article className={`step step--outcome outcome--${outcome.type}`}>
       <DocumentTitle>{`${OUTCOME_CAPTIONS[outcome.type]}: ${outcome.title}`}</DocumentTitle>
@@ -57,6 +64,26 @@ export function OutcomeScreen({ tree, outcome, replay, change }: OutcomeScreenPr
         <p className="article-ref">
           Knowledge Base article <strong>{tree.article.id}</strong>: {tree.article.title}
         </p>
+      ) : null}
+
+      {fix ? (
+        <div className="what-to-do">
+          <p className="what-to-do__caption">What to do</p>
+          <OutcomeSectionView section={fix} />
+          <p className="what-to-do__more no-print">
+            {unconfirmed.length > 0 ? (
+              <>
+                <a href="#unconfirmed-heading">First confirm what is not confirmed yet</a>
+                {' · '}
+              </>
+            ) : null}
+            <a href={`#${DETAILS_ID}`}>Why it happens, and what to expect</a>
+            <span className="needs-js">
+              {' · '}
+              <a href="#ticket-heading">Copy for ticket</a>
+            </span>
+          </p>
+        </div>
       ) : null}
 
       {unconfirmed.length > 0 ? (
@@ -92,9 +119,11 @@ export function OutcomeScreen({ tree, outcome, replay, change }: OutcomeScreenPr
         </section>
       ) : null}
 
-      {outcome.sections?.map((section) => (
-        <OutcomeSectionView key={section.heading} section={section} />
-      ))}
+      <div id={DETAILS_ID} tabIndex={-1}>
+        {details.map((section) => (
+          <OutcomeSectionView key={section.heading} section={section} />
+        ))}
+      </div>
 
       {/* Needs JavaScript: prerendered in place but hidden until the page is interactive
           (.needs-js, data/prerendered-page.css), so appearing moves nothing; without
@@ -122,6 +151,8 @@ export function OutcomeScreen({ tree, outcome, replay, change }: OutcomeScreenPr
     </article>
   );
 }
+
+const DETAILS_ID = 'outcome-details';
 
 function OutcomeSectionView({ section }: { section: OutcomeSection }) {
   const headingId = useId();
