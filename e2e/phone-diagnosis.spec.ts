@@ -11,14 +11,14 @@ test('on a phone the diagnosis leads with the fix, and Copy for ticket is a link
   await expect(heading(page)).toHaveText(/known SMS 1\.2 problem/);
   const fix = page.getByRole('region', { name: 'How to fix it' });
   const why = page.getByRole('region', { name: 'Why it happens' });
-  const fixBox = await fix.boundingBox();
-  const whyBox = await why.boundingBox();
+  const top = async (locator: typeof fix) => (await locator.boundingBox())?.y ?? Infinity;
+  const whyTop = await top(why);
   // The fix starts on the first screen, before the explanation.
-  expect(fixBox!.y).toBeLessThan(640);
-  expect(fixBox!.y).toBeLessThan(whyBox!.y);
+  expect(await top(fix)).toBeLessThan(640);
+  expect(await top(fix)).toBeLessThan(whyTop);
   // Its links lead down to the details and to Copy for ticket without scrolling past them.
   const copyLink = page.getByRole('link', { name: 'Copy for ticket' });
-  expect((await copyLink.boundingBox())!.y).toBeLessThan(whyBox!.y);
+  expect(await top(copyLink)).toBeLessThan(whyTop);
   await copyLink.click();
   const copy = page.getByRole('button', { name: /Copy for ticket/ });
   await expect(copy).toBeInViewport();

@@ -51,21 +51,6 @@ export function OutcomeScreen({ tree, outcome, replay, change }: OutcomeScreenPr
       <PageHeading caption={OUTCOME_CAPTIONS[outcome.type]} captionInHeading>
         {outcome.title}
       </PageHeading>
-      <p className="lead">{outcome.summary}</p>
-      <NoLongerApply change={change} />
-
-      {outcome.type === 'ruled-out' && decisive ? (
-        <p className="ruled-out-by">
-          Ruled out by your answer “{decisive.answer.label}” to “{decisive.question.prompt}”
-        </p>
-      ) : null}
-
-      {tree.article && outcome.type !== 'ruled-out' ? (
-        <p className="article-ref">
-          Knowledge Base article <strong>{tree.article.id}</strong>: {tree.article.title}
-        </p>
-      ) : null}
-
       {fix ? (
         <div className="what-to-do">
           <p className="what-to-do__caption">What to do</p>
@@ -84,6 +69,20 @@ export function OutcomeScreen({ tree, outcome, replay, change }: OutcomeScreenPr
             </span>
           </p>
         </div>
+      ) : null}
+      <p className="lead">{outcome.summary}</p>
+      <NoLongerApply change={change} />
+
+      {outcome.type === 'ruled-out' && decisive ? (
+        <p className="ruled-out-by">
+          Ruled out by your answer “{decisive.answer.label}” to “{decisive.question.prompt}”
+        </p>
+      ) : null}
+
+      {tree.article && outcome.type !== 'ruled-out' ? (
+        <p className="article-ref">
+          Knowledge Base article <strong>{tree.article.id}</strong>: {tree.article.title}
+        </p>
       ) : null}
 
       {unconfirmed.length > 0 ? (
