@@ -1,7 +1,58 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import type * as CatalogPages from './src/engine/catalog-pages';
+import type { Tree, TreeIndex } from './src/engine/tree-schema';
+import type * as TreeSearch from './src/engine/tree-search';
+
+/**
+ * `npm run dev` serves what the build writes beside public/trees (the pages of the list and
+ * the search index, src/prerender/prerender-site.ts), made from public/trees on each
+ * request, so the list and its filter behave as on the built site (ADR 41).
+ */
+function filesTheBuildWrites(): Plugin {
+  const trees = path.resolve('public', 'trees');
+  const readJson = async (name: string): Promise<unknown> =>
+    JSON.parse(await readFile(path.join(trees, name), 'utf8'));
+  return {
+    name: 'files-the-build-writes',
+    apply: 'serve',
+    configureServer(server) {
+      server.middlewares.use(async (request, response, next) => {
+        const pathname = new URL(request.url ?? '/', 'http://dev').pathname.slice(base.length - 1);
+        const listPage = /^\/trees\/list\/(\d+)\.json$/.exec(pathname)?.[1];
+        if (pathname !== '/trees/search.json' && !listPage) return next();
+        try {
+          // The engine's own code, loaded through Vite as the app loads it.
+          const { catalogPage } = (await server.ssrLoadModule(
+            '/src/engine/catalog-pages.ts',
+          )) as typeof CatalogPages;
+          const { buildTreeSearch } = (await server.ssrLoadModule(
+            '/src/engine/tree-search.ts',
+          )) as typeof TreeSearch;
+          const index = (await readJson('index.json')) as TreeIndex;
+          let body: unknown;
+          if (listPage) {
+            body = catalogPage(index.trees, Number(listPage));
+          } else {
+            const files = await Promise.all(index.trees.map(({ id }) => readJson(`${id}.json`)));
+            body = buildTreeSearch(index.trees, files as Tree[]);
+          }
+          if (!body) {
+            response.statusCode = 404;
+            return response.end('Not found');
+          }
+          response.setHeader('content-type', 'application/json; charset=utf-8');
+          response.end(JSON.stringify(body));
+        } catch (error) {
+          next(error);
+        }
+      });
+    },
+  };
+}
 
 // BASE_PATH deploys the app under a sub-path, e.g. BASE_PATH=/helpdesk/troubleshooter/.
 const base = process.env.BASE_PATH ?? '/';
@@ -92,6 +143,7 @@ export default defineConfig(({ isSsrBuild }) => ({
   base,
   plugins: [
     react(),
+    filesTheBuildWrites(),
     ...(isSsrBuild
       ? []
       : [onDemandStaysOnDemand(), entryScriptAfterThePage(), compileHintOnTheFirstLine()]),

@@ -414,12 +414,12 @@ export const CHECKS = [
   {
     name: 'a Change link marks the answer given; the same answer keeps the walk, another names what no longer applies',
     async run(session) {
-      await session.goto(`/q164887/${DIAGNOSIS_TRAIL}?v=1`);
+      await session.goto(`/q164887/${DIAGNOSIS_TRAIL}?v=2`);
       await session.waitUntilInteractive();
       await session.waitForText(h1, DIAGNOSIS);
       const change = { role: 'link', name: `Change your answer to: ${prompt('upgrade-job')}` };
       const changePage = {
-        url: `/q164887/sms-1-2?v=1&was=${DIAGNOSIS_TRAIL}`,
+        url: `/q164887/sms-1-2?v=2&was=${DIAGNOSIS_TRAIL}`,
         heading: prompt('upgrade-job'),
       };
       await session.click(change);
@@ -433,12 +433,12 @@ export const CHECKS = [
       assert.deepEqual(terms, [prompt('sms-version')]);
       // The same answer again: back at the diagnosis with every answer kept.
       await session.click(answer('Yes, an NT upgrade that restarts the client Your answer'));
-      await session.expectStep({ url: `/q164887/${DIAGNOSIS_TRAIL}?v=1`, heading: DIAGNOSIS });
+      await session.expectStep({ url: `/q164887/${DIAGNOSIS_TRAIL}?v=2`, heading: DIAGNOSIS });
       await session.adapter.back();
       await session.expectStep(changePage);
       await session.click(answer('No, another kind of job'));
       await session.expectStep({
-        url: `/q164887/sms-1-2/other-job?v=1&was=${DIAGNOSIS_TRAIL}`,
+        url: `/q164887/sms-1-2/other-job?v=2&was=${DIAGNOSIS_TRAIL}`,
         heading: 'Not this problem: The job is not a restarting Windows NT upgrade',
       });
       await session.waitForText(
@@ -500,7 +500,7 @@ export const CHECKS = [
     async run(session) {
       // The server answers 404 for an address it has no page for; Chromium logs that.
       session.allow(/status of 404/);
-      await session.goto('/q164887/sms-1-2/bogus?v=1');
+      await session.goto('/q164887/sms-1-2/bogus?v=2');
       await session.waitUntilInteractive();
       await session.waitForText(h1, BROKEN);
       const reason = re('“bogus” is not one of the answers');
@@ -512,7 +512,7 @@ export const CHECKS = [
       assert.match(title[0], /^Broken link: /);
       assert.equal(title[1], 1, 'one <title>');
       await session.click({ role: 'link', name: 'Go on from the last step that fits' });
-      await session.expectStep({ url: '/q164887/sms-1-2?v=1', heading: prompt('upgrade-job') });
+      await session.expectStep({ url: '/q164887/sms-1-2?v=2', heading: prompt('upgrade-job') });
     },
   },
   {
@@ -549,7 +549,7 @@ export const CHECKS = [
         within: diagram,
       });
       await session.expectStep({
-        url: '/q164887/sms-1-2/os-upgrade/runs-once?v=1',
+        url: '/q164887/sms-1-2/os-upgrade/runs-once?v=2',
         heading: 'Not this problem: The job does not repeat',
       });
     },

@@ -47,7 +47,7 @@ const SCREENS: ScreenKind[] = [
   },
   {
     name: 'diagnosis',
-    url: '/q164887/sms-1-2/os-upgrade/repeats/failed/pcm-unsure/no-service-pack?v=1',
+    url: '/q164887/sms-1-2/os-upgrade/repeats/failed/pcm-unsure/no-service-pack?v=2',
     heading: /known SMS 1\.2 problem/,
     screenshot: true,
     // With the escalation and the copy controls open too.
@@ -121,7 +121,7 @@ const SCREENS: ScreenKind[] = [
       await openCatalog(page);
       // Opening a tree offline needs the validator and the offline screen, fetched in the
       // background after hydration.
-      await waitForChunks(page, ['validate-tree', 'load-failed-screen', 'tree-error-screen']);
+      await waitForChunks(page, ['validate-tree', 'tree-error-screen']);
       await page.context().setOffline(true);
       await page
         .getByRole('link', {

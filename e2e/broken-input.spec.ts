@@ -45,7 +45,7 @@ test('an answer that does not exist keeps the valid part and goes on from there'
   await expect(page.locator('title')).toHaveCount(1);
   await expect(page.getByRole('region', { name: 'Your answers' }).getByRole('term')).toHaveCount(2);
   await page.getByRole('link', { name: 'Go on from the last step that fits' }).click();
-  await expect(page).toHaveURL('/q164887/sms-1-2/os-upgrade?v=1');
+  await expect(page).toHaveURL('/q164887/sms-1-2/os-upgrade?v=2');
   await expect(heading(page)).toHaveText(/start again each time the client starts/);
 });
 
@@ -101,8 +101,8 @@ test('offline: the page says so at once, and loads by itself when back online', 
   consoleGuard.allow(/net::ERR_INTERNET_DISCONNECTED/);
   await openCatalog(page);
   // What opening a tree offline needs is fetched in the background after hydration: the
-  // validator the route runs first, and the offline screen.
-  await waitForChunks(page, ['validate-tree', 'load-failed-screen', 'tree-error-screen']);
+  // validator the route runs first, and the error screens (the offline one among them).
+  await waitForChunks(page, ['validate-tree', 'tree-error-screen']);
   await context.setOffline(true);
   await page
     .getByRole('link', {
@@ -139,10 +139,42 @@ test('an absurdly long trail is refused with a clear message', async ({ page, co
   consoleGuard.allow(/status of 404/);
   // About 3 KB: still within what web servers accept in a request line (8–16 KB).
   const trail = Array.from({ length: 400 }, () => 'sms-1-2').join('/');
-  await page.goto(`/q164887/${trail}?v=1`);
+  await page.goto(`/q164887/${trail}?v=2`);
   await expect(heading(page)).toHaveText('This link does not lead to a step');
   await expect(page.getByText(/“sms-1-2” is not one of the answers/)).toBeVisible();
   await expect(
     page.getByRole('link', { name: 'Go on from the last step that fits' }),
-  ).toHaveAttribute('href', '/q164887/sms-1-2?v=1');
+  ).toHaveAttribute('href', '/q164887/sms-1-2?v=2');
+});
+
+test('a malformed address gets the not-found page with status 400, never a server error', async ({
+  page,
+  consoleGuard,
+}) => {
+  consoleGuard.allow(/status of 400/);
+  // React Router's own word that it could not decode the address.
+  consoleGuard.allow(/could not be decoded because it is a malformed URL segment/);
+  for (const address of ['/q164887/%E0%A4%A', '/%zz']) {
+    const response = await page.goto(address);
+    expect(response?.status(), address).toBe(400);
+    await expect(heading(page)).toHaveText(
+      /no troubleshooter at this address|This link does not lead to a step/,
+    );
+    await expect(page.getByText(/URIError|malformed/)).toHaveCount(0);
+  }
+});
+
+test('the article id as people write it leads to its troubleshooter', async ({
+  page,
+  consoleGuard,
+}) => {
+  consoleGuard.allow(DOCUMENT_404);
+  await page.goto('/Q164887');
+  await expect(heading(page)).toHaveText('Is the client managed by Systems Management Server 1.2?');
+  await expect(page).toHaveURL('/q164887');
+  await page.goto('/Q164887/sms-1-2?v=2');
+  await expect(heading(page)).toHaveText(
+    'Is the job a Windows NT upgrade that restarts the client?',
+  );
+  await expect(page).toHaveURL('/q164887/sms-1-2?v=2');
 });

@@ -110,16 +110,16 @@ const PAGES: {
   },
   {
     kind: 'deep question',
-    url: '/q164887/sms-1-2/os-upgrade/repeats/failed/service?v=1',
+    url: '/q164887/sms-1-2/os-upgrade/repeats/failed/service?v=2',
     heading: /SMS 1\.2 service pack installed/,
   },
-  { kind: 'diagnosis', url: `${DIAGNOSIS}?v=1`, heading: /known SMS 1\.2 problem/ },
+  { kind: 'diagnosis', url: `${DIAGNOSIS}?v=2`, heading: /known SMS 1\.2 problem/ },
   {
     kind: 'escalate',
-    url: '/q164887/sms-1-2/os-upgrade/repeats/failed/service/service-pack-installed?v=1',
+    url: '/q164887/sms-1-2/os-upgrade/repeats/failed/service/service-pack-installed?v=2',
     heading: /fix is already installed/,
   },
-  { kind: 'not this problem', url: '/q164887/other-version?v=1', heading: /Not this problem/ },
+  { kind: 'not this problem', url: '/q164887/other-version?v=2', heading: /Not this problem/ },
   {
     kind: 'map',
     url: '/map/q164887?trail=sms-1-2/os-upgrade',
@@ -127,7 +127,7 @@ const PAGES: {
   },
   {
     kind: 'broken link',
-    url: '/q164887/sms-1-2/bogus?v=1',
+    url: '/q164887/sms-1-2/bogus?v=2',
     heading: /^This link does not lead to a step$/,
     status: 404,
   },
@@ -292,7 +292,7 @@ test.describe('with every file fetched on demand held back until the test releas
   });
 
   const QUESTION = /^Is the latest SMS 1\.2 service pack installed/;
-  const LAST_QUESTION = '/q164887/sms-1-2/os-upgrade/repeats/failed/service?v=1';
+  const LAST_QUESTION = '/q164887/sms-1-2/os-upgrade/repeats/failed/service?v=2';
 
   test('a question stays on screen until the map is ready', async ({ page }) => {
     const files = await holdOnDemandFiles(page, QUESTION_CODE);
@@ -342,7 +342,7 @@ test.describe('with every file fetched on demand held back until the test releas
     // The page came with its step alone (ADR 20); the tree file it fetches once interactive
     // is held back, so the answer waits for it.
     const files = await holdOnDemandFiles(page, QUESTION_CODE);
-    await files.open('/q164887/sms-1-2/os-upgrade/repeats/failed?v=1');
+    await files.open('/q164887/sms-1-2/os-upgrade/repeats/failed?v=2');
     await expectCalmChange(
       page,
       files,
@@ -375,7 +375,7 @@ test.describe('with every file fetched on demand held back until the test releas
     // and then left would leave: Back goes to it within the app.
     await page.evaluate(() => {
       const here = location.href;
-      history.replaceState(history.state, '', '/q164887/sms-1-2/bogus?v=1');
+      history.replaceState(history.state, '', '/q164887/sms-1-2/bogus?v=2');
       history.pushState(history.state, '', here);
     });
     await expectCalmChange(

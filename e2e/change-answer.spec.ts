@@ -14,7 +14,7 @@ const QUESTION_3 = 'Does the same job start again each time the client starts?';
 test('at the diagnosis, Change question 3 and pick the same answer: the diagnosis again, every answer kept', async ({
   page,
 }) => {
-  await openInteractive(page, `${DIAGNOSIS}?v=1`);
+  await openInteractive(page, `${DIAGNOSIS}?v=2`);
   await page.getByRole('link', { name: `Change your answer to: ${QUESTION_3}` }).click();
   await expect(heading(page)).toHaveText(QUESTION_3);
   await expect(heading(page)).toBeFocused();
@@ -30,10 +30,10 @@ test('at the diagnosis, Change question 3 and pick the same answer: the diagnosi
   await expect(given).toBeVisible();
   await expect(page.getByRole('link', { name: /go back to where you were/ })).toHaveAttribute(
     'href',
-    `${DIAGNOSIS}?v=1`,
+    `${DIAGNOSIS}?v=2`,
   );
   await given.click();
-  await expect(page).toHaveURL(`${DIAGNOSIS}?v=1`);
+  await expect(page).toHaveURL(`${DIAGNOSIS}?v=2`);
   await expect(heading(page)).toHaveText(/known SMS 1\.2 problem/);
   await expect(page.getByRole('region', { name: 'Your answers' }).getByRole('term')).toHaveCount(6);
 });
@@ -41,7 +41,7 @@ test('at the diagnosis, Change question 3 and pick the same answer: the diagnosi
 test('changing an answer names what no longer applies; Back and Forward go step by step', async ({
   page,
 }) => {
-  await openInteractive(page, `${DIAGNOSIS}?v=1`);
+  await openInteractive(page, `${DIAGNOSIS}?v=2`);
   await waitForChunks(page, ['outcome-screen']);
   await page.getByRole('link', { name: `Change your answer to: ${QUESTION_3}` }).click();
   await expect(heading(page)).toHaveText(QUESTION_3);
@@ -67,7 +67,7 @@ test('changing an answer names what no longer applies; Back and Forward go step 
 test('a Change link opened fresh marks the answer given', async ({ page }) => {
   await openInteractive(
     page,
-    '/q164887/sms-1-2/os-upgrade?v=1&was=sms-1-2/os-upgrade/repeats/failed/service/no-service-pack',
+    '/q164887/sms-1-2/os-upgrade?v=2&was=sms-1-2/os-upgrade/repeats/failed/service/no-service-pack',
   );
   await expect(heading(page)).toHaveText(QUESTION_3);
   await expect(answerLink(page, 'Yes, it starts again at every restart Your answer')).toBeVisible();
@@ -81,13 +81,13 @@ test('Space on a focused answer chooses it', async ({ page }) => {
   await expect(heading(page)).toHaveText(
     'Is the job a Windows NT upgrade that restarts the client?',
   );
-  await expect(page).toHaveURL('/q164887/sms-1-2?v=1');
+  await expect(page).toHaveURL('/q164887/sms-1-2?v=2');
 });
 
 test('a question prints with its answers and its help open; the help closes again after', async ({
   page,
 }) => {
-  await openInteractive(page, '/q164887/sms-1-2/os-upgrade/repeats?v=1');
+  await openInteractive(page, '/q164887/sms-1-2/os-upgrade/repeats?v=2');
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('list', { name: 'Answers' }).getByRole('listitem')).toHaveCount(3);
   await expect(answerLink(page, 'Yes, it is recorded as failed')).toBeVisible();
@@ -103,7 +103,7 @@ test('with JavaScript off, Change offers the other answers in place and keeps wh
 }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(`${DIAGNOSIS}?v=1`);
+  await page.goto(`${DIAGNOSIS}?v=2`);
   // Each row's Change is a disclosure (a group) of the other answers.
   const change = page.getByRole('group').filter({
     hasText: 'your answer to: Is the job recorded as failed rather than completed?',
@@ -115,9 +115,36 @@ test('with JavaScript off, Change offers the other answers in place and keeps wh
   // "Not sure" still leads through the same later questions: straight to the diagnosis.
   await change.getByRole('link', { name: 'Not sure' }).click();
   await expect(page).toHaveURL(
-    '/q164887/sms-1-2/os-upgrade/repeats/status-unsure/service/no-service-pack?v=1',
+    '/q164887/sms-1-2/os-upgrade/repeats/status-unsure/service/no-service-pack?v=2',
   );
   await expect(heading(page)).toHaveText(/known SMS 1\.2 problem/);
   await expect(page.getByRole('region', { name: 'Not confirmed yet' })).toBeVisible();
   await context.close();
+});
+
+test('Change to another result and back again: the walk it came from returns, until something new is answered', async ({
+  page,
+}) => {
+  await openInteractive(page, `${DIAGNOSIS}?v=2`);
+  const changeQuestion3 = page.getByRole('link', { name: `Change your answer to: ${QUESTION_3}` });
+  await changeQuestion3.click();
+  await expect(heading(page)).toHaveText(QUESTION_3);
+  await answerLink(page, 'No, it ran once').click();
+  await expect(heading(page)).toHaveText('Not this problem: The job does not repeat');
+  // Changed back from the result: the later answers of the walk before return.
+  await changeQuestion3.click();
+  await expect(heading(page)).toHaveText(QUESTION_3);
+  await answerLink(page, 'Yes, it starts again at every restart').click();
+  await expect(heading(page)).toHaveText(/known SMS 1\.2 problem/);
+  await expect(page).toHaveURL(new RegExp(`^[^?]*${DIAGNOSIS}\\?v=2`));
+  await expect(page.getByRole('region', { name: 'Your answers' }).getByRole('term')).toHaveCount(6);
+
+  // Answering something new forgets it: from question 3's other answer, on to question 4
+  // by a fresh walk, and question 4 asks again.
+  await openInteractive(page, `/q164887/sms-1-2/os-upgrade?v=2`);
+  await answerLink(page, 'No, it ran once').click();
+  await expect(heading(page)).toHaveText('Not this problem: The job does not repeat');
+  await changeQuestion3.click();
+  await answerLink(page, 'Yes, it starts again at every restart').click();
+  await expect(heading(page)).toHaveText('Is the job recorded as failed rather than completed?');
 });

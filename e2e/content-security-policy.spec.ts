@@ -5,8 +5,8 @@ const HYDRATED = 'html[data-interactive]';
 const SCREENS = [
   '/',
   '/q164887',
-  '/q164887/sms-1-2/os-upgrade/repeats/failed/pcm-unsure/no-service-pack?v=1',
-  '/q164887/other-version?v=1',
+  '/q164887/sms-1-2/os-upgrade/repeats/failed/pcm-unsure/no-service-pack?v=2',
+  '/q164887/other-version?v=2',
   '/map/q164887?trail=sms-1-2',
   '/q164887/sms-1-2/perhaps',
   '/embed-demo.html',
@@ -29,7 +29,7 @@ test('every screen runs under the strict Content-Security-Policy with no violati
     const policy = response?.headers()['content-security-policy'] ?? '';
     expect(policy, url).toContain("script-src 'self'");
     expect(policy, url).toContain("trusted-types 'none'");
-    if (url === '/q164887/sms-1-2/os-upgrade/repeats/failed/pcm-unsure/no-service-pack?v=1') {
+    if (url === '/q164887/sms-1-2/os-upgrade/repeats/failed/pcm-unsure/no-service-pack?v=2') {
       // Open the controls that appear with JavaScript, too.
       await page.getByRole('button', { name: 'No', exact: true }).click();
     }

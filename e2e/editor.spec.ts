@@ -312,7 +312,7 @@ test.describe('made, changed, published and built', () => {
         if (response.status() === 404) missing.push(response.url());
       });
       consoleGuard.allow(/status of 404/);
-      await openInteractive(page, `${server.origin}/q164887/${old}?v=1`);
+      await openInteractive(page, `${server.origin}/q164887/${old}?v=2`);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(
         'This troubleshooter has changed since the link was made',
       );
@@ -335,7 +335,7 @@ test.describe('made, changed, published and built', () => {
       const shortest = movedTrails.reduce((first, trail) =>
         trail.length < first.length ? trail : first,
       );
-      await openInteractive(page, `${server.origin}/q164887/${shortest}?v=1`);
+      await openInteractive(page, `${server.origin}/q164887/${shortest}?v=2`);
       const target = current.nodes.find(
         (node) => node.id === pcmQuestion(current)?.answers[0]?.next,
       );
@@ -347,7 +347,7 @@ test.describe('made, changed, published and built', () => {
           ),
         ),
       );
-      expect(missing).toEqual([`${server.origin}/q164887/${old}?v=1`]);
+      expect(missing).toEqual([`${server.origin}/q164887/${old}?v=2`]);
     } finally {
       server.close();
     }

@@ -121,7 +121,7 @@ test('the two-line snippet mounts the wizard; a walk to the diagnosis reaches th
         unconfirmed: false,
       },
     ],
-    url: `${WIZARD_ORIGIN}/q164887/sms-1-2/os-upgrade?v=1`,
+    url: `${WIZARD_ORIGIN}/q164887/sms-1-2/os-upgrade?v=2`,
   });
   const outcome = events.find((event) => event.type === 'outcome')?.detail;
   expect(outcome).toMatchObject({
@@ -130,7 +130,7 @@ test('the two-line snippet mounts the wizard; a walk to the diagnosis reaches th
     kind: 'diagnosis',
     title: 'This is the known SMS 1.2 problem in article Q164887',
     article: 'Q164887',
-    url: `${WIZARD_ORIGIN}/q164887/sms-1-2/os-upgrade/repeats/failed/service/no-service-pack?v=1`,
+    url: `${WIZARD_ORIGIN}/q164887/sms-1-2/os-upgrade/repeats/failed/service/no-service-pack?v=2`,
   });
   expect(outcome?.answers).toHaveLength(6);
 
@@ -142,7 +142,7 @@ test('the two-line snippet mounts the wizard; a walk to the diagnosis reaches th
       tree: 'q164887',
       outcomeId: 'diagnosis',
       solved: false,
-      url: `${WIZARD_ORIGIN}/q164887/sms-1-2/os-upgrade/repeats/failed/service/no-service-pack?v=1`,
+      url: `${WIZARD_ORIGIN}/q164887/sms-1-2/os-upgrade/repeats/failed/service/no-service-pack?v=2`,
     });
 });
 
@@ -454,7 +454,7 @@ test('a build under a sub-path works end to end: pages, tree files and embed.js'
     /Windows NT upgrade that restarts/,
   );
   await page.getByRole('list', { name: 'Answers' }).getByRole('link', { name: 'Not sure' }).click();
-  await expect(page).toHaveURL(`${SUBPATH_URL}q164887/sms-1-2/job-unsure?v=1`);
+  await expect(page).toHaveURL(`${SUBPATH_URL}q164887/sms-1-2/job-unsure?v=2`);
   await openCatalog(page, SUBPATH_URL);
   await page.getByRole('link', { name: TITLE, exact: true }).click();
   await expect(page).toHaveURL(`${SUBPATH_URL}q164887`);
@@ -470,7 +470,7 @@ test('a build under a sub-path works end to end: pages, tree files and embed.js'
     .poll(
       async () => (await hostEvents(page)).find((event) => event.type === 'outcome')?.detail.url,
     )
-    .toBe(`${SUBPATH_URL}q164887/other-version?v=1`);
+    .toBe(`${SUBPATH_URL}q164887/other-version?v=2`);
 });
 
 test('links that leave the troubleshooter open in a new tab, not inside the frame', async ({
@@ -520,7 +520,7 @@ test('a reload of the frame (by the person, or after a redeploy) keeps it embedd
 
   // The address after in-app navigation carries no embed parameters.
   const frame = page.frames().find((candidate) => candidate.url().startsWith(WIZARD_ORIGIN));
-  expect(frame?.url()).toBe(`${WIZARD_ORIGIN}/q164887/sms-1-2?v=1`);
+  expect(frame?.url()).toBe(`${WIZARD_ORIGIN}/q164887/sms-1-2?v=2`);
   await frame?.evaluate(() => location.reload());
   await frame?.waitForLoadState();
   await expect(frameHeading(page, 'ticket')).toHaveText(/Windows NT upgrade that restarts/);

@@ -36,7 +36,7 @@ test('copying at the diagnosis gives a summary with every answer, the article, t
   );
   expect(summary).toContain('SERVPACK');
   const link = /\nLink\n(\S+)\n/.exec(summary)?.[1];
-  expect(link).toBe(`${WIZARD_ORIGIN}${DIAGNOSIS_URL}?v=1`);
+  expect(link).toBe(`${WIZARD_ORIGIN}${DIAGNOSIS_URL}?v=2`);
 
   // The link works for a colleague.
   const colleague = await browser.newContext();
@@ -78,7 +78,7 @@ test('printing an outcome shows the result, the answers and the link, without th
   await expect(heading(page)).toBeVisible();
   await expect(page.getByRole('region', { name: 'Your answers' })).toBeVisible();
   await expect(
-    page.getByText(`Link to this result: ${WIZARD_ORIGIN}${DIAGNOSIS_URL}?v=1`),
+    page.getByText(`Link to this result: ${WIZARD_ORIGIN}${DIAGNOSIS_URL}?v=2`),
   ).toBeVisible();
   // And the same page on screen hides that line.
   await page.emulateMedia({ media: 'screen' });
@@ -136,7 +136,7 @@ test('the start page offers to continue an unfinished walk, and to forget it', a
     'You were at question 3: Does the same job start again each time the client starts?',
   );
   await offer.getByRole('link', { name: 'Continue where you left off' }).click();
-  await expect(page).toHaveURL('/q164887/sms-1-2/job-unsure?v=1');
+  await expect(page).toHaveURL('/q164887/sms-1-2/job-unsure?v=2');
 
   await page.goto('/q164887');
   await page.getByRole('button', { name: 'Forget it' }).click();

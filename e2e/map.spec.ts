@@ -241,7 +241,7 @@ test('on a narrow screen the diagram opens panned to the step you are on', async
 test('from a question to the map there is no blank page: the question stays until the map replaces it', async ({
   page,
 }) => {
-  await openInteractive(page, '/q164887/sms-1-2/os-upgrade?v=1');
+  await openInteractive(page, '/q164887/sms-1-2/os-upgrade?v=2');
   // Every state of the page's main heading from here on: it is never missing.
   await page.evaluate(() => {
     const seen: string[] = [];

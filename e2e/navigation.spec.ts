@@ -23,11 +23,11 @@ test('Back and Forward move between steps, and the heading of each new step take
   await expect(heading(page)).toHaveText(/Windows NT upgrade that restarts/);
   await expect(heading(page)).toBeFocused();
   await answerLink(page, 'Not sure').click();
-  await expect(page).toHaveURL('/q164887/sms-1-2/job-unsure?v=1');
+  await expect(page).toHaveURL('/q164887/sms-1-2/job-unsure?v=2');
   await expect(heading(page)).toBeFocused();
 
   await page.goBack();
-  await expect(page).toHaveURL('/q164887/sms-1-2?v=1');
+  await expect(page).toHaveURL('/q164887/sms-1-2?v=2');
   await expect(heading(page)).toHaveText(/Windows NT upgrade that restarts/);
   await expect(heading(page)).toBeFocused();
   await page.goBack();
@@ -35,7 +35,7 @@ test('Back and Forward move between steps, and the heading of each new step take
   await expect(heading(page)).toHaveText(/Systems Management Server 1\.2/);
   await page.goForward();
   await page.goForward();
-  await expect(page).toHaveURL('/q164887/sms-1-2/job-unsure?v=1');
+  await expect(page).toHaveURL('/q164887/sms-1-2/job-unsure?v=2');
   await expect(page.getByRole('region', { name: 'Your answers' })).toContainText('Not sure');
 });
 
@@ -47,7 +47,7 @@ test('a Change link returns to that question with the earlier answers kept', asy
     })
     .click();
   // The link carries the walk, so the question can keep the later answers that still fit.
-  await expect(page).toHaveURL('/q164887/sms-1-2?v=1&was=sms-1-2/os-upgrade/repeats/failed');
+  await expect(page).toHaveURL('/q164887/sms-1-2?v=2&was=sms-1-2/os-upgrade/repeats/failed');
   await expect(heading(page)).toHaveText(
     'Is the job a Windows NT upgrade that restarts the client?',
   );
@@ -106,7 +106,7 @@ test('keyboard only: Tab and Enter walk from the home page to the Q164887 diagno
   await expect(heading(page)).toHaveText(DIAGNOSIS);
   await expect(heading(page)).toBeFocused();
   await expect(page).toHaveURL(
-    '/q164887/sms-1-2/os-upgrade/repeats/failed/service/no-service-pack?v=1',
+    '/q164887/sms-1-2/os-upgrade/repeats/failed/service/no-service-pack?v=2',
   );
 });
 
@@ -129,7 +129,7 @@ test('the page title names each step', async ({ page }) => {
 });
 
 test('the map opens from a step, shows the path, and its boxes lead to steps', async ({ page }) => {
-  await openInteractive(page, '/q164887/sms-1-2/os-upgrade?v=1');
+  await openInteractive(page, '/q164887/sms-1-2/os-upgrade?v=2');
   await page.getByRole('link', { name: 'Map of this troubleshooter' }).click();
   await expect(page).toHaveURL('/map/q164887?trail=sms-1-2/os-upgrade');
   await expect(heading(page)).toBeFocused();

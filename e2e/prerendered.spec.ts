@@ -26,7 +26,7 @@ test('with JavaScript off, a person walks from the home page to the diagnosis', 
     await answerLink(page, answer).click();
   }
   await expect(page).toHaveURL(
-    '/q164887/sms-1-2/os-upgrade/repeats/status-unsure/service/no-service-pack?v=1',
+    '/q164887/sms-1-2/os-upgrade/repeats/status-unsure/service/no-service-pack?v=2',
   );
   await expect(heading(page)).toHaveText(
     'Diagnosis: This is the known SMS 1.2 problem in article Q164887',
@@ -137,7 +137,7 @@ test('a map opened with a path hydrates once its tree file is in, then draws the
   await waitUntilInteractive(page);
   await expect(page.getByRole('link', { name: 'Back to your step' })).toHaveAttribute(
     'href',
-    '/q164887/sms-1-2/os-upgrade?v=1',
+    '/q164887/sms-1-2/os-upgrade?v=2',
   );
   // The page carries no tree: the map is drawn from the tree file, as the steps are.
   expect(dataRequests.filter((url) => url.includes('/trees/'))).toEqual([

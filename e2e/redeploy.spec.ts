@@ -65,7 +65,7 @@ test('after a redeploy, a chunk of the old build reloads the page once and the s
   // the server. The page after the reload is the new build, whose chunks are there.
   const documents = await answerIntoOutcome(page, (count) => (count === 1 ? 'missing' : 'there'));
 
-  await expect(page).toHaveURL(`${DIAGNOSIS}?v=1`);
+  await expect(page).toHaveURL(`${DIAGNOSIS}?v=2`);
   await expect(heading(page)).toHaveText(/known SMS 1\.2 problem/);
   // Hydrated (the copy button needs JavaScript), after exactly one reload.
   await expect(page.getByRole('button', { name: 'Copy for ticket' })).toBeVisible();

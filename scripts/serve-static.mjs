@@ -100,7 +100,12 @@ export async function resolveStaticFile(
   try {
     relative = decodeURIComponent(pathname.slice(base.length - 1));
   } catch {
-    // A malformed %-escape, as nginx and Apache answer it.
+    // A malformed %-escape (`/q164887/%E0%A4%A`): status 400, as nginx and Apache answer it,
+    // and for a page the not-found page, as docs/deployment.md sets them up to send.
+    const notFoundPage = path.join(rootDir, '404.html');
+    if (accept.includes('text/html') && (await isFile(notFoundPage))) {
+      return { status: 400, file: notFoundPage, type: TYPES['.html'], immutable: false };
+    }
     return { status: 400 };
   }
   let file = path.join(rootDir, relative);

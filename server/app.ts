@@ -6,6 +6,10 @@ import Fastify, {
   type FastifyReply,
   type FastifyServerOptions,
 } from 'fastify';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { fileHeaders, resolveStaticFile, shouldGzip } from '../scripts/serve-static.mjs';
 import type { OidcSettings } from './accounts/oidc-config';
 import { authPlugin } from './plugins/auth';
 import { databasePlugin, type DatabasePluginOptions } from './plugins/database';
@@ -13,7 +17,6 @@ import { firstStartPlugin } from './plugins/first-start';
 import { publishedSitePlugin } from './plugins/published-site';
 import type { PublishStage } from './publish/site-generation';
 import { publishRoutes } from './routes/publish';
-import path from 'node:path';
 import { securityHeadersPlugin } from './plugins/security-headers';
 import { settingsPlugin } from './plugins/settings';
 import { webhooksPlugin, type WebhooksPluginOptions } from './plugins/webhooks';
@@ -60,16 +63,27 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // One log line per request would cost the site a good part of its speed; the reverse
     // proxy in front keeps the access log (docs/server.md).
     logController: new LogController({ disableRequestLogging: true }),
-    // An address with a malformed %-escape: a plain 400, as a static host answers it. No
-    // route runs, so neither do the hooks: the security headers are added here.
-    frameworkErrors: (error, _request, genericReply) => {
+    // An address with a malformed %-escape: status 400, as a static host answers it, with
+    // the not-found page for a page (scripts/serve-static.mjs decides, as for every file).
+    // No route runs, so neither do the hooks: the security headers are added here.
+    frameworkErrors: async (error, request, genericReply) => {
       const reply = genericReply as unknown as FastifyReply;
       if (reply.server.hasDecorator('securityHeaders'))
         reply.headers(reply.server.securityHeaders());
-      if (error.code === 'FST_ERR_BAD_URL') {
+      if (error.code !== 'FST_ERR_BAD_URL') return reply.send(error);
+      const found = await resolveStaticFile(
+        { rootDir: path.resolve(options.siteDir), base: options.basePath ?? '/' },
+        new URL(request.url, 'http://localhost').pathname,
+        request.headers.accept ?? '',
+      );
+      if (!found.file || !found.type) {
         return reply.code(400).type('text/plain; charset=utf-8').send('Bad request');
       }
-      return reply.send(error);
+      reply.code(400).headers(fileHeaders({ type: found.type, immutable: false }));
+      const body = await readFile(found.file);
+      if (!shouldGzip(found.type, request.headers['accept-encoding'])) return reply.send(body);
+      reply.header('content-encoding', 'gzip').header('vary', 'accept-encoding');
+      return reply.send(gzipSync(body));
     },
     // Request bodies are small JSON documents (a tree is the largest).
     bodyLimit: 5 * 1024 * 1024,

@@ -85,7 +85,7 @@ const ADDRESSES: [string, Record<string, string>, string?][] = [
   ['/', page],
   ['/q164887', page],
   ['/q164887/sms-1-2/os-upgrade/', page],
-  ['/q164887/sms-1-2/os-upgrade/repeats?v=1', page],
+  ['/q164887/sms-1-2/os-upgrade/repeats?v=2', page],
   ['/map/q164887', page],
   ['/list/2', page],
   ['/no-such-tree/yes', page],

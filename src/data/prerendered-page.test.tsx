@@ -125,7 +125,7 @@ test('a step shows from its excerpt, and the next answer from the tree fetched o
 });
 
 test('an excerpt is not used for another step, another version or after a Change link', async () => {
-  const { unmount } = renderApp('/q164887/sms-1-2/os-upgrade?v=1&was=sms-1-2/os-upgrade', {
+  const { unmount } = renderApp('/q164887/sms-1-2/os-upgrade?v=2&was=sms-1-2/os-upgrade', {
     seed: seedExcerpt(['sms-1-2', 'os-upgrade']),
   });
   await screen.findByRole('heading', { level: 1, name: /start again each time/ });

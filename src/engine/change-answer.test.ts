@@ -50,7 +50,7 @@ for (const tree of [...shippedTrees(), makePrinterTree()]) {
         // The page landed on names the same dropped answers from the URL alone.
         const landed = readChange(tree, changed, trail);
         if (slug === trail[index]) expect(landed).toBeUndefined();
-        else expect(landed).toEqual({ kind: 'changed', dropped });
+        else expect(landed).toEqual({ kind: 'changed', dropped, was: trail, earlier: undefined });
       },
     );
   });
@@ -70,4 +70,21 @@ test('a `was` that does not fit the tree is ignored', () => {
   expect(readChange(tree, [], ['no-such-answer'])).toBeUndefined();
   expect(readChange(tree, [], [])).toBeUndefined();
   expect(readChange(tree, [], undefined)).toBeUndefined();
+});
+
+test('a walk remembered from before a Change returns when the answer is changed back', () => {
+  const tree = shippedTrees().find((candidate) => candidate.id === 'q164887');
+  if (!tree) throw new Error('q164887 is not shipped');
+  const diagnosis = ['sms-1-2', 'os-upgrade', 'repeats', 'failed', 'service', 'no-service-pack'];
+  const away = changeAnswer(tree, diagnosis, 2, 'runs-once');
+  expect(away.trail).toEqual(['sms-1-2', 'os-upgrade', 'runs-once']);
+  // Without the walk before, only what this one knows.
+  expect(changeAnswer(tree, away.trail, 2, 'repeats').trail).toEqual([
+    'sms-1-2',
+    'os-upgrade',
+    'repeats',
+  ]);
+  const back = changeAnswer(tree, away.trail, 2, 'repeats', diagnosis);
+  expect(back.trail).toEqual(diagnosis);
+  expect(back.dropped).toEqual([]);
 });

@@ -21,17 +21,26 @@ export function changeAnswer(
   trail: readonly string[],
   index: number,
   slug: string,
+  earlier?: readonly string[],
 ): ChangedWalk {
   const old = replayTrail(tree, trail);
   const later = new Map(old.steps.slice(index + 1).map((step) => [step.question.id, step]));
+  // The walk before this one (a Change that led away and is now changed back): its answers
+  // to questions this walk did not reach are known too, so they return.
+  const before = earlier ? replayTrail(tree, earlier) : undefined;
+  const earlierAnswers = new Map(
+    (before && !before.problem ? before.steps : [])
+      .filter((step) => step.question.id !== old.steps[index]?.question.id)
+      .map((step) => [step.question.id, step]),
+  );
   const next = [...old.trail.slice(0, index), slug];
   const kept = new Set<AnsweredStep>();
   const chosen = old.steps[index]?.question.answers.find((answer) => answer.slug === slug);
   let node = chosen ? getNode(tree, chosen.next) : undefined;
   while (node?.kind === 'question') {
-    const step = later.get(node.id);
+    const step = later.get(node.id) ?? earlierAnswers.get(node.id);
     if (!step) break;
-    kept.add(step);
+    if (later.get(node.id)) kept.add(step);
     next.push(step.answer.slug);
     node = getNode(tree, step.answer.next);
   }
@@ -48,13 +57,39 @@ export function changeAnswer(
  * Nothing when `was` does not fit the tree or says nothing new.
  */
 export type ChangeContext =
-  | { kind: 'changing'; index: number; answer: Answer; was: readonly string[] }
-  | { kind: 'changed'; dropped: AnsweredStep[] };
+  | {
+      kind: 'changing';
+      index: number;
+      answer: Answer;
+      was: readonly string[];
+      /** The walk before `was`, remembered until the person answers something new. */
+      earlier?: readonly string[] | undefined;
+    }
+  | {
+      kind: 'changed';
+      dropped: AnsweredStep[];
+      was: readonly string[];
+      earlier?: readonly string[] | undefined;
+    };
+
+/**
+ * The walk a Change from this step remembers, so that changing an answer back restores
+ * what came after it: on a question opened by Change, the walk before that one; on a step
+ * landed on after a Change, the longer of the walk it came from and the one before that.
+ * Nothing on an ordinary step: answering something new forgets it.
+ */
+export function rememberedWalk(change: ChangeContext | undefined): readonly string[] | undefined {
+  if (change?.kind === 'changing') return change.earlier;
+  if (change?.kind !== 'changed') return undefined;
+  const { was, earlier } = change;
+  return earlier && earlier.length > was.length ? earlier : was;
+}
 
 export function readChange(
   tree: Tree,
   trail: readonly string[],
   was: readonly string[] | undefined,
+  earlier?: readonly string[],
 ): ChangeContext | undefined {
   if (!was || was.length === 0) return undefined;
   const old = replayTrail(tree, was);
@@ -63,7 +98,7 @@ export function readChange(
   const isBeginning = trail.every((slug, position) => was[position] === slug);
   if (isBeginning) {
     const step = old.steps[index];
-    return step ? { kind: 'changing', index, answer: step.answer, was } : undefined;
+    return step ? { kind: 'changing', index, answer: step.answer, was, earlier } : undefined;
   }
   const now = replayTrail(tree, trail);
   if (now.problem) return undefined;
@@ -74,6 +109,8 @@ export function readChange(
   const answered = new Set(now.steps.map((step) => `${step.question.id}:${step.answer.slug}`));
   return {
     kind: 'changed',
+    was,
+    earlier,
     dropped: old.steps
       .slice(changed + 1)
       .filter((step) => !answered.has(`${step.question.id}:${step.answer.slug}`)),

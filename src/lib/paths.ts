@@ -63,7 +63,7 @@ export const paths = {
     id: 'step',
     path: '/:treeId/*',
     /**
-     * `/q164887/sms-1-2/os-upgrade?v=1`: the tree id, one answer slug per step, and the
+     * `/q164887/sms-1-2/os-upgrade?v=2`: the tree id, one answer slug per step, and the
      * tree's version (once there are answers), so that a link made before the tree
      * changed can be read against the version it was made with (docs/decisions/0008).
      * Without a version: the path alone, as the prerender names its files.
@@ -71,17 +71,23 @@ export const paths = {
      * `was` is the walk the person had when they followed a Change link: on the question
      * it opens, their answer is marked and each answer keeps the later answers that still
      * fit; on the step they land on, the answers that no longer apply are named
-     * (engine/change-answer.ts, docs/decisions/0001).
+     * (engine/change-answer.ts, docs/decisions/0001). `earlier`, a second `was`, is the
+     * walk before that one, remembered while the person only changes answers: Change it
+     * back and its later answers return.
      */
     getHref: (
       treeId: string,
       trail: readonly string[] = [],
       version?: number,
       was?: readonly string[],
+      earlier?: readonly string[],
     ) => {
       const query = new URLSearchParams();
       if (version && (trail.length > 0 || (was && was.length > 0))) query.set('v', `${version}`);
       if (was && was.length > 0) query.set('was', was.join('/'));
+      if (was && was.length > 0 && earlier && earlier.length > 0) {
+        query.append('was', earlier.join('/'));
+      }
       // Slashes between slugs stay readable: slugs are [a-z0-9-], nothing to escape.
       const search = query.toString().replace(/%2F/g, '/');
       return ['', treeId, ...trail].join('/') + (search ? `?${search}` : '');
@@ -105,6 +111,12 @@ export function parseVersion(search: string): number | undefined {
 export function parseWas(search: string): string[] | undefined {
   const was = parseTrail(new URLSearchParams(search).get('was') ?? '');
   return was.length > 0 ? was : undefined;
+}
+
+/** The walk remembered from before that (a second `was`), if the URL says. */
+export function parseEarlierWas(search: string): string[] | undefined {
+  const earlier = parseTrail(new URLSearchParams(search).getAll('was')[1] ?? '');
+  return earlier.length > 0 ? earlier : undefined;
 }
 
 /**

@@ -270,14 +270,17 @@ test('an archived version is checked too: its name must say its version', async 
   const tree = JSON.parse(await readFile(path.join(distDir, 'trees', 'q164887.json'), 'utf8')) as {
     version: number;
   };
-  await writeFile(path.join(distDir, 'trees', 'q164887.v1.json'), JSON.stringify(tree));
+  await writeFile(
+    path.join(distDir, 'trees', 'q164887.v1.json'),
+    JSON.stringify({ ...tree, version: 1 }),
+  );
   await expect(prerenderSite({ distDir, stepLimit: 1, log: () => {} })).resolves.toBeDefined();
   await writeFile(
     path.join(distDir, 'trees', 'q164887.v1.json'),
-    JSON.stringify({ ...tree, version: 2 }),
+    JSON.stringify({ ...tree, version: 3 }),
   );
   await expect(prerenderSite({ distDir, stepLimit: 1, log: () => {} })).rejects.toThrow(
-    'prerender: trees/q164887.v1.json has a problem:\n  $.version: is 2, so an archived copy must be named q164887.v2.json',
+    'prerender: trees/q164887.v1.json has a problem:\n  $.version: is 3, so an archived copy must be named q164887.v3.json',
   );
 });
 

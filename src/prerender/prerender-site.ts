@@ -12,7 +12,7 @@ import {
   validateTreeFileText,
   validateTreeIndexText,
 } from '../engine/validate-tree';
-import { treeSearchEntry, type TreeSearchFile } from '../engine/tree-search';
+import { buildTreeSearch } from '../engine/tree-search';
 import { catalogPages, LIST_PAGE_SIZE } from '../engine/catalog-pages';
 import { catalogQueryOptions } from '../data/catalog-query';
 import { catalogPageQueryOptions } from '../data/catalog-page-query';
@@ -230,9 +230,9 @@ export async function prerenderSite({
       );
       pages += 1;
     }
-    // The list's filter looks inside the trees through this one file (ADR 16), written from
-    // the trees just checked, so it says what the pages say.
-    const search: TreeSearchFile = { trees: trees.map(treeSearchEntry) };
+    // The list's filter searches the trees through this one file, a search index written
+    // from the trees just checked, so it says what the pages say (ADR 41).
+    const search = buildTreeSearch(index.trees, trees);
     await writeFile(path.join(distDir, 'trees', 'search.json'), JSON.stringify(search));
   }
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { catalogPage } from '../engine/catalog-pages';
 import type { TreeIndex } from '../engine/tree-schema';
-import { treeSearchEntry } from '../engine/tree-search';
+import { buildTreeSearch } from '../engine/tree-search';
 import { shippedTrees } from './shipped-trees';
 
 // Vitest runs from the project root.
@@ -22,7 +22,8 @@ export async function fetchPublicFile(input: RequestInfo | URL): Promise<Respons
   // Written by the build (prerender-site.ts), not kept in public/: made the same way here
   // (search.json and the pages of the list).
   if (pathname === '/trees/search.json') {
-    return Response.json({ trees: shippedTrees().map(treeSearchEntry) });
+    const index = JSON.parse(await readFile(path.join(publicDir, 'trees', 'index.json'), 'utf8'));
+    return Response.json(buildTreeSearch((index as TreeIndex).trees, shippedTrees()));
   }
   const listPage = /^\/trees\/list\/(\d+)\.json$/.exec(pathname)?.[1];
   if (listPage) {

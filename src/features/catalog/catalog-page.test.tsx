@@ -41,7 +41,7 @@ test('typing filters the list and says how many are shown', async () => {
   const { user } = renderApp('/');
   const box = await screen.findByRole('searchbox', { name: 'Filter troubleshooters' });
   await user.type(box, 'package manager');
-  expect(screen.getByText('1 of 1 shown')).toHaveAttribute('role', 'status');
+  expect(await screen.findByText('1 of 1 shown')).toHaveAttribute('role', 'status');
   expect(
     screen.getByRole('link', {
       name: 'Start: Windows NT upgrade job runs again at every restart (SMS 1.2)',
@@ -232,19 +232,21 @@ test('until the whole list is in, the filter says it is still looking rather tha
   const { user } = renderApp('/');
   const box = await screen.findByRole('searchbox', { name: 'Filter troubleshooters' });
   await user.type(box, 'troubleshooter 7');
-  expect(screen.getByText('0 of 7 shown so far, still looking inside them')).toHaveAttribute(
+  // This page's entries have one of the two words: shown, but the list is still coming.
+  expect(screen.getByText('3 of 7 shown so far, still looking inside them')).toHaveAttribute(
     'role',
     'status',
   );
-  expect(
-    screen.getByText('Looking through every troubleshooter for “troubleshooter 7”…'),
-  ).toBeInTheDocument();
+  await user.clear(box);
+  await user.type(box, 'zzzz');
+  expect(screen.getByText('Looking through every troubleshooter for “zzzz”…')).toBeInTheDocument();
   expect(screen.queryByText(/No troubleshooter matches/)).not.toBeInTheDocument();
   arrive();
+  expect(await screen.findByText('No troubleshooter matches “zzzz”.')).toBeInTheDocument();
+  await user.clear(box);
+  await user.type(box, 'troubleshooter 7');
   expect(await screen.findByText('1 of 7 shown')).toHaveAttribute('role', 'status');
   expect(titles()).toEqual(['Generated troubleshooter 7']);
-  await user.type(box, 'x');
-  expect(screen.getByText('No troubleshooter matches “troubleshooter 7x”.')).toBeInTheDocument();
 });
 
 test('what is typed is kept in the address, so Back from a troubleshooter shows the same matches', async () => {

@@ -1,5 +1,5 @@
 import { useQuery, useSuspenseQuery, type QueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   Link,
   useNavigationType,
@@ -37,10 +37,21 @@ function CatalogList({ number }: { number: number }) {
   const hydrated = useHydrated();
   const [typed, type] = useFilterInAddress();
   const [used, setUsed] = useState(typed !== '');
-  // The filter box needs JavaScript: prerendered in place but hidden until the page is
-  // interactive (.needs-js, data/prerendered-page.css), so appearing moves nothing. A page
-  // opened with `?q=` hydrates unfiltered, as prerendered, and filters once it can.
+  // The filter box is there from the first paint (hidden only where scripts never run,
+  // .hidden-without-js in data/prerendered-page.css), so nothing appears late or moves. A
+  // page opened with `?q=` hydrates unfiltered, as prerendered, and filters once it can;
+  // words typed before the page was interactive are taken up once it is.
   const query = hydrated ? typed : '';
+  const box = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const early = box.current?.value ?? '';
+    if (early !== '' && early !== typed) {
+      setUsed(true);
+      type(early);
+    }
+    // Once, after hydration: later the box and `typed` agree.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   // The filter looks through every troubleshooter, not just this page's, and inside them:
   // the whole list (index.json) and the words inside the trees (search.json) come only once
   // it is used (focused or typed in), so the list's first paint fetches nothing more. Until
@@ -80,10 +91,11 @@ function CatalogList({ number }: { number: number }) {
         diagnosis and its fix, or tells you it is not that problem.
       </p>
       {total > 0 ? (
-        <div className="catalog-filter needs-js">
+        <div className="catalog-filter hidden-without-js" role="search">
           <label htmlFor="catalog-filter">Filter troubleshooters</label>
           <input
             id="catalog-filter"
+            ref={box}
             type="search"
             value={query}
             autoComplete="off"

@@ -57,14 +57,14 @@ test('a removed answer shows which shared links no longer fit, and publishing ra
   await user.click(screen.getByRole('tab', { name: 'Impact and publishing' }));
   const panel = screen.getByRole('tabpanel', { name: 'Impact and publishing' });
   expect(panel).toHaveTextContent('Answers removed (1): “Not sure” of');
-  expect(panel).toHaveTextContent('Publish this as version 2');
+  expect(panel).toHaveTextContent('Publish this as version 3');
   const links = within(within(panel).getByRole('list', { name: /^Step links/ })).getAllByRole(
     'listitem',
   );
   expect(links[0]).toHaveTextContent(/^version-unsure: no longer valid/);
   expect(links[0]).toHaveTextContent('“Not sure” is no longer offered for');
-  expect(within(panel).getByRole('button', { name: /q164887\.json \(version 2\)/ })).toBeVisible();
-  expect(within(panel).getByRole('button', { name: /q164887\.v1\.json/ })).toBeVisible();
+  expect(within(panel).getByRole('button', { name: /q164887\.json \(version 3\)/ })).toBeVisible();
+  expect(within(panel).getByRole('button', { name: /q164887\.v2\.json/ })).toBeVisible();
 });
 
 test('a new troubleshooter: an answer leads to a question made on the spot, previewed with the real screens', async () => {

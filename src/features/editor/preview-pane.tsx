@@ -1,4 +1,4 @@
-import type { MouseEvent, ReactNode } from 'react';
+import { useLayoutEffect, useRef, type MouseEvent, type ReactNode } from 'react';
 import { readChange, type ChangeContext } from '../../engine/change-answer';
 import { resolveStep, type ResolvedStep } from '../../engine/resolve-step';
 import type { Tree } from '../../engine/tree-schema';
@@ -74,13 +74,42 @@ export function PreviewPane({
       </p>
     );
   }
+  return <WalkablePreview tree={tree} at={at} onMove={onMove} renderStep={renderStep} />;
+}
+
+const PREVIEW_ID = 'editor-preview';
+
+function WalkablePreview({
+  tree,
+  at,
+  onMove,
+  renderStep,
+}: {
+  tree: Tree;
+  at: PreviewAt;
+  onMove: (at: PreviewAt) => void;
+  renderStep: RenderStep;
+}) {
+  const pane = useRef<HTMLDivElement>(null);
+  // The screens' links name step addresses of the draft, which no page has yet (a new
+  // troubleshooter's, or a step the draft adds): opened in a new tab or copied they would
+  // lead nowhere. So each points at the preview itself, and keeps where it leads in the
+  // draft for the click below. After every render: React sets an href only when it changes.
+  useLayoutEffect(() => {
+    for (const link of pane.current?.querySelectorAll('a[href]') ?? []) {
+      const href = link.getAttribute('href') ?? '';
+      if (href === `#${PREVIEW_ID}`) continue;
+      link.setAttribute('data-preview-href', href);
+      link.setAttribute('href', `#${PREVIEW_ID}`);
+    }
+  });
   const shown = withPlaceholders(tree);
   const step = resolveStep(shown, at.trail);
   const onClickCapture = (event: MouseEvent<HTMLDivElement>) => {
     const link = (event.target as Element).closest('a');
     if (!link) return;
     event.preventDefault();
-    const url = new URL(link.href);
+    const url = new URL(link.getAttribute('data-preview-href') ?? link.href, window.location.href);
     const base = import.meta.env.BASE_URL;
     const [treeId, ...rest] = url.pathname.slice(base.length).split('/');
     // The map and any other page are not part of the draft: the click does nothing here.
@@ -89,7 +118,7 @@ export function PreviewPane({
   };
   return (
     // The links inside are the screens' own and work by keyboard; this only reads their clicks.
-    <div className="editor-preview" onClickCapture={onClickCapture}>
+    <div className="editor-preview" id={PREVIEW_ID} ref={pane} onClickCapture={onClickCapture}>
       {step.kind === 'question' || step.kind === 'outcome' ? (
         renderStep({ tree: shown, step, change: readChange(shown, step.replay.trail, at.was) })
       ) : (

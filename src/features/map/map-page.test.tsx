@@ -20,18 +20,18 @@ test('the map shows every node as a link to its step, with the current path mark
     diagram.getByRole('link', {
       name: 'Is the job a Windows NT upgrade that restarts the client? (question, on your path)',
     }),
-  ).toHaveAttribute('href', '/q164887/sms-1-2?v=1');
+  ).toHaveAttribute('href', '/q164887/sms-1-2?v=2');
   expect(
     diagram.getByRole('link', {
       name: /^This is the known SMS 1\.2 problem in article Q164887 \(result\)$/,
     }),
   ).toHaveAttribute(
     'href',
-    '/q164887/sms-1-2/os-upgrade/repeats/failed/service/service-pack-unsure?v=1',
+    '/q164887/sms-1-2/os-upgrade/repeats/failed/service/service-pack-unsure?v=2',
   );
   expect(screen.getByRole('link', { name: 'Back to your step' })).toHaveAttribute(
     'href',
-    '/q164887/sms-1-2/os-upgrade?v=1',
+    '/q164887/sms-1-2/os-upgrade?v=2',
   );
 });
 

@@ -114,7 +114,7 @@ test('questions after the first offer Copy progress', async () => {
 });
 
 test('"Did this solve it?" is asked only where a fix was given', async () => {
-  renderApp('/q164887/other-version?v=1');
+  renderApp('/q164887/other-version?v=2');
   await screen.findByRole('heading', { level: 1, name: /Not this problem/ });
   expect(screen.getByRole('region', { name: 'For the ticket' })).toBeInTheDocument();
   expect(screen.queryByRole('region', { name: 'Did this solve it?' })).not.toBeInTheDocument();

@@ -48,7 +48,9 @@ test('"Not sure" answers reach the diagnosis but are listed with how to confirm 
   );
   expect(items[2]).toHaveTextContent(/^The latest SMS 1\.2 service pack is not installed yet\./);
   // Each comes with the question's "how do I check" help.
-  expect(within(items[1]!).getByText(/Task Manager/)).toBeInTheDocument();
+  expect(
+    within(items[1]!).getByText(/whether the program Pcmsvc32\.exe is running/),
+  ).toBeInTheDocument();
   // Only the confirmed facts are listed as found.
   expect(
     within(screen.getByRole('region', { name: 'What you found' })).getAllByRole('listitem'),

@@ -14,7 +14,7 @@ import { unconfirmedSteps, type Replay } from '../../engine/replay-trail';
 import type { OutcomeNode, OutcomeSection, Tree } from '../../engine/tree-schema';
 import { OUTCOME_CAPTIONS } from '../../components/outcome-captions';
 import { NoLongerApply, StartAgainLink, YourAnswers } from './your-answers';
-import type { ChangeContext } from '../../engine/change-answer';
+import { rememberedWalk, type ChangeContext } from '../../engine/change-answer';
 
 type OutcomeScreenProps = {
   tree: Tree;
@@ -47,6 +47,13 @@ export function OutcomeScreen({ tree, outcome, replay, change }: OutcomeScreenPr
     ticket: context.ticket ?? '',
   });
 
+  // A diagnosis leads with its fix (the section of steps), so that on a phone it is on the
+  // first screen, with links down to the explanation and to Copy for ticket.
+  const fix =
+    outcome.type === 'diagnosis'
+      ? outcome.sections?.find((section) => section.steps && section.steps.length > 0)
+      : undefined;
+  const details = outcome.sections?.filter((section) => section !== fix) ?? [];
   return (
     <article className={`step step--outcome outcome--${outcome.type}`}>
       <DocumentTitle>{`${OUTCOME_CAPTIONS[outcome.type]}: ${outcome.title}`}</DocumentTitle>
@@ -54,6 +61,25 @@ export function OutcomeScreen({ tree, outcome, replay, change }: OutcomeScreenPr
       <PageHeading caption={OUTCOME_CAPTIONS[outcome.type]} captionInHeading>
         {outcome.title}
       </PageHeading>
+      {fix ? (
+        <div className="what-to-do">
+          <p className="what-to-do__caption">What to do</p>
+          <OutcomeSectionView section={fix} />
+          <p className="what-to-do__more no-print">
+            {unconfirmed.length > 0 ? (
+              <>
+                <a href="#unconfirmed-heading">First confirm what is not confirmed yet</a>
+                {' · '}
+              </>
+            ) : null}
+            <a href={`#${DETAILS_ID}`}>Why it happens, and what to expect</a>
+            <span className="needs-js">
+              {' · '}
+              <a href="#ticket-heading">Copy for ticket</a>
+            </span>
+          </p>
+        </div>
+      ) : null}
       <p className="lead">{outcome.summary}</p>
       <NoLongerApply change={change} />
 
@@ -102,9 +128,11 @@ export function OutcomeScreen({ tree, outcome, replay, change }: OutcomeScreenPr
         </section>
       ) : null}
 
-      {outcome.sections?.map((section) => (
-        <OutcomeSectionView key={section.heading} section={section} />
-      ))}
+      <div id={DETAILS_ID} tabIndex={-1}>
+        {details.map((section) => (
+          <OutcomeSectionView key={section.heading} section={section} />
+        ))}
+      </div>
 
       {/* Needs JavaScript: prerendered in place but hidden until the page is interactive
           (.needs-js, data/prerendered-page.css), so appearing moves nothing; without
@@ -125,7 +153,8 @@ export function OutcomeScreen({ tree, outcome, replay, change }: OutcomeScreenPr
         ) : null}
       </div>
 
-      <YourAnswers tree={tree} steps={replay.steps} />
+      {/* Landed here by a Change: the walk it came from is remembered for the next Change. */}
+      <YourAnswers tree={tree} steps={replay.steps} earlier={rememberedWalk(change)} />
       {hydrated ? (
         <p className="print-only">
           Link to this result: {absoluteUrl(stepHref, window.location.origin)}
@@ -138,6 +167,8 @@ export function OutcomeScreen({ tree, outcome, replay, change }: OutcomeScreenPr
     </article>
   );
 }
+
+const DETAILS_ID = 'outcome-details';
 
 function OutcomeSectionView({ section }: { section: OutcomeSection }) {
   const headingId = useId();

@@ -8,7 +8,7 @@ import { useHydrated } from '../../data/prerendered-page';
 import { PageHeading } from '../../components/page-heading';
 import { paths } from '../../lib/paths';
 import { useWalkContext } from '../../lib/use-walk-context';
-import { changeAnswer, type ChangeContext } from '../../engine/change-answer';
+import { changeAnswer, rememberedWalk, type ChangeContext } from '../../engine/change-answer';
 import type { Replay } from '../../engine/replay-trail';
 import type { QuestionNode, Tree } from '../../engine/tree-schema';
 import { NoLongerApply, StartAgainLink, YourAnswers } from './your-answers';
@@ -51,11 +51,14 @@ export function QuestionScreen({
   /** Where an answer leads: on from here, or (opened by Change) on with the later answers that still fit. */
   const answerHref = (slug: string) => {
     if (!changing) return carry(paths.step.getHref(tree.id, [...replay.trail, slug], tree.version));
-    const next = changeAnswer(tree, changing.was, changing.index, slug);
-    // The same walk again needs no note; another one tells its page what no longer applies.
+    const next = changeAnswer(tree, changing.was, changing.index, slug, changing.earlier);
+    // The same walk again needs no note; another one tells its page what no longer applies,
+    // and remembers the walk it came from, until the person answers something new.
     const same = next.trail.join('/') === changing.was.join('/');
     return carry(
-      paths.step.getHref(tree.id, next.trail, tree.version, same ? undefined : changing.was),
+      same
+        ? paths.step.getHref(tree.id, next.trail, tree.version)
+        : paths.step.getHref(tree.id, next.trail, tree.version, changing.was, changing.earlier),
     );
   };
   const number = replay.steps.length + 1;
@@ -122,7 +125,12 @@ export function QuestionScreen({
       ) : null}
 
       {/* On a question opened by Change, another Change keeps the same walk. */}
-      <YourAnswers tree={tree} steps={replay.steps} walk={changing?.was} />
+      <YourAnswers
+        tree={tree}
+        steps={replay.steps}
+        walk={changing?.was}
+        earlier={rememberedWalk(change)}
+      />
       {/* Needs JavaScript: prerendered in place but hidden until the page is interactive
           (.needs-js, data/prerendered-page.css), so appearing moves nothing; without
           scripting, left out. */}

@@ -58,7 +58,7 @@ test('a trail longer than the tree allows is reported and the outcome offered', 
   expect(screen.getByText(/goes on after the result was already reached/)).toBeInTheDocument();
   expect(screen.getByRole('link', { name: 'Go on from the last step that fits' })).toHaveAttribute(
     'href',
-    '/q164887/other-version?v=1',
+    '/q164887/other-version?v=2',
   );
 });
 

@@ -7,7 +7,7 @@ import { resolveStep, type ResolvedStep } from '../../engine/resolve-step';
 import { mostQuestionsFrom } from '../../engine/tree-paths';
 import type { Tree } from '../../engine/tree-schema';
 import { chunk } from '../../lib/chunk';
-import { parseTrail, parseVersion, parseWas } from '../../lib/paths';
+import { parseEarlierWas, parseTrail, parseVersion, parseWas } from '../../lib/paths';
 import type { SavedProgress } from './saved-progress';
 
 // The screens a step URL can lead to, beyond the question (which is in the first-paint
@@ -99,7 +99,9 @@ export function createStepLoader(queryClient: QueryClient) {
       if (!treeErrorKind(error)) throw error;
       return { kind: 'tree-error', error, screen: await treeErrorScreen() };
     }
-    const change = (replay: { trail: readonly string[] }) => readChange(tree, replay.trail, was);
+    const earlier = parseEarlierWas(search);
+    const change = (replay: { trail: readonly string[] }) =>
+      readChange(tree, replay.trail, was, earlier);
     switch (step.kind) {
       case 'question': {
         const answered = step.replay.steps.length > 0;

@@ -37,7 +37,7 @@ Answers
    Yes, it is recorded as failed
 5. Does Package Command Manager run on the client as a Windows NT service?
    Not sure (NOT CONFIRMED)
-   How to confirm: On the client, look for Pcmsvc32.exe in the list of running processes in Task Manager. You can also open Services in Control Panel and see whether a Package Command Manager service is started. If no Pcmsvc32.exe process and no Package Command Manager service is running on the client, answer No.
+   How to confirm: On the client, check whether the program Pcmsvc32.exe is running, or whether a Package Command Manager service is started, with whatever tool you normally use to see a Windows NT computer's programs and services. If no Pcmsvc32.exe process and no Package Command Manager service is running on the client, answer No.
 6. Is the latest SMS 1.2 service pack installed yet?
    No, not yet
 
@@ -50,7 +50,6 @@ Cause: Started by the PCM service, Ntencap.exe never receives the shut-down mess
 How to fix it
 1. Get the latest SMS 1.2 U.S. service pack: search the Microsoft Knowledge Base for the word SERVPACK to find out how to obtain it.
 2. Install the service pack, following the instructions that come with it, and record the change on the ticket.
-3. Send the upgrade job to an affected client again and let it restart.
 
 Link
 ${url}

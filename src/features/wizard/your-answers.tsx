@@ -17,11 +17,14 @@ export function YourAnswers({
   tree,
   steps,
   walk,
+  earlier,
 }: {
   tree: Tree;
   steps: readonly AnsweredStep[];
   /** The whole walk, where it goes past these steps (a question opened by Change). */
   walk?: readonly string[] | undefined;
+  /** A walk from before a Change, whose later answers a Change back restores. */
+  earlier?: readonly string[] | undefined;
 }) {
   const { carry } = useWalkContext();
   if (steps.length === 0) return null;
@@ -40,12 +43,12 @@ export function YourAnswers({
             <dd className="summary-list__action">
               <Link
                 className="change-link"
-                to={carry(paths.step.getHref(tree.id, step.trailBefore, tree.version, was))}
+                to={carry(paths.step.getHref(tree.id, step.trailBefore, tree.version, was, earlier))}
               >
                 Change{' '}
                 <span className="visually-hidden">your answer to: {step.question.prompt}</span>
               </Link>
-              <ChangeHere tree={tree} was={was} step={step} />
+              <ChangeHere tree={tree} was={was} earlier={earlier} step={step} />
             </dd>
           </div>
         ))}
@@ -58,10 +61,12 @@ export function YourAnswers({
 function ChangeHere({
   tree,
   was,
+  earlier,
   step,
 }: {
   tree: Tree;
   was: readonly string[];
+  earlier: readonly string[] | undefined;
   step: AnsweredStep;
 }) {
   return (
@@ -73,7 +78,7 @@ function ChangeHere({
         {step.question.answers
           .filter((answer) => answer.slug !== step.answer.slug)
           .map((answer) => {
-            const next = changeAnswer(tree, was, step.index, answer.slug);
+            const next = changeAnswer(tree, was, step.index, answer.slug, earlier);
             const count = next.dropped.length;
             return (
               <li key={answer.slug}>
