@@ -43,7 +43,9 @@ export function YourAnswers({
             <dd className="summary-list__action">
               <Link
                 className="change-link"
-                to={carry(paths.step.getHref(tree.id, step.trailBefore, tree.version, was, earlier))}
+                to={carry(
+                  paths.step.getHref(tree.id, step.trailBefore, tree.version, was, earlier),
+                )}
               >
                 Change{' '}
                 <span className="visually-hidden">your answer to: {step.question.prompt}</span>
