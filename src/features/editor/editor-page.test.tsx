@@ -104,3 +104,13 @@ test('a new troubleshooter: an answer leads to a question made on the spot, prev
   await user.click(screen.getByRole('tab', { name: 'Drafts' }));
   expect(screen.getByRole('tabpanel', { name: 'Drafts' })).toHaveTextContent(/\(open\), saved/);
 });
+
+test('the page keeps the editor’s title while the preview shows a question', async () => {
+  await openEditor('/edit/q164887');
+  // The preview (every panel is on the page in jsdom) shows question 1 with its own screen.
+  expect(
+    await screen.findByRole('heading', { name: /Is the client managed by Systems Management/ }),
+  ).toBeInTheDocument();
+  expect(document.title).toMatch(/^Edit: Windows NT upgrade job/);
+  expect(document.querySelectorAll('title')).toHaveLength(1);
+});

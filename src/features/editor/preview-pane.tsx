@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, type MouseEvent, type ReactNode } from 'react';
+import { NamesThePage } from '../../components/document-title';
 import { readChange, type ChangeContext } from '../../engine/change-answer';
 import { resolveStep, type ResolvedStep } from '../../engine/resolve-step';
 import type { Tree } from '../../engine/tree-schema';
@@ -120,7 +121,9 @@ function WalkablePreview({
     // The links inside are the screens' own and work by keyboard; this only reads their clicks.
     <div className="editor-preview" id={PREVIEW_ID} ref={pane} onClickCapture={onClickCapture}>
       {step.kind === 'question' || step.kind === 'outcome' ? (
-        renderStep({ tree: shown, step, change: readChange(shown, step.replay.trail, at.was) })
+        <NamesThePage value={false}>
+          {renderStep({ tree: shown, step, change: readChange(shown, step.replay.trail, at.was) })}
+        </NamesThePage>
       ) : (
         <p>
           This walk does not fit the draft any more.{' '}
