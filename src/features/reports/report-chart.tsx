@@ -25,7 +25,7 @@ function useColourScheme(): number {
   return changes;
 }
 
-// Only the parts the bar charts use (docs/decisions/0034-analytics.md).
+// Only the parts the bar charts use (docs/decisions/0035-chart-js-for-report-charts.md).
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
 export type ChartSeries = { label: string; values: number[]; colour: 'first' | 'second' };
