@@ -9,6 +9,7 @@ import {
   openTreeFromCatalog,
   test,
 } from './fixtures';
+import { wcagViolations } from './axe';
 
 // Issue 27: every failure says what failed and offers the way out. Each test asserts the words
 // a person reads and follows the way out. Slow answers are held until the test releases them.
@@ -135,7 +136,10 @@ test('an unreadable config.json is said on the editor page, for the people who r
   await expect(notice).toContainText(
     'walkers see no escalation contact, no “Open a ticket” and no address for reporting a step, and no intranet page may embed the troubleshooter.',
   );
-  await expect(notice).toContainText('Check the file with a JSON validator');
+  await expect(notice).toContainText(
+    'Correct the file (a JSON validator shows where it goes wrong): pages opened after that use it.',
+  );
+  expect(await wcagViolations(page)).toEqual([]);
 
   // Not on a walker's page: nothing there is theirs to fix.
   await openInteractive(page, '/q164887');
@@ -177,6 +181,7 @@ test('a chunk gone for good keeps the prerendered diagnosis readable and says wh
   await expect(page.getByText('Something went wrong')).toHaveCount(0);
   await expect(page.getByText(/Reloading the page usually helps/)).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Copy for ticket' })).toBeHidden();
+  expect(await wcagViolations(page)).toEqual([]);
 
   // Its links still work: plain links, a page of their own.
   await page.getByRole('link', { name: 'Troubleshooter', exact: true }).click();

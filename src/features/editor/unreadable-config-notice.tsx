@@ -18,7 +18,10 @@ export function UnreadableConfigNotice() {
         its settings apply: walkers see no escalation contact, no “Open a ticket” and no address for
         reporting a step, and no intranet page may embed the troubleshooter.
       </p>
-      <p>Check the file with a JSON validator and deploy it again; nothing else needs to change.</p>
+      <p>
+        Correct the file (a JSON validator shows where it goes wrong): pages opened after that use
+        it.
+      </p>
     </section>
   );
 }
