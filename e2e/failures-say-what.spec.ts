@@ -9,6 +9,7 @@ import {
   openTreeFromCatalog,
   test,
 } from './fixtures';
+import { wcagViolations } from './axe';
 
 // Issue 27: every failure says what failed and offers the way out. Each test asserts the words
 // a person reads and follows the way out. Slow answers are held until the test releases them.
@@ -115,6 +116,84 @@ test('search unavailable is not "no match": it says what was searched and offers
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
+const BROKEN_CONFIG =
+  '{ "escalation": { "label": "SMS support", "email": "sms-team@example.com" }, }';
+
+test('an unreadable config.json is said on the editor page, for the people who run the site', async ({
+  page,
+  consoleGuard,
+}) => {
+  consoleGuard.allow(/config\.json is not valid JSON/);
+  await page.route('**/config.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body: BROKEN_CONFIG }),
+  );
+  await openInteractive(page, '/edit');
+  const notice = page.getByRole('region', { name: 'config.json could not be read' });
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText(
+    'The site’s config.json is not valid JSON (a trailing comma or a missing quote?), so none of its settings apply',
+  );
+  await expect(notice).toContainText(
+    'walkers see no escalation contact, no “Open a ticket” and no address for reporting a step, and no intranet page may embed the troubleshooter.',
+  );
+  await expect(notice).toContainText(
+    'Correct the file (a JSON validator shows where it goes wrong): pages opened after that use it.',
+  );
+  expect(await wcagViolations(page)).toEqual([]);
+
+  // Not on a walker's page: nothing there is theirs to fix.
+  await openInteractive(page, '/q164887');
+  await expect(heading(page)).toHaveText(/Systems Management Server 1\.2/);
+  await expect(page.getByText('config.json could not be read')).toHaveCount(0);
+});
+
+test('a readable config.json says nothing on the editor page', async ({ page }) => {
+  await openInteractive(page, '/edit');
+  await expect(page.getByRole('tree', { name: 'Outline' })).toBeVisible();
+  await expect(page.getByText('config.json could not be read')).toHaveCount(0);
+});
+
+const DIAGNOSIS = '/q164887/sms-1-2/os-upgrade/repeats/failed/service/no-service-pack';
+
+test('a chunk gone for good keeps the prerendered diagnosis readable and says what is missing', async ({
+  page,
+  consoleGuard,
+}) => {
+  consoleGuard.allow(/status of 404/);
+  let documents = 0;
+  page.on('request', (request) => {
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) documents += 1;
+  });
+  // The diagnosis screen's code is gone from the server, before and after the one reload.
+  await page.route('**/assets/outcome-screen-*.js', (route) =>
+    route.fulfill({ status: 404, body: 'gone' }),
+  );
+  await page.goto(DIAGNOSIS);
+  const notice = page.getByRole('status');
+  await expect(notice).toContainText('Part of this page could not be loaded from the server.');
+  await expect(notice).toContainText(
+    'Everything shown here is complete and its links work; only the buttons that need the rest of the app are missing.',
+  );
+  expect(documents).toBe(2); // reloaded once, in case it was a redeploy, and no more
+
+  // The diagnosis as it was built: its heading and its fix, not an error screen.
+  await expect(heading(page)).toHaveText(/known SMS 1\.2 problem/);
+  await expect(page.getByText('Something went wrong')).toHaveCount(0);
+  await expect(page.getByText(/Reloading the page usually helps/)).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Copy for ticket' })).toBeHidden();
+  expect(await wcagViolations(page)).toEqual([]);
+
+  // Its links still work: plain links, a page of their own.
+  await page.getByRole('link', { name: 'Troubleshooter', exact: true }).click();
+  await expect(page).toHaveURL('/');
+  await expect(
+    page.getByRole('link', {
+      name: 'Windows NT upgrade job runs again at every restart (SMS 1.2)',
+      exact: true,
+    }),
+  ).toBeVisible();
+});
+
 test('an unreadable config.json is announced in the console, not silently dropped', async ({
   page,
   consoleGuard,
@@ -127,7 +206,7 @@ test('an unreadable config.json is announced in the console, not silently droppe
   await page.route('**/config.json', (route) =>
     route.fulfill({
       contentType: 'application/json',
-      body: '{ "escalation": { "label": "SMS support", "email": "sms-team@example.com" }, }',
+      body: BROKEN_CONFIG,
     }),
   );
   await openInteractive(page, '/q164887');

@@ -72,7 +72,7 @@ test('after a redeploy, a chunk of the old build reloads the page once and the s
   expect(documents()).toBe(2);
 });
 
-test('a chunk missing for good reloads once, then shows the error screen instead of looping', async ({
+test('a chunk missing for good reloads once, then keeps the prerendered page instead of looping', async ({
   page,
   consoleGuard,
 }) => {
@@ -80,15 +80,17 @@ test('a chunk missing for good reloads once, then shows the error screen instead
   consoleGuard.allow(/dynamically imported module|outcome-screen/);
   const documents = await answerIntoOutcome(page);
 
-  await expect(heading(page)).toHaveText('Something went wrong');
-  await expect(page.getByText(/Reloading the page usually helps/)).toBeVisible();
+  await expect(page.getByRole('status')).toContainText(
+    'Part of this page could not be loaded from the server.',
+  );
+  await expect(heading(page)).toHaveText(/known SMS 1\.2 problem/);
   // No sleep to let a loop show itself: the app has settled where it cannot loop. This is
-  // the page the one reload opened, and it holds that reload's marker; the error screen is
-  // what loadChunk shows once it has seen the marker and decided not to reload, and nothing
-  // else on this page reloads (the background preload ignores failures).
+  // the page the one reload opened, and it holds that reload's marker; the notice is what
+  // main.tsx shows once the router has seen the marker and decided not to reload, and
+  // nothing else on this page reloads (without the app, nothing preloads).
   expect(documents()).toBe(2);
   expect(await hasReloadMarker(page)).toBe(true);
-  await expect(heading(page)).toHaveText('Something went wrong');
+  await expect(heading(page)).toHaveText(/known SMS 1\.2 problem/);
 });
 
 test('with storage refused, a missing chunk never reloads (nowhere to remember it)', async ({
@@ -106,7 +108,13 @@ test('with storage refused, a missing chunk never reloads (nowhere to remember i
   });
   const documents = await answerIntoOutcome(page);
 
-  await expect(heading(page)).toHaveText('Something went wrong');
+  // No page was built for an address reached in the app: the error screen says what failed.
+  await expect(heading(page)).toHaveText('Part of the troubleshooter could not be loaded');
+  await expect(page.getByText(/Reloading the page usually helps/)).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Try again' })).toHaveAttribute(
+    'href',
+    `${DIAGNOSIS}?v=2`,
+  );
   // No sleep to let a late reload show itself: the error screen is what the app shows once
   // it has decided not to reload, which it always decides here, as reading sessionStorage
   // throws (src/lib/chunk.ts); nothing else on the page reloads.

@@ -3,9 +3,11 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 
 import { AppProviders } from './app/app-providers';
+import { MissingCodeNotice } from './app/missing-code-notice';
 import { createRoutes, preloadOnDemandCode } from './app/routes';
 import {
   hydratesPage,
+  keepsPageWithoutApp,
   prefetchExcerptedTrees,
   readPageState,
   routerReady,
@@ -38,6 +40,15 @@ void routerReady(router).then(() => {
       </AppProviders>
     </StrictMode>
   );
+  if (keepsPageWithoutApp(pageState, router)) {
+    // Code the page needs is gone from the server (lib/chunk.ts has reloaded once): the
+    // prerendered page stays as it is, readable and with working links, and says what is
+    // missing in its status line rather than giving way to an error screen.
+    router.dispose();
+    const status = container.querySelector('.site-status');
+    if (status) createRoot(status).render(<MissingCodeNotice />);
+    return;
+  }
   if (hydratesPage(pageState, router)) {
     hydrateRoot(container, app);
   } else {

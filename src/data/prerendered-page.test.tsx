@@ -6,6 +6,7 @@ import { saveProgress } from '../features/wizard/saved-progress';
 import { answerList, renderApp } from '../testing/render-app';
 import { shippedTrees } from '../testing/shipped-trees';
 import {
+  keepsPageWithoutApp,
   pageShowsAddress,
   pageStateElement,
   pageStateFor,
@@ -16,6 +17,9 @@ import {
   type PageState,
 } from './prerendered-page';
 import { treeQueryOptions } from './tree-query';
+import type { DataRouter } from 'react-router';
+import { ChunkLoadError } from '../lib/chunk';
+import { FileNotFoundError } from '../lib/fetch-public-file';
 
 /**
  * The contract of a prerendered page (prerendered-page.ts): what it carries, how the
@@ -149,4 +153,23 @@ test('with a walk saved in this browser, the start page is opened from the whole
     /You were at question 3: Does the same job start again each time the client starts\?$/,
   );
   await waitFor(() => expect(treeFetches()).toBe(1));
+});
+
+test("a page whose code would not load is kept as built; other failures are the routes' screens", () => {
+  const state: PageState = { url: '/big', treeVersion: 2 };
+  const routerWith = (errors: Record<string, unknown> | null) =>
+    ({ state: { errors } }) as unknown as DataRouter;
+  const codeGone = routerWith({ step: new ChunkLoadError(new TypeError('Failed to fetch')) });
+  window.history.replaceState(null, '', '/big');
+  expect(keepsPageWithoutApp(state, codeGone)).toBe(true);
+  // Nothing failed: the page is hydrated instead.
+  expect(keepsPageWithoutApp(state, routerWith(null))).toBe(false);
+  // A file that would not load: the step's own screen says so.
+  expect(
+    keepsPageWithoutApp(state, routerWith({ step: new FileNotFoundError('trees/big.json') })),
+  ).toBe(false);
+  // No page built for this address: the error screen, nothing to keep.
+  expect(keepsPageWithoutApp(undefined, codeGone)).toBe(false);
+  window.history.replaceState(null, '', '/big?v=1');
+  expect(keepsPageWithoutApp(state, codeGone)).toBe(false);
 });

@@ -3,6 +3,7 @@ import { useEffect, useSyncExternalStore } from 'react';
 import type { DataRouter } from 'react-router';
 import { excerptServes, type StepExcerpt } from '../engine/step-excerpt';
 import { mostQuestionsFrom } from '../engine/tree-paths';
+import { ChunkLoadError } from '../lib/chunk';
 import { parseVersion, parseWas } from '../lib/paths';
 import { hasWalkContext, parseWalkContext } from '../lib/walk-context';
 import { treeQueryOptions } from './tree-query';
@@ -24,7 +25,9 @@ import './prerendered-page.css';
  *   excerpts are fetched for the next answer (`prefetchExcerptedTrees`).
  * - **When it is rendered afresh instead**: a page served for another path (readPageState),
  *   a tree's fallback page, a link made with another version of the tree or opened by a
- *   Change link (pageShowsAddress), a page whose code would not load (the router's error).
+ *   Change link (pageShowsAddress).
+ * - **When it is kept without the app**: a page that shows its address but whose code would
+ *   not load (keepsPageWithoutApp): it stays as built, with a notice in its status line.
  * - **Until it is interactive**: controls that need JavaScript are prerendered in place,
  *   marked `needs-js`, and hidden (prerendered-page.css) until the app marks the document
  *   `data-interactive` (useMarkInteractive); `useHydrated` is false while hydrating, so
@@ -117,11 +120,27 @@ export function routerReady(router: DataRouter): Promise<void> {
 
 /**
  * Whether the browser hydrates the page's HTML (main.tsx) or renders afresh: only a page
- * that shows this address, and whose routes loaded (a page whose code would not load even
- * after its reload shows the error screen: nothing of it to hydrate).
+ * that shows this address, and whose routes loaded.
  */
 export function hydratesPage(state: PageState | undefined, router: DataRouter): boolean {
   return Boolean(state && pageShowsAddress(state, location.search) && !router.state.errors);
+}
+
+/**
+ * Whether the page's HTML is kept as it is, without the app (main.tsx): it shows this
+ * address, and what failed is code that would not load even after its one reload
+ * (lib/chunk.ts). The page is already readable and its links are plain links; the router's
+ * error screen would replace a complete diagnosis with an apology. Other errors (a file
+ * that would not load) are the routes' own error screens, which say what failed.
+ */
+export function keepsPageWithoutApp(state: PageState | undefined, router: DataRouter): boolean {
+  const errors = router.state.errors;
+  return Boolean(
+    state &&
+    errors &&
+    pageShowsAddress(state, location.search) &&
+    Object.values(errors).every((error) => error instanceof ChunkLoadError),
+  );
 }
 
 /**

@@ -42,6 +42,7 @@ import { PreviewPane, type PreviewAt, type RenderStep } from './preview-pane';
 import { ProblemList } from './problem-list';
 import { SaveStatus } from './save-status';
 import { StepReportsPanel } from '../../components/step-reports-panel';
+import { UnreadableConfigNotice } from './unreadable-config-notice';
 import { ServerAccount } from './server-account';
 import { deleteServerDraft, type ListedServerDraft } from './server-drafts';
 import { SideTabs, type SideTab } from './side-tabs';
@@ -367,6 +368,7 @@ export function EditorWorkspace({
           </p>
         ) : null}
         <ServerAccount />
+        <UnreadableConfigNotice />
         {behind && deployed && !sync.conflict ? (
           <section className="panel panel--warning" aria-labelledby="editor-behind-heading">
             <h2 id="editor-behind-heading">
