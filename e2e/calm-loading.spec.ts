@@ -145,7 +145,7 @@ const PAGES: {
   },
   {
     kind: 'version changed',
-    url: '/q164887/sms-1-2/os-upgrade?v=2',
+    url: '/q164887/sms-1-2/os-upgrade?v=3',
     heading: /has changed since the link was made/,
   },
 ];

@@ -142,22 +142,23 @@ test('a stored draft that cannot be read is said to be broken, and can be discar
 test('a draft behind the deployed version says so, offers the changes made since, and is not downloaded until then', async ({
   page,
 }) => {
-  // Version 2 is deployed: a colleague changed the description. Version 1 stays for old links.
-  const deployed = { ...SHIPPED, version: 2, description: 'Deployed description (version 2)' };
+  // Version 3 is deployed: a colleague changed the description. Version 2 (the shipped one) stays
+  // for old links.
+  const deployed = { ...SHIPPED, version: 3, description: 'Deployed description (version 3)' };
   await page.route('**/trees/q164887.json', (route) => route.fulfill({ json: deployed }));
-  await page.route('**/trees/q164887.v1.json', (route) => route.fulfill({ json: SHIPPED }));
+  await page.route('**/trees/q164887.v2.json', (route) => route.fulfill({ json: SHIPPED }));
   await page.addInitScript(
     ([shipped]) => {
       if (sessionStorage.getItem('seeded')) return;
       sessionStorage.setItem('seeded', '1');
-      const tree = { ...shipped, title: 'My title from version 1' };
+      const tree = { ...shipped, title: 'My title from version 2' };
       localStorage.setItem('troubleshooter:draft:tree:q164887', JSON.stringify(tree));
       localStorage.setItem(
         'troubleshooter:draft-note:tree:q164887',
         JSON.stringify({
           key: 'tree:q164887',
           revision: 3,
-          basedOn: 1,
+          basedOn: 2,
           savedAt: '2026-01-01T00:00:00.000Z',
           title: tree.title,
           treeId: 'q164887',
@@ -168,13 +169,13 @@ test('a draft behind the deployed version says so, offers the changes made since
   );
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto('/edit/q164887');
-  const notice = page.getByRole('region', { name: 'Version 2 is deployed since this draft began' });
+  const notice = page.getByRole('region', { name: 'Version 3 is deployed since this draft began' });
   await expect(notice).toBeVisible();
-  await expect(notice).toContainText('This draft started from version 1');
+  await expect(notice).toContainText('This draft started from version 2');
   await expect(page.getByRole('button', { name: /^Download/ })).toHaveCount(0);
   await expectAccessible(page, 'behind');
 
-  await notice.getByRole('button', { name: 'Compare with version 2' }).click();
+  await notice.getByRole('button', { name: 'Compare with version 3' }).click();
   const conflict = page.getByRole('region', {
     name: 'A newer version is deployed than the one this draft started from',
   });
@@ -188,10 +189,10 @@ test('a draft behind the deployed version says so, offers the changes made since
   ).toBeChecked();
   await conflict.getByRole('button', { name: 'Keep these choices' }).click();
   await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(
-    'My title from version 1',
+    'My title from version 2',
   );
   await expect(page.getByRole('textbox', { name: 'Description' })).toHaveValue(
-    'Deployed description (version 2)',
+    'Deployed description (version 3)',
   );
   await expect(notice).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Download q164887.json' })).toBeVisible();
