@@ -286,7 +286,8 @@ export type EventKind = (typeof EVENT_KINDS)[number];
  * Walk events as they arrived (issue 25), kept for the retention the admin sets (13 months
  * unless changed), then deleted. No person, browser or address is stored: the trail (the
  * step's address) is what links the steps of one walk. `answer` is the answer's slug for
- * `answer` events, '' for the others.
+ * `answer` events, '' for the others. The ticket and client are the helpdesk's own
+ * references, stored only when the walk's address carried them.
  */
 export const analyticsEvents = pgTable(
   'analytics_events',
@@ -299,6 +300,12 @@ export const analyticsEvents = pgTable(
     nodeId: text('node_id').notNull(),
     answer: text('answer').notNull().default(''),
     trail: text('trail').notNull().default(''),
+    /**
+     * The helpdesk ticket and client the walk was for, when its address carried them
+     * (`?ticket=INC0012345&client=WS-0042`; docs/tickets.md, docs/privacy.md).
+     */
+    ticket: text('ticket'),
+    client: text('client'),
   },
   (table) => [index('analytics_events_at').on(table.at)],
 );
