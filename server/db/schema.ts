@@ -269,6 +269,19 @@ export const siteGenerations = pgTable('site_generations', {
   createdAt: createdAt(),
 });
 
+/**
+ * Who owns each troubleshooter and when it is next to be reviewed (issue 26, item 6; set by a
+ * publisher). The editor lists those due: past their date, or marked by an open step report
+ * or a "No, it did not solve it" rate above the admin's threshold (docs/tickets.md).
+ */
+export const treeReviews = pgTable('tree_reviews', {
+  treeId: text('tree_id').primaryKey(),
+  ownerId: integer('owner_id').references(() => accounts.id, { onDelete: 'set null' }),
+  reviewBy: date('review_by', { mode: 'string' }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: integer('updated_by').references(() => accounts.id, { onDelete: 'set null' }),
+});
+
 /** What a walk reports (docs/privacy.md): the kinds of analytics events. */
 export const EVENT_KINDS = [
   'step',
