@@ -53,10 +53,6 @@ test.afterAll(async () => {
 
 test('a walk with ?ticket= and ?client= stores both with its events', async ({ page }) => {
   test.setTimeout(180_000);
-  const bodies: string[] = [];
-  page.on('request', (request) => {
-    if (request.url().endsWith('/api/events')) bodies.push(request.postData() ?? '');
-  });
   await openInteractive(page, `${origin}/q164887?ticket=INC0012345&client=WS-0042`);
   for (const answer of ANSWERS_TO_DIAGNOSIS) await answerLink(page, answer).click();
   await page.getByRole('button', { name: 'No', exact: true }).click();
@@ -71,7 +67,6 @@ test('a walk with ?ticket= and ?client= stores both with its events', async ({ p
   expect(response.status()).toBe(200);
   const sent = (await response.json()) as { stored: number };
   expect(sent.stored).toBeGreaterThan(0);
-  expect(bodies.join('\n')).toContain('"ticket":"INC0012345"');
 
   // The stored rows, read from the embedded database once the server has let go of it.
   await stopServer();
