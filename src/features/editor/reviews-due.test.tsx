@@ -5,7 +5,7 @@ import { expect, test, vi } from 'vitest';
 import type { TreeReview } from '../../data/tree-reviews';
 import { ReviewsDue } from './reviews-due';
 
-function renderWith(answer: () => Response) {
+function showWith(answer: () => Response) {
   const fetchSpy = vi.fn(async () => answer());
   vi.stubGlobal('fetch', fetchSpy);
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
@@ -43,7 +43,7 @@ const DUE: TreeReview[] = [
 ];
 
 test('lists the troubleshooters due for review, with why, their owner and a link to edit them', async () => {
-  const fetchSpy = renderWith(() => Response.json(DUE));
+  const fetchSpy = showWith(() => Response.json(DUE));
   const list = await screen.findByRole('list');
   const items = within(list).getAllByRole('listitem');
   expect(items[0]).toHaveTextContent(
@@ -57,12 +57,12 @@ test('lists the troubleshooters due for review, with why, their owner and a link
 });
 
 test('says when none is due', async () => {
-  renderWith(() => Response.json([]));
+  showWith(() => Response.json([]));
   expect(await screen.findByText('No troubleshooter is due for review.')).toBeInTheDocument();
 });
 
 test('says so when the list cannot be loaded', async () => {
-  renderWith(() => new Response('', { status: 500 }));
+  showWith(() => new Response('', { status: 500 }));
   expect(
     await screen.findByText('The list of troubleshooters due for review could not be loaded.'),
   ).toBeInTheDocument();
