@@ -34,7 +34,7 @@ test('"Open a ticket" at an escalation opens the helpdesk form on another origin
   consoleGuard,
 }) => {
   await configureHelpdesk(page);
-  await openInteractive(page, `${ESCALATION_PATH}?v=1&ticket=INC0012345&client=WS-0042`);
+  await openInteractive(page, `${ESCALATION_PATH}?v=2&ticket=INC0012345&client=WS-0042`);
   await expect(heading(page)).toHaveText(
     'Escalate: The symptoms match, but the fix is already installed',
   );
@@ -54,7 +54,7 @@ test('"Open a ticket" at an escalation opens the helpdesk form on another origin
   expect(description).toMatch(/Troubleshooter summary, .+ \d{2}:\d{2}:\d{2} \S+/);
   expect(description).not.toMatch(/\bbelow\b/);
   expect(description).toContain(
-    `Link\n${WIZARD_ORIGIN}${ESCALATION_PATH}?v=1&ticket=INC0012345&client=WS-0042`,
+    `Link\n${WIZARD_ORIGIN}${ESCALATION_PATH}?v=2&ticket=INC0012345&client=WS-0042`,
   );
 });
 
@@ -107,7 +107,7 @@ test('a walk with ?ticket= shows the number on every step, puts it in the ticket
   await expect(page.getByText('Copied the link to this step.')).toBeVisible();
   const shared = await page.evaluate(() => navigator.clipboard.readText());
   expect(shared).toBe(
-    `${WIZARD_ORIGIN}/q164887/sms-1-2/os-upgrade/repeats/failed/service/no-service-pack?v=1`,
+    `${WIZARD_ORIGIN}/q164887/sms-1-2/os-upgrade/repeats/failed/service/no-service-pack?v=2`,
   );
   expect(shared).not.toContain('INC0012345');
 });
@@ -190,7 +190,7 @@ for (const width of [320, 1280]) {
   test(`the ticket controls pass axe at ${width} px`, async ({ page }) => {
     await page.setViewportSize({ width, height: 900 });
     await configureHelpdesk(page);
-    await openInteractive(page, `${ESCALATION_PATH}?v=1&ticket=INC0012345&client=WS-0042`);
+    await openInteractive(page, `${ESCALATION_PATH}?v=2&ticket=INC0012345&client=WS-0042`);
     await expect(page.getByRole('link', { name: /^Open a ticket/ })).toBeVisible();
     await page.getByRole('button', { name: 'Share this step' }).click();
     await page.screenshot({ path: `/tmp/tickets-escalation-${width}.png`, fullPage: true });

@@ -21,6 +21,7 @@ import { securityHeadersPlugin } from './plugins/security-headers';
 import { settingsPlugin } from './plugins/settings';
 import { webhooksPlugin, type WebhooksPluginOptions } from './plugins/webhooks';
 import { reportRoutes } from './routes/reports';
+import { reviewRoutes } from './routes/reviews';
 import { ticketSettingsRoutes } from './routes/tickets-settings';
 import { webhookRoutes } from './routes/webhooks';
 import { adminRoutes } from './routes/admin';
@@ -117,6 +118,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await site.register(ticketSettingsRoutes);
       await site.register(webhookRoutes);
       await site.register(reportRoutes);
+      await site.register(reviewRoutes);
       await site.register(publishRoutes);
       await site.register(analyticsRoutes, { rateLimit: options.analyticsRateLimit });
       await site.register(draftRoutes);

@@ -12,9 +12,14 @@ export type IncomingEvent = {
   node: string;
   answer?: string;
   trail?: string;
+  /** The helpdesk's ticket and client, when the walk's address carried them. */
+  ticket?: string;
+  client?: string;
 };
 
 const slugPattern = '^[a-z0-9][a-z0-9-]{0,99}$';
+/** A ticket number or client name: letters, digits and `. _ : # / -`, at most 64. */
+const contextPattern = '^[\\p{L}\\p{N}][\\p{L}\\p{N} ._:#/-]{0,63}$';
 
 /** The body of POST api/events: at most 100 events. */
 export const eventsBodySchema = {
@@ -37,6 +42,9 @@ export const eventsBodySchema = {
           answer: { type: 'string', pattern: slugPattern },
           // The step's answers, slash-separated: the address, never anything else.
           trail: { type: 'string', maxLength: 2000, pattern: '^[a-z0-9/-]*$' },
+          // As the wizard reads them from the address (src/lib/walk-context.ts).
+          ticket: { type: 'string', pattern: contextPattern },
+          client: { type: 'string', pattern: contextPattern },
         },
         required: ['kind', 'tree', 'version', 'node'],
         additionalProperties: false,
@@ -104,21 +112,21 @@ function fits(event: IncomingEvent, shape: PublishedShape): boolean {
 }
 
 /**
- * Stores the events that fit a published version; returns how many. The raw rows and the
- * day's counts go in together, so the counts always agree with what was stored.
+ * Stores the events that fit a published version; returns those stored. The raw rows and
+ * the day's counts go in together, so the counts always agree with what was stored.
  */
 export async function storeEvents(
   db: Database,
   shapes: PublishedShapes,
   events: readonly IncomingEvent[],
   now = new Date(),
-): Promise<number> {
+): Promise<IncomingEvent[]> {
   const accepted: IncomingEvent[] = [];
   for (const event of events) {
     const shape = await shapes(event.tree, event.version);
     if (shape && fits(event, shape)) accepted.push(event);
   }
-  if (accepted.length === 0) return 0;
+  if (accepted.length === 0) return accepted;
   const day = now.toISOString().slice(0, 10);
   const counts = new Map<string, { event: IncomingEvent; count: number }>();
   for (const event of accepted) {
@@ -149,6 +157,8 @@ export async function storeEvents(
         nodeId: event.node,
         answer: event.answer ?? '',
         trail: event.trail ?? '',
+        ticket: event.ticket ?? null,
+        client: event.client ?? null,
       })),
     );
     await tx
@@ -166,7 +176,7 @@ export async function storeEvents(
         set: { count: sql`${analyticsDaily.count} + excluded.count` },
       });
   });
-  return accepted.length;
+  return accepted;
 }
 
 /** Deletes the raw events older than `months` months; the daily counts stay. */

@@ -20,6 +20,7 @@ export type AuditAction =
   | 'webhook.removed'
   | 'webhook.resent'
   | 'report.status-changed'
+  | 'review.changed'
   // Review and publishing (docs/decisions/0030-review-and-publish.md).
   | 'submission.submitted'
   | 'submission.sent-back'

@@ -269,6 +269,19 @@ export const siteGenerations = pgTable('site_generations', {
   createdAt: createdAt(),
 });
 
+/**
+ * Who owns each troubleshooter and when it is next to be reviewed (issue 26, item 6; set by a
+ * publisher). The editor lists those due: past their date, or marked by an open step report
+ * or a "No, it did not solve it" rate above the admin's threshold (docs/tickets.md).
+ */
+export const treeReviews = pgTable('tree_reviews', {
+  treeId: text('tree_id').primaryKey(),
+  ownerId: integer('owner_id').references(() => accounts.id, { onDelete: 'set null' }),
+  reviewBy: date('review_by', { mode: 'string' }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: integer('updated_by').references(() => accounts.id, { onDelete: 'set null' }),
+});
+
 /** What a walk reports (docs/privacy.md): the kinds of analytics events. */
 export const EVENT_KINDS = [
   'step',
@@ -286,7 +299,8 @@ export type EventKind = (typeof EVENT_KINDS)[number];
  * Walk events as they arrived (issue 25), kept for the retention the admin sets (13 months
  * unless changed), then deleted. No person, browser or address is stored: the trail (the
  * step's address) is what links the steps of one walk. `answer` is the answer's slug for
- * `answer` events, '' for the others.
+ * `answer` events, '' for the others. The ticket and client are the helpdesk's own
+ * references, stored only when the walk's address carried them.
  */
 export const analyticsEvents = pgTable(
   'analytics_events',
@@ -299,6 +313,12 @@ export const analyticsEvents = pgTable(
     nodeId: text('node_id').notNull(),
     answer: text('answer').notNull().default(''),
     trail: text('trail').notNull().default(''),
+    /**
+     * The helpdesk ticket and client the walk was for, when its address carried them
+     * (`?ticket=INC0012345&client=WS-0042`; docs/tickets.md, docs/privacy.md).
+     */
+    ticket: text('ticket'),
+    client: text('client'),
   },
   (table) => [index('analytics_events_at').on(table.at)],
 );

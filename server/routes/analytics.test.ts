@@ -1,9 +1,12 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { analyticsDaily, analyticsEvents } from '../db/schema';
 import { buildTestApp } from '../testing/test-app';
 import { OWN_ORIGIN, sessionFor } from '../testing/sign-in-as';
+import { verifyWebhook } from '../webhooks/signature';
 
 const TREE = 'q164887';
 const step = (node: string, trail = '') => ({ kind: 'step', tree: TREE, version: 1, node, trail });
@@ -61,8 +64,9 @@ describe('walk events and reports', () => {
     const [daily] = await app.db.select({ n: sql<number>`sum(count)::int` }).from(analyticsDaily);
     expect(daily?.n).toBe(9);
 
+    // Version 1 (the events' version): the report shows the newest unless asked.
     const response = await app.inject({
-      url: `/api/analytics/${TREE}`,
+      url: `/api/analytics/${TREE}?v=1`,
       headers: { cookie: author },
     });
     expect(response.statusCode).toBe(200);
@@ -75,7 +79,7 @@ describe('walk events and reports', () => {
     expect(byId['ruled-out-job']).toMatchObject({ reached: 1 });
 
     const csv = await app.inject({
-      url: `/api/analytics/${TREE}/csv`,
+      url: `/api/analytics/${TREE}/csv?v=1`,
       headers: { cookie: author },
     });
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
@@ -119,5 +123,80 @@ describe('walk events and reports', () => {
     expect(saved.statusCode).toBe(204);
     await expect.poll(async () => (await app.db.select().from(analyticsEvents)).length).toBe(0);
     expect((await app.db.select().from(analyticsDaily)).length).toBe(1);
+  });
+
+  it('stores the ticket and client a walk was for, and sends the outcome and not-solved webhooks with them', async () => {
+    // A local receiver that checks each signature.
+    let secret = '';
+    const received: { event: string; data: unknown; signed: boolean }[] = [];
+    const receiver = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        const body = Buffer.concat(chunks).toString('utf8');
+        received.push({
+          event: String(request.headers['troubleshooter-event']),
+          data: (JSON.parse(body) as { data: unknown }).data,
+          signed: verifyWebhook(
+            secret,
+            body,
+            request.headers['troubleshooter-signature'] as string | undefined,
+            Math.floor(Date.now() / 1000),
+          ),
+        });
+        response.end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    onTestFinished(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
+    const { port } = receiver.address() as AddressInfo;
+    const admin = (await sessionFor(app, 'admin')).cookie;
+    const added = await app.inject({
+      method: 'POST',
+      url: '/api/webhooks',
+      headers: { cookie: admin, origin: OWN_ORIGIN },
+      payload: { url: `http://127.0.0.1:${port}/hooks`, events: ['outcome', 'not-solved'] },
+    });
+    expect(added.statusCode).toBe(201);
+    secret = added.json<{ secret: string }>().secret;
+
+    const context = { ticket: 'INC0012345', client: 'WS-0042' };
+    const trail = 'version-unsure/other-job';
+    const sent = await post(app, {
+      events: [
+        { ...step('ruled-out-job', trail), ...context },
+        { kind: 'outcome', tree: TREE, version: 1, node: 'ruled-out-job', trail, ...context },
+        { kind: 'unsolved', tree: TREE, version: 1, node: 'ruled-out-job', ...context },
+        // Without an address that carried them: nothing stored for them.
+        step('sms-version'),
+      ],
+    });
+    expect(sent.json()).toEqual({ stored: 4 });
+    const rows = await app.db
+      .select({
+        kind: analyticsEvents.kind,
+        ticket: analyticsEvents.ticket,
+        client: analyticsEvents.client,
+      })
+      .from(analyticsEvents)
+      .orderBy(analyticsEvents.id);
+    expect(rows).toEqual([
+      { kind: 'step', ...context },
+      { kind: 'outcome', ...context },
+      { kind: 'unsolved', ...context },
+      { kind: 'step', ticket: null, client: null },
+    ]);
+
+    await app.webhooks.idle();
+    const where = { tree: TREE, version: 1, node: 'ruled-out-job', ...context };
+    expect(received.sort((a, b) => a.event.localeCompare(b.event))).toEqual([
+      { event: 'not-solved', data: where, signed: true },
+      { event: 'outcome', data: { ...where, trail }, signed: true },
+    ]);
+
+    // A value that is not plainly a ticket number is refused, as the wizard drops it.
+    expect(
+      (await post(app, { events: [{ ...step('sms-version'), ticket: '<script>' }] })).statusCode,
+    ).toBe(400);
   });
 });

@@ -18,6 +18,7 @@ import {
   type AnalyticsSettings,
 } from '../analytics/analytics-settings';
 import { readReport, reportCsv } from '../analytics/report';
+import type { WebhookEvent } from '../db/schema';
 import { signedInAccount } from '../plugins/auth';
 
 export type AnalyticsRoutesOptions = {
@@ -52,6 +53,33 @@ function readRange(query: ReportQuery) {
   const to = query.to ?? today;
   const from = query.from ?? new Date(Date.parse(to) - 29 * DAY_MS).toISOString().slice(0, 10);
   return { from, to, versions: query.v?.split(',').map(Number) };
+}
+
+/** The webhook each stored event sets off (docs/tickets.md): a result shown, or "No". */
+const WEBHOOK_FOR: Partial<Record<IncomingEvent['kind'], WebhookEvent>> = {
+  outcome: 'outcome',
+  unsolved: 'not-solved',
+};
+
+/**
+ * Queues the `outcome` and `not-solved` webhooks for stored events. The events are stored
+ * whatever happens here: a failure is logged, never answered to the wizard.
+ */
+async function sendWebhooks(app: FastifyInstance, events: readonly IncomingEvent[]) {
+  for (const event of events) {
+    const webhook = WEBHOOK_FOR[event.kind];
+    if (!webhook) continue;
+    await app.webhooks
+      .send(webhook, {
+        tree: event.tree,
+        version: event.version,
+        node: event.node,
+        ...(event.trail === undefined ? {} : { trail: event.trail }),
+        ...(event.ticket === undefined ? {} : { ticket: event.ticket }),
+        ...(event.client === undefined ? {} : { client: event.client }),
+      })
+      .catch((error: unknown) => app.log.error({ err: error }, 'analytics webhook'));
+  }
 }
 
 export async function analyticsRoutes(app: FastifyInstance, options: AnalyticsRoutesOptions) {
@@ -103,7 +131,8 @@ export async function analyticsRoutes(app: FastifyInstance, options: AnalyticsRo
     },
     async (request, reply) => {
       const stored = await storeEvents(app.db, shapes, request.body.events);
-      return reply.header('cache-control', 'no-store').send({ stored });
+      await sendWebhooks(app, stored);
+      return reply.header('cache-control', 'no-store').send({ stored: stored.length });
     },
   );
 

@@ -117,6 +117,17 @@ const MATRIX: Record<string, Row> = {
     request: { url: '/api/reports/1', payload: { status: 'done' } },
     status: { anonymous: 401, author: 200, publisher: 200, admin: 200 },
   },
+  // Review-by dates (issue 26, item 6): authors see them, publishers set them, admins the threshold.
+  'GET /api/reviews': { status: authorApi(200) },
+  'PUT /api/reviews/:treeId': {
+    request: { url: '/api/reviews/q164887', payload: { owner: null, reviewBy: '2027-01-31' } },
+    status: { anonymous: 401, author: 403, publisher: 204, admin: 204 },
+  },
+  'GET /api/settings/review': { status: adminApi(200) },
+  'PUT /api/settings/review': {
+    request: { payload: { notSolvedPercent: 40, minAnswers: 5, days: 30 } },
+    status: adminApi(204),
+  },
   'GET /admin/audit': { status: adminPage(200) },
   // Review and publishing (ADR 30). Each role calls with an account of its own, so an author
   // reading submission 1 (another author's) gets 404; publishing and restoring are shown

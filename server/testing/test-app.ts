@@ -102,7 +102,7 @@ afterAll(async () => {
 /** Empties every table (the schema stays): each test starts from an empty database. */
 export async function resetDatabase(connection: DatabaseConnection): Promise<void> {
   await connection.db.execute(
-    'truncate accounts, sessions, tree_versions, settings, audit_events, oidc_flows, webhook_endpoints, webhook_deliveries, webhook_attempts, step_reports, submissions, site_generations, analytics_events, analytics_daily, drafts, draft_editors restart identity cascade',
+    'truncate accounts, sessions, tree_versions, settings, audit_events, oidc_flows, webhook_endpoints, webhook_deliveries, webhook_attempts, step_reports, submissions, site_generations, analytics_events, analytics_daily, drafts, draft_editors, tree_reviews restart identity cascade',
   );
 }
 

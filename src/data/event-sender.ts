@@ -17,6 +17,9 @@ type WalkEvent = {
   node: string;
   answer?: string;
   trail?: string;
+  /** From the address (`?ticket=&client=`), when it carries them: docs/privacy.md. */
+  ticket?: string;
+  client?: string;
 };
 
 /** Events a batch holds at most (the server takes 100). */
@@ -75,7 +78,14 @@ function flush() {
 }
 
 function record(kind: EventKind, step: ShownStep, extra: Partial<WalkEvent> = {}) {
-  queue.push({ kind, tree: step.tree, version: step.version, node: step.node, ...extra });
+  queue.push({
+    kind,
+    tree: step.tree,
+    version: step.version,
+    node: step.node,
+    ...extra,
+    ...step.context,
+  });
   if (queue.length >= BATCH) flush();
 }
 

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { chunk } from '../lib/chunk';
+import type { WalkContext } from '../lib/walk-context';
 
 /** A step on screen, as the walk events name it (docs/privacy.md). */
 export type ShownStep = {
@@ -8,6 +9,8 @@ export type ShownStep = {
   node: string;
   trail: readonly string[];
   outcome: boolean;
+  /** The helpdesk ticket and client the walk is for, when the address carries them. */
+  context?: WalkContext;
 };
 
 // The code that sends is not in the first paint: it loads once a step is on screen.

@@ -25,6 +25,7 @@ import { authorMessage, describePath, pathAndParents } from './describe-path';
 import { DownloadPanel } from './download-panel';
 import { DraftConflict } from './draft-conflict';
 import { DraftList, timeText } from './draft-list';
+import { ReviewsDue } from './reviews-due';
 import { deleteDraft, draftTreeId, useDrafts, type ListedDraft } from './draft-store';
 import { downloadFile } from './download-file';
 import {
@@ -327,15 +328,18 @@ export function EditorWorkspace({
       id: 'drafts',
       label: 'Drafts',
       content: (
-        <DraftList
-          drafts={drafts}
-          serverDrafts={serverDrafts}
-          current={opening.key}
-          onDelete={(key) => {
-            deleteDraft(key);
-            if (onServer) void deleteServerDraft(key).catch(() => undefined);
-          }}
-        />
+        <>
+          {onServer ? <ReviewsDue /> : null}
+          <DraftList
+            drafts={drafts}
+            serverDrafts={serverDrafts}
+            current={opening.key}
+            onDelete={(key) => {
+              deleteDraft(key);
+              if (onServer) void deleteServerDraft(key).catch(() => undefined);
+            }}
+          />
+        </>
       ),
     },
   ];

@@ -2,6 +2,7 @@ import { lazy, Suspense, useMemo } from 'react';
 import { useLoaderData, useParams } from 'react-router';
 import { useHydrated } from '../../data/prerendered-page';
 import { useStepEvents } from '../../data/use-step-events';
+import { useWalkContext } from '../../lib/use-walk-context';
 import { QuestionScreen } from './question-screen';
 import type { StepView, TreeStepView } from './step-loader';
 import { ShareStep } from './share-step';
@@ -21,6 +22,7 @@ export function StepPage() {
   const view = useLoaderData<StepView>();
   const { treeId = '' } = useParams();
   const hydrated = useHydrated();
+  const { context } = useWalkContext();
   useStepEvents(
     useMemo(
       () =>
@@ -31,9 +33,10 @@ export function StepPage() {
               node: view.step.replay.node.id,
               trail: view.step.replay.trail,
               outcome: view.kind === 'outcome',
+              context,
             }
           : undefined,
-      [view],
+      [view, context],
     ),
   );
   if (view.kind === 'tree-error') {
