@@ -111,17 +111,27 @@ test('an admin signs in by keyboard, changes an embed origin, sees it in the aud
   await expectAccessible(page, 'settings');
   const origins = page.getByLabel('Pages allowed to embed the troubleshooter');
   await origins.fill('https://intranet.example/helpdesk/');
+  // Walk statistics (issue 25): how long raw events are kept, 13 months unless changed.
+  const retention = page.getByLabel('Keep raw walk events for (months)');
+  await expect(retention).toHaveValue('13');
+  await retention.fill('0');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page).toHaveTitle('Error: Settings · Troubleshooter');
   await expect(page.getByRole('alert')).toBeFocused();
   await expect(page.getByRole('alert')).toContainText('did you mean https://intranet.example?');
   await expect(origins).toHaveAccessibleDescription(/is not an origin/);
+  await expect(page.getByRole('alert')).toContainText('a whole number of months from 1 to 120');
+  await expect(retention).toHaveAccessibleDescription(/whole number of months/);
   await expectAccessible(page, 'settings-error');
   await origins.fill('https://intranet.example');
+  await retention.fill('6');
   await page.getByLabel('Escalation label').fill('Open a ticket');
   await page.getByLabel('Escalation address').fill('servicedesk@example.com');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+  await expect(retention).toHaveValue('6');
+  const analytics = await page.request.get(`${origin}/api/settings/analytics`);
+  expect(await analytics.json()).toEqual({ retentionMonths: 6 });
 
   // The site serves the change at once: config.json and the frame-ancestors of every page.
   const config = await page.request.get(`${origin}/config.json`);
@@ -136,9 +146,12 @@ test('an admin signs in by keyboard, changes an embed origin, sees it in the aud
   await page.getByRole('link', { name: 'Audit log' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
   const rows = page.getByRole('table').getByRole('row');
+  // The newest two: the retention, then the embed origin (saved by the same submit).
   await expect(rows.nth(1)).toContainText('Settings changed');
   await expect(rows.nth(1)).toContainText(ADMIN);
-  await expect(rows.nth(1)).toContainText('https://intranet.example');
+  await expect(rows.nth(1)).toContainText('6');
+  await expect(rows.nth(2)).toContainText('Settings changed');
+  await expect(rows.nth(2)).toContainText('https://intranet.example');
   await expect(page.getByRole('table')).toContainText('Failed sign-in');
   await expectAccessible(page, 'audit');
 

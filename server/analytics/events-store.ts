@@ -112,8 +112,10 @@ function fits(event: IncomingEvent, shape: PublishedShape): boolean {
 }
 
 /**
- * Stores the events that fit a published version; returns those stored. The raw rows and
- * the day's counts go in together, so the counts always agree with what was stored.
+ * Stores the events that fit a published version; returns those stored. One statement a batch
+ * (docs/performance.md): a data-modifying CTE inserts the raw rows and adds the day's counts,
+ * so the counts always agree with what was stored and a batch costs one round trip. The
+ * published shapes are read once per version (cached), never per event.
  */
 export async function storeEvents(
   db: Database,
@@ -121,61 +123,53 @@ export async function storeEvents(
   events: readonly IncomingEvent[],
   now = new Date(),
 ): Promise<IncomingEvent[]> {
-  const accepted: IncomingEvent[] = [];
+  // Each distinct version of the batch is looked up once (in memory after the first time).
+  const byVersion = new Map<string, PublishedShape | null>();
   for (const event of events) {
-    const shape = await shapes(event.tree, event.version);
-    if (shape && fits(event, shape)) accepted.push(event);
+    const key = `${event.tree}@${event.version}`;
+    if (!byVersion.has(key)) byVersion.set(key, await shapes(event.tree, event.version));
   }
+  const accepted = events.filter((event) => {
+    const shape = byVersion.get(`${event.tree}@${event.version}`);
+    return shape ? fits(event, shape) : false;
+  });
   if (accepted.length === 0) return accepted;
-  const day = now.toISOString().slice(0, 10);
-  const counts = new Map<string, { event: IncomingEvent; count: number }>();
-  for (const event of accepted) {
-    const key = [event.tree, event.version, event.kind, event.node, event.answer ?? ''].join('\n');
-    const entry = counts.get(key);
-    if (entry) entry.count += 1;
-    else counts.set(key, { event, count: 1 });
-  }
-  // Sorted, so that two batches updating the same rows lock them in the same order.
-  const daily = [...counts.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([, { event, count }]) => ({
-      day,
-      treeId: event.tree,
+  const rows = JSON.stringify(
+    accepted.map((event) => ({
+      tree_id: event.tree,
       version: event.version,
       kind: event.kind,
-      nodeId: event.node,
+      node_id: event.node,
       answer: event.answer ?? '',
-      count,
-    }));
-  await db.transaction(async (tx) => {
-    await tx.insert(analyticsEvents).values(
-      accepted.map((event) => ({
-        at: now,
-        treeId: event.tree,
-        version: event.version,
-        kind: event.kind,
-        nodeId: event.node,
-        answer: event.answer ?? '',
-        trail: event.trail ?? '',
-        ticket: event.ticket ?? null,
-        client: event.client ?? null,
-      })),
-    );
-    await tx
-      .insert(analyticsDaily)
-      .values(daily)
-      .onConflictDoUpdate({
-        target: [
-          analyticsDaily.treeId,
-          analyticsDaily.version,
-          analyticsDaily.day,
-          analyticsDaily.kind,
-          analyticsDaily.nodeId,
-          analyticsDaily.answer,
-        ],
-        set: { count: sql`${analyticsDaily.count} + excluded.count` },
-      });
-  });
+      trail: event.trail ?? '',
+      ticket: event.ticket ?? null,
+      client: event.client ?? null,
+    })),
+  );
+  const day = now.toISOString().slice(0, 10);
+  // The counts are added in key order, so that two batches updating the same rows lock them
+  // in the same order.
+  await db.execute(sql`
+    with incoming as (
+      select * from json_to_recordset(${rows}::json)
+        as e(
+          tree_id text, version integer, kind text, node_id text, answer text, trail text,
+          ticket text, client text
+        )
+    ), raw as (
+      insert into ${analyticsEvents}
+        (at, tree_id, version, kind, node_id, answer, trail, ticket, client)
+      select ${now.toISOString()}::timestamptz, tree_id, version, kind, node_id, answer, trail,
+        ticket, client
+      from incoming
+    )
+    insert into ${analyticsDaily} (day, tree_id, version, kind, node_id, answer, count)
+    select ${day}::date, tree_id, version, kind, node_id, answer, count(*)
+    from incoming
+    group by tree_id, version, kind, node_id, answer
+    order by tree_id, version, kind, node_id, answer
+    on conflict (tree_id, version, day, kind, node_id, answer)
+    do update set count = ${analyticsDaily}.count + excluded.count`);
   return accepted;
 }
 

@@ -25,17 +25,53 @@ function field(
   </div>`;
 }
 
-/** The settings form (admins only): embed origins and the escalation path. */
+/** The analytics block of the form (issue 25): how long raw walk events are kept. */
+export type AnalyticsFormState = { retentionMonths: string; error?: string };
+
+function analyticsFieldset(analytics: AnalyticsFormState) {
+  const { error } = analytics;
+  const describedBy = ['retentionMonths-hint', error ? 'retentionMonths-error' : '']
+    .filter(Boolean)
+    .join(' ');
+  return html`<fieldset class="field">
+    <legend>Walk statistics: how long each step of a walk is kept</legend>
+    <div class="field">
+      <label for="retentionMonths">Keep raw walk events for (months)</label>
+      <p id="retentionMonths-hint" class="field-hint">
+        From 1 to 120 months; 13 unless changed. Older events are deleted each day. The daily counts
+        the reports show are kept for good. Nothing about the person is stored (docs/privacy.md).
+      </p>
+      ${error ? html`<p id="retentionMonths-error" class="field-error"><span class="visually-hidden">Error: </span>${error}</p>` : null}
+      <input
+        id="retentionMonths"
+        name="retentionMonths"
+        type="text"
+        inputmode="numeric"
+        size="4"
+        value="${analytics.retentionMonths}"
+        aria-describedby="${describedBy}"
+        ${error ? html` aria-invalid="true"` : null}
+      />
+    </div>
+  </fieldset>`;
+}
+
+/** The settings form (admins only): embed origins, the escalation path, analytics retention. */
 export function renderSettingsPage(state: {
   base: string;
   account: PageAccount;
   values: SettingsFormValues;
   errors?: SettingsFormErrors;
+  analytics?: AnalyticsFormState;
   saved?: boolean;
 }): string {
-  const { base, account, values, saved } = state;
+  const { base, account, values, saved, analytics } = state;
   const errors = state.errors ?? {};
-  const failed = FIELDS.filter((entry) => errors[entry.name]);
+  const failed: { name: string; error: string }[] = FIELDS.flatMap((entry) => {
+    const error = errors[entry.name];
+    return error ? [{ name: entry.name, error }] : [];
+  });
+  if (analytics?.error) failed.push({ name: 'retentionMonths', error: analytics.error });
   const content = html`<h1 tabindex="-1">Settings</h1>
     ${
       failed.length > 0
@@ -48,7 +84,7 @@ export function renderSettingsPage(state: {
           >
             <h2 id="error-summary-title">There is a problem: nothing was saved</h2>
             <ul>
-              ${failed.map((entry) => html`<li><a href="#${entry.name}">${errors[entry.name]}</a></li>`)}
+              ${failed.map((entry) => html`<li><a href="#${entry.name}">${entry.error}</a></li>`)}
             </ul>
           </div>`
         : null
@@ -106,6 +142,7 @@ ${values.allowedOrigins}</textarea>`,
             />`,
         )}
       </fieldset>
+      ${analytics ? analyticsFieldset(analytics) : null}
       <button type="submit" class="page-button">Save settings</button>
     </form>`;
   return renderPage({ base, title: 'Settings', account, content, hasErrors: failed.length > 0 });

@@ -6,6 +6,12 @@ import { sendPage, usePagePolicy } from '../pages/send-page';
 import { readEditableSettings } from '../admin/editable-settings';
 import { signedInAccount } from '../plugins/auth';
 import { writeSettings } from '../settings/settings';
+import { pruneEvents } from '../analytics/events-store';
+import {
+  readAnalyticsSettings,
+  writeAnalyticsSettings,
+  type AnalyticsSettings,
+} from '../analytics/analytics-settings';
 import {
   readSettingsForm,
   settingsToForm,
@@ -133,13 +139,36 @@ export async function adminRoutes(app: FastifyInstance) {
     },
   );
 
+  /** The analytics retention (issue 25), saved with its audit entry when it changed. */
+  async function saveAnalytics(value: AnalyticsSettings, actor: { id: number; email: string }) {
+    const before = await readAnalyticsSettings(app.db);
+    if (before.retentionMonths === value.retentionMonths) return;
+    await app.db.transaction(async (tx) => {
+      await writeAnalyticsSettings(tx, value, actor.id);
+      await recordAudit(tx, {
+        actor,
+        action: 'settings.changed',
+        subject: 'analytics',
+        details: { ...value },
+      });
+    });
+    await pruneEvents(app.db, value.retentionMonths);
+  }
+
   app.get('/admin/settings', { preHandler: admin }, async (request, reply) => {
     const saved = (request.query as { saved?: string }).saved !== undefined;
     const values = settingsToForm(await readEditableSettings(app.db));
+    const { retentionMonths } = await readAnalyticsSettings(app.db);
     return sendPage(
       reply,
       200,
-      renderSettingsPage({ base: app.basePath, account: signedInAccount(request), values, saved }),
+      renderSettingsPage({
+        base: app.basePath,
+        account: signedInAccount(request),
+        values,
+        analytics: { retentionMonths: String(retentionMonths) },
+        saved,
+      }),
     );
   });
 
@@ -154,6 +183,7 @@ export async function adminRoutes(app: FastifyInstance) {
             allowedOrigins: { type: 'string', maxLength: 20000 },
             escalationLabel: { type: 'string', maxLength: 2000 },
             escalationAddress: { type: 'string', maxLength: 4000 },
+            retentionMonths: { type: 'string', maxLength: 100 },
           },
         },
       },
@@ -166,7 +196,16 @@ export async function adminRoutes(app: FastifyInstance) {
         escalationAddress: body.escalationAddress ?? '',
       };
       const read = readSettingsForm(values);
-      if ('errors' in read) {
+      const retention = (request.body as { retentionMonths?: string }).retentionMonths;
+      const analytics = {
+        retentionMonths: retention ?? String((await readAnalyticsSettings(app.db)).retentionMonths),
+      };
+      const months = Number(analytics.retentionMonths.trim());
+      const analyticsError =
+        /^\s*\d+\s*$/.test(analytics.retentionMonths) && months >= 1 && months <= 120
+          ? undefined
+          : 'Keep raw walk events for a whole number of months from 1 to 120.';
+      if ('errors' in read || analyticsError) {
         return sendPage(
           reply,
           400,
@@ -174,11 +213,13 @@ export async function adminRoutes(app: FastifyInstance) {
             base: app.basePath,
             account: signedInAccount(request),
             values,
-            errors: read.errors,
+            errors: 'errors' in read ? read.errors : {},
+            analytics: analyticsError ? { ...analytics, error: analyticsError } : analytics,
           }),
         );
       }
       await save(read.settings, signedInAccount(request));
+      await saveAnalytics({ retentionMonths: months }, signedInAccount(request));
       // Post/redirect/get: a reload does not post again.
       return reply.redirect(`${app.basePath}admin/settings?saved`, 303);
     },

@@ -158,6 +158,23 @@ test('the API and its errors carry the same security headers as the pages', asyn
   expect(unknown.json()).toEqual({ message: 'Not found' });
 });
 
+test('a report page is the app shell with 200 from the server (the static host has no API: 404)', async () => {
+  const app = await buildTestApp();
+  const shell = readFileSync(path.join(SITE_DIR, '404.html'), 'utf8');
+  const report = await app.inject({
+    url: '/map/q164887/report?v=1',
+    headers: { accept: page.accept },
+  });
+  expect(report.statusCode).toBe(200);
+  expect(report.headers['content-type']).toBe('text/html; charset=utf-8');
+  expect(report.body).toBe(shell);
+  const staticReport = await ask(staticPort, '/map/q164887/report', { accept: page.accept });
+  expect(staticReport.status).toBe(404);
+  for (const url of ['/map/no-such-tree/report', '/map/q164887/report/more']) {
+    expect((await app.inject({ url, headers: { accept: page.accept } })).statusCode).toBe(404);
+  }
+});
+
 test('under a sub-path (BASE_PATH), both answer the same', async () => {
   const base = '/helpdesk/ts/';
   const staticSub = createStaticServer({

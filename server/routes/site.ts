@@ -4,6 +4,7 @@
 // added to every response by plugins/security-headers.ts.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileHeaders, resolveStaticFile, shouldGzip } from '../../scripts/serve-static.mjs';
@@ -18,6 +19,14 @@ const notFoundSchema = {
   required: ['message'],
   additionalProperties: false,
 } as const;
+
+const reportPattern = /^\/map\/([a-z0-9][a-z0-9-]{0,99})\/report\/?$/;
+
+const isFile = (file: string) =>
+  stat(file).then(
+    (found) => found.isFile(),
+    () => false,
+  );
 
 export const siteRoutes: FastifyPluginAsync<SiteRoutesOptions> = async (app, options) => {
   // The live generation's folder, which a publish switches (plugins/published-site.ts).
@@ -70,6 +79,16 @@ export const siteRoutes: FastifyPluginAsync<SiteRoutesOptions> = async (app, opt
     if (!found.file || !found.type) {
       reply.code(found.status).type('text/plain; charset=utf-8');
       return reply.send(found.status === 400 ? 'Bad request' : 'Not found');
+    }
+    // A troubleshooter's report (/map/<tree>/report, issue 25) is drawn by the app from the
+    // API, so only the server has it: the page-less shell (404.html, no state to hydrate) with
+    // status 200, for a troubleshooter that is published. A static host has no API and keeps
+    // answering 404 (docs/deployment.md).
+    if (found.status === 404 && found.file) {
+      const tree = reportPattern.exec(pathname.slice(options.basePath.length - 1))?.[1];
+      if (tree && (await isFile(path.join(rootDir(), 'map', tree, 'index.html')))) {
+        found.status = 200;
+      }
     }
     reply
       .code(found.status)
