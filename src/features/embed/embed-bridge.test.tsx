@@ -35,7 +35,7 @@ function Layout() {
 }
 
 /** The bridge on a step address, in a frame whose allowed parent records what it hears. */
-function renderFrame(address: string) {
+function openFrame(address: string) {
   vi.mocked(fetch).mockImplementation(
     fetchPublicFileExcept('/config.json', () =>
       Response.json({ embed: { allowedOrigins: [HOST] } }),
@@ -72,7 +72,7 @@ function renderFrame(address: string) {
 }
 
 test('the host hears each step once, however often the layout re-renders', async () => {
-  const postMessage = renderFrame('/q164887/sms-1-2');
+  const postMessage = openFrame('/q164887/sms-1-2');
   const steps = () =>
     postMessage.mock.calls
       .map(([message]) => message as { type: string; stepId?: string })
@@ -88,7 +88,7 @@ test('the host hears each step once, however often the layout re-renders', async
 });
 
 test('an unknown troubleshooter is an error event with its reason, sent once', async () => {
-  const postMessage = renderFrame('/no-such-tree');
+  const postMessage = openFrame('/no-such-tree');
   const errors = () =>
     postMessage.mock.calls
       .map(([message]) => message as { type: string })
