@@ -9,11 +9,7 @@ import type { ResolvedStep } from '../../engine/resolve-step';
 import type { Tree } from '../../engine/tree-schema';
 import { FEEDBACK_EVENT, type FeedbackDetail } from '../../lib/feedback-event';
 import { isTreeId, treeErrorKind } from '../../data/tree-query';
-import {
-  actualParentOrigin,
-  configQueryOptions,
-  isParentAllowed,
-} from '../../data/config-query';
+import { actualParentOrigin, configQueryOptions, isParentAllowed } from '../../data/config-query';
 import type { EmbedParams } from './embed-params';
 
 const summarize = (steps: readonly AnsweredStep[]): AnswerSummary[] =>

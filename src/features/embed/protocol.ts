@@ -62,12 +62,7 @@ export type FeedbackMessage = {
 };
 
 export type FrameEvent =
-  | ReadyMessage
-  | StepMessage
-  | OutcomeMessage
-  | ResizeMessage
-  | FeedbackMessage
-  | ErrorMessage;
+  ReadyMessage | StepMessage | OutcomeMessage | ResizeMessage | FeedbackMessage | ErrorMessage;
 export type FrameMessage = Envelope & FrameEvent;
 export type HostMessage = Envelope & { type: 'restart' };
 
