@@ -557,7 +557,9 @@ test('an unknown troubleshooter is an error event for the host, with its reason,
   await addLoader(page);
 
   await expect
-    .poll(async () => (await hostEvents(page)).filter((event) => event.type === 'error'))
+    .poll(async () => (await hostEvents(page)).filter((event) => event.type === 'error'), {
+      timeout: 20_000,
+    })
     .toEqual([
       {
         type: 'error',
@@ -588,7 +590,9 @@ test('a changed data-troubleshooter or data-troubleshooter-step takes the frame 
   await addContainer(page, 'ticket', { 'data-troubleshooter': 'q164888' });
   await addLoader(page);
   await expect
-    .poll(async () => (await hostEvents(page)).some((event) => event.type === 'error'))
+    .poll(async () => (await hostEvents(page)).some((event) => event.type === 'error'), {
+      timeout: 20_000,
+    })
     .toBe(true);
 
   // The host corrects the id: the frame opens that troubleshooter, and says it is ready.
