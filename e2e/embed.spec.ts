@@ -19,7 +19,7 @@ async function openHost(page: Page) {
   await page.evaluate(() => {
     const events: unknown[] = [];
     Object.assign(window, { hostEvents: events });
-    for (const type of ['ready', 'step', 'outcome', 'resize', 'feedback']) {
+    for (const type of ['ready', 'step', 'outcome', 'resize', 'feedback', 'error']) {
       document.addEventListener(`troubleshooter:${type}`, (event) => {
         const { detail, target } = event as CustomEvent;
         events.push({ type, target: (target as Element).id, detail });
@@ -536,4 +536,153 @@ test('a reload of the frame (by the person, or after a redeploy) keeps it embedd
         .map((event) => event.detail.stepId),
     )
     .toContain('repeats');
+});
+
+const setAttribute = (page: Page, id: string, name: string, value: string) =>
+  page.evaluate(({ id, name, value }) => document.getElementById(id)?.setAttribute(name, value), {
+    id,
+    name,
+    value,
+  });
+
+test('an unknown troubleshooter is an error event for the host, with its reason, and no ready', async ({
+  page,
+  consoleGuard,
+}) => {
+  // The frame's address and its tree file answer 404, as they should.
+  consoleGuard.allow(/status of 404/);
+  await allowOrigins(page, [HOST_ORIGIN]);
+  await openHost(page);
+  await addContainer(page, 'ticket', { 'data-troubleshooter': 'q164888' });
+  await addLoader(page);
+
+  await expect
+    .poll(async () => (await hostEvents(page)).filter((event) => event.type === 'error'), {
+      timeout: 20_000,
+    })
+    .toEqual([
+      {
+        type: 'error',
+        target: 'ticket',
+        detail: {
+          tree: 'q164888',
+          reason: 'unknown-troubleshooter',
+          message: 'No troubleshooter is called “q164888”.',
+        },
+      },
+    ]);
+  // The frame says so too, sized to its content like any other screen.
+  await expect(page.locator('#ticket iframe')).toBeVisible();
+  await expect(
+    frameOf(page, 'ticket').getByText(/No troubleshooter is called “q164888”/),
+  ).toBeVisible();
+  expect((await hostEvents(page)).some((event) => event.type === 'ready')).toBe(false);
+});
+
+test('a changed data-troubleshooter or data-troubleshooter-step takes the frame there', async ({
+  page,
+  consoleGuard,
+}) => {
+  // The frame's address and its tree file answer 404, as they should.
+  consoleGuard.allow(/status of 404/);
+  await allowOrigins(page, [HOST_ORIGIN]);
+  await openHost(page);
+  await addContainer(page, 'ticket', { 'data-troubleshooter': 'q164888' });
+  await addLoader(page);
+  await expect
+    .poll(async () => (await hostEvents(page)).some((event) => event.type === 'error'), {
+      timeout: 20_000,
+    })
+    .toBe(true);
+
+  // The host corrects the id: the frame opens that troubleshooter, and says it is ready.
+  await setAttribute(page, 'ticket', 'data-troubleshooter', 'q164887');
+  await expect(frameHeading(page, 'ticket')).toHaveText(/Systems Management Server 1\.2/);
+  await expect
+    .poll(async () => (await hostEvents(page)).find((event) => event.type === 'ready')?.detail)
+    .toEqual({ tree: 'q164887', title: TITLE });
+  await expect(page.locator('#ticket iframe')).toHaveCount(1);
+
+  await setAttribute(page, 'ticket', 'data-troubleshooter-step', 'sms-1-2');
+  await expect(frameHeading(page, 'ticket')).toHaveText(/Windows NT upgrade that restarts/);
+  await expect(page.locator('#ticket iframe')).toHaveCount(1);
+
+  // Setting the same value again changes nothing; removing the attribute removes the frame.
+  const src = await page.locator('#ticket iframe').getAttribute('src');
+  await setAttribute(page, 'ticket', 'data-troubleshooter', 'q164887');
+  await expect(page.locator('#ticket iframe')).toHaveAttribute('src', src ?? '');
+  await page.evaluate(() =>
+    document.getElementById('ticket')?.removeAttribute('data-troubleshooter'),
+  );
+  await expect(page.locator('#ticket iframe')).toHaveCount(0);
+});
+
+const frameBackground = (page: Page, id: string) =>
+  frameOf(page, id)
+    .locator('body')
+    .evaluate((body) => getComputedStyle(body).backgroundColor);
+const LIGHT = 'rgb(255, 255, 255)';
+const DARK = 'rgb(18, 20, 23)';
+
+test('the theme option sets the frame’s colours, whatever the operating system prefers', async ({
+  page,
+}) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await allowOrigins(page, [HOST_ORIGIN]);
+  await openHost(page);
+  await addContainer(page, 'dark', {
+    'data-troubleshooter': 'q164887',
+    'data-troubleshooter-theme': 'dark',
+  });
+  await addContainer(page, 'auto', { 'data-troubleshooter': 'q164887' });
+  await addLoader(page);
+  await page.waitForFunction(() => window.Troubleshooter !== undefined);
+  await page.evaluate(() => {
+    const element = document.createElement('div');
+    element.id = 'light';
+    document.getElementById('host')?.append(element);
+    window.Troubleshooter?.mount(element, { tree: 'q164887', theme: 'light' });
+  });
+  for (const id of ['dark', 'auto', 'light']) {
+    await expect(page.locator(`#${id} iframe`)).toHaveAttribute('title', TITLE);
+  }
+  await expect.poll(() => frameBackground(page, 'dark')).toBe(DARK);
+  await expect.poll(() => frameBackground(page, 'auto')).toBe(LIGHT);
+  await expect.poll(() => frameBackground(page, 'light')).toBe(LIGHT);
+
+  // The operating system turns dark: only `auto` follows it.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect.poll(() => frameBackground(page, 'auto')).toBe(DARK);
+  await expect.poll(() => frameBackground(page, 'light')).toBe(LIGHT);
+  await expect.poll(() => frameBackground(page, 'dark')).toBe(DARK);
+});
+
+test('the warning names the real parent when the frame claims an allowed one (issue 27)', async ({
+  page,
+  consoleGuard,
+}) => {
+  consoleGuard.allow(NOT_ALLOWED);
+  const warnings: string[] = [];
+  page.on('console', (message) => {
+    if (NOT_ALLOWED.test(message.text())) warnings.push(message.text());
+  });
+  await allowOrigins(page, ['https://helpdesk.example']);
+  await openHost(page);
+  // A frame opened by hand with another page's origin in its address.
+  await page.evaluate(
+    (src) => {
+      const iframe = document.createElement('iframe');
+      iframe.src = src;
+      iframe.title = 'Forged';
+      document.getElementById('host')?.append(iframe);
+    },
+    `${WIZARD_ORIGIN}/q164887?embed=1&parentOrigin=${encodeURIComponent('https://helpdesk.example')}&frameId=t1-x`,
+  );
+  await expect(page.frameLocator('iframe').locator('html.embedded')).toBeAttached();
+  await expect
+    .poll(() => warnings)
+    .toEqual([
+      `Troubleshooter: the page at ${HOST_ORIGIN} is not in config.json embed.allowedOrigins, so this embedded wizard sends it no events.`,
+    ]);
+  expect(await hostEvents(page)).toEqual([]);
 });

@@ -20,6 +20,10 @@
 //       · the map, clicked once the page is idle (the map is never preloaded; its tree is
 //         then cached, so its data needs nothing);
 //       · the list's second page, clicked once the list's first page is idle (dist-many/).
+//   - the embed's first question: a host page on another origin with the two-line snippet
+//     (embed.js, the start step), from the host's navigation start until the frame is shown
+//     (embed.js reveals it at its first size report) with its question heading painted,
+//     against the start page's own first question in the same run;
 //   - the bytes transferred until the load event.
 // `--compare <dir>` also measures another build (say, of the commit before a change, built
 // in a worktree) in the same loop, `--compare-many <dir>` its dist-many/, so before and after
@@ -372,6 +376,44 @@ async function measureData(browser, profile, origin, files) {
   return time;
 }
 
+/** A host page on another origin with the README's two-line snippet. */
+const hostPage = (wizardUrl) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,"></head>
+<body><h1>Helpdesk ticket</h1>
+<div data-troubleshooter="${TREE}"></div>
+<script>
+  // When embed.js shows the frame (at its first size report), before that frame is painted.
+  window.__revealed = new Promise((resolve) => {
+    new MutationObserver((_, observer) => {
+      const frame = document.querySelector('iframe');
+      if (!frame || frame.style.visibility === 'hidden' || frame.style.height === '0px') return;
+      observer.disconnect();
+      requestAnimationFrame(() => resolve(performance.now()));
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+</script>
+<script src="${wizardUrl}/embed.js" async></script>
+</body></html>
+`;
+
+/**
+ * The embed's first question, in the host page's time: the later of the frame shown and its
+ * heading painted (Element Timing in the frame, moved to the host's clock by timeOrigin).
+ */
+async function measureEmbed(browser, profile, hostUrl) {
+  const { context, page } = await openPage(browser, profile);
+  await page.addInitScript(instrument, {});
+  await page.goto(`${hostUrl}/`, { waitUntil: 'load' });
+  const revealed = await page.evaluate(() => window.__revealed);
+  const frame = page.frames().find((candidate) => candidate !== page.mainFrame());
+  const painted = await frame.evaluate(
+    async () => performance.timeOrigin + (await window.__headingPaint),
+  );
+  const hostOrigin = await page.evaluate(() => performance.timeOrigin);
+  await context.close();
+  return Math.max(revealed, painted - hostOrigin);
+}
+
 /** A copy of a built site with some of its pages rewritten. */
 async function rewrittenSite(from, rewrite, addresses) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'bench-site-'));
@@ -427,6 +469,16 @@ async function main() {
       sites.push({ key: label, label, url: await serve(dir), variant: true });
     }
   }
+  // The embed: the host page's origin listed in the wizard's config.json, as deployed.
+  const hostDir = await mkdtemp(path.join(os.tmpdir(), 'bench-host-'));
+  const embedDir = await rewrittenSite('dist', (html) => html, []);
+  temporary.push(hostDir, embedDir);
+  const hostUrl = await serve(hostDir);
+  await writeFile(
+    path.join(embedDir, 'config.json'),
+    JSON.stringify({ embed: { allowedOrigins: [hostUrl] } }),
+  );
+  await writeFile(path.join(hostDir, 'index.html'), hostPage(await serve(embedDir)));
   const minimalUrl = await serve(minimalDir);
   const strippedUrl = await serve(strippedDir);
   const manySites = [{ key: 'app', url: await serve(MANY_TREES_BUILD.dir) }];
@@ -462,6 +514,7 @@ async function main() {
             add(`${step.name}:${site.key}:first-click:trips`, load.shownRoundTrips);
           }
         }
+        add('embed', await measureEmbed(browser, profile, hostUrl));
         if (options['paint-only']) continue;
         for (const site of sites.filter((candidate) => !candidate.variant)) {
           const last = await measureStep(browser, profile, site.url + LAST.path, LAST, {
@@ -551,6 +604,14 @@ function report(results, sites, version) {
         ].join(' | ')} |`,
       );
     }
+    console.log(
+      "\nThe embed (a host page with the snippet, start step): from the host page's navigation" +
+        ' start until the frame is shown with its question painted, against the page itself.\n',
+    );
+    console.log('| embed | page itself | ratio |\n|---|---|---|');
+    console.log(
+      `| ${[ms(m.embed), ms(m['start:app']), ratio(m.embed, m['start:app'])].join(' | ')} |`,
+    );
     console.log(
       '\nInteractive: from navigation start until a click on an answer is handled in place.\n',
     );

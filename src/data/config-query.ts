@@ -109,6 +109,17 @@ export function configQueryOptions() {
 }
 
 /**
+ * The parent the frame is really in, where the browser says (location.ancestorOrigins), or
+ * else the one embed.js claimed: what a warning about a parent that is not allowed names.
+ */
+export function actualParentOrigin(
+  claimed: string,
+  own: { ancestorOrigins?: DOMStringList },
+): string {
+  return own.ancestorOrigins?.[0] ?? claimed;
+}
+
+/**
  * Whether the frame may talk to its parent: the parent's origin is listed, or is the
  * wizard's own; and where the browser says who the parent really is
  * (location.ancestorOrigins), it is that origin.

@@ -12,7 +12,7 @@ import { EmbedBridge } from './embed-bridge';
 
 const HOST = 'https://helpdesk.example';
 // One object for the frame's life, as the root layout reads it once.
-const PARAMS = { parentOrigin: HOST, frameId: 'ticket-1' };
+const PARAMS = { parentOrigin: HOST, frameId: 'ticket-1', theme: 'auto' } as const;
 
 // jsdom's own window.parent (the window itself), put back after each test.
 const ownParent = Object.getOwnPropertyDescriptor(window, 'parent');
@@ -34,7 +34,8 @@ function Layout() {
   );
 }
 
-test('the host hears each step once, however often the layout re-renders', async () => {
+/** The bridge on a step address, in a frame whose allowed parent records what it hears. */
+function openFrame(address: string) {
   vi.mocked(fetch).mockImplementation(
     fetchPublicFileExcept('/config.json', () =>
       Response.json({ embed: { allowedOrigins: [HOST] } }),
@@ -60,13 +61,18 @@ test('the host hears each step once, however often the layout re-renders', async
         ],
       },
     ],
-    { initialEntries: ['/q164887/sms-1-2'] },
+    { initialEntries: [address] },
   );
   render(
     <AppProviders queryClient={queryClient}>
       <RouterProvider router={router} />
     </AppProviders>,
   );
+  return postMessage;
+}
+
+test('the host hears each step once, however often the layout re-renders', async () => {
+  const postMessage = openFrame('/q164887/sms-1-2');
   const steps = () =>
     postMessage.mock.calls
       .map(([message]) => message as { type: string; stepId?: string })
@@ -79,4 +85,22 @@ test('the host hears each step once, however often the layout re-renders', async
   await user.click(screen.getByRole('button', { name: 'Render again' }));
   expect(steps()).toEqual(['upgrade-job']);
   expect(postMessage.mock.calls.every(([, origin]) => origin === HOST)).toBe(true);
+});
+
+test('an unknown troubleshooter is an error event with its reason, sent once', async () => {
+  const postMessage = openFrame('/no-such-tree');
+  const errors = () =>
+    postMessage.mock.calls
+      .map(([message]) => message as { type: string })
+      .filter((message) => message.type === 'error');
+  await vi.waitFor(() => expect(errors()).toHaveLength(1));
+  expect(errors()[0]).toMatchObject({
+    tree: 'no-such-tree',
+    reason: 'unknown-troubleshooter',
+    message: 'No troubleshooter is called “no-such-tree”.',
+  });
+  const user = userEvent.setup();
+  await user.click(screen.getByRole('button', { name: 'Render again' }));
+  expect(errors()).toHaveLength(1);
+  expect(postMessage.mock.calls.some(([message]) => message.type === 'ready')).toBe(false);
 });

@@ -8,8 +8,8 @@ import type { AnsweredStep } from '../../engine/replay-trail';
 import type { ResolvedStep } from '../../engine/resolve-step';
 import type { Tree } from '../../engine/tree-schema';
 import { FEEDBACK_EVENT, type FeedbackDetail } from '../../lib/feedback-event';
-import { isTreeId } from '../../data/tree-query';
-import { configQueryOptions, isParentAllowed } from '../../data/config-query';
+import { isTreeId, treeErrorKind } from '../../data/tree-query';
+import { actualParentOrigin, configQueryOptions, isParentAllowed } from '../../data/config-query';
 import type { EmbedParams } from './embed-params';
 
 const summarize = (steps: readonly AnsweredStep[]): AnswerSummary[] =>
@@ -20,7 +20,24 @@ const summarize = (steps: readonly AnsweredStep[]): AnswerSummary[] =>
   }));
 
 /** The part of the step route's loader data (step-loader.ts) the host is told about. */
-type ResolvedView = { tree?: Tree; step?: ResolvedStep };
+type ResolvedView = { kind: string; tree?: Tree; step?: ResolvedStep; error?: unknown };
+
+/** The error event for a step that shows no troubleshooter (step-loader.ts's tree-error). */
+function errorEvent(treeId: string, notFound: boolean): FrameEvent {
+  return notFound
+    ? {
+        type: 'error',
+        tree: treeId,
+        reason: 'unknown-troubleshooter',
+        message: `No troubleshooter is called “${treeId}”.`,
+      }
+    : {
+        type: 'error',
+        tree: treeId,
+        reason: 'load-failed',
+        message: `The troubleshooter “${treeId}” could not be loaded.`,
+      };
+}
 
 /**
  * The frame's side of embedding, loaded only when the page was opened by embed.js.
@@ -64,16 +81,28 @@ export function EmbedBridge({ params }: { params: EmbedParams }) {
   );
 
   // Compact chrome at once; let the host size the frame only if it will hear from us.
+  // The host's colour scheme (styles.css): the frame stays hidden until its first size
+  // report (embed.js), which comes after this, so the scheme never flashes.
   useEffect(() => {
     const root = document.documentElement;
     root.classList.add('embedded');
+    if (params.theme !== 'auto') root.dataset.theme = params.theme;
     if (allowed) root.classList.add('embedded-sized');
     if (allowed === false) {
+      // The real parent where the browser says: the claimed one may be another's.
+      const parent = actualParentOrigin(params.parentOrigin, window.location);
       console.warn(
-        `Troubleshooter: the page at ${params.parentOrigin} is not in config.json embed.allowedOrigins, so this embedded wizard sends it no events.`,
+        `Troubleshooter: the page at ${parent} is not in config.json embed.allowedOrigins, so this embedded wizard sends it no events.`,
       );
     }
-  }, [allowed, params.parentOrigin]);
+  }, [allowed, params.parentOrigin, params.theme]);
+
+  // No troubleshooter to show (an unknown id, a file that would not load): the host is told
+  // why, once per failed address (the loader data is a new object after each navigation).
+  const failed = view?.kind === 'tree-error' ? treeErrorKind(view.error) : undefined;
+  useEffect(() => {
+    if (post && failed) post(errorEvent(treeId, failed === 'not-found'));
+  }, [post, treeId, failed]);
 
   // Once a tree, by its id and title: its object changes when the page's excerpt gives
   // way to the tree file (engine/step-excerpt.ts), the troubleshooter does not.

@@ -1,11 +1,21 @@
 import { expect, test } from 'vitest';
-import { isParentAllowed } from '../../data/config-query';
+import { actualParentOrigin, isParentAllowed } from '../../data/config-query';
 import { readEmbedParams, readFrameEmbedParams } from './embed-params';
 
 test('reads the parameters embed.js puts on the frame URL', () => {
   expect(
     readEmbedParams('?embed=1&parentOrigin=https%3A%2F%2Fhelpdesk.example&frameId=t1-x9'),
-  ).toEqual({ parentOrigin: 'https://helpdesk.example', frameId: 't1-x9' });
+  ).toEqual({ parentOrigin: 'https://helpdesk.example', frameId: 't1-x9', theme: 'auto' });
+});
+
+test.each([
+  ['dark', 'dark'],
+  ['light', 'light'],
+  ['auto', 'auto'],
+  ['purple', 'auto'],
+])('reads theme=%s as %s', (given, theme) => {
+  const search = `?embed=1&parentOrigin=https%3A%2F%2Fh.example&frameId=t1&theme=${given}`;
+  expect(readEmbedParams(search)?.theme).toBe(theme);
 });
 
 test.each([
@@ -24,7 +34,7 @@ test.each([
 test('the frame keeps its parameters in window.name, so a reload of it stays embedded', () => {
   const search = '?embed=1&parentOrigin=https%3A%2F%2Fhelpdesk.example&frameId=t1-x9';
   const frame = { location: { search }, name: '' };
-  const params = { parentOrigin: 'https://helpdesk.example', frameId: 't1-x9' };
+  const params = { parentOrigin: 'https://helpdesk.example', frameId: 't1-x9', theme: 'auto' };
   expect(readFrameEmbedParams(frame)).toEqual(params);
   // Reloaded at a later step, whose address has no parameters.
   frame.location = { search: '?v=1' };
@@ -55,4 +65,15 @@ test('where the browser names the real parent, a listed origin must be that pare
     });
   expect(claimsHelpdesk('https://helpdesk.example')).toBe(true);
   expect(claimsHelpdesk('https://evil.example')).toBe(false);
+});
+
+test('a warning names the real parent where the browser says, else the claimed one', () => {
+  const ancestors = (actual: string) =>
+    Object.assign([actual], { contains: () => false, item: () => actual });
+  expect(
+    actualParentOrigin('https://helpdesk.example', {
+      ancestorOrigins: ancestors('https://evil.example'),
+    }),
+  ).toBe('https://evil.example');
+  expect(actualParentOrigin('https://helpdesk.example', {})).toBe('https://helpdesk.example');
 });

@@ -1,16 +1,25 @@
 import { isOrigin } from '../../lib/origins';
-import { EMBED_PARAMS } from './frame-url-params';
+import { EMBED_PARAMS, EMBED_THEMES, type EmbedTheme } from './frame-url-params';
 
-export type EmbedParams = { parentOrigin: string; frameId: string };
+export type EmbedParams = { parentOrigin: string; frameId: string; theme: EmbedTheme };
 
-/** The loader marks the frame's first URL with ?embed=1&parentOrigin=…&frameId=…. */
+const isTheme = (value: string | null): value is EmbedTheme =>
+  (EMBED_THEMES as readonly (string | null)[]).includes(value);
+
+/**
+ * The loader marks the frame's first URL with ?embed=1&parentOrigin=…&frameId=…, and
+ * &theme=light|dark when the host chose one (anything else is `auto`).
+ */
 export function readEmbedParams(search: string): EmbedParams | undefined {
   const params = new URLSearchParams(search);
   if (params.get(EMBED_PARAMS.flag) !== '1') return undefined;
   const parentOrigin = params.get(EMBED_PARAMS.parentOrigin) ?? '';
   const frameId = params.get(EMBED_PARAMS.frameId) ?? '';
   if (!isOrigin(parentOrigin)) return undefined;
-  return /^[A-Za-z0-9-]{1,64}$/.test(frameId) ? { parentOrigin, frameId } : undefined;
+  const theme = params.get(EMBED_PARAMS.theme);
+  return /^[A-Za-z0-9-]{1,64}$/.test(frameId)
+    ? { parentOrigin, frameId, theme: isTheme(theme) ? theme : 'auto' }
+    : undefined;
 }
 
 /**

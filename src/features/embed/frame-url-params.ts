@@ -4,4 +4,9 @@ export const EMBED_PARAMS = {
   flag: 'embed',
   parentOrigin: 'parentOrigin',
   frameId: 'frameId',
+  theme: 'theme',
 } as const;
+
+/** The host's colour scheme for the frame: `auto` follows the operating system. */
+export const EMBED_THEMES = ['light', 'dark', 'auto'] as const;
+export type EmbedTheme = (typeof EMBED_THEMES)[number];

@@ -4,13 +4,15 @@
  *   <div data-troubleshooter="q164887" data-troubleshooter-step="sms-1-2"></div>
  *   <script src="https://HOST/BASE/embed.js" async></script>
  *
- * or Troubleshooter.mount(element, { tree, step, ticket, client, onReady, onStep, onOutcome, onResize }).
- * data-troubleshooter-ticket and data-troubleshooter-client pass the ticket and client in.
- * Events also bubble from the container as `troubleshooter:ready|step|outcome|resize|feedback`.
+ * or Troubleshooter.mount(element, { tree, step, ticket, client, theme, onReady, onStep, … }).
+ * data-troubleshooter-ticket, -client and -theme pass the ticket, client and theme in.
+ * A changed data-troubleshooter (or -step) remounts the frame at the new troubleshooter.
+ * Events also bubble from the container as
+ * `troubleshooter:ready|step|outcome|resize|feedback|error`.
  * Messages are accepted only from the wizard's origin and from this mount's own iframe.
  */
 import { NO_ANALYTICS_PARAM } from '../../lib/walk-events';
-import { EMBED_PARAMS } from './frame-url-params';
+import { EMBED_PARAMS, type EmbedTheme } from './frame-url-params';
 import { hostMessage, parseFrameMessage, type FrameEvent, type FrameMessage } from './protocol';
 
 type Detail<T extends FrameEvent['type']> = Omit<Extract<FrameEvent, { type: T }>, 'type'>;
@@ -23,11 +25,15 @@ export type MountOptions = {
   ticket?: string;
   /** The client (machine or person) it is about, e.g. "WS-0042". */
   client?: string;
+  /** The frame's colour scheme: the host's choice, or `auto` (the operating system's). */
+  theme?: EmbedTheme;
   onReady?: (detail: Detail<'ready'>) => void;
   onStep?: (detail: Detail<'step'>) => void;
   onOutcome?: (detail: Detail<'outcome'>) => void;
   onResize?: (detail: Detail<'resize'>) => void;
   onFeedback?: (detail: Detail<'feedback'>) => void;
+  /** No troubleshooter to show: `reason` is unknown-troubleshooter or load-failed. */
+  onError?: (detail: Detail<'error'>) => void;
   /** false: the frame sends no walk events for this page (docs/privacy.md). */
   analytics?: boolean;
 };
@@ -71,6 +77,9 @@ const FALLBACK_HEIGHT = '640px';
     if (options.ticket) url.searchParams.set('ticket', options.ticket);
     if (options.client) url.searchParams.set('client', options.client);
     if (options.analytics === false) url.searchParams.set(NO_ANALYTICS_PARAM, '0');
+    if (options.theme === 'light' || options.theme === 'dark') {
+      url.searchParams.set(EMBED_PARAMS.theme, options.theme);
+    }
 
     const iframe = document.createElement('iframe');
     iframe.title = 'Troubleshooter';
@@ -99,6 +108,7 @@ const FALLBACK_HEIGHT = '640px';
         outcome: options.onOutcome,
         resize: options.onResize,
         feedback: options.onFeedback,
+        error: options.onError,
       }[type] as ((value: typeof detail) => void) | undefined;
       handler?.(detail);
     };
@@ -138,18 +148,21 @@ const FALLBACK_HEIGHT = '640px';
       root instanceof HTMLElement && root.matches('[data-troubleshooter]')
         ? [root, ...found]
         : found;
-    for (const element of all) {
-      if (mounts.has(element)) continue;
-      try {
-        mount(element, {
-          tree: element.dataset.troubleshooter ?? '',
-          step: element.dataset.troubleshooterStep,
-          ticket: element.dataset.troubleshooterTicket,
-          client: element.dataset.troubleshooterClient,
-        });
-      } catch (error) {
-        console.warn(error);
-      }
+    for (const element of all) if (!mounts.has(element)) mountElement(element);
+  }
+
+  function mountElement(element: HTMLElement) {
+    const data = element.dataset;
+    try {
+      mount(element, {
+        tree: data.troubleshooter ?? '',
+        step: data.troubleshooterStep,
+        ticket: data.troubleshooterTicket,
+        client: data.troubleshooterClient,
+        theme: data.troubleshooterTheme as EmbedTheme | undefined,
+      });
+    } catch (error) {
+      console.warn(error);
     }
   }
 
@@ -157,15 +170,30 @@ const FALLBACK_HEIGHT = '640px';
 
   const start = () => {
     mountMarked(document);
-    // Elements added later are mounted; mounts whose element left the page are cleaned up.
+    // Elements added later are mounted; mounts whose element left the page are cleaned up;
+    // an element whose troubleshooter, step or theme changed is mounted again with them.
     new MutationObserver((records) => {
       for (const record of records) {
         record.addedNodes.forEach((node) => {
           if (node instanceof HTMLElement) mountMarked(node);
         });
+        const { target } = record;
+        if (record.type !== 'attributes' || !(target instanceof HTMLElement)) continue;
+        if (record.oldValue === target.getAttribute(record.attributeName ?? '')) continue;
+        if (target.hasAttribute('data-troubleshooter')) mountElement(target);
+        else mounts.get(target)?.unmount();
       }
       for (const [element, mounted] of mounts) if (!element.isConnected) mounted.unmount();
-    }).observe(document.documentElement, { childList: true, subtree: true });
+    }).observe(document.documentElement, {
+      childList: true,
+      subtree: true,
+      attributeOldValue: true,
+      attributeFilter: [
+        'data-troubleshooter',
+        'data-troubleshooter-step',
+        'data-troubleshooter-theme',
+      ],
+    });
   };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
   else start();

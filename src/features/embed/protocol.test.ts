@@ -37,6 +37,15 @@ test('accepts each message kind the frame sends, exactly as built', () => {
   });
   expect(parseFrameMessage(feedback)).toEqual(feedback);
   expect(parseFrameMessage({ ...feedback, solved: 'no' })).toBeUndefined();
+  const error = frameMessage('t1-abc', {
+    type: 'error',
+    tree: 'nope',
+    reason: 'unknown-troubleshooter',
+    message: 'No troubleshooter is called nope.',
+  });
+  expect(parseFrameMessage(error)).toEqual(error);
+  expect(parseFrameMessage({ ...error, reason: 'exploded' })).toBeUndefined();
+  expect(parseFrameMessage({ ...error, message: 7 })).toBeUndefined();
 });
 
 test.each([

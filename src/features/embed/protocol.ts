@@ -8,6 +8,8 @@ export const EMBED_PROTOCOL = 'troubleshooter-embed';
 export const EMBED_PROTOCOL_VERSION = 1;
 
 export const OUTCOME_KINDS = ['diagnosis', 'escalate', 'ruled-out'] as const;
+/** Why the frame shows no troubleshooter: no tree has that id, or its file would not load. */
+export const ERROR_REASONS = ['unknown-troubleshooter', 'load-failed'] as const;
 
 export type AnswerSummary = { question: string; answer: string; unconfirmed: boolean };
 /** The ticket and client the walk is for (lib/walk-context.ts), when it came with them. */
@@ -42,6 +44,13 @@ export type OutcomeMessage = {
   context?: EventContext;
 };
 export type ResizeMessage = { type: 'resize'; height: number };
+/** The frame shows an error screen instead of a troubleshooter; `message` is for people. */
+export type ErrorMessage = {
+  type: 'error';
+  tree: string;
+  reason: (typeof ERROR_REASONS)[number];
+  message: string;
+};
 /** "Did this solve it?" answered on an outcome. */
 export type FeedbackMessage = {
   type: 'feedback';
@@ -53,7 +62,7 @@ export type FeedbackMessage = {
 };
 
 export type FrameEvent =
-  ReadyMessage | StepMessage | OutcomeMessage | ResizeMessage | FeedbackMessage;
+  ReadyMessage | StepMessage | OutcomeMessage | ResizeMessage | FeedbackMessage | ErrorMessage;
 export type FrameMessage = Envelope & FrameEvent;
 export type HostMessage = Envelope & { type: 'restart' };
 
@@ -129,6 +138,12 @@ export function parseFrameMessage(data: unknown): FrameMessage | undefined {
         : undefined;
     case 'feedback':
       return isText(m.tree) && isText(m.outcomeId) && typeof m.solved === 'boolean' && isText(m.url)
+        ? (m as FrameMessage)
+        : undefined;
+    case 'error':
+      return isText(m.tree) &&
+        (ERROR_REASONS as readonly unknown[]).includes(m.reason) &&
+        isText(m.message)
         ? (m as FrameMessage)
         : undefined;
     default:
