@@ -251,7 +251,7 @@ for (const database of ['embedded', 'postgres'] as const) {
       await walk(browser, origin, ANSWERS_TO_DIAGNOSIS.slice(0, 2));
 
       await signIn(page, origin);
-      const reportApi = `${origin}/api/analytics/q164887?v=1&from=${TODAY}&to=${TODAY}`;
+      const reportApi = `${origin}/api/analytics/q164887?v=2&from=${TODAY}&to=${TODAY}`;
       await expect
         .poll(async () => (await (await page.request.get(reportApi)).json()).versions[0].walks, {
           timeout: 30_000,
@@ -265,7 +265,7 @@ for (const database of ['embedded', 'postgres'] as const) {
 
       // The report page.
       consoleGuard.allow(/status of 404/);
-      await page.goto(`${origin}/map/q164887/report?v=1&from=${TODAY}&to=${TODAY}`);
+      await page.goto(`${origin}/map/q164887/report?v=2&from=${TODAY}&to=${TODAY}`);
       await expect(page.getByRole('heading', { level: 1 })).toContainText('Windows NT upgrade');
       const totals = page.locator('.report-totals');
       await expect(totals.getByText('Walks started').locator('..')).toContainText('5');
@@ -288,7 +288,7 @@ for (const database of ['embedded', 'postgres'] as const) {
       await expect(
         page.locator('table[data-node="upgrade-job"] tr[data-answer="other-job"] td'),
       ).toHaveText(['1', '20%']);
-      const outcomes = page.getByRole('table', { name: /Outcomes, version 1/ });
+      const outcomes = page.getByRole('table', { name: /Outcomes, version 2/ });
       await expect(outcomes.locator('tr[data-node="diagnosis"] td')).toHaveText([
         'Diagnosis',
         '3',
@@ -304,27 +304,28 @@ for (const database of ['embedded', 'postgres'] as const) {
       await expect(page.locator('.report-chart canvas')).toHaveCount(2);
       await expectAccessible(page, `report-${database}`);
 
-      // Two versions side by side: the same version twice is one; the form keeps the range.
+      // Two versions side by side (version 1 had no walks); the form keeps the range.
       await page.getByLabel('Compare with').selectOption('1');
       await page.getByRole('button', { name: 'Show' }).click();
-      await expect(page).toHaveURL(/v=1/);
+      await expect(page).toHaveURL(/[?&]compare=1(&|$)/);
+      await expect(page).toHaveURL(/[?&]v=2(&|$)/);
 
       // The CSV: one row per node.
       const csv = await (
-        await page.request.get(`${origin}/api/analytics/q164887/csv?v=1&from=${TODAY}&to=${TODAY}`)
+        await page.request.get(`${origin}/api/analytics/q164887/csv?v=2&from=${TODAY}&to=${TODAY}`)
       ).text();
       const rows = csv.trim().split('\r\n');
       expect(rows).toHaveLength(1 + 13);
       expect(rows).toContain(
-        'q164887,1,sms-version,question,Is the client managed by Systems Management Server 1.2?,5,0,sms-1-2=3 version-unsure=2 other-version=0,yes,,',
+        'q164887,2,sms-version,question,Is the client managed by Systems Management Server 1.2?,5,0,sms-1-2=3 version-unsure=2 other-version=0,yes,,',
       );
-      expect(rows.find((row) => row.startsWith('q164887,1,diagnosis,'))).toMatch(/,3,,,,1,1$/);
-      expect(rows.find((row) => row.startsWith('q164887,1,repeats,'))).toMatch(
+      expect(rows.find((row) => row.startsWith('q164887,2,diagnosis,'))).toMatch(/,3,,,,1,1$/);
+      expect(rows.find((row) => row.startsWith('q164887,2,repeats,'))).toMatch(
         /,4,1,repeats=3 runs-once=0,no,,$/,
       );
 
       // The traffic map: counts on the boxes, drop-off marked, lines by walks.
-      await page.goto(`${origin}/map/q164887?traffic&v=1&from=${TODAY}&to=${TODAY}`);
+      await page.goto(`${origin}/map/q164887?traffic&v=2&from=${TODAY}&to=${TODAY}`);
       const layer = page.getByTestId('traffic-layer');
       await expect(layer.locator('[data-node="sms-version"] text')).toHaveText('5');
       await expect(layer.locator('[data-node="repeats"] text')).toHaveText('4 · 1 left');

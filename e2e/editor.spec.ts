@@ -96,7 +96,7 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 const published: ReadonlyMap<string, string> = publishedFiles();
 const PUBLISHED_SITE = path.resolve(import.meta.dirname, '..', PUBLISHED_BUILD.dir);
 
-/** The step links of version 1 that go through the answer the second test points elsewhere. */
+/** The step links of version 2 that go through the answer the second test points elsewhere. */
 const movedTrails: string[] = (() => {
   const deployed = parsedTree('q164887.json', readFileSync('public/trees/q164887.json', 'utf8'));
   const question = deployed.nodes.find((node) => node.id === PUBLISHED_CHANGE.question);
@@ -206,7 +206,7 @@ test.describe('made, changed, published and built', () => {
     );
   });
 
-  test('q164887 with an answer pointed elsewhere lists the links that now lead elsewhere, and publishes version 2', async ({
+  test('q164887 with an answer pointed elsewhere lists the links that now lead elsewhere, and publishes version 3', async ({
     page,
   }) => {
     await openEditor(page, '/edit/q164887');
@@ -214,7 +214,7 @@ test.describe('made, changed, published and built', () => {
     await goToOutlineItem(page, /^Question: Does Package Command Manager run on the client/);
     await page.keyboard.press('Enter');
     const before = await page.getByLabel('Leads to').first().inputValue();
-    // Every step link of version 1 that goes through this question's first answer moves.
+    // Every step link of version 2 that goes through this question's first answer moves.
     expect(movedTrails.length).toBeGreaterThan(1);
     // Its first answer now ends at an outcome instead: the one the published site has.
     const leadsTo = page.getByLabel('Leads to').first();
@@ -226,8 +226,8 @@ test.describe('made, changed, published and built', () => {
 
     await page.getByRole('tab', { name: 'Impact and publishing' }).press('Enter');
     const panel = page.getByRole('tabpanel', { name: 'Impact and publishing' });
-    await expect(panel).toContainText('Publish this as version 2');
-    await panel.getByText(/^All \d+ step links of version 1$/).click();
+    await expect(panel).toContainText('Publish this as version 3');
+    await panel.getByText(/^All \d+ step links of version 2$/).click();
     const moved = panel
       .getByRole('list', { name: 'Step links of the deployed version' })
       .getByRole('listitem')
@@ -240,12 +240,12 @@ test.describe('made, changed, published and built', () => {
       );
     }
 
-    const file = await downloaded(page, /^Download q164887\.json \(version 2\)/);
-    const archived = await downloaded(page, /^Download q164887\.v1\.json/);
+    const file = await downloaded(page, /^Download q164887\.json \(version 3\)/);
+    const archived = await downloaded(page, /^Download q164887\.v2\.json/);
     const current = validateTreeFile(file.name, JSON.parse(file.text));
     const old = validateTreeFile(archived.name, JSON.parse(archived.text));
-    expect(current.ok && current.value.version).toBe(2);
-    expect(old.ok && old.value.version).toBe(1);
+    expect(current.ok && current.value.version).toBe(3);
+    expect(old.ok && old.value.version).toBe(2);
     expect(archived.text).toBe(readFileSync('public/trees/q164887.json', 'utf8'));
     // The very files the published site was built with.
     expect(file.text).toBe(published.get(file.name));
@@ -260,7 +260,7 @@ test.describe('made, changed, published and built', () => {
       'index.json',
       'printer-check.json',
       'q164887.json',
-      'q164887.v1.json',
+      'q164887.v2.json',
     ]);
     const downloads = await folderWith(published);
     const checked = await checkTrees(downloads);
@@ -305,7 +305,7 @@ test.describe('made, changed, published and built', () => {
       const old = movedTrails.reduce((longest, trail) =>
         trail.length > longest.length ? trail : longest,
       );
-      // No page was written for it (version 2 has no such step): the site's 404.html
+      // No page was written for it (version 3 has no such step): the site's 404.html
       // answers, as a static host would, and the app reads the link. Nothing else is missing.
       const missing: string[] = [];
       page.on('response', (response) => {
@@ -317,9 +317,9 @@ test.describe('made, changed, published and built', () => {
         'This troubleshooter has changed since the link was made',
       );
       await expect(
-        page.getByText('The link was made with version 1; this is version 2.'),
+        page.getByText('The link was made with version 2; this is version 3.'),
       ).toBeVisible();
-      const deployed = parsedTree('q164887.v1.json', published.get('q164887.v1.json') ?? '');
+      const deployed = parsedTree('q164887.v2.json', published.get('q164887.v2.json') ?? '');
       const dropped = walkedAnswers(deployed, old.split('/')).find(
         (_, at, walked) => walked[at - 1]?.question === 'pcm-service',
       );
@@ -329,7 +329,7 @@ test.describe('made, changed, published and built', () => {
         page.getByRole('region', { name: 'What changed for your answers' }),
       ).toContainText(droppedQuestion?.kind === 'question' ? droppedQuestion.prompt : '(none)');
 
-      // The link that ended at the changed answer keeps every answer (version 2 has a page
+      // The link that ended at the changed answer keeps every answer (version 3 has a page
       // there): it is told where it led and where it goes now.
       const current = parsedTree('q164887.json', published.get('q164887.json') ?? '');
       const shortest = movedTrails.reduce((first, trail) =>
