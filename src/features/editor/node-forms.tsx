@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { OUTCOME_CAPTIONS } from '../../components/outcome-captions';
 import {
   addAnswer,
@@ -59,7 +60,24 @@ export function TreeForm({ context }: { context: FormContext }) {
   const { tree, apply } = context;
   const set = (fields: Parameters<typeof setTreeFields>[1]) =>
     apply((current) => setTreeFields(current, fields));
-  const questions = tree.nodes.filter((node) => node.kind === 'question');
+  // A large tree has thousands of questions: their options are made again only when the
+  // nodes change, not at every key typed in the title.
+  const questionOptions = useMemo(
+    () =>
+      tree.nodes.flatMap((node) =>
+        node.kind === 'question'
+          ? [
+              <option key={node.id} value={node.id}>
+                {nodeLabel(node)}
+              </option>,
+            ]
+          : [],
+      ),
+    [tree.nodes],
+  );
+  const startIsQuestion = tree.nodes.some(
+    (node) => node.kind === 'question' && node.id === tree.start,
+  );
   const start = useFieldProblems('$.start');
   return (
     <div className="editor-form">
@@ -125,14 +143,8 @@ export function TreeForm({ context }: { context: FormContext }) {
           value={tree.start}
           onChange={(event) => set({ start: event.target.value })}
         >
-          {questions.some((node) => node.id === tree.start) ? null : (
-            <option value={tree.start}>Choose a question</option>
-          )}
-          {questions.map((node) => (
-            <option key={node.id} value={node.id}>
-              {nodeLabel(node)}
-            </option>
-          ))}
+          {startIsQuestion ? null : <option value={tree.start}>Choose a question</option>}
+          {questionOptions}
         </select>
         {start.message}
       </div>
