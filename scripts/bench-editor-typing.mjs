@@ -21,7 +21,7 @@ const KEYS = Number(values.keys);
 /**
  * The largest tree the rulebook lets the editor open (src/engine/tree-limits.ts: 1,500 nodes,
  * 2 MB, 16,000 bytes a walk): questions four answers wide (three lead on), level after level (a walk is at
- * most eight questions deep), each with help, one answer of each ruling the cause out.
+ * most eight questions deep), each with help, its last answer ruling the cause out.
  */
 function largeTree(count) {
   const help = Array.from({ length: 2 }, (_, index) =>
@@ -44,7 +44,8 @@ function largeTree(count) {
           label: `Yes, in the way numbered ${answer + 1}`,
           next: `q${at}`,
         })),
-        { slug: 'no', label: 'No', next: children.length === 0 ? 'done' : 'fine' },
+        ...(children.length === 0 ? [{ slug: 'yes', label: 'Yes', next: 'done' }] : []),
+        { slug: 'no', label: 'No', next: 'fine' },
       ],
     });
   }
