@@ -194,10 +194,7 @@ export function EditorWorkspace({
     dispatch({ type: 'edit', change, typing: typing.current });
     typing.current = undefined;
   };
-  const select = useCallback(
-    (selection: Selection) => dispatch({ type: 'select', selection }),
-    [],
-  );
+  const select = useCallback((selection: Selection) => dispatch({ type: 'select', selection }), []);
   const focusForm = useCallback(() => setFocusRequest({ ids: ['editor-form-heading'] }), []);
   const context: FormContext = {
     tree,
