@@ -97,10 +97,9 @@ export function EditorWorkspace({
   }, [focusRequest]);
 
   // What follows from the whole tree (the checks, the preview, the impact, the outline) is
-  // worked out from a deferred copy: a key shows at once in its field, and the rest catches
-  // up when the browser has time, dropped for a newer tree when keys keep coming (React's
-  // useDeferredValue). A 1,700-question tree takes a moment to check; a key must not.
-  const settled = useDeferredValue(tree);
+  // worked out from a settled copy: a key shows at once in its field, and the rest catches
+  // up (useSettledTree).
+  const settled = useSettledTree(tree);
   const check = useMemo(() => checkDraft(settled), [settled]);
   // The preview walks the draft while answers are still unwired: they lead to a stand-in.
   const previewTree = useMemo(
@@ -264,9 +263,11 @@ export function EditorWorkspace({
 
   const index = selectedIndex(tree, state.selection);
   const node = index === undefined ? undefined : tree.nodes[index];
+  // Only while its tab is open: comparing every walk of a large tree takes a moment.
+  const impactShown = tab === 'publish';
   const impact = useMemo(
-    () => (deployed && check.walkable ? treeImpact(deployed, settled) : undefined),
-    [deployed, check, settled],
+    () => (impactShown && deployed && check.walkable ? treeImpact(deployed, settled) : undefined),
+    [impactShown, deployed, check, settled],
   );
   const fileName = `${tree.id || 'troubleshooter'}.json`;
 
@@ -556,6 +557,28 @@ export function EditorWorkspace({
       </FocusAfterCommit>
     </div>
   );
+}
+
+/** A tree of more nodes than this takes longer than a frame to check (docs/performance.md). */
+const LARGE_TREE_NODES = 300;
+/** How long typing pauses before a large tree is checked again. */
+const SETTLE_MS = 300;
+
+/**
+ * The tree the checks, preview, impact and outline read. React's useDeferredValue lets a
+ * key show before them, but cannot cut one long call in two: checking a tree of 1,500
+ * nodes is one call of a few hundred milliseconds, and the next key would wait for it.
+ * So a large tree is checked again once typing pauses; a small one at once (deferred).
+ */
+function useSettledTree(tree: Tree): Tree {
+  const large = tree.nodes.length > LARGE_TREE_NODES;
+  const [paused, setPaused] = useState(tree);
+  useEffect(() => {
+    if (!large) return;
+    const timer = setTimeout(() => setPaused(tree), SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [tree, large]);
+  return useDeferredValue(large ? paused : tree);
 }
 
 /** The draft saved last, here or on the server, other than the one open. */

@@ -256,7 +256,9 @@ export function Toolbar({ label, children }: { label: string; children: ReactNod
       className="editor-item-buttons"
       onKeyDown={onKeyDown}
       onFocus={(event) => {
-        const at = buttons().findIndex((button) => button === event.target);
+        // The element focused inside the group (React types it as the group itself).
+        const target: EventTarget = event.target;
+        const at = buttons().indexOf(target as HTMLButtonElement);
         if (at !== -1) setCurrent(at);
       }}
     >
