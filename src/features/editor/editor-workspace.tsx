@@ -1,8 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import {
   useCallback,
+  useDeferredValue,
   useEffect,
   useLayoutEffect,
+  useMemo,
   useReducer,
   useRef,
   useState,
@@ -96,29 +98,48 @@ export function EditorWorkspace({
     if (focusRequest.scroll) target?.scrollIntoView({ block: 'nearest' });
   }, [focusRequest]);
 
-  const check = checkDraft(tree);
+  // What follows from the whole tree (the checks, the preview, the impact, the outline) is
+  // worked out from a settled copy: a key shows at once in its field, and the rest catches
+  // up (useSettledTree).
+  const settled = useSettledTree(tree);
+  const check = useMemo(() => checkDraft(settled), [settled]);
   // The preview walks the draft while answers are still unwired: they lead to a stand-in.
-  const previewTree = check.walkable ? tree : wireLooseEnds(tree);
-  const previewable = check.walkable || (previewTree !== tree && checkDraft(previewTree).walkable);
+  const previewTree = useMemo(
+    () => (check.walkable ? settled : wireLooseEnds(settled)),
+    [check, settled],
+  );
+  const previewable = useMemo(
+    () => check.walkable || (previewTree !== settled && checkDraft(previewTree).walkable),
+    [check, previewTree, settled],
+  );
   const idInUse = deployed ? undefined : idsInUse.get(tree.id);
-  const problems = [
-    ...(idInUse
-      ? [{ path: '$.id', message: `is already used by ${idInUse}: choose another id` }]
-      : []),
-    ...check.problems.map((problem) => ({
-      ...problem,
-      message: authorMessage(tree, problem.path, problem.message),
-    })),
-  ];
-  const problemsByPath = new Map<string, typeof problems>();
-  for (const problem of problems) {
-    problemsByPath.set(problem.path, [...(problemsByPath.get(problem.path) ?? []), problem]);
-  }
+  const problems = useMemo(
+    () => [
+      ...(idInUse
+        ? [{ path: '$.id', message: `is already used by ${idInUse}: choose another id` }]
+        : []),
+      ...check.problems.map((problem) => ({
+        ...problem,
+        message: authorMessage(settled, problem.path, problem.message),
+      })),
+    ],
+    [idInUse, check, settled],
+  );
+  const problemsByPath = useMemo(() => {
+    const byPath = new Map<string, typeof problems>();
+    for (const problem of problems) {
+      byPath.set(problem.path, [...(byPath.get(problem.path) ?? []), problem]);
+    }
+    return byPath;
+  }, [problems]);
   // A blank new troubleshooter: the last draft is offered, the one the author most likely
   // came back for.
   const fresh = !deployed && opening.localRevision === 0 && opening.serverRevision === 0;
   const lastDraft = fresh ? latestDraft(drafts, serverDrafts, opening.key) : undefined;
-  const deployedIds = new Set(deployed?.nodes.map((node) => node.id) ?? []);
+  const deployedIds = useMemo(
+    () => new Set(deployed?.nodes.map((node) => node.id) ?? []),
+    [deployed],
+  );
   const behind = deployed !== undefined && basedOn !== undefined && basedOn < deployed.version;
 
   // A new troubleshooter's address names its draft, so a reload opens it again. Not a
@@ -174,7 +195,8 @@ export function EditorWorkspace({
     dispatch({ type: 'edit', change, typing: typing.current });
     typing.current = undefined;
   };
-  const select = (selection: Selection) => dispatch({ type: 'select', selection });
+  const select = useCallback((selection: Selection) => dispatch({ type: 'select', selection }), []);
+  const focusForm = useCallback(() => setFocusRequest({ ids: ['editor-form-heading'] }), []);
   const context: FormContext = {
     tree,
     apply,
@@ -204,7 +226,8 @@ export function EditorWorkspace({
   const chooseProblem = (path: string) => {
     if (!wide) setTab('edit');
     const index = problemNodeIndex(path);
-    const node = index === undefined ? undefined : tree.nodes[index];
+    // Problems are found in the settled tree (above): their paths index its nodes.
+    const node = index === undefined ? undefined : settled.nodes[index];
     const answer = /answers\[(\d+)\]/.exec(path)?.[1];
     select(
       node
@@ -242,7 +265,12 @@ export function EditorWorkspace({
 
   const index = selectedIndex(tree, state.selection);
   const node = index === undefined ? undefined : tree.nodes[index];
-  const impact = deployed && check.walkable ? treeImpact(deployed, tree) : undefined;
+  // Only while its tab is open: comparing every walk of a large tree takes a moment.
+  const impactShown = tab === 'publish';
+  const impact = useMemo(
+    () => (impactShown && deployed && check.walkable ? treeImpact(deployed, settled) : undefined),
+    [impactShown, deployed, check, settled],
+  );
   const fileName = `${tree.id || 'troubleshooter'}.json`;
 
   const onDrop = (event: DragEvent) => {
@@ -256,10 +284,10 @@ export function EditorWorkspace({
     <section className="editor-layout__outline" aria-labelledby="editor-outline-heading">
       <h2 id="editor-outline-heading">Outline</h2>
       <TreeOutline
-        tree={tree}
+        tree={settled}
         selection={state.selection}
         onSelect={select}
-        onEnter={() => setFocusRequest({ ids: ['editor-form-heading'] })}
+        onEnter={focusForm}
       />
       <div className="editor-item-buttons">
         {(['question', 'outcome'] as const).map((kind) => (
@@ -498,7 +526,7 @@ export function EditorWorkspace({
         <FieldProblems value={problemsByPath}>
           <ProblemList
             problems={problems}
-            describe={(path) => describePath(tree, path)}
+            describe={(path) => describePath(settled, path)}
             onChoose={chooseProblem}
           />
           <div className={wide ? 'editor-layout' : 'editor-layout editor-layout--tabs'}>
@@ -535,6 +563,28 @@ export function EditorWorkspace({
       </FocusAfterCommit>
     </div>
   );
+}
+
+/** A tree of more nodes than this takes longer than a frame to check (docs/performance.md). */
+const LARGE_TREE_NODES = 300;
+/** How long typing pauses before a large tree is checked again. */
+const SETTLE_MS = 300;
+
+/**
+ * The tree the checks, preview, impact and outline read. React's useDeferredValue lets a
+ * key show before them, but cannot cut one long call in two: checking a tree of 1,500
+ * nodes is one call of a few hundred milliseconds, and the next key would wait for it.
+ * So a large tree is checked again once typing pauses; a small one at once (deferred).
+ */
+function useSettledTree(tree: Tree): Tree {
+  const large = tree.nodes.length > LARGE_TREE_NODES;
+  const [paused, setPaused] = useState(tree);
+  useEffect(() => {
+    if (!large) return;
+    const timer = setTimeout(() => setPaused(tree), SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [tree, large]);
+  return useDeferredValue(large ? paused : tree);
 }
 
 /** The draft saved last, here or on the server, other than the one open. */

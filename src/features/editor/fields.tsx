@@ -1,5 +1,5 @@
 import { useFocusAfterCommit } from './focus-after-commit';
-import type { ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { toIdCharacters } from '../../engine/slugs';
 import { moveItem } from '../../engine/tree-edits';
 import { fieldId, useFieldProblems } from './field-problems';
@@ -182,7 +182,7 @@ export function ItemButtons({
     focusSoon(buttonId(to, delta < 0 ? 'up' : 'down'));
   };
   return (
-    <div className="editor-item-buttons">
+    <Toolbar label={`Move or remove ${what}`}>
       <button
         type="button"
         id={buttonId(index, 'up')}
@@ -207,6 +207,62 @@ export function ItemButtons({
           {hidden}
         </button>
       ) : null}
+    </Toolbar>
+  );
+}
+
+/**
+ * Buttons that belong together as one Tab stop, the ARIA toolbar pattern (a roving
+ * tabindex): Tab passes the group, Left and Right (Home, End) move within it. A form of
+ * many items is then a few Tab presses long rather than dozens. The button last focused
+ * keeps the Tab stop, so focus sent to a button (after a move) is where Tab comes back to.
+ */
+export function Toolbar({ label, children }: { label: string; children: ReactNode }) {
+  const bar = useRef<HTMLDivElement>(null);
+  const [current, setCurrent] = useState(0);
+  const buttons = () => [...(bar.current?.querySelectorAll('button') ?? [])];
+  // The buttons are the children's own: their tabindex is set on them after each commit.
+  useLayoutEffect(() => {
+    const all = buttons();
+    const stop = Math.min(current, all.length - 1);
+    all.forEach((button, at) => {
+      button.tabIndex = at === stop ? 0 : -1;
+    });
+  });
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const all = buttons();
+    const at = all.findIndex((button) => button === document.activeElement);
+    if (at === -1) return;
+    const to =
+      event.key === 'ArrowRight'
+        ? (at + 1) % all.length
+        : event.key === 'ArrowLeft'
+          ? (at - 1 + all.length) % all.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? all.length - 1
+              : undefined;
+    if (to === undefined) return;
+    event.preventDefault();
+    all[to]?.focus();
+  };
+  return (
+    <div
+      ref={bar}
+      role="toolbar"
+      aria-label={label}
+      className="editor-item-buttons"
+      onKeyDown={onKeyDown}
+      onFocus={(event) => {
+        // The element focused inside the group (React types it as the group itself).
+        const target: EventTarget = event.target;
+        const at = buttons().indexOf(target as HTMLButtonElement);
+        if (at !== -1) setCurrent(at);
+      }}
+    >
+      {children}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { useMemo, useRef } from 'react';
 import { OUTCOME_CAPTIONS } from '../../components/outcome-captions';
 import {
   addAnswer,
@@ -26,7 +27,14 @@ import {
   type Tree,
 } from '../../engine/tree-schema';
 import { fieldId, useFieldProblems } from './field-problems';
-import { ItemButtons, ListField, TextField, useFocusSoon, type FieldEvents } from './fields';
+import {
+  ItemButtons,
+  ListField,
+  TextField,
+  Toolbar,
+  useFocusSoon,
+  type FieldEvents,
+} from './fields';
 import type { Change } from './editor-state';
 
 /** What every form needs from the editor page. */
@@ -59,7 +67,24 @@ export function TreeForm({ context }: { context: FormContext }) {
   const { tree, apply } = context;
   const set = (fields: Parameters<typeof setTreeFields>[1]) =>
     apply((current) => setTreeFields(current, fields));
-  const questions = tree.nodes.filter((node) => node.kind === 'question');
+  // A large tree has thousands of questions: their options are made again only when the
+  // nodes change, not at every key typed in the title.
+  const questionOptions = useMemo(
+    () =>
+      tree.nodes.flatMap((node) =>
+        node.kind === 'question'
+          ? [
+              <option key={node.id} value={node.id}>
+                {nodeLabel(node)}
+              </option>,
+            ]
+          : [],
+      ),
+    [tree.nodes],
+  );
+  const startIsQuestion = tree.nodes.some(
+    (node) => node.kind === 'question' && node.id === tree.start,
+  );
   const start = useFieldProblems('$.start');
   return (
     <div className="editor-form">
@@ -125,14 +150,8 @@ export function TreeForm({ context }: { context: FormContext }) {
           value={tree.start}
           onChange={(event) => set({ start: event.target.value })}
         >
-          {questions.some((node) => node.id === tree.start) ? null : (
-            <option value={tree.start}>Choose a question</option>
-          )}
-          {questions.map((node) => (
-            <option key={node.id} value={node.id}>
-              {nodeLabel(node)}
-            </option>
-          ))}
+          {startIsQuestion ? null : <option value={tree.start}>Choose a question</option>}
+          {questionOptions}
         </select>
         {start.message}
       </div>
@@ -215,11 +234,30 @@ export function QuestionForm({ context, index }: { context: FormContext; index: 
   const set = (fields: Parameters<typeof setQuestionFields>[2]) =>
     apply((current) => setQuestionFields(current, question.id, fields));
   const answersProblem = useFieldProblems(`${base}.answers`);
+  const answersHeading = useRef<HTMLHeadingElement>(null);
+  const addAnswerButton = useRef<HTMLButtonElement>(null);
   return (
     <div className="editor-form">
       <h2 id="editor-form-heading" tabIndex={-1}>
         Question: {nodeLabel(question)}
       </h2>
+      {/* Skip links inside a long form: the answers are far down, past the help paragraphs. */}
+      <Toolbar label="Go to">
+        <button
+          type="button"
+          className="editor-link-button"
+          onClick={() => answersHeading.current?.focus()}
+        >
+          Go to answers
+        </button>{' '}
+        <button
+          type="button"
+          className="editor-link-button"
+          onClick={() => addAnswerButton.current?.focus()}
+        >
+          Go to “Add answer”
+        </button>
+      </Toolbar>
       <NodeActions context={context} index={index} kind="question" />
       <NodeIdField context={context} index={index} />
       <TextField
@@ -263,7 +301,9 @@ export function QuestionForm({ context, index }: { context: FormContext; index: 
         hint="Short paragraphs; needed when an answer is “Not sure”."
         onChange={(help) => set({ help })}
       />
-      <h3>Answers</h3>
+      <h3 ref={answersHeading} tabIndex={-1}>
+        Answers
+      </h3>
       {answersProblem.message}
       <ol className="editor-answers">
         {question.answers.map((_, answerIndex) => (
@@ -273,6 +313,7 @@ export function QuestionForm({ context, index }: { context: FormContext; index: 
         ))}
       </ol>
       <button
+        ref={addAnswerButton}
         type="button"
         className="editor-button"
         id={fieldId(`${base}.answers`)}
@@ -377,14 +418,14 @@ function AnswerFields({
           </optgroup>
         </select>
         {next.message}
-        <div className="editor-item-buttons">
+        <Toolbar label={`Lead answer ${answerIndex + 1} to something new`}>
           <button type="button" className="editor-button" onClick={() => toNew('question')}>
             New question <span className="visually-hidden">for answer {answerIndex + 1}</span>
           </button>
           <button type="button" className="editor-button" onClick={() => toNew('outcome')}>
             New outcome <span className="visually-hidden">for answer {answerIndex + 1}</span>
           </button>
-        </div>
+        </Toolbar>
       </div>
       <TextField
         {...context}

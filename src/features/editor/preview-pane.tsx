@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, type MouseEvent, type ReactNode } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, type MouseEvent, type ReactNode } from 'react';
 import { NamesThePage } from '../../components/document-title';
 import { readChange, type ChangeContext } from '../../engine/change-answer';
 import { resolveStep, type ResolvedStep } from '../../engine/resolve-step';
@@ -54,7 +54,7 @@ export type PreviewAt = { trail: readonly string[]; was?: readonly string[] | un
  * are links to step addresses that the draft does not have yet: a click on one inside the
  * preview is read here, and moves the preview instead of the page.
  */
-export function PreviewPane({
+export const PreviewPane = memo(function PreviewPane({
   tree,
   at,
   onMove,
@@ -76,7 +76,7 @@ export function PreviewPane({
     );
   }
   return <WalkablePreview tree={tree} at={at} onMove={onMove} renderStep={renderStep} />;
-}
+});
 
 const PREVIEW_ID = 'editor-preview';
 
@@ -104,7 +104,7 @@ function WalkablePreview({
       link.setAttribute('href', `#${PREVIEW_ID}`);
     }
   });
-  const shown = withPlaceholders(tree);
+  const shown = useMemo(() => withPlaceholders(tree), [tree]);
   const step = resolveStep(shown, at.trail);
   const onClickCapture = (event: MouseEvent<HTMLDivElement>) => {
     const link = (event.target as Element).closest('a');

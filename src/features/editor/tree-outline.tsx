@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent } from 'react';
+import { memo, useMemo, useState, type KeyboardEvent } from 'react';
 import { OUTCOME_CAPTIONS } from '../../components/outcome-captions';
 import type { Tree } from '../../engine/tree-schema';
 import { selectedIndex, type Selection } from './editor-state';
@@ -70,7 +70,7 @@ function keyOf(tree: Tree, selection: Selection): string {
  * select (the form beside it follows), Right and Left open and close a question, Home and
  * End go to the ends, Enter goes to the form. Nothing needs a mouse or dragging.
  */
-export function TreeOutline({
+export const TreeOutline = memo(function TreeOutline({
   tree,
   selection,
   onSelect,
@@ -81,9 +81,16 @@ export function TreeOutline({
   onSelect: (selection: Selection) => void;
   onEnter: () => void;
 }) {
-  const items = outlineItems(tree);
+  // Worked out again only when the tree changes (memo: not when the page around it does).
+  const items = useMemo(() => outlineItems(tree), [tree]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const visible = items.filter((item) => !item.parent || !collapsed.has(item.parent));
+  // Each question's visible answers, found once: looking them up per question would take
+  // the square of the outline's length (5,000 items in a 1,700-question tree).
+  const childrenOf = new Map<string, Item[]>();
+  for (const item of visible) {
+    if (item.parent) childrenOf.set(item.parent, [...(childrenOf.get(item.parent) ?? []), item]);
+  }
   const current = keyOf(tree, selection);
   const active = visible.some((item) => item.key === current)
     ? current
@@ -144,7 +151,7 @@ export function TreeOutline({
 
   const render = (item: Item) => {
     const open = item.children?.length ? !collapsed.has(item.key) : undefined;
-    const children = open ? visible.filter((child) => child.parent === item.key) : [];
+    const children = open ? (childrenOf.get(item.key) ?? []) : [];
     return (
       <div
         key={item.key}
@@ -176,4 +183,4 @@ export function TreeOutline({
       {visible.filter((item) => !item.parent).map(render)}
     </div>
   );
-}
+});

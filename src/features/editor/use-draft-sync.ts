@@ -191,7 +191,10 @@ export function useDraftSync({
   const savedTree = useRef<Tree | undefined>(opening.saved ? opening.tree : undefined);
   useEffect(() => {
     if (conflict || savedTree.current === tree) return;
-    setState((current) => (current.kind === 'offline' ? current : { kind: 'saving' }));
+    // The same state object when nothing changes: no second render of the page per key.
+    setState((current) =>
+      current.kind === 'offline' || current.kind === 'saving' ? current : { kind: 'saving' },
+    );
     const timer = setTimeout(() => {
       savedTree.current = tree;
       void requestSave(tree);
