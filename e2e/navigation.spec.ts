@@ -112,7 +112,7 @@ test('keyboard only: Tab and Enter walk from the home page to the Q164887 diagno
 
 test('"How do I check?" opens and closes from the keyboard', async ({ page }) => {
   await page.goto('/q164887/sms-1-2/os-upgrade/repeats/failed');
-  const help = page.getByText(/Pcmsvc32\.exe in the list of running processes/);
+  const help = page.getByText(/check whether the program Pcmsvc32\.exe is running/);
   await expect(help).toBeHidden();
   await page.getByText('How do I check?').focus();
   await page.keyboard.press('Enter');

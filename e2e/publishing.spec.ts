@@ -11,7 +11,7 @@ import { expect, test, waitUntilInteractive } from './fixtures';
  * Review, publishing, history and restore in a real browser against the real server
  * (`npm start` on a fresh embedded database; docs/decisions/0030-review-and-publish.md):
  * an author changes q164887 in the editor and submits it, a publisher reviews and publishes
- * it, a visitor sees the new version and an old link's notice, and version 1 is restored.
+ * it, a visitor sees the new version and an old link's notice, and the version before is restored.
  */
 const PASSWORD = 'correct horse battery staple';
 const AUTHOR = 'author@example.com';
@@ -111,7 +111,7 @@ async function newPage(browser: Browser) {
   return context.newPage();
 }
 
-test('an author submits a change, a publisher publishes it, a visitor sees it, and version 1 is restored', async ({
+test('an author submits a change, a publisher publishes it, a visitor sees it, and the version before is restored', async ({
   page,
   browser,
   consoleGuard,
@@ -142,7 +142,7 @@ test('an author submits a change, a publisher publishes it, a visitor sees it, a
   await signIn(publisher, PUBLISHER, '/admin/reviews');
   await expectAccessible(publisher, 'reviews');
   await publisher.getByRole('link', { name: /Windows NT upgrade/ }).click();
-  const changes = publisher.getByRole('region', { name: /Changes from version 1/ });
+  const changes = publisher.getByRole('region', { name: /Changes from version 2/ });
   await expect(changes).toContainText(/Reworded\s+“Does the job run again every time/);
   await expect(changes).toContainText(
     /Re-pointed\s+the answer “Yes, as a service \(Pcmsvc32\.exe\)”/,
@@ -159,39 +159,40 @@ test('an author submits a change, a publisher publishes it, a visitor sees it, a
     /changed from sms-1-2 to sms-one-two:\s+\d+ shared links\s+still work/,
   );
   await expectAccessible(publisher, 'review');
-  await publisher.getByRole('button', { name: 'Publish as version 2' }).click();
-  await expect(publisher.getByRole('status')).toContainText('Published as version 2');
+  await publisher.getByRole('button', { name: 'Publish as version 3' }).click();
+  await expect(publisher.getByRole('status')).toContainText('Published as version 3');
   await expectAccessible(publisher, 'history');
 
   // A visitor in a fresh browser: the new version, and an old link's notice.
   const visitor = await newPage(browser);
   consoleGuard.watch(visitor);
-  await visitor.goto(`${origin}/q164887/sms-one-two/os-upgrade?v=2`);
+  await visitor.goto(`${origin}/q164887/sms-one-two/os-upgrade?v=3`);
   await waitUntilInteractive(visitor);
   await expect(visitor.getByRole('heading', { level: 1 })).toHaveText(
     'Does the job run again every time the client starts?',
   );
   // An old link is the not-found page on the server (404) until the app reads it.
   consoleGuard.allow(/Failed to load resource: the server responded with a status of 404/);
-  await visitor.goto(`${origin}/q164887/sms-1-2/os-upgrade?v=1`);
+  await visitor.goto(`${origin}/q164887/sms-1-2/os-upgrade?v=2`);
   await waitUntilInteractive(visitor);
   await expect(
     visitor.getByRole('region', { name: 'What changed for your answers' }),
   ).toContainText('only the answer’s address changed, from “sms-1-2” to “sms-one-two”');
 
-  // The publisher restores version 1: a third version, with its own impact report.
-  await publisher.getByRole('link', { name: 'Restore version 1' }).click();
+  // The publisher restores version 2 (the shipped one; version 1 is its archived predecessor):
+  // a fourth version, with its own impact report.
+  await publisher.getByRole('link', { name: 'Restore version 2' }).click();
   await expect(publisher.getByRole('region', { name: 'Links already shared' })).toBeVisible();
   await expectAccessible(publisher, 'restore');
-  await publisher.getByRole('button', { name: 'Publish version 1 again as version 3' }).click();
-  await expect(publisher.getByRole('status')).toContainText('Published as version 3');
+  await publisher.getByRole('button', { name: 'Publish version 2 again as version 4' }).click();
+  await expect(publisher.getByRole('status')).toContainText('Published as version 4');
   const rows = publisher.getByRole('region', { name: 'Published versions' }).getByRole('row');
-  // The header and three versions.
-  await expect(rows).toHaveCount(4);
-  await expect(rows.nth(1)).toContainText('Restored version 1');
+  // The header and four versions: the shipped 1 and 2, the published 3, the restored 4.
+  await expect(rows).toHaveCount(5);
+  await expect(rows.nth(1)).toContainText('Restored version 2');
   await expect(rows.nth(2)).toContainText('Clearer repeat question');
 
-  // The visitor's next page is version 3, whose first answer has its old address again.
+  // The visitor's next page is version 4, whose first answer has its old address again.
   await visitor.goto(`${origin}/q164887/sms-1-2`);
   await expect(visitor.getByRole('heading', { level: 1 })).toHaveText(/Windows NT upgrade/);
 });

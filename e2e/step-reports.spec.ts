@@ -63,7 +63,7 @@ test('a step reported anonymously is found by an author beside the node in the e
   // Someone walking, with no account: reports the service pack question as out of date.
   const walker = await browser.newContext();
   const walking = await walker.newPage();
-  await walking.goto(`${origin}/q164887/sms-1-2/os-upgrade/repeats/failed/service?v=1`);
+  await walking.goto(`${origin}/q164887/sms-1-2/os-upgrade/repeats/failed/service?v=2`);
   await expect(walking.getByRole('heading', { level: 1 })).toHaveText(STEP);
   await walking.locator('html[data-interactive]').waitFor({ state: 'attached' });
   await walking.getByText('Report a problem with this step').click();
