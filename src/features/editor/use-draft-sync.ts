@@ -202,6 +202,26 @@ export function useDraftSync({
     return () => clearTimeout(timer);
   }, [tree, conflict, requestSave]);
 
+  // Leaving the page (a reload, a closed tab, another address) within the pause after the
+  // last key: the draft is written now. Its copy in this browser is written at once, before
+  // any request, so nothing typed is lost even when the server's save cannot finish.
+  useEffect(() => {
+    const flush = () => {
+      if (conflictRef.current || savedTree.current === latest.current) return;
+      savedTree.current = latest.current;
+      void requestSave(latest.current);
+    };
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onHidden);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onHidden);
+    };
+  }, [requestSave]);
+
   // Offline: tried again when the browser says the network is back, and every few seconds.
   useEffect(() => {
     if (state.kind !== 'offline') return;
