@@ -76,6 +76,7 @@ test.skipIf(TEST_DATABASE_KIND !== 'postgres')(
     // Both started at once on an empty database: migrated and imported once, not twice.
     expect((await allTreeVersions(connection.db)).map((t) => `${t.treeId} v${t.version}`)).toEqual([
       'q164887 v1',
+      'q164887 v2',
     ]);
     expect((await configOf(second)).config).toEqual({
       embed: { allowedOrigins: [] },
@@ -139,7 +140,8 @@ test(
     await changeSettingsThrough(first, origin);
     await first.stop('SIGKILL');
     expect(first.child.signalCode).toBe('SIGKILL');
-    expect(await check()).toEqual({ trees: ['q164887'], origins: [origin] });
+    // The shipped tree's two versions (1 archived, 2 current).
+    expect(await check()).toEqual({ trees: ['q164887', 'q164887'], origins: [origin] });
 
     // Started again on the same data: nothing lost, nothing imported twice, the site as before.
     const second = await started(env);
@@ -149,6 +151,6 @@ test(
     ).toBe(200);
     expect((await configOf(second)).config).toMatchObject({ embed: { allowedOrigins: [origin] } });
     await second.stop('SIGKILL');
-    expect(await check()).toEqual({ trees: ['q164887'], origins: [origin] });
+    expect(await check()).toEqual({ trees: ['q164887', 'q164887'], origins: [origin] });
   },
 );

@@ -40,6 +40,8 @@ test('every published tree, archived versions included, and the settings, as the
   expect((await readdir(path.join(out, 'trees'))).sort()).toEqual([
     'index.json',
     'q164887.json',
+    // The shipped tree's own archived version, and the one the second version archives.
+    'q164887.v1.json',
     `q164887.v${shipped.version}.json`,
   ]);
   const index = validateTreeIndex(await readJson(path.join(out, 'trees', 'index.json')));

@@ -84,10 +84,11 @@ async function state(server: ServerProcess, cookie: string) {
 }
 
 const STAGES: [PublishStage, number][] = [
-  ['before-render', 1],
-  ['during-render', 1],
-  ['after-render', 1],
-  ['after-commit', 2],
+  // The shipped tree is version 2 (version 1 archived): a publish makes version 3.
+  ['before-render', 2],
+  ['during-render', 2],
+  ['after-render', 2],
+  ['after-commit', 3],
 ];
 
 test.each(STAGES)(
@@ -122,8 +123,8 @@ test.each(STAGES)(
     // The pages agree with the tree file: the renamed answer's page exists only in version 2.
     // the old address is a page in version 1 only (in version 2 it is the not-found page,
     // which the browser renders as the version notice).
-    expect(after.renamed).toBe(expected === 2 ? 200 : 404);
-    expect(after.old).toBe(expected === 2 ? 404 : 200);
+    expect(after.renamed).toBe(expected === 3 ? 200 : 404);
+    expect(after.old).toBe(expected === 3 ? 404 : 200);
     expect(after.list).toContain('Troubleshooter');
     // Only complete folders get a generation's name; one rendered but never committed
     // (after-render) is not served, and is removed a minute later.
@@ -134,7 +135,7 @@ test.each(STAGES)(
       // The submission is still waiting, and publishing it now works.
       const published = await post(second, cookie, `/api/submissions/${id}/publish`);
       expect(published.status).toBe(200);
-      expect((await state(second, cookie)).served).toBe(2);
+      expect((await state(second, cookie)).served).toBe(3);
     }
   },
 );

@@ -49,7 +49,7 @@ it('takes a submission through review to the live site, then restores version 1'
   expect(review.body).toMatch(
     /changed from sms-1-2 to sms-one-two<\/strong>:\s+\d+ shared links\s+still work/,
   );
-  expect(review.body).toContain('Publish as version 2');
+  expect(review.body).toContain('Publish as version 3');
 
   // An author may not publish (two-person publishing is the default).
   const refused = await app.inject({
@@ -65,12 +65,12 @@ it('takes a submission through review to the live site, then restores version 1'
     ...form(publisher.cookie),
   });
   expect(published.statusCode, published.body).toBe(303);
-  expect(published.headers.location).toBe('/admin/history/q164887?published=2');
+  expect(published.headers.location).toBe('/admin/history/q164887?published=3');
 
   // The site serves version 2 at once: its file, the archived version 1, the renamed step.
   const file = await app.inject({ url: '/trees/q164887.json' });
-  expect(file.json<Tree>().version).toBe(2);
-  expect((await app.inject({ url: '/trees/q164887.v1.json' })).json<Tree>().version).toBe(1);
+  expect(file.json<Tree>().version).toBe(3);
+  expect((await app.inject({ url: '/trees/q164887.v2.json' })).json<Tree>().version).toBe(2);
   const renamed = await app.inject({ url: '/q164887/sms-one-two/os-upgrade' });
   expect(renamed.statusCode).toBe(200);
   expect(renamed.body).toContain('Does the job run again');
@@ -80,10 +80,10 @@ it('takes a submission through review to the live site, then restores version 1'
   // The author sees it published.
   const mine = await app.inject({ url: '/api/submissions', headers: { cookie: author.cookie } });
   expect(mine.json()).toMatchObject({
-    submissions: [{ id, status: 'published', publishedVersion: 2 }],
+    submissions: [{ id, status: 'published', publishedVersion: 3 }],
   });
 
-  // Restore version 1: a new version 3 with version 1's content.
+  // Restore version 1: a new version 4 with version 1's content.
   const restore = await app.inject({
     method: 'POST',
     url: '/admin/history/q164887/restore/1',
@@ -91,7 +91,7 @@ it('takes a submission through review to the live site, then restores version 1'
   });
   expect(restore.statusCode).toBe(303);
   const restored = (await app.inject({ url: '/trees/q164887.json' })).json<Tree>();
-  expect(restored.version).toBe(3);
+  expect(restored.version).toBe(4);
   expect((await app.inject({ url: '/q164887/sms-1-2' })).statusCode).toBe(200);
   const history = await app.inject({
     url: '/api/trees/q164887/history',
@@ -100,15 +100,16 @@ it('takes a submission through review to the live site, then restores version 1'
   expect(
     history.json<{ versions: { version: number; summary: string | null }[] }>().versions,
   ).toMatchObject([
-    { version: 3, summary: 'Restored version 1' },
-    { version: 2, summary: 'Clearer repeat question' },
+    { version: 4, summary: 'Restored version 1' },
+    { version: 3, summary: 'Clearer repeat question' },
+    { version: 2, summary: null },
     { version: 1, summary: null },
   ]);
   const page = await app.inject({
-    url: '/admin/history/q164887?from=1&to=2',
+    url: '/admin/history/q164887?from=2&to=3',
     headers: { cookie: author.cookie },
   });
-  expect(page.body).toContain('Changes from version 1 to version 2');
+  expect(page.body).toContain('Changes from version 2 to version 3');
   expect(page.body).toContain('publisher@example.com');
 
   // Every step of it is in the audit log.
@@ -172,7 +173,7 @@ it(
     expect(setting.statusCode).toBe(303);
     const response = await publish();
     expect(response.statusCode, response.body).toBe(200);
-    expect(response.json()).toEqual({ version: 2 });
+    expect(response.json()).toEqual({ version: 3 });
   },
 );
 
@@ -193,6 +194,6 @@ it('refuses a tree the rulebook refuses, and leaves the site as it was', async (
     error: 'invalid-tree',
     problems: [{ path: '$.nodes[2].answers[0].next' }],
   });
-  expect((await app.inject({ url: '/trees/q164887.json' })).json<Tree>().version).toBe(1);
+  expect((await app.inject({ url: '/trees/q164887.json' })).json<Tree>().version).toBe(2);
   expect(app.publishedSite.generation()).toBe(0);
 });

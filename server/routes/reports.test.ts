@@ -24,7 +24,7 @@ it('anyone may report a step without an account; authors list the reports and se
     {
       tree: 'q164887',
       node: 'service-pack',
-      version: 1,
+      version: 2,
       category: 'out-of-date',
       text: 'A newer service pack exists',
       status: 'new',
