@@ -92,7 +92,7 @@ export function pageHelpers() {
       rect.top < 0 || rect.bottom > innerHeight || rect.left < 0 || rect.right > innerWidth;
     let rect = box();
     if (outside(rect)) {
-      element.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      element.scrollIntoView({ block: 'center', inline: 'nearest' });
       rect = box();
     }
     if (outside(rect)) {
