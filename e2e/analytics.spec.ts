@@ -123,6 +123,9 @@ async function walk(
     const before = page.url();
     await answerLink(page, answer).click();
     await expect(page).not.toHaveURL(before);
+    // The new step's heading takes focus in the same commit's effects as the step is
+    // reported in: once it has focus, the step is in the queue, and hiding the page sends it.
+    await expect(page.locator('#main h1')).toBeFocused();
   }
   if (solved) {
     await page.getByRole('button', { name: solved, exact: true }).click();
