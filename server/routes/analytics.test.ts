@@ -90,7 +90,7 @@ describe('walk events and reports', () => {
     );
   });
 
-  it("answers a signed-in account's batch as a walker's, and stores and sends none of it", async () => {
+  it("accepts a signed-in account's batch, and stores and sends none of it", async () => {
     const admin = (await sessionFor(app, 'admin')).cookie;
     const hook = await app.inject({
       method: 'POST',
