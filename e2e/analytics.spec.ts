@@ -162,6 +162,14 @@ for (const database of ['embedded', 'postgres'] as const) {
       await walk(browser, origin, ANSWERS_TO_DIAGNOSIS.slice(0, 2));
 
       await signIn(page, origin);
+      // The author's own walk: its beacon carries the session cookie, and the server accepts
+      // it and stores none of it.
+      await openInteractive(page, `${origin}/q164887`);
+      await answerLink(page, ANSWERS_TO_DIAGNOSIS[0] ?? '').click();
+      await expect(page.locator('#main h1')).toBeFocused();
+      const ownWalk = page.waitForResponse((response) => response.url().endsWith('/api/events'));
+      await page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+      expect(await (await ownWalk).json()).toEqual({ stored: 0 });
       const reportApi = `${origin}/api/analytics/q164887?v=2&from=${TODAY}&to=${TODAY}`;
       await expect
         .poll(async () => (await (await page.request.get(reportApi)).json()).versions[0].walks, {
