@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { wcagViolations } from './axe';
 import { ANSWERS_TO_DIAGNOSIS, answerLink, expect, openInteractive, test } from './fixtures';
-import { PASSWORD, useServer } from './server-fixture';
+import { useServer } from './server-fixture';
 
 /**
  * Walk events and reports (issue 25) with exact numbers, against the real server (`npm start`)
@@ -62,14 +62,6 @@ async function walk(
   expect(await context.cookies(), 'no cookie for a walker').toEqual([]);
   await context.close();
   return posts;
-}
-
-async function signIn(page: Page, origin: string) {
-  await page.goto(`${origin}/sign-in`);
-  await page.getByLabel('Email address').fill(AUTHOR);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByLabel('Password').press('Enter');
-  await page.waitForURL((url) => !url.pathname.endsWith('/sign-in'));
 }
 
 async function expectAccessible(page: Page, name: string) {
@@ -161,7 +153,7 @@ for (const database of ['embedded', 'postgres'] as const) {
       await walk(browser, origin, [NOT_SURE, 'No, another kind of job']);
       await walk(browser, origin, ANSWERS_TO_DIAGNOSIS.slice(0, 2));
 
-      await signIn(page, origin);
+      await server.signIn(page, AUTHOR, '/');
       // The author's own walk: its beacon carries the session cookie, and the server accepts
       // it and stores none of it.
       await openInteractive(page, `${origin}/q164887`);

@@ -1,7 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { wcagViolations } from './axe';
 import { expect, test } from './fixtures';
-import { PASSWORD, useServer } from './server-fixture';
+import { useServer } from './server-fixture';
 
 /**
  * Drafts on the real server (`npm start` on a fresh embedded database): two people editing
@@ -23,11 +23,7 @@ async function signedIn(browser: Browser, email: string, watch: (page: Page) => 
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   watch(page);
-  await page.goto(`${server.origin}/sign-in?return=%2Fedit%2Fq164887`);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByLabel('Password').press('Enter');
-  await expect(page).toHaveURL(`${server.origin}/edit/q164887`);
+  await server.signIn(page, email, '/edit/q164887');
   await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toBeVisible();
   return { context, page };
 }

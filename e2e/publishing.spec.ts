@@ -1,7 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { wcagViolations } from './axe';
 import { expect, test, waitUntilInteractive } from './fixtures';
-import { PASSWORD, useServer } from './server-fixture';
+import { useServer } from './server-fixture';
 
 /**
  * Review, publishing, history and restore in a real browser against the real server
@@ -29,14 +29,6 @@ async function expectAccessible(page: Page, name: string) {
       width,
     );
   }
-}
-
-async function signIn(page: Page, email: string, returnTo: string) {
-  await page.goto(`${server.origin}/sign-in?return=${encodeURIComponent(returnTo)}`);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByLabel('Password').press('Enter');
-  await expect(page).toHaveURL(`${server.origin}${returnTo}`);
 }
 
 /** Selects an outline item by keyboard, as e2e/editor.spec.ts does, and opens it. */
@@ -73,7 +65,7 @@ test('an author submits a change, a publisher publishes it, a visitor sees it, a
 }) => {
   test.setTimeout(300_000);
   // The author: changes q164887 in the editor and submits it.
-  await signIn(page, AUTHOR, '/edit/q164887');
+  await server.signIn(page, AUTHOR, '/edit/q164887');
   await waitUntilInteractive(page);
   await expect(page.getByRole('tree', { name: 'Outline' })).toBeVisible();
   await openOutlineItem(page, /^Question: Does the same job start again/);
@@ -94,7 +86,7 @@ test('an author submits a change, a publisher publishes it, a visitor sees it, a
   // The publisher: reads the changes, the checks and the impact, and publishes.
   const publisher = await newPage(browser);
   consoleGuard.watch(publisher);
-  await signIn(publisher, PUBLISHER, '/admin/reviews');
+  await server.signIn(publisher, PUBLISHER, '/admin/reviews');
   await expectAccessible(publisher, 'reviews');
   await publisher.getByRole('link', { name: /Windows NT upgrade/ }).click();
   const changes = publisher.getByRole('region', { name: /Changes from version 2/ });

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import type { Page } from '@playwright/test';
 import { startServerProcess, type ServerProcess } from '../server/testing/server-process';
 import { expect, test } from './fixtures';
 
@@ -41,6 +42,8 @@ export type TestServer = {
   readonly dataDir: string;
   /** Stops it before the tests end (to read its embedded database); again is a no-op. */
   stop(): Promise<void>;
+  /** Signs `page` in as one of the accounts through the sign-in form, and waits for `returnTo`. */
+  signIn(page: Page, email: string, returnTo: string): Promise<void>;
 };
 
 /**
@@ -63,6 +66,13 @@ export function useServer(options: ServerOptions = {}): TestServer {
     dataDir: '',
     async stop() {
       await running?.stop();
+    },
+    async signIn(page: Page, email: string, returnTo: string) {
+      await page.goto(`${server.origin}/sign-in?return=${encodeURIComponent(returnTo)}`);
+      await page.getByLabel('Email address').fill(email);
+      await page.getByLabel('Password').fill(PASSWORD);
+      await page.getByLabel('Password').press('Enter');
+      await expect(page).toHaveURL(`${server.origin}${returnTo}`);
     },
   };
 

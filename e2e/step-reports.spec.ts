@@ -1,6 +1,6 @@
 import { wcagViolations } from './axe';
 import { expect, test } from './fixtures';
-import { PASSWORD, useServer } from './server-fixture';
+import { useServer } from './server-fixture';
 
 /**
  * "Report a problem with this step" against the real server (`npm start` on a fresh embedded
@@ -42,11 +42,7 @@ test('a step reported anonymously is found by an author beside the node in the e
   await walker.close();
 
   // An author signs in and opens the editor at that question.
-  await page.goto(`${server.origin}/sign-in?return=%2Fedit%2Fq164887`);
-  await page.getByLabel('Email address').fill(AUTHOR);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByLabel('Password').press('Enter');
-  await expect(page).toHaveURL(`${server.origin}/edit/q164887`);
+  await server.signIn(page, AUTHOR, '/edit/q164887');
   await page
     .locator('.editor-outline__label')
     .getByText(`Question: ${STEP}`, { exact: true })
