@@ -193,6 +193,24 @@ export default defineConfig([
     rules: { 'no-restricted-imports': ['error', { patterns: [SERVER_IS_NOT_IMPORTED] }] },
   },
   {
+    // The browser tests' real server (e2e/server-fixture.ts) is started the one way the
+    // server's own process tests start it: that module, and nothing else of server/.
+    files: ['e2e/server-fixture.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)server/(?!testing/server-process$)',
+              message: 'e2e/ imports nothing from server/ but server/testing/server-process.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Config files are loaded by tools that expect a default export.
     files: ['*.config.{ts,js}', 'server/vitest.config.ts'],
     rules: { 'no-restricted-syntax': 'off' },

@@ -1,64 +1,15 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Page } from '@playwright/test';
 import { wcagViolations } from './axe';
 import { expect, test } from './fixtures';
+import { PASSWORD, useServer } from './server-fixture';
 
 /**
  * Sign-in, settings and the audit log in a real browser, against the real server (`npm start`
  * on a fresh embedded database), with an admin added by `npm run users` as a person would.
  */
 const ADMIN = 'admin@example.com';
-const PASSWORD = 'correct horse battery staple';
-const ROOT = path.resolve(import.meta.dirname, '..');
 
-let server: ChildProcess;
-let origin = '';
-let dataDir = '';
-
-test.describe.configure({ mode: 'serial' });
-
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  dataDir = mkdtempSync(path.join(tmpdir(), 'troubleshooter-accounts-'));
-  const env = { ...process.env, DATA_DIR: dataDir };
-  const added = spawnSync(
-    'node',
-    ['--import', 'tsx', 'server/cli/users.ts', 'add', ADMIN, '--role', 'admin'],
-    {
-      cwd: ROOT,
-      env,
-      input: `${PASSWORD}\n`,
-      encoding: 'utf8',
-    },
-  );
-  expect(added.stdout, added.stderr).toContain(`Added ${ADMIN} as admin.`);
-  server = spawn('node', ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    env: { ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  origin = await new Promise<string>((resolve, reject) => {
-    server.once('exit', (code) => reject(new Error(`the server stopped (${code})`)));
-    if (!server.stdout) return reject(new Error('no output from the server'));
-    createInterface({ input: server.stdout }).on('line', (line) => {
-      const found = /serving (http:\/\/[^/]+)\//.exec(line)?.[1];
-      if (found) resolve(found);
-    });
-  });
-});
-
-test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
-  }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+const server = useServer({ accounts: [{ email: ADMIN, role: 'admin' }] });
 
 async function expectAccessible(page: Page, name: string) {
   expect(await wcagViolations(page), name).toEqual([]);
@@ -79,9 +30,9 @@ test('an admin signs in by keyboard, changes an embed origin, sees it in the aud
   // The wrong password (401) and the wrong origin (400) are answered with their status.
   consoleGuard.allow(/Failed to load resource: the server responded with a status of 40[01] /);
   // The editor learns there is a server, and offers to sign in.
-  await page.goto(`${origin}/edit/q164887`);
+  await page.goto(`${server.origin}/edit/q164887`);
   await page.getByRole('link', { name: 'Sign in to publish' }).click();
-  await expect(page).toHaveURL(`${origin}/sign-in?return=%2Fedit%2Fq164887`);
+  await expect(page).toHaveURL(`${server.origin}/sign-in?return=%2Fedit%2Fq164887`);
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
   await expectAccessible(page, 'sign-in');
 
@@ -103,11 +54,11 @@ test('an admin signs in by keyboard, changes an embed origin, sees it in the aud
   await page.keyboard.press('Tab');
   await page.keyboard.type(PASSWORD);
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(`${origin}/edit/q164887`);
+  await expect(page).toHaveURL(`${server.origin}/edit/q164887`);
   await expect(page.getByText(`Signed in as ${ADMIN} (admin)`)).toBeVisible();
 
   // Settings: a wrong origin is named and nothing is saved; a right one is.
-  await page.goto(`${origin}/admin/settings`);
+  await page.goto(`${server.origin}/admin/settings`);
   await expectAccessible(page, 'settings');
   const origins = page.getByLabel('Pages allowed to embed the troubleshooter');
   await origins.fill('https://intranet.example/helpdesk/');
@@ -130,17 +81,17 @@ test('an admin signs in by keyboard, changes an embed origin, sees it in the aud
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
   await expect(retention).toHaveValue('6');
-  const analytics = await page.request.get(`${origin}/api/settings/analytics`);
+  const analytics = await page.request.get(`${server.origin}/api/settings/analytics`);
   expect(await analytics.json()).toEqual({ retentionMonths: 6 });
 
   // The site serves the change at once: config.json and the frame-ancestors of every page.
-  const config = await page.request.get(`${origin}/config.json`);
+  const config = await page.request.get(`${server.origin}/config.json`);
   expect(await config.json()).toMatchObject({
     embed: { allowedOrigins: ['https://intranet.example'] },
   });
-  expect((await page.request.get(`${origin}/`)).headers()['content-security-policy']).toContain(
-    "frame-ancestors 'self' https://intranet.example",
-  );
+  expect(
+    (await page.request.get(`${server.origin}/`)).headers()['content-security-policy'],
+  ).toContain("frame-ancestors 'self' https://intranet.example");
 
   // The audit log has the sign-ins and the change.
   await page.getByRole('link', { name: 'Audit log' }).click();
@@ -158,19 +109,21 @@ test('an admin signs in by keyboard, changes an embed origin, sees it in the aud
   // Sign out: the session ends, and the server says nobody is signed in.
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'You are signed out.' })).toBeVisible();
-  expect(await (await page.request.get(`${origin}/api/session`)).json()).toEqual({ account: null });
-  await page.goto(`${origin}/admin/settings`);
-  await expect(page).toHaveURL(`${origin}/sign-in?return=%2Fadmin%2Fsettings`);
+  expect(await (await page.request.get(`${server.origin}/api/session`)).json()).toEqual({
+    account: null,
+  });
+  await page.goto(`${server.origin}/admin/settings`);
+  await expect(page).toHaveURL(`${server.origin}/sign-in?return=%2Fadmin%2Fsettings`);
 });
 
 test('a walker gets no cookie, and a post from another site is refused', async ({
   page,
   context,
 }) => {
-  await page.goto(`${origin}/q164887`);
-  await page.request.get(`${origin}/api/session`);
+  await page.goto(`${server.origin}/q164887`);
+  await page.request.get(`${server.origin}/api/session`);
   expect(await context.cookies()).toEqual([]);
-  const response = await page.request.post(`${origin}/sign-in`, {
+  const response = await page.request.post(`${server.origin}/sign-in`, {
     headers: { origin: 'https://evil.example' },
     form: { email: ADMIN, password: PASSWORD },
   });

@@ -1,11 +1,10 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Browser, Page } from '@playwright/test';
 import { wcagViolations } from './axe';
 import { ANSWERS_TO_DIAGNOSIS, answerLink, expect, openInteractive, test } from './fixtures';
+import { useServer } from './server-fixture';
 
 /**
  * Walk events and reports (issue 25) with exact numbers, against the real server (`npm start`)
@@ -13,85 +12,9 @@ import { ANSWERS_TO_DIAGNOSIS, answerLink, expect, openInteractive, test } from 
  * scripts/with-postgres.mjs, or TEST_DATABASE_URL): known walks in fresh browsers, then the
  * same counts on the report, the traffic map and the CSV.
  */
-const ROOT = path.resolve(import.meta.dirname, '..');
 const AUTHOR = 'author@example.com';
-const PASSWORD = 'correct horse battery staple';
 const TODAY = new Date().toISOString().slice(0, 10);
 const SHOTS = path.join(tmpdir(), 'troubleshooter-analytics-shots');
-
-type Running = { origin: string; stop(): Promise<void> };
-
-function untilExit(child: ChildProcess) {
-  return new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve();
-    else child.once('exit', () => resolve());
-  });
-}
-
-/** A throwaway PostgreSQL cluster for this file, or null when there is none to be had. */
-async function startPostgres(): Promise<{ url: string; stop(): Promise<void> } | null> {
-  if (process.env.TEST_DATABASE_URL) {
-    return { url: process.env.TEST_DATABASE_URL, stop: async () => {} };
-  }
-  const child = spawn(
-    'node',
-    [
-      'scripts/with-postgres.mjs',
-      '--',
-      'node',
-      '-e',
-      "console.log('DATABASE ' + process.env.TEST_DATABASE_URL); process.stdin.resume(); process.stdin.on('end', () => process.exit(0));",
-    ],
-    { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] },
-  );
-  const url = await new Promise<string | null>((resolve) => {
-    child.once('exit', () => resolve(null));
-    if (!child.stdout) return resolve(null);
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      const found = /^DATABASE (postgres:\S+)/.exec(line)?.[1];
-      if (found) resolve(found);
-    });
-  });
-  if (!url) return null;
-  return {
-    url,
-    async stop() {
-      child.stdin?.end();
-      await untilExit(child);
-    },
-  };
-}
-
-/** `npm start` on the database `env` names, with an author added by `npm run users`. */
-async function startServer(env: Record<string, string>): Promise<Running> {
-  const fullEnv = { ...process.env, ...env };
-  const added = spawnSync(
-    'node',
-    ['--import', 'tsx', 'server/cli/users.ts', 'add', AUTHOR, '--role', 'author'],
-    { cwd: ROOT, env: fullEnv, input: `${PASSWORD}\n`, encoding: 'utf8' },
-  );
-  expect(added.stdout, added.stderr).toContain(`Added ${AUTHOR} as author.`);
-  const server = spawn('node', ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    env: { ...fullEnv, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const origin = await new Promise<string>((resolve, reject) => {
-    server.once('exit', (code) => reject(new Error(`the server stopped (${code})`)));
-    if (!server.stdout) return reject(new Error('no output from the server'));
-    createInterface({ input: server.stdout }).on('line', (line) => {
-      const found = /serving (http:\/\/[^/]+)\//.exec(line)?.[1];
-      if (found) resolve(found);
-    });
-  });
-  return {
-    origin,
-    async stop() {
-      if (server.exitCode === null) server.kill('SIGTERM');
-      await untilExit(server);
-    },
-  };
-}
 
 /** The event batches a page sends, counted as they leave. */
 function countEventPosts(page: Page) {
@@ -141,14 +64,6 @@ async function walk(
   return posts;
 }
 
-async function signIn(page: Page, origin: string) {
-  await page.goto(`${origin}/sign-in`);
-  await page.getByLabel('Email address').fill(AUTHOR);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByLabel('Password').press('Enter');
-  await page.waitForURL((url) => !url.pathname.endsWith('/sign-in'));
-}
-
 async function expectAccessible(page: Page, name: string) {
   mkdirSync(SHOTS, { recursive: true });
   for (const scheme of ['light', 'dark'] as const) {
@@ -176,40 +91,15 @@ const NOT_SURE = 'Not sure';
 
 for (const database of ['embedded', 'postgres'] as const) {
   test.describe(`walk events on the ${database} database`, () => {
-    test.describe.configure({ mode: 'serial' });
-    let server: Running | undefined;
-    let postgres: Awaited<ReturnType<typeof startPostgres>> = null;
-    let dataDir = '';
-
-    test.beforeAll(async () => {
-      test.setTimeout(180_000);
-      if (database === 'postgres') {
-        postgres = await startPostgres();
-        if (!postgres) {
-          expect(process.env.WITH_POSTGRES_REQUIRE, 'PostgreSQL is required here').not.toBe('1');
-          return;
-        }
-        server = await startServer({ DATABASE_URL: postgres.url });
-      } else {
-        dataDir = mkdtempSync(path.join(tmpdir(), 'troubleshooter-analytics-'));
-        server = await startServer({ DATA_DIR: dataDir });
-      }
-    });
-
-    test.afterAll(async () => {
-      await server?.stop();
-      await postgres?.stop();
-      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-    });
+    const server = useServer({ database, accounts: [{ email: AUTHOR, role: 'author' }] });
 
     test('known walks give exactly their counts on the report, the traffic map and the CSV', async ({
       browser,
       page,
       consoleGuard,
     }) => {
-      test.skip(!server, 'no PostgreSQL here');
       test.setTimeout(420_000);
-      const origin = server?.origin ?? '';
+      const origin = server.origin;
       // With Global Privacy Control on, nothing is sent.
       const gpc = await browser.newContext({ extraHTTPHeaders: { 'Sec-GPC': '1' } });
       await gpc.addInitScript(() =>
@@ -263,7 +153,15 @@ for (const database of ['embedded', 'postgres'] as const) {
       await walk(browser, origin, [NOT_SURE, 'No, another kind of job']);
       await walk(browser, origin, ANSWERS_TO_DIAGNOSIS.slice(0, 2));
 
-      await signIn(page, origin);
+      await server.signIn(page, AUTHOR, '/');
+      // The author's own walk: its beacon carries the session cookie, and the server accepts
+      // it and stores none of it.
+      await openInteractive(page, `${origin}/q164887`);
+      await answerLink(page, ANSWERS_TO_DIAGNOSIS[0] ?? '').click();
+      await expect(page.locator('#main h1')).toBeFocused();
+      const ownWalk = page.waitForResponse((response) => response.url().endsWith('/api/events'));
+      await page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+      expect(await (await ownWalk).json()).toEqual({ stored: 0 });
       const reportApi = `${origin}/api/analytics/q164887?v=2&from=${TODAY}&to=${TODAY}`;
       await expect
         .poll(async () => (await (await page.request.get(reportApi)).json()).versions[0].walks, {

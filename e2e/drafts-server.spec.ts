@@ -1,65 +1,21 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Browser, Page } from '@playwright/test';
 import { wcagViolations } from './axe';
 import { expect, test } from './fixtures';
+import { useServer } from './server-fixture';
 
 /**
  * Drafts on the real server (`npm start` on a fresh embedded database): two people editing
  * one troubleshooter see each other, and a save based on an outdated draft is refused and
  * shown side by side, so that both changes are kept (issue 24).
  */
-const PASSWORD = 'correct horse battery staple';
 const ANN = 'ann@example.com';
 const BOB = 'bob@example.com';
-const ROOT = path.resolve(import.meta.dirname, '..');
 
-let server: ChildProcess;
-let origin = '';
-let dataDir = '';
-
-test.describe.configure({ mode: 'serial' });
-
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  dataDir = mkdtempSync(path.join(tmpdir(), 'troubleshooter-drafts-'));
-  const env = { ...process.env, DATA_DIR: dataDir };
-  for (const [email, role] of [
-    [ANN, 'author'],
-    [BOB, 'publisher'],
-  ] as const) {
-    const added = spawnSync(
-      'node',
-      ['--import', 'tsx', 'server/cli/users.ts', 'add', email, '--role', role],
-      { cwd: ROOT, env, input: `${PASSWORD}\n`, encoding: 'utf8' },
-    );
-    expect(added.stdout, added.stderr).toContain(`Added ${email} as ${role}.`);
-  }
-  server = spawn('node', ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    env: { ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  origin = await new Promise<string>((resolve, reject) => {
-    server.once('exit', (code) => reject(new Error(`the server stopped (${code})`)));
-    if (!server.stdout) return reject(new Error('no output from the server'));
-    createInterface({ input: server.stdout }).on('line', (line) => {
-      const found = /serving (http:\/\/[^/]+)\//.exec(line)?.[1];
-      if (found) resolve(found);
-    });
-  });
-});
-
-test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
-  }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+const server = useServer({
+  accounts: [
+    { email: ANN, role: 'author' },
+    { email: BOB, role: 'publisher' },
+  ],
 });
 
 /** A person in a browser of their own, signed in, on the editor of q164887. */
@@ -67,11 +23,7 @@ async function signedIn(browser: Browser, email: string, watch: (page: Page) => 
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   watch(page);
-  await page.goto(`${origin}/sign-in?return=%2Fedit%2Fq164887`);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByLabel('Password').press('Enter');
-  await expect(page).toHaveURL(`${origin}/edit/q164887`);
+  await server.signIn(page, email, '/edit/q164887');
   await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toBeVisible();
   return { context, page };
 }
@@ -155,7 +107,7 @@ test('two people edit one troubleshooter: each sees the other, the outdated save
 
   // The draft on the server has both changes; a fresh page opens it.
   const fresh = await ann.context.newPage();
-  await fresh.goto(`${origin}/edit/q164887`);
+  await fresh.goto(`${server.origin}/edit/q164887`);
   await expect(fresh.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(
     'Title from Ann, again',
   );

@@ -1,11 +1,7 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Browser, Page } from '@playwright/test';
 import { wcagViolations } from './axe';
 import { expect, test, waitUntilInteractive } from './fixtures';
+import { useServer } from './server-fixture';
 
 /**
  * Review, publishing, history and restore in a real browser against the real server
@@ -13,56 +9,15 @@ import { expect, test, waitUntilInteractive } from './fixtures';
  * an author changes q164887 in the editor and submits it, a publisher reviews and publishes
  * it, a visitor sees the new version and an old link's notice, and the version before is restored.
  */
-const PASSWORD = 'correct horse battery staple';
 const AUTHOR = 'author@example.com';
 const PUBLISHER = 'publisher@example.com';
-const ROOT = path.resolve(import.meta.dirname, '..');
 
-let server: ChildProcess;
-let origin = '';
-let dataDir = '';
-let publishDir = '';
-
-test.describe.configure({ mode: 'serial' });
-
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  dataDir = mkdtempSync(path.join(tmpdir(), 'troubleshooter-publishing-'));
-  publishDir = mkdtempSync(path.join(tmpdir(), 'troubleshooter-published-'));
-  const env = { ...process.env, DATA_DIR: dataDir, PUBLISH_DIR: publishDir };
-  for (const [email, role] of [
-    [AUTHOR, 'author'],
-    [PUBLISHER, 'publisher'],
-  ] as const) {
-    const added = spawnSync(
-      'node',
-      ['--import', 'tsx', 'server/cli/users.ts', 'add', email, '--role', role],
-      { cwd: ROOT, env, input: `${PASSWORD}\n`, encoding: 'utf8' },
-    );
-    expect(added.stdout, added.stderr).toContain(`Added ${email} as ${role}.`);
-  }
-  server = spawn('node', ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    env: { ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  origin = await new Promise<string>((resolve, reject) => {
-    server.once('exit', (code) => reject(new Error(`the server stopped (${code})`)));
-    if (!server.stdout) return reject(new Error('no output from the server'));
-    createInterface({ input: server.stdout }).on('line', (line) => {
-      const found = /serving (http:\/\/[^/]+)\//.exec(line)?.[1];
-      if (found) resolve(found);
-    });
-  });
-});
-
-test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
-  }
-  for (const dir of [dataDir, publishDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+const server = useServer({
+  accounts: [
+    { email: AUTHOR, role: 'author' },
+    { email: PUBLISHER, role: 'publisher' },
+  ],
+  folders: ['PUBLISH_DIR'],
 });
 
 /** axe clean, and nothing wider than the screen, at 320 and 1280 px. */
@@ -74,14 +29,6 @@ async function expectAccessible(page: Page, name: string) {
       width,
     );
   }
-}
-
-async function signIn(page: Page, email: string, returnTo: string) {
-  await page.goto(`${origin}/sign-in?return=${encodeURIComponent(returnTo)}`);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByLabel('Password').press('Enter');
-  await expect(page).toHaveURL(`${origin}${returnTo}`);
 }
 
 /** Selects an outline item by keyboard, as e2e/editor.spec.ts does, and opens it. */
@@ -118,7 +65,7 @@ test('an author submits a change, a publisher publishes it, a visitor sees it, a
 }) => {
   test.setTimeout(300_000);
   // The author: changes q164887 in the editor and submits it.
-  await signIn(page, AUTHOR, '/edit/q164887');
+  await server.signIn(page, AUTHOR, '/edit/q164887');
   await waitUntilInteractive(page);
   await expect(page.getByRole('tree', { name: 'Outline' })).toBeVisible();
   await openOutlineItem(page, /^Question: Does the same job start again/);
@@ -139,7 +86,7 @@ test('an author submits a change, a publisher publishes it, a visitor sees it, a
   // The publisher: reads the changes, the checks and the impact, and publishes.
   const publisher = await newPage(browser);
   consoleGuard.watch(publisher);
-  await signIn(publisher, PUBLISHER, '/admin/reviews');
+  await server.signIn(publisher, PUBLISHER, '/admin/reviews');
   await expectAccessible(publisher, 'reviews');
   await publisher.getByRole('link', { name: /Windows NT upgrade/ }).click();
   const changes = publisher.getByRole('region', { name: /Changes from version 2/ });
@@ -166,14 +113,14 @@ test('an author submits a change, a publisher publishes it, a visitor sees it, a
   // A visitor in a fresh browser: the new version, and an old link's notice.
   const visitor = await newPage(browser);
   consoleGuard.watch(visitor);
-  await visitor.goto(`${origin}/q164887/sms-one-two/os-upgrade?v=3`);
+  await visitor.goto(`${server.origin}/q164887/sms-one-two/os-upgrade?v=3`);
   await waitUntilInteractive(visitor);
   await expect(visitor.getByRole('heading', { level: 1 })).toHaveText(
     'Does the job run again every time the client starts?',
   );
   // An old link is the not-found page on the server (404) until the app reads it.
   consoleGuard.allow(/Failed to load resource: the server responded with a status of 404/);
-  await visitor.goto(`${origin}/q164887/sms-1-2/os-upgrade?v=2`);
+  await visitor.goto(`${server.origin}/q164887/sms-1-2/os-upgrade?v=2`);
   await waitUntilInteractive(visitor);
   await expect(
     visitor.getByRole('region', { name: 'What changed for your answers' }),
@@ -193,6 +140,6 @@ test('an author submits a change, a publisher publishes it, a visitor sees it, a
   await expect(rows.nth(2)).toContainText('Clearer repeat question');
 
   // The visitor's next page is version 4, whose first answer has its old address again.
-  await visitor.goto(`${origin}/q164887/sms-1-2`);
+  await visitor.goto(`${server.origin}/q164887/sms-1-2`);
   await expect(visitor.getByRole('heading', { level: 1 })).toHaveText(/Windows NT upgrade/);
 });

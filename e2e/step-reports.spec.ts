@@ -1,10 +1,6 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { wcagViolations } from './axe';
 import { expect, test } from './fixtures';
+import { useServer } from './server-fixture';
 
 /**
  * "Report a problem with this step" against the real server (`npm start` on a fresh embedded
@@ -12,49 +8,9 @@ import { expect, test } from './fixtures';
  * the map, and triaged there.
  */
 const AUTHOR = 'author@example.com';
-const PASSWORD = 'correct horse battery staple';
-const ROOT = path.resolve(import.meta.dirname, '..');
 const STEP = 'Is the latest SMS 1.2 service pack installed yet?';
 
-let server: ChildProcess;
-let origin = '';
-let dataDir = '';
-
-test.describe.configure({ mode: 'serial' });
-
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  dataDir = mkdtempSync(path.join(tmpdir(), 'troubleshooter-reports-'));
-  const env = { ...process.env, DATA_DIR: dataDir };
-  const added = spawnSync(
-    'node',
-    ['--import', 'tsx', 'server/cli/users.ts', 'add', AUTHOR, '--role', 'author'],
-    { cwd: ROOT, env, input: `${PASSWORD}\n`, encoding: 'utf8' },
-  );
-  expect(added.stdout, added.stderr).toContain(`Added ${AUTHOR} as author.`);
-  server = spawn('node', ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    env: { ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  origin = await new Promise<string>((resolve, reject) => {
-    server.once('exit', (code) => reject(new Error(`the server stopped (${code})`)));
-    if (!server.stdout) return reject(new Error('no output from the server'));
-    createInterface({ input: server.stdout }).on('line', (line) => {
-      const found = /serving (http:\/\/[^/]+)\//.exec(line)?.[1];
-      if (found) resolve(found);
-    });
-  });
-});
-
-test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
-  }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+const server = useServer({ accounts: [{ email: AUTHOR, role: 'author' }] });
 
 test('a step reported anonymously is found by an author beside the node in the editor and on the map', async ({
   page,
@@ -63,7 +19,7 @@ test('a step reported anonymously is found by an author beside the node in the e
   // Someone walking, with no account: reports the service pack question as out of date.
   const walker = await browser.newContext();
   const walking = await walker.newPage();
-  await walking.goto(`${origin}/q164887/sms-1-2/os-upgrade/repeats/failed/service?v=2`);
+  await walking.goto(`${server.origin}/q164887/sms-1-2/os-upgrade/repeats/failed/service?v=2`);
   await expect(walking.getByRole('heading', { level: 1 })).toHaveText(STEP);
   await walking.locator('html[data-interactive]').waitFor({ state: 'attached' });
   await walking.getByText('Report a problem with this step').click();
@@ -86,11 +42,7 @@ test('a step reported anonymously is found by an author beside the node in the e
   await walker.close();
 
   // An author signs in and opens the editor at that question.
-  await page.goto(`${origin}/sign-in?return=%2Fedit%2Fq164887`);
-  await page.getByLabel('Email address').fill(AUTHOR);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByLabel('Password').press('Enter');
-  await expect(page).toHaveURL(`${origin}/edit/q164887`);
+  await server.signIn(page, AUTHOR, '/edit/q164887');
   await page
     .locator('.editor-outline__label')
     .getByText(`Question: ${STEP}`, { exact: true })
@@ -102,7 +54,7 @@ test('a step reported anonymously is found by an author beside the node in the e
   await beside.getByLabel('Status').selectOption('accepted');
 
   // The map lists it under its step, with the status set in the editor.
-  await page.goto(`${origin}/map/q164887`);
+  await page.goto(`${server.origin}/map/q164887`);
   const onMap = page.getByRole('region', { name: 'Reports about its steps' });
   await expect(onMap.getByRole('heading', { name: STEP })).toBeVisible();
   await expect(onMap.getByLabel('Status')).toHaveValue('accepted');

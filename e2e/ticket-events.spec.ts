@@ -1,10 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { PGlite } from '@electric-sql/pglite';
 import { ANSWERS_TO_DIAGNOSIS, answerLink, expect, openInteractive, test } from './fixtures';
+import { useServer } from './server-fixture';
 
 /**
  * A walk opened with `?ticket=INC0012345&client=WS-0042` against the real server (`npm start`
@@ -12,48 +8,11 @@ import { ANSWERS_TO_DIAGNOSIS, answerLink, expect, openInteractive, test } from 
  * stores them with each event (docs/tickets.md, docs/privacy.md). The stored rows are read
  * from the database itself once the server has stopped.
  */
-const ROOT = path.resolve(import.meta.dirname, '..');
-
-let server: ChildProcess | undefined;
-let origin = '';
-let dataDir = '';
-
-async function stopServer() {
-  const running = server;
-  server = undefined;
-  if (!running || running.exitCode !== null || running.signalCode !== null) return;
-  const exited = new Promise((resolve) => running.once('exit', resolve));
-  running.kill('SIGTERM');
-  await exited;
-}
-
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  dataDir = mkdtempSync(path.join(tmpdir(), 'troubleshooter-ticket-events-'));
-  const started = spawn('node', ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  server = started;
-  origin = await new Promise<string>((resolve, reject) => {
-    started.once('exit', (code) => reject(new Error(`the server stopped (${code})`)));
-    if (!started.stdout) return reject(new Error('no output from the server'));
-    createInterface({ input: started.stdout }).on('line', (line) => {
-      const found = /serving (http:\/\/[^/]+)\//.exec(line)?.[1];
-      if (found) resolve(found);
-    });
-  });
-});
-
-test.afterAll(async () => {
-  await stopServer();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+const server = useServer();
 
 test('a walk with ?ticket= and ?client= stores both with its events', async ({ page }) => {
   test.setTimeout(180_000);
-  await openInteractive(page, `${origin}/q164887?ticket=INC0012345&client=WS-0042`);
+  await openInteractive(page, `${server.origin}/q164887?ticket=INC0012345&client=WS-0042`);
   for (const answer of ANSWERS_TO_DIAGNOSIS) await answerLink(page, answer).click();
   await page.getByRole('button', { name: 'No', exact: true }).click();
   await expect(page.getByRole('button', { name: 'No', exact: true })).toHaveAttribute(
@@ -69,8 +28,8 @@ test('a walk with ?ticket= and ?client= stores both with its events', async ({ p
   expect(sent.stored).toBeGreaterThan(0);
 
   // The stored rows, read from the embedded database once the server has let go of it.
-  await stopServer();
-  const db = await PGlite.create(dataDir);
+  await server.stop();
+  const db = await PGlite.create(server.dataDir);
   try {
     const { rows } = await db.query<{ kind: string; ticket: string | null; client: string | null }>(
       'select kind, ticket, client from analytics_events order by id',

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
-import { analyticsDaily, analyticsEvents } from '../db/schema';
+import { analyticsDaily, analyticsEvents, sessions, webhookDeliveries } from '../db/schema';
+import { SESSION_COOKIE } from '../plugins/auth';
 import { buildTestApp } from '../testing/test-app';
 import { OWN_ORIGIN, sessionFor } from '../testing/sign-in-as';
 import { verifyWebhook } from '../webhooks/signature';
@@ -87,6 +88,43 @@ describe('walk events and reports', () => {
     expect(csv.body.split('\r\n')).toContain(
       'q164887,1,upgrade-job,question,Is the job a Windows NT upgrade that restarts the client?,2,1,os-upgrade=0 job-unsure=0 other-job=1,no,,',
     );
+  });
+
+  it("accepts a signed-in account's batch, and stores and sends none of it", async () => {
+    const admin = (await sessionFor(app, 'admin')).cookie;
+    const hook = await app.inject({
+      method: 'POST',
+      url: '/api/webhooks',
+      headers: { cookie: admin, origin: OWN_ORIGIN },
+      payload: { url: 'https://hooks.example/x', events: ['outcome', 'not-solved'] },
+    });
+    expect(hook.statusCode).toBe(201);
+    const walk = {
+      events: [
+        step('ruled-out-job', 'version-unsure/other-job'),
+        { kind: 'outcome', tree: TREE, version: 1, node: 'ruled-out-job' },
+        { kind: 'unsolved', tree: TREE, version: 1, node: 'ruled-out-job' },
+      ],
+    };
+    // A beacon from a page of someone signed in carries their session cookie.
+    const beacon = { 'content-type': 'text/plain;charset=UTF-8' };
+    for (const cookie of [author, (await sessionFor(app, 'publisher')).cookie, admin]) {
+      const sent = await post(app, walk, { ...beacon, cookie });
+      expect(sent.statusCode).toBe(200);
+      expect(sent.headers['cache-control']).toBe('no-store');
+      expect(sent.json()).toEqual({ stored: 0 });
+    }
+    await app.webhooks.idle();
+    expect(await app.db.select().from(analyticsEvents)).toEqual([]);
+    expect(await app.db.select().from(analyticsDaily)).toEqual([]);
+    expect(await app.db.select().from(webhookDeliveries)).toEqual([]);
+
+    // A cookie that names no live session (made up, or its session ended) is a walker's.
+    const walker = { events: [step('sms-version')] };
+    const madeUp = await post(app, walker, { ...beacon, cookie: `${SESSION_COOKIE}=made-up` });
+    expect(madeUp.json()).toEqual({ stored: 1 });
+    await app.db.delete(sessions);
+    expect((await post(app, walker, { ...beacon, cookie: author })).json()).toEqual({ stored: 1 });
   });
 
   it('refuses what is not an event, another site, and too many batches', async () => {

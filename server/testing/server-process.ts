@@ -1,5 +1,6 @@
 // A real server process (`node --import tsx server/main.ts`), for the tests that need one:
-// two processes on one database, a SIGKILL and a restart.
+// two processes on one database, a SIGKILL and a restart, and the browser tests against the
+// real server (e2e/server-fixture.ts, the one module of e2e/ that may import this).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 

@@ -64,10 +64,15 @@ function send(url: string | null) {
     if (!url) continue;
     // text/plain: a simple request, which a beacon may send without a preflight.
     const blob = new Blob([body], { type: 'text/plain' });
+    // Both send the session cookie of a signed-in author or admin to the server's own
+    // address, whose walks it then does not count (a walker has none to send).
     if (!navigator.sendBeacon?.(url, blob)) {
-      void fetch(url, { method: 'POST', body: blob, keepalive: true, credentials: 'omit' }).catch(
-        () => {},
-      );
+      void fetch(url, {
+        method: 'POST',
+        body: blob,
+        keepalive: true,
+        credentials: 'same-origin',
+      }).catch(() => {});
     }
   }
 }
