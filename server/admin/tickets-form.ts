@@ -12,11 +12,7 @@ import {
 } from '../../src/engine/ticket-links';
 import type { Tree } from '../../src/engine/tree-schema';
 import { firstTrails } from '../../src/engine/tree-walks';
-import type {
-  TicketExample,
-  TicketsFormErrors,
-  TicketsFormValues,
-} from '../pages/tickets-page';
+import type { TicketExample, TicketsFormErrors, TicketsFormValues } from '../pages/tickets-page';
 
 const LABEL_LIMIT = 80;
 

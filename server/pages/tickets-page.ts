@@ -64,7 +64,8 @@ function textField(
   const error = errors[name];
   const describedBy = [`${name}-hint`, error ? `${name}-error` : ''].filter(Boolean).join(' ');
   const invalid = error ? html` aria-invalid="true"` : null;
-  const noSpelling = extra.spellcheck === false ? html` spellcheck="false" autocapitalize="off"` : null;
+  const noSpelling =
+    extra.spellcheck === false ? html` spellcheck="false" autocapitalize="off"` : null;
   return html`<div class="field">
     <label for="${name}">${TICKETS_FIELD_LABELS[name]}</label>
     <p id="${name}-hint" class="field-hint">${hint}</p>
@@ -78,8 +79,7 @@ function textField(
             aria-describedby="${describedBy}"
             ${noSpelling}${invalid}
           >
-${values[name]}</textarea
-          >`
+${values[name]}</textarea>`
         : html`<input
             id="${name}"
             name="${name}"
@@ -123,7 +123,9 @@ function systemFieldset(values: TicketsFormValues, errors: TicketsFormErrors): M
 
 function exampleSection(example: TicketExample | null, values: TicketsFormValues): Markup {
   if (values.system === '') {
-    return html`<p>No helpdesk is set: results offer Copy for ticket, and no “Open a ticket” button.</p>`;
+    return html`<p>
+      No helpdesk is set: results offer Copy for ticket, and no “Open a ticket” button.
+    </p>`;
   }
   if (!example) return html`<p>Correct the setting to see the address it opens.</p>`;
   return html`<p>

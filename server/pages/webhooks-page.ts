@@ -68,7 +68,11 @@ function addForm(base: string, form: AddWebhookForm, errors: AddWebhookErrors): 
         ${errors.url ? html` aria-invalid="true"` : null}
       />
     </div>
-    <fieldset class="field" id="events" ${errors.events ? html`aria-describedby="events-error"` : null}>
+    <fieldset
+      class="field"
+      id="events"
+      ${errors.events ? html`aria-describedby="events-error"` : null}
+    >
       <legend>Events to send</legend>
       ${errors.events ? html`<p id="events-error" class="field-error"><span class="visually-hidden">Error: </span>${errors.events}</p>` : null}
       ${(Object.keys(WEBHOOK_EVENT_TEXT) as WebhookEvent[]).map(
@@ -128,8 +132,8 @@ export function renderWebhooksPage(state: {
           >
             <h2 id="secret-title">Webhook added: copy its secret now</h2>
             <p>
-              The receiver at <code>${created.url}</code> checks each delivery’s signature with
-              this secret. It is shown only this once: if it is lost, remove the webhook and add it
+              The receiver at <code>${created.url}</code> checks each delivery’s signature with this
+              secret. It is shown only this once: if it is lost, remove the webhook and add it
               again.
             </p>
             <p class="secret"><code id="webhook-secret">${created.secret}</code></p>
@@ -203,7 +207,12 @@ export function renderDeliveryLog(state: {
     ${
       deliveries.length === 0
         ? html`<p>Nothing has been sent to it yet.</p>`
-        : html`<div class="audit-table-wrap" role="region" aria-labelledby="log-caption" tabindex="0">
+        : html`<div
+            class="audit-table-wrap"
+            role="region"
+            aria-labelledby="log-caption"
+            tabindex="0"
+          >
             <table class="audit-table delivery-table">
               <caption id="log-caption" class="visually-hidden">
                 Deliveries, newest first

@@ -12,11 +12,7 @@ import {
   writeAnalyticsSettings,
   type AnalyticsSettings,
 } from '../analytics/analytics-settings';
-import {
-  readReviewSettings,
-  writeReviewSettings,
-  type ReviewSettings,
-} from '../reviews/reviews';
+import { readReviewSettings, writeReviewSettings, type ReviewSettings } from '../reviews/reviews';
 import { REVIEW_FIELDS, type ReviewFormState } from '../pages/settings-page';
 import {
   readSettingsForm,

@@ -42,8 +42,12 @@ describe('the helpdesk page', () => {
     expect(refused.headers['content-security-policy']).toContain("default-src 'none'");
     const page = refused.body;
     expect(page).toContain('<title>Error: Helpdesk · Troubleshooter</title>');
-    expect(page).toMatch(/id="url-error" class="field-error">.*Only an address starting https:\/\//s);
-    expect(page).toMatch(/id="url"[^>]*aria-describedby="url-hint url-error"[^>]*aria-invalid="true"/s);
+    expect(page).toMatch(
+      /id="url-error" class="field-error">.*Only an address starting https:\/\//s,
+    );
+    expect(page).toMatch(
+      /id="url"[^>]*aria-describedby="url-hint url-error"[^>]*aria-invalid="true"/s,
+    );
     // What was typed stays in the field, the system stays chosen.
     expect(page).toContain('value="http://acme.service-now.com"');
     expect(page).toMatch(/id="system-servicenow"[^>]*checked/s);
@@ -86,7 +90,9 @@ describe('the helpdesk page', () => {
     });
     expect(preview.statusCode).toBe(200);
     expect(preview.body).toContain('Not saved yet');
-    expect(preview.body).toContain('https://acme.service-now.com/incident.do?sys_id=-1&amp;sysparm_query=');
+    expect(preview.body).toContain(
+      'https://acme.service-now.com/incident.do?sys_id=-1&amp;sysparm_query=',
+    );
     expect((await app.inject({ url: '/config.json' })).json()).not.toHaveProperty('tickets');
 
     const saved = await post('/admin/tickets', {
@@ -193,7 +199,9 @@ describe('the webhook pages', () => {
     expect(report.statusCode).toBe(201);
     await app.webhooks.idle();
     const first = receiver.received[0];
-    expect(verifyWebhook(secret, first?.body ?? '', first?.signature, Math.floor(Date.now() / 1000))).toBe(true);
+    expect(
+      verifyWebhook(secret, first?.body ?? '', first?.signature, Math.floor(Date.now() / 1000)),
+    ).toBe(true);
 
     const log = (await get(`/admin/webhooks/${endpoint?.id}`)).body;
     expect(log).toContain('<td><code>step-report</code></td>');
