@@ -208,7 +208,7 @@ export function renderDeliveryLog(state: {
       deliveries.length === 0
         ? html`<p>Nothing has been sent to it yet.</p>`
         : html`<div
-            class="audit-table-wrap"
+            class="audit-table-wrap delivery-table-wrap"
             role="region"
             aria-labelledby="log-caption"
             tabindex="0"
