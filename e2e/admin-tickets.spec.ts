@@ -1,11 +1,11 @@
 import type { Page } from '@playwright/test';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startServerProcess, type ServerProcess } from '../server/testing/server-process';
+import { createInterface } from 'node:readline';
 import { wcagViolations } from './axe';
 import { expect, test } from './fixtures';
 
@@ -19,7 +19,7 @@ const ADMIN = 'admin@example.com';
 const PASSWORD = 'correct horse battery staple';
 const ROOT = path.resolve(import.meta.dirname, '..');
 
-let server: ServerProcess | undefined;
+let server: ChildProcess | undefined;
 let origin = '';
 let dataDir = '';
 let receiver: Server | undefined;
@@ -42,8 +42,21 @@ test.beforeAll(async () => {
     },
   );
   expect(added.stdout, added.stderr).toContain(`Added ${ADMIN} as admin.`);
-  server = await startServerProcess({ DATA_DIR: dataDir });
-  origin = server.url;
+  // As step-reports.spec.ts starts it: port 0, the address read from what it prints.
+  const started = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  server = started;
+  origin = await new Promise<string>((resolve, reject) => {
+    started.once('exit', (code) => reject(new Error(`the server stopped (${code})`)));
+    if (!started.stdout) return reject(new Error('no output from the server'));
+    createInterface({ input: started.stdout }).on('line', (line) => {
+      const found = /serving (http:\/\/[^/]+)\//.exec(line)?.[1];
+      if (found) resolve(found);
+    });
+  });
   // A receiver on this machine: takes every delivery (http: is allowed on the loopback address).
   receiver = createServer((request, response) => {
     request.resume();
@@ -61,7 +74,12 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  await server?.stop();
+  if (server && server.exitCode === null) {
+    const running = server;
+    const exited = new Promise((resolve) => running.once('exit', resolve));
+    running.kill('SIGTERM');
+    await exited;
+  }
   await new Promise<void>((resolve) => (receiver ? receiver.close(() => resolve()) : resolve()));
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
