@@ -56,6 +56,61 @@ function analyticsFieldset(analytics: AnalyticsFormState) {
   </fieldset>`;
 }
 
+/** The review block of the form (issue 26, item 6): when a troubleshooter is marked for review. */
+export type ReviewFormState = {
+  values: { notSolvedPercent: string; minAnswers: string; days: string };
+  errors?: Partial<Record<'notSolvedPercent' | 'minAnswers' | 'days', string>>;
+};
+
+export const REVIEW_FIELDS = [
+  {
+    name: 'notSolvedPercent',
+    label: '“No, it did not solve it” above (percent)',
+    hint: 'From 1 to 100; 50 unless changed. The share of answers to “Did this solve it?” that were No.',
+  },
+  {
+    name: 'minAnswers',
+    label: 'Out of at least (answers)',
+    hint: 'From 1 to 100,000; 10 unless changed. Fewer answers say too little to count.',
+  },
+  {
+    name: 'days',
+    label: 'Counted over the last (days)',
+    hint: 'From 1 to 366; 30 unless changed.',
+  },
+] as const;
+
+function reviewFieldset(review: ReviewFormState) {
+  const errors = review.errors ?? {};
+  return html`<fieldset class="field">
+    <legend>Review: when a troubleshooter is marked for review</legend>
+    <p class="field-hint">
+      Every troubleshooter with a step report still marked New is due for review, and so is one
+      whose review-by date has come. It is also due when people say it did not solve their problem
+      too often:
+    </p>
+    ${REVIEW_FIELDS.map(({ name, label, hint }) => {
+      const error = errors[name];
+      const describedBy = [`${name}-hint`, error ? `${name}-error` : ''].filter(Boolean).join(' ');
+      return html`<div class="field">
+        <label for="${name}">${label}</label>
+        <p id="${name}-hint" class="field-hint">${hint}</p>
+        ${error ? html`<p id="${name}-error" class="field-error"><span class="visually-hidden">Error: </span>${error}</p>` : null}
+        <input
+          id="${name}"
+          name="${name}"
+          type="text"
+          inputmode="numeric"
+          size="6"
+          value="${review.values[name]}"
+          aria-describedby="${describedBy}"
+          ${error ? html` aria-invalid="true"` : null}
+        />
+      </div>`;
+    })}
+  </fieldset>`;
+}
+
 /** The settings form (admins only): embed origins, the escalation path, analytics retention. */
 export function renderSettingsPage(state: {
   base: string;
@@ -63,15 +118,20 @@ export function renderSettingsPage(state: {
   values: SettingsFormValues;
   errors?: SettingsFormErrors;
   analytics?: AnalyticsFormState;
+  review?: ReviewFormState;
   saved?: boolean;
 }): string {
-  const { base, account, values, saved, analytics } = state;
+  const { base, account, values, saved, analytics, review } = state;
   const errors = state.errors ?? {};
   const failed: { name: string; error: string }[] = FIELDS.flatMap((entry) => {
     const error = errors[entry.name];
     return error ? [{ name: entry.name, error }] : [];
   });
   if (analytics?.error) failed.push({ name: 'retentionMonths', error: analytics.error });
+  for (const { name } of REVIEW_FIELDS) {
+    const error = review?.errors?.[name];
+    if (error) failed.push({ name, error });
+  }
   const content = html`<h1 tabindex="-1">Settings</h1>
     ${
       failed.length > 0
@@ -142,7 +202,7 @@ ${values.allowedOrigins}</textarea>`,
             />`,
         )}
       </fieldset>
-      ${analytics ? analyticsFieldset(analytics) : null}
+      ${analytics ? analyticsFieldset(analytics) : null} ${review ? reviewFieldset(review) : null}
       <button type="submit" class="page-button">Save settings</button>
     </form>`;
   return renderPage({ base, title: 'Settings', account, content, hasErrors: failed.length > 0 });

@@ -12,6 +12,8 @@ import {
   writeAnalyticsSettings,
   type AnalyticsSettings,
 } from '../analytics/analytics-settings';
+import { readReviewSettings, writeReviewSettings, type ReviewSettings } from '../reviews/reviews';
+import { REVIEW_FIELDS, type ReviewFormState } from '../pages/settings-page';
 import {
   readSettingsForm,
   settingsToForm,
@@ -74,6 +76,38 @@ function settingsChanges(before: EditableSettings, after: EditableSettings) {
     changes.escalation = after.escalation;
   }
   return changes;
+}
+
+const REVIEW_LIMITS: Record<keyof ReviewSettings, { max: number; text: string }> = {
+  notSolvedPercent: { max: 100, text: 'The percentage is a whole number from 1 to 100.' },
+  minAnswers: { max: 100_000, text: 'The answers are a whole number from 1 to 100,000.' },
+  days: { max: 366, text: 'The days are a whole number from 1 to 366.' },
+};
+
+const reviewToForm = (settings: ReviewSettings): ReviewFormState['values'] => ({
+  notSolvedPercent: String(settings.notSolvedPercent),
+  minAnswers: String(settings.minAnswers),
+  days: String(settings.days),
+});
+
+/** The review threshold as posted (a field left out keeps its value), checked field by field. */
+function readReviewForm(
+  posted: Partial<Record<keyof ReviewSettings, string>>,
+  current: ReviewSettings,
+): { state: ReviewFormState; settings?: ReviewSettings } {
+  const values = { ...reviewToForm(current), ...posted };
+  const errors: NonNullable<ReviewFormState['errors']> = {};
+  const settings = { ...current };
+  for (const { name } of REVIEW_FIELDS) {
+    const text = values[name].trim().replace(/[\s,]/g, '');
+    const value = Number(text);
+    if (!/^\d+$/.test(text) || value < 1 || value > REVIEW_LIMITS[name].max) {
+      errors[name] = REVIEW_LIMITS[name].text;
+    } else settings[name] = value;
+  }
+  return Object.keys(errors).length > 0
+    ? { state: { values, errors } }
+    : { state: { values }, settings };
 }
 
 /**
@@ -155,9 +189,25 @@ export async function adminRoutes(app: FastifyInstance) {
     await pruneEvents(app.db, value.retentionMonths);
   }
 
+  /** The review threshold (issue 26), saved with its audit entry when it changed. */
+  async function saveReview(value: ReviewSettings, actor: { id: number; email: string }) {
+    const before = await readReviewSettings(app.db);
+    if (JSON.stringify(before) === JSON.stringify(value)) return;
+    await app.db.transaction(async (tx) => {
+      await writeReviewSettings(tx, value, actor.id);
+      await recordAudit(tx, {
+        actor,
+        action: 'settings.changed',
+        subject: 'review',
+        details: { ...value },
+      });
+    });
+  }
+
   app.get('/admin/settings', { preHandler: admin }, async (request, reply) => {
     const saved = (request.query as { saved?: string }).saved !== undefined;
     const values = settingsToForm(await readEditableSettings(app.db));
+    const review = { values: reviewToForm(await readReviewSettings(app.db)) };
     const { retentionMonths } = await readAnalyticsSettings(app.db);
     return sendPage(
       reply,
@@ -167,6 +217,7 @@ export async function adminRoutes(app: FastifyInstance) {
         account: signedInAccount(request),
         values,
         analytics: { retentionMonths: String(retentionMonths) },
+        review,
         saved,
       }),
     );
@@ -184,6 +235,9 @@ export async function adminRoutes(app: FastifyInstance) {
             escalationLabel: { type: 'string', maxLength: 2000 },
             escalationAddress: { type: 'string', maxLength: 4000 },
             retentionMonths: { type: 'string', maxLength: 100 },
+            notSolvedPercent: { type: 'string', maxLength: 100 },
+            minAnswers: { type: 'string', maxLength: 100 },
+            days: { type: 'string', maxLength: 100 },
           },
         },
       },
@@ -205,7 +259,16 @@ export async function adminRoutes(app: FastifyInstance) {
         /^\s*\d+\s*$/.test(analytics.retentionMonths) && months >= 1 && months <= 120
           ? undefined
           : 'Keep raw walk events for a whole number of months from 1 to 120.';
-      if ('errors' in read || analyticsError) {
+      const posted = request.body as Partial<Record<keyof ReviewSettings, string>>;
+      const review = readReviewForm(
+        Object.fromEntries(
+          REVIEW_FIELDS.flatMap(({ name }) =>
+            posted[name] === undefined ? [] : [[name, posted[name]]],
+          ),
+        ),
+        await readReviewSettings(app.db),
+      );
+      if ('errors' in read || analyticsError || !review.settings) {
         return sendPage(
           reply,
           400,
@@ -215,11 +278,13 @@ export async function adminRoutes(app: FastifyInstance) {
             values,
             errors: 'errors' in read ? read.errors : {},
             analytics: analyticsError ? { ...analytics, error: analyticsError } : analytics,
+            review: review.state,
           }),
         );
       }
       await save(read.settings, signedInAccount(request));
       await saveAnalytics({ retentionMonths: months }, signedInAccount(request));
+      await saveReview(review.settings, signedInAccount(request));
       // Post/redirect/get: a reload does not post again.
       return reply.redirect(`${app.basePath}admin/settings?saved`, 303);
     },

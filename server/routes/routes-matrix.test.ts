@@ -108,6 +108,34 @@ const MATRIX: Record<string, Row> = {
     request: { url: '/api/webhooks/deliveries/999/resend' },
     status: adminApi(404),
   },
+  // The same as pages (plain forms): the helpdesk, the webhooks, a delivery log.
+  'GET /admin/tickets': { status: adminPage(200) },
+  'POST /admin/tickets': {
+    request: {
+      ...FORM,
+      payload: 'system=zendesk&url=https%3A%2F%2Facme.zendesk.com&label=&action=save',
+    },
+    status: { anonymous: 303, author: 403, publisher: 403, admin: 303 },
+  },
+  'GET /admin/webhooks': { status: adminPage(200) },
+  'POST /admin/webhooks': {
+    request: { ...FORM, payload: 'url=https%3A%2F%2Fhooks.example%2Fpage&events=step-report' },
+    status: { anonymous: 303, author: 403, publisher: 403, admin: 201 },
+  },
+  // Endpoint 1 was added by the admin's POST /api/webhooks above.
+  'GET /admin/webhooks/:id': { request: { url: '/admin/webhooks/1' }, status: adminPage(200) },
+  'GET /admin/webhooks/:id/remove': {
+    request: { url: '/admin/webhooks/1/remove' },
+    status: adminPage(200),
+  },
+  'POST /admin/webhooks/:id/remove': {
+    request: { url: '/admin/webhooks/999/remove', ...FORM },
+    status: { anonymous: 303, author: 403, publisher: 403, admin: 404 },
+  },
+  'POST /admin/webhooks/:id/deliveries/:deliveryId/resend': {
+    request: { url: '/admin/webhooks/1/deliveries/999/resend', ...FORM },
+    status: { anonymous: 303, author: 403, publisher: 403, admin: 404 },
+  },
   'POST /api/reports': {
     request: { payload: { tree: 'q164887', node: 'sms-version', category: 'other', text: 'x' } },
     status: all(201),

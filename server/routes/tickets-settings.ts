@@ -1,10 +1,40 @@
 // The "Open a ticket" setting (docs/tickets.md): served in config.json as `tickets`, checked
-// by the same rules as a static build's config.json (src/engine/ticket-links.ts). Admins only.
-import type { FastifyInstance } from 'fastify';
+// by the same rules as a static build's config.json (src/engine/ticket-links.ts). Admins only:
+// a JSON API (`/api/settings/tickets`) and the same as a page (`/admin/tickets`).
+import { desc, eq } from 'drizzle-orm';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { readTicketSettings, type TicketSettings } from '../../src/engine/ticket-links';
+import type { Tree } from '../../src/engine/tree-schema';
+import {
+  readTicketsForm,
+  ticketExample,
+  ticketsFormFromBody,
+  ticketsToForm,
+} from '../admin/tickets-form';
 import { recordAudit } from '../audit/audit-log';
+import type { Database } from '../db/database';
+import { treeVersions } from '../db/schema';
+import { sendPage, usePagePolicy } from '../pages/send-page';
+import { renderTicketsPage, type TicketsFormValues } from '../pages/tickets-page';
 import { signedInAccount } from '../plugins/auth';
 import { clientConfigSchema, writeSettings } from '../settings/settings';
+
+/** The troubleshooter the page's example walks: Q164887 when published, or the first one. */
+async function exampleTree(db: Database): Promise<Tree | undefined> {
+  const [row] = await db
+    .select({ tree: treeVersions.tree })
+    .from(treeVersions)
+    .where(eq(treeVersions.treeId, 'q164887'))
+    .orderBy(desc(treeVersions.version))
+    .limit(1);
+  if (row) return row.tree as Tree;
+  const [first] = await db
+    .select({ tree: treeVersions.tree })
+    .from(treeVersions)
+    .orderBy(treeVersions.id)
+    .limit(1);
+  return first?.tree as Tree | undefined;
+}
 
 const ticketsSchema = clientConfigSchema.properties.tickets;
 const errorSchema = {
@@ -13,7 +43,96 @@ const errorSchema = {
 } as const;
 
 export async function ticketSettingsRoutes(app: FastifyInstance) {
+  usePagePolicy(app);
   const admin = app.requireRole('admin');
+
+  /** Saves the setting (null: none) with its audit entry, then serves it at once. */
+  async function save(tickets: TicketSettings | null, request: FastifyRequest) {
+    const account = signedInAccount(request);
+    await app.db.transaction(async (tx) => {
+      await writeSettings(tx, { tickets }, account.id);
+      await recordAudit(tx, {
+        actor: account,
+        action: 'settings.changed',
+        subject: 'tickets',
+        details: { tickets },
+      });
+    });
+    await app.settings.reload();
+  }
+
+  /** The site's own address (for the example's link): PUBLIC_ORIGIN, or the request's. */
+  const siteUrl = (request: FastifyRequest) =>
+    `${app.publicOrigins[0] ?? `${request.protocol}://${request.host}`}${app.basePath}`;
+
+  async function page(
+    request: FastifyRequest,
+    values: TicketsFormValues,
+    shown: TicketSettings | null,
+    extra: { errors?: Record<string, string>; notice?: string | null } = {},
+  ) {
+    return renderTicketsPage({
+      base: app.basePath,
+      account: signedInAccount(request),
+      values,
+      example: shown ? ticketExample(shown, await exampleTree(app.db), siteUrl(request)) : null,
+      ...extra,
+    });
+  }
+
+  app.get<{ Querystring: { saved?: string } }>(
+    '/admin/tickets',
+    { preHandler: admin },
+    async (request, reply) => {
+      const current = app.settings.current().tickets ?? null;
+      const notice =
+        request.query.saved === undefined
+          ? null
+          : current
+            ? 'Saved. “Open a ticket” opens the address below from now on.'
+            : 'Saved. No helpdesk is set: there is no “Open a ticket” button.';
+      return sendPage(reply, 200, await page(request, ticketsToForm(current), current, { notice }));
+    },
+  );
+
+  app.post<{ Body: Record<string, string | undefined> }>(
+    '/admin/tickets',
+    {
+      preHandler: admin,
+      schema: {
+        body: {
+          type: 'object',
+          properties: {
+            system: { type: 'string', maxLength: 40 },
+            url: { type: 'string', maxLength: 4000 },
+            email: { type: 'string', maxLength: 4000 },
+            template: { type: 'string', maxLength: 4000 },
+            label: { type: 'string', maxLength: 4000 },
+            action: { enum: ['save', 'preview'] },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const values = ticketsFormFromBody(request.body);
+      const read = readTicketsForm(values, request.body.system ?? '');
+      if ('errors' in read) {
+        return sendPage(reply, 400, await page(request, values, null, { errors: read.errors }));
+      }
+      if (request.body.action === 'preview') {
+        return sendPage(
+          reply,
+          200,
+          await page(request, values, read.settings, {
+            notice: 'Not saved yet: this is what the setting below would open. Save to use it.',
+          }),
+        );
+      }
+      await save(read.settings, request);
+      // Post/redirect/get: a reload does not post again.
+      return reply.redirect(`${app.basePath}admin/tickets?saved`, 303);
+    },
+  );
 
   app.get(
     '/api/settings/tickets',
@@ -46,17 +165,7 @@ export async function ticketSettingsRoutes(app: FastifyInstance) {
         }
         tickets = read.settings;
       }
-      const account = signedInAccount(request);
-      await app.db.transaction(async (tx) => {
-        await writeSettings(tx, { tickets }, account.id);
-        await recordAudit(tx, {
-          actor: account,
-          action: 'settings.changed',
-          subject: 'tickets',
-          details: { tickets },
-        });
-      });
-      await app.settings.reload();
+      await save(tickets, request);
       return tickets;
     },
   );

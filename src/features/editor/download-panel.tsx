@@ -3,6 +3,7 @@ import type { Tree, TreeIndex } from '../../engine/tree-schema';
 import type { TreeImpact } from '../../engine/tree-impact';
 import { downloadFile } from './download-file';
 import { ImpactPanel } from './impact-panel';
+import { ReviewOwner } from './review-owner';
 import { SubmitForReview } from './submit-for-review';
 
 /**
@@ -57,6 +58,8 @@ export function DownloadPanel({
         )
       ) : null}
       <SubmitForReview tree={tree} baseVersion={deployed?.version ?? null} />
+      {/* Published ones only: the server keeps an owner and a date for what it serves. */}
+      {deployed ? <ReviewOwner treeId={deployed.id} /> : null}
       <h3>Download for publishing</h3>
       {behind && deployed ? (
         <p>
