@@ -1,13 +1,9 @@
 import type { Page } from '@playwright/test';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { wcagViolations } from './axe';
 import { expect, test } from './fixtures';
+import { useServer } from './server-fixture';
 
 /**
  * The admin pages of issue 26 against the real server (`npm start` on a fresh embedded
@@ -16,47 +12,13 @@ import { expect, test } from './fixtures';
  * review-by date set in the editor.
  */
 const ADMIN = 'admin@example.com';
-const PASSWORD = 'correct horse battery staple';
-const ROOT = path.resolve(import.meta.dirname, '..');
 
-let server: ChildProcess | undefined;
-let origin = '';
-let dataDir = '';
+const server = useServer({ accounts: [{ email: ADMIN, role: 'admin' }] });
 let receiver: Server | undefined;
 let receiverUrl = '';
 const received: { event: string; signature: string }[] = [];
 
-test.describe.configure({ mode: 'serial' });
-
 test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  dataDir = mkdtempSync(path.join(tmpdir(), 'troubleshooter-admin-tickets-'));
-  const added = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', 'server/cli/users.ts', 'add', ADMIN, '--role', 'admin'],
-    {
-      cwd: ROOT,
-      env: { ...process.env, DATA_DIR: dataDir },
-      input: `${PASSWORD}\n`,
-      encoding: 'utf8',
-    },
-  );
-  expect(added.stdout, added.stderr).toContain(`Added ${ADMIN} as admin.`);
-  // As step-reports.spec.ts starts it: port 0, the address read from what it prints.
-  const started = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  server = started;
-  origin = await new Promise<string>((resolve, reject) => {
-    started.once('exit', (code) => reject(new Error(`the server stopped (${code})`)));
-    if (!started.stdout) return reject(new Error('no output from the server'));
-    createInterface({ input: started.stdout }).on('line', (line) => {
-      const found = /serving (http:\/\/[^/]+)\//.exec(line)?.[1];
-      if (found) resolve(found);
-    });
-  });
   // A receiver on this machine: takes every delivery (http: is allowed on the loopback address).
   receiver = createServer((request, response) => {
     request.resume();
@@ -74,14 +36,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const running = server;
-    const exited = new Promise((resolve) => running.once('exit', resolve));
-    running.kill('SIGTERM');
-    await exited;
-  }
   await new Promise<void>((resolve) => (receiver ? receiver.close(() => resolve()) : resolve()));
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 /** axe at 320 and 1280 px, no sideways scrolling at 320, and a screenshot of each under /tmp. */
@@ -104,11 +59,8 @@ test('an admin sets the helpdesk, adds a webhook, resends a delivery, and sets a
   test.setTimeout(180_000);
   // Refused forms answer 400, as they should.
   consoleGuard.allow(/Failed to load resource: the server responded with a status of 400 /);
-  await page.goto(`${origin}/sign-in?return=%2Fadmin%2Fsettings`);
-  await page.getByLabel('Email address').fill(ADMIN);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByLabel('Password').press('Enter');
-  await expect(page).toHaveURL(`${origin}/admin/settings`);
+  const origin = server.origin;
+  await server.signIn(page, ADMIN, '/admin/settings');
 
   // The helpdesk, from the admin navigation.
   await page
