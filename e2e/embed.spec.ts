@@ -54,11 +54,12 @@ const hostEvents = (page: Page) =>
 const frameOf = (page: Page, id: string) => page.frameLocator(`#${id} iframe`);
 
 /**
- * Waits until the app in the frame has taken over its prerendered page. The frame shows that
- * page at once (ADR 44); a click before this is a plain link, a new page in the frame.
+ * Waits until the frame's side of the embed talks to the host (it then marks its root). The
+ * frame shows its prerendered page at once (ADR 44): a click before the app has taken over is
+ * a plain link (a new page in the frame), and a step left before the bridge runs is not told.
  */
-const frameInteractive = (page: Page, id: string) =>
-  expect(frameOf(page, id).locator('html[data-interactive]')).toBeAttached();
+const frameConnected = (page: Page, id: string) =>
+  expect(frameOf(page, id).locator('html.embedded-sized')).toBeAttached();
 
 /** The usual start: the host origin allowed, the host page open, one wizard mounted by markup. */
 async function embedOnHost(page: Page, id = 'ticket') {
@@ -66,7 +67,7 @@ async function embedOnHost(page: Page, id = 'ticket') {
   await openHost(page);
   await addContainer(page, id, { 'data-troubleshooter': 'q164887' });
   await addLoader(page);
-  await frameInteractive(page, id);
+  await frameConnected(page, id);
 }
 const frameHeading = (page: Page, id: string) =>
   frameOf(page, id).getByRole('heading', { level: 1 });
@@ -345,7 +346,7 @@ test('a host origin that is not allowed gets no events; the wizard still works a
 
   // Without a size from the frame, it keeps its provisional height, and scrolls inside.
   await expect(page.locator('#ticket iframe')).toBeVisible();
-  await frameInteractive(page, 'ticket');
+  await expect(frameOf(page, 'ticket').locator('html[data-interactive]')).toBeAttached();
   await answerIn(page, 'ticket', 'Yes, SMS 1.2').click();
   await expect(frameHeading(page, 'ticket')).toHaveText(/Windows NT upgrade that restarts/);
   await answerIn(page, 'ticket', 'No, another kind of job').click();
@@ -433,7 +434,7 @@ test('two wizards on one page keep their events apart, and one added later is mo
     'data-troubleshooter-step': 'sms-1-2',
   });
   await expect(frameHeading(page, 'second')).toHaveText(/Windows NT upgrade that restarts/);
-  await frameInteractive(page, 'second');
+  await frameConnected(page, 'second');
 
   await answerIn(page, 'second', 'No, another kind of job').click();
   await expect
@@ -475,7 +476,7 @@ test('a build under a sub-path works end to end: pages, tree files and embed.js'
   await addContainer(page, 'ticket', { 'data-troubleshooter': 'q164887' });
   await addLoader(page, `${SUBPATH_URL}embed.js`);
   await expect(frameHeading(page, 'ticket')).toHaveText(/Systems Management Server 1\.2/);
-  await frameInteractive(page, 'ticket');
+  await frameConnected(page, 'ticket');
   await answerIn(page, 'ticket', 'No, another version or another product').click();
   await expect
     .poll(

@@ -86,13 +86,16 @@ let firstUrlEmbedParams: EmbedParams | null | undefined;
 const readFirstUrlEmbedParams = () =>
   (firstUrlEmbedParams ??= readFrameEmbedParams(window) ?? null);
 
-// In embed.js's frame, as the app starts (ADR 44): the frame is shown from its first paint, so
-// its compact look goes on now, not after hydration, and the bridge's code is asked for now,
-// to be there at hydration (links out of the frame open in a new tab only once it runs). A
-// failure to load it is tried again, and handled, where the bridge is rendered.
-const startEmbedParams = readFirstUrlEmbedParams();
-if (startEmbedParams) {
-  markEmbedded(document.documentElement, startEmbedParams);
+/**
+ * In embed.js's frame, called as the app starts (main.tsx; ADR 44): the frame is shown from
+ * its first paint, so its compact look goes on now, not after hydration, and the bridge's code
+ * is asked for now, to be there at hydration (links out of the frame open in a new tab only
+ * once it runs). A failure to load it is tried again, and handled, where it is rendered.
+ */
+export function prepareEmbeddedFrame() {
+  const params = readFirstUrlEmbedParams();
+  if (!params) return;
+  markEmbedded(document.documentElement, params);
   Promise.resolve(embedBridge()).catch(() => undefined);
 }
 
