@@ -763,3 +763,44 @@ test('the frame shows its prerendered first question at once, before the app’s
     .toBeLessThanOrEqual(1);
   expect(await frameBackground(page, 'ticket')).toBe(DARK);
 });
+
+test('the map’s traffic colours follow the scheme the host chose, as the wizard’s do', async ({
+  page,
+}) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await allowOrigins(page, [HOST_ORIGIN]);
+  await openHost(page);
+  // The map in a frame that embed.js's parameters chose dark for, opened by hand: embed.js opens
+  // steps, and the map's link leaves the frame for a new tab.
+  const frameUrl = (theme: string) =>
+    `${WIZARD_ORIGIN}/map/q164887?embed=1&parentOrigin=${encodeURIComponent(HOST_ORIGIN)}&frameId=t1-map&theme=${theme}`;
+  await page.evaluate((src) => {
+    const iframe = document.createElement('iframe');
+    iframe.src = src;
+    iframe.title = 'Map';
+    iframe.id = 'map';
+    document.getElementById('host')?.append(iframe);
+  }, frameUrl('dark'));
+  const frame = page.frameLocator('#map');
+  await expect(frame.locator('html[data-interactive]')).toBeAttached();
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText(TITLE);
+  // The traffic layer's stroke, as it is drawn over the map (traffic-layer.css).
+  const trafficStroke = () =>
+    frame.locator('body').evaluate((body) => {
+      const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+      const group = document.createElementNS('http://www.w3.org/2000/svg', 'g');
+      const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+      group.setAttribute('class', 'traffic');
+      path.setAttribute('class', 'traffic__edge');
+      group.append(path);
+      svg.append(group);
+      body.append(svg);
+      const stroke = getComputedStyle(path).stroke;
+      svg.remove();
+      return stroke;
+    });
+  expect(await trafficStroke()).toBe('rgb(240, 163, 107)');
+  expect(
+    await frame.locator('body').evaluate((body) => getComputedStyle(body).backgroundColor),
+  ).toBe(DARK);
+});
