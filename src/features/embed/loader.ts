@@ -93,9 +93,10 @@ const PROVISIONAL_HEIGHT = '640px';
     style.display = 'block';
     // Shown at once: the prerendered page paints as soon as it arrives, and the height follows
     // the frame's reports. The host's scheme reaches the frame's prefers-color-scheme where the
-    // browser passes the frame element's color-scheme on (the frame sets data-theme as well).
+    // browser passes the frame element's color-scheme on (the frame sets data-theme as well);
+    // `auto` is both, so the operating system's, not one the host page declares for itself.
     style.height = PROVISIONAL_HEIGHT;
-    if (theme) style.colorScheme = theme;
+    style.colorScheme = theme || 'light dark';
 
     const emit = (message: FrameMessage) => {
       const { protocol: _p, version: _v, frameId: _f, type, ...detail } = message;
