@@ -98,6 +98,7 @@ test('under npm run dev the list loads without a 404, its search finds what peop
     await expect(first).toHaveText(TITLE);
   }
   // The files the build writes, made by the dev server from public/trees (vite.config.ts).
+  expect(requested).toContain('/trees/list/1.json');
   expect(requested).toContain('/trees/search.json');
   expect(failed).toEqual([]);
 
