@@ -615,7 +615,7 @@ export const CHECKS = [
     async run(session) {
       session.allow(NOT_ALLOWED);
       await embed(session, session.origins.otherHost);
-      // Without a size from the frame, the loader shows it at a fixed height after a while.
+      // Without a size from the frame, the loader shows it at its provisional height.
       await session.waitFor(
         () => (document.querySelector('#ticket iframe')?.getBoundingClientRect().height ?? 0) > 0,
         [],
@@ -625,6 +625,8 @@ export const CHECKS = [
         },
       );
       await session.waitForText(h1, PATH.first, { frame: FRAME });
+      // Shown before the app has taken over (ADR 44): a click before that is a plain link.
+      await session.waitUntilInteractive({ frame: FRAME });
       await session.click(answer('Yes, SMS 1.2'), { frame: FRAME });
       await session.waitForText(h1, prompt('upgrade-job'), { frame: FRAME });
       await session.click(answer('No, another kind of job'), { frame: FRAME });

@@ -49,17 +49,26 @@ async function addLoader(page: Page, src = `${WIZARD_ORIGIN}/embed.js`) {
   }, src);
 }
 
+const hostEvents = (page: Page) =>
+  page.evaluate(() => (window as unknown as { hostEvents: HostEvent[] }).hostEvents);
+const frameOf = (page: Page, id: string) => page.frameLocator(`#${id} iframe`);
+
+/**
+ * Waits until the frame's side of the embed talks to the host (it then marks its root). The
+ * frame shows its prerendered page at once (ADR 44): a click before the app has taken over is
+ * a plain link (a new page in the frame), and a step left before the bridge runs is not told.
+ */
+const frameConnected = (page: Page, id: string) =>
+  expect(frameOf(page, id).locator('html.embedded-sized')).toBeAttached();
+
 /** The usual start: the host origin allowed, the host page open, one wizard mounted by markup. */
 async function embedOnHost(page: Page, id = 'ticket') {
   await allowOrigins(page, [HOST_ORIGIN]);
   await openHost(page);
   await addContainer(page, id, { 'data-troubleshooter': 'q164887' });
   await addLoader(page);
+  await frameConnected(page, id);
 }
-
-const hostEvents = (page: Page) =>
-  page.evaluate(() => (window as unknown as { hostEvents: HostEvent[] }).hostEvents);
-const frameOf = (page: Page, id: string) => page.frameLocator(`#${id} iframe`);
 const frameHeading = (page: Page, id: string) =>
   frameOf(page, id).getByRole('heading', { level: 1 });
 const answerIn = (page: Page, id: string, label: string) =>
@@ -335,8 +344,9 @@ test('a host origin that is not allowed gets no events; the wizard still works a
   await addContainer(page, 'ticket', { 'data-troubleshooter': 'q164887' });
   await addLoader(page);
 
-  // Without a size from the frame, the loader shows it at a fixed height after a while.
-  await expect(page.locator('#ticket iframe')).toBeVisible({ timeout: 10_000 });
+  // Without a size from the frame, it keeps its provisional height, and scrolls inside.
+  await expect(page.locator('#ticket iframe')).toBeVisible();
+  await expect(frameOf(page, 'ticket').locator('html[data-interactive]')).toBeAttached();
   await answerIn(page, 'ticket', 'Yes, SMS 1.2').click();
   await expect(frameHeading(page, 'ticket')).toHaveText(/Windows NT upgrade that restarts/);
   await answerIn(page, 'ticket', 'No, another kind of job').click();
@@ -424,6 +434,7 @@ test('two wizards on one page keep their events apart, and one added later is mo
     'data-troubleshooter-step': 'sms-1-2',
   });
   await expect(frameHeading(page, 'second')).toHaveText(/Windows NT upgrade that restarts/);
+  await frameConnected(page, 'second');
 
   await answerIn(page, 'second', 'No, another kind of job').click();
   await expect
@@ -465,6 +476,7 @@ test('a build under a sub-path works end to end: pages, tree files and embed.js'
   await addContainer(page, 'ticket', { 'data-troubleshooter': 'q164887' });
   await addLoader(page, `${SUBPATH_URL}embed.js`);
   await expect(frameHeading(page, 'ticket')).toHaveText(/Systems Management Server 1\.2/);
+  await frameConnected(page, 'ticket');
   await answerIn(page, 'ticket', 'No, another version or another product').click();
   await expect
     .poll(
@@ -485,6 +497,10 @@ test('links that leave the troubleshooter open in a new tab, not inside the fram
   await expect(frameHeading(page, 'ticket')).toHaveText(
     'There is no troubleshooter at this address',
   );
+  // The frame's side of the embed is running once the host hears why there is no troubleshooter.
+  await expect
+    .poll(async () => (await hostEvents(page)).some((event) => event.type === 'error'))
+    .toBe(true);
   const [popup] = await Promise.all([
     page.waitForEvent('popup'),
     frameOf(page, 'ticket').getByRole('link', { name: 'See all troubleshooters' }).click(),
@@ -504,9 +520,13 @@ test('without ResizeObserver the frame still reports its height and works', asyn
   await embedOnHost(page);
   const iframe = page.locator('#ticket iframe');
   await expect(iframe).toBeVisible();
+  // The frame's own height, not the provisional one it was shown at.
+  const reported = async () =>
+    (await hostEvents(page)).find((event) => event.type === 'resize')?.detail.height;
+  await expect.poll(reported).toBeGreaterThan(200);
   await expect
     .poll(() => iframe.evaluate((element) => element.getBoundingClientRect().height))
-    .toBeGreaterThan(200);
+    .toBe(await reported());
   await answerIn(page, 'ticket', 'Yes, SMS 1.2').click();
   await expect(frameHeading(page, 'ticket')).toHaveText(/Windows NT upgrade that restarts/);
 });
@@ -685,4 +705,102 @@ test('the warning names the real parent when the frame claims an allowed one (is
       `Troubleshooter: the page at ${HOST_ORIGIN} is not in config.json embed.allowedOrigins, so this embedded wizard sends it no events.`,
     ]);
   expect(await hostEvents(page)).toEqual([]);
+});
+
+test('the frame shows its prerendered first question at once, before the app’s script has run, in the host’s scheme (ADR 44)', async ({
+  page,
+}) => {
+  // No emulated scheme: Chromium applies an emulated one to every frame, where the real
+  // preference (light, headless) reaches the frame through its element's color-scheme.
+  await page.emulateMedia({ colorScheme: null });
+  await allowOrigins(page, [HOST_ORIGIN]);
+  // The wizard's scripts (its entry and every chunk) are held until the test releases them;
+  // embed.js is not among them.
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(`${WIZARD_ORIGIN}/assets/**/*.js`, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await openHost(page);
+  await addContainer(page, 'ticket', {
+    'data-troubleshooter': 'q164887',
+    'data-troubleshooter-theme': 'dark',
+  });
+  await addLoader(page);
+  expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(false);
+
+  const iframe = page.locator('#ticket iframe');
+  const frameHeight = () => iframe.evaluate((element) => element.getBoundingClientRect().height);
+  await expect(frameHeading(page, 'ticket')).toHaveText(/Systems Management Server 1\.2/);
+  // Shown, not hidden until the app reports a size: at its provisional height, the question
+  // within it, in the colours the host chose, while nothing of the app has run.
+  await expect(iframe).toBeVisible();
+  expect(await frameHeight()).toBe(640);
+  const headingBottom = await frameHeading(page, 'ticket').evaluate(
+    (element) => element.getBoundingClientRect().bottom,
+  );
+  expect(headingBottom).toBeLessThan(640);
+  expect(await frameBackground(page, 'ticket')).toBe(DARK);
+  await expect(frameOf(page, 'ticket').locator('html[data-interactive]')).toHaveCount(0);
+  expect(await hostEvents(page)).toEqual([]);
+
+  // The app runs: compact chrome, the host hears it is ready, and the frame fits its content.
+  release();
+  await expect(frameOf(page, 'ticket').locator('html[data-interactive]')).toBeAttached();
+  await expect(frameOf(page, 'ticket').getByRole('banner')).toBeHidden();
+  await expect
+    .poll(async () => (await hostEvents(page)).find((event) => event.type === 'ready')?.detail)
+    .toEqual({ tree: 'q164887', title: TITLE });
+  const contentHeight = () =>
+    frameOf(page, 'ticket')
+      .locator('body')
+      .evaluate((body) => Math.ceil(body.getBoundingClientRect().height));
+  await expect
+    .poll(async () => Math.abs((await frameHeight()) - (await contentHeight())))
+    .toBeLessThanOrEqual(1);
+  expect(await frameBackground(page, 'ticket')).toBe(DARK);
+});
+
+test('the map’s traffic colours follow the scheme the host chose, as the wizard’s do', async ({
+  page,
+}) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await allowOrigins(page, [HOST_ORIGIN]);
+  await openHost(page);
+  // The map in a frame that embed.js's parameters chose dark for, opened by hand: embed.js opens
+  // steps, and the map's link leaves the frame for a new tab.
+  const frameUrl = (theme: string) =>
+    `${WIZARD_ORIGIN}/map/q164887?embed=1&parentOrigin=${encodeURIComponent(HOST_ORIGIN)}&frameId=t1-map&theme=${theme}`;
+  await page.evaluate((src) => {
+    const iframe = document.createElement('iframe');
+    iframe.src = src;
+    iframe.title = 'Map';
+    iframe.id = 'map';
+    document.getElementById('host')?.append(iframe);
+  }, frameUrl('dark'));
+  const frame = page.frameLocator('#map');
+  await expect(frame.locator('html[data-interactive]')).toBeAttached();
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText(TITLE);
+  // The traffic layer's stroke, as it is drawn over the map (traffic-layer.css).
+  const trafficStroke = () =>
+    frame.locator('body').evaluate((body) => {
+      const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+      const group = document.createElementNS('http://www.w3.org/2000/svg', 'g');
+      const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+      group.setAttribute('class', 'traffic');
+      path.setAttribute('class', 'traffic__edge');
+      group.append(path);
+      svg.append(group);
+      body.append(svg);
+      const stroke = getComputedStyle(path).stroke;
+      svg.remove();
+      return stroke;
+    });
+  expect(await trafficStroke()).toBe('rgb(240, 163, 107)');
+  expect(
+    await frame.locator('body').evaluate((body) => getComputedStyle(body).backgroundColor),
+  ).toBe(DARK);
 });

@@ -158,7 +158,9 @@ test('inside the embed, Copy for ticket puts the text on the clipboard, and the 
   await mountOnHost(page, { tree: 'q164887', ticket: 'INC0012345', client: 'WS-0042' });
   await expect(page.locator('#wizard iframe')).toHaveAttribute('allow', 'clipboard-write');
   const frame = page.frameLocator('#wizard iframe');
-  await expect(frame.locator('html[data-interactive]')).toBeAttached();
+  // The frame shows its page before the app has taken over (ADR 44): clicks wait until its
+  // side of the embed talks to the host, so that every step is told.
+  await expect(frame.locator('html.embedded-sized')).toBeAttached();
   await expect(frame.getByRole('definition').filter({ hasText: 'INC0012345' })).toBeVisible();
   for (const answer of ANSWERS_TO_DIAGNOSIS) {
     await frame

@@ -22,8 +22,9 @@
 //       · the list's second page, clicked once the list's first page is idle (dist-many/).
 //   - the embed's first question: a host page on another origin with the two-line snippet
 //     (embed.js, the start step), from the host's navigation start until the frame is shown
-//     (embed.js reveals it at its first size report) with its question heading painted,
-//     against the start page's own first question in the same run;
+//     (a loader that hides it until its first size report shows it then) with its question
+//     heading painted, against the start page's own first question in the same run (for
+//     --compare's build too, with its own embed.js);
 //   - the bytes transferred until the load event.
 // `--compare <dir>` also measures another build (say, of the commit before a change, built
 // in a worktree) in the same loop, `--compare-many <dir>` its dist-many/, so before and after
@@ -382,7 +383,8 @@ const hostPage = (wizardUrl) => `<!doctype html>
 <body><h1>Helpdesk ticket</h1>
 <div data-troubleshooter="${TREE}"></div>
 <script>
-  // When embed.js shows the frame (at its first size report), before that frame is painted.
+  // When embed.js shows the frame (at once, or at its first size report if it hides it until
+  // then), before that frame is painted.
   window.__revealed = new Promise((resolve) => {
     new MutationObserver((_, observer) => {
       const frame = document.querySelector('iframe');
@@ -469,16 +471,25 @@ async function main() {
       sites.push({ key: label, label, url: await serve(dir), variant: true });
     }
   }
-  // The embed: the host page's origin listed in the wizard's config.json, as deployed.
-  const hostDir = await mkdtemp(path.join(os.tmpdir(), 'bench-host-'));
-  const embedDir = await rewrittenSite('dist', (html) => html, []);
-  temporary.push(hostDir, embedDir);
-  const hostUrl = await serve(hostDir);
-  await writeFile(
-    path.join(embedDir, 'config.json'),
-    JSON.stringify({ embed: { allowedOrigins: [hostUrl] } }),
-  );
-  await writeFile(path.join(hostDir, 'index.html'), hostPage(await serve(embedDir)));
+  // The embed, of the app and of --compare's build: a host page on its own origin, listed in
+  // the wizard's config.json, as deployed.
+  const embedHosts = [];
+  for (const site of sites.filter((candidate) => !candidate.variant)) {
+    const hostDir = await mkdtemp(path.join(os.tmpdir(), 'bench-host-'));
+    const embedDir = await rewrittenSite(
+      site.key === 'app' ? 'dist' : options.compare,
+      (html) => html,
+      [],
+    );
+    temporary.push(hostDir, embedDir);
+    const hostUrl = await serve(hostDir);
+    await writeFile(
+      path.join(embedDir, 'config.json'),
+      JSON.stringify({ embed: { allowedOrigins: [hostUrl] } }),
+    );
+    await writeFile(path.join(hostDir, 'index.html'), hostPage(await serve(embedDir)));
+    embedHosts.push({ key: site.key, label: site.label, url: hostUrl });
+  }
   const minimalUrl = await serve(minimalDir);
   const strippedUrl = await serve(strippedDir);
   const manySites = [{ key: 'app', url: await serve(MANY_TREES_BUILD.dir) }];
@@ -514,7 +525,9 @@ async function main() {
             add(`${step.name}:${site.key}:first-click:trips`, load.shownRoundTrips);
           }
         }
-        add('embed', await measureEmbed(browser, profile, hostUrl));
+        for (const host of embedHosts) {
+          add(`embed:${host.key}`, await measureEmbed(browser, profile, host.url));
+        }
         if (options['paint-only']) continue;
         for (const site of sites.filter((candidate) => !candidate.variant)) {
           const last = await measureStep(browser, profile, site.url + LAST.path, LAST, {
@@ -608,10 +621,11 @@ function report(results, sites, version) {
       "\nThe embed (a host page with the snippet, start step): from the host page's navigation" +
         ' start until the frame is shown with its question painted, against the page itself.\n',
     );
-    console.log('| embed | page itself | ratio |\n|---|---|---|');
-    console.log(
-      `| ${[ms(m.embed), ms(m['start:app']), ratio(m.embed, m['start:app'])].join(' | ')} |`,
-    );
+    console.log('| build | embed | page itself | ratio |\n|---|---|---|---|');
+    for (const site of sites.filter((candidate) => !candidate.variant)) {
+      const [embed, itself] = [m[`embed:${site.key}`], m[`start:${site.key}`]];
+      console.log(`| ${[site.label, ms(embed), ms(itself), ratio(embed, itself)].join(' | ')} |`);
+    }
     console.log(
       '\nInteractive: from navigation start until a click on an answer is handled in place.\n',
     );

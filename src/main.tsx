@@ -4,6 +4,7 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 
 import { AppProviders } from './app/app-providers';
 import { MissingCodeNotice } from './app/missing-code-notice';
+import { prepareEmbeddedFrame } from './app/root-layout';
 import { createRoutes, preloadOnDemandCode } from './app/routes';
 import {
   hydratesPage,
@@ -16,6 +17,8 @@ import {
 import { reloadWhenCodeIsGone } from './lib/chunk';
 import { createQueryClient } from './lib/query-client';
 import './styles.css';
+
+prepareEmbeddedFrame();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -6,7 +6,11 @@ import {
   useNavigation,
   useNavigationType,
 } from 'react-router';
-import { readFrameEmbedParams, type EmbedParams } from '../features/embed/embed-params';
+import {
+  markEmbedded,
+  readFrameEmbedParams,
+  type EmbedParams,
+} from '../features/embed/embed-params';
 import { chunk } from '../lib/chunk';
 import { useOpenDetailsForPrint } from '../lib/open-details-for-print';
 import { useHydrated, useMarkInteractive } from '../data/prerendered-page';
@@ -81,6 +85,19 @@ const EmbedBridge = lazy(async () => ({ default: (await embedBridge()).EmbedBrid
 let firstUrlEmbedParams: EmbedParams | null | undefined;
 const readFirstUrlEmbedParams = () =>
   (firstUrlEmbedParams ??= readFrameEmbedParams(window) ?? null);
+
+/**
+ * In embed.js's frame, called as the app starts (main.tsx; ADR 44): the frame is shown from
+ * its first paint, so its compact look goes on now, not after hydration, and the bridge's code
+ * is asked for now, to be there at hydration (links out of the frame open in a new tab only
+ * once it runs). A failure to load it is tried again, and handled, where it is rendered.
+ */
+export function prepareEmbeddedFrame() {
+  const params = readFirstUrlEmbedParams();
+  if (!params) return;
+  markEmbedded(document.documentElement, params);
+  Promise.resolve(embedBridge()).catch(() => undefined);
+}
 
 /** Null while hydrating (the prerendered HTML is the same with or without ?embed). */
 function useEmbedParams(): EmbedParams | null {

@@ -80,13 +80,10 @@ export function EmbedBridge({ params }: { params: EmbedParams }) {
     [allowed, params],
   );
 
-  // Compact chrome at once; let the host size the frame only if it will hear from us.
-  // The host's colour scheme (styles.css): the frame stays hidden until its first size
-  // report (embed.js), which comes after this, so the scheme never flashes.
+  // Let the host size the frame only if it will hear from us. (The compact chrome and the
+  // host's colour scheme are on the root already: markEmbedded, as the app starts.)
   useEffect(() => {
     const root = document.documentElement;
-    root.classList.add('embedded');
-    if (params.theme !== 'auto') root.dataset.theme = params.theme;
     if (allowed) root.classList.add('embedded-sized');
     if (allowed === false) {
       // The real parent where the browser says: the claimed one may be another's.
@@ -95,7 +92,7 @@ export function EmbedBridge({ params }: { params: EmbedParams }) {
         `Troubleshooter: the page at ${parent} is not in config.json embed.allowedOrigins, so this embedded wizard sends it no events.`,
       );
     }
-  }, [allowed, params.parentOrigin, params.theme]);
+  }, [allowed, params.parentOrigin]);
 
   // No troubleshooter to show (an unknown id, a file that would not load): the host is told
   // why, once per failed address (the loader data is a new object after each navigation).

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { actualParentOrigin, isParentAllowed } from '../../data/config-query';
-import { readEmbedParams, readFrameEmbedParams } from './embed-params';
+import { markEmbedded, readEmbedParams, readFrameEmbedParams } from './embed-params';
 
 test('reads the parameters embed.js puts on the frame URL', () => {
   expect(
@@ -76,4 +76,15 @@ test('a warning names the real parent where the browser says, else the claimed o
     }),
   ).toBe('https://evil.example');
   expect(actualParentOrigin('https://helpdesk.example', {})).toBe('https://helpdesk.example');
+});
+
+test('the embedded look: compact chrome, and the scheme only when the host chose one', () => {
+  const chosen = document.createElement('html');
+  markEmbedded(chosen, { parentOrigin: 'https://helpdesk.example', frameId: 't1', theme: 'dark' });
+  expect(chosen.className).toBe('embedded');
+  expect(chosen.dataset.theme).toBe('dark');
+  const auto = document.createElement('html');
+  markEmbedded(auto, { parentOrigin: 'https://helpdesk.example', frameId: 't1', theme: 'auto' });
+  expect(auto.className).toBe('embedded');
+  expect(auto.dataset.theme).toBeUndefined();
 });

@@ -36,3 +36,14 @@ export function readFrameEmbedParams(frame: {
   if (fromUrl) frame.name = frame.location.search;
   return fromUrl ?? readEmbedParams(frame.name);
 }
+
+/**
+ * The frame's embedded look, set on its root as the app starts (app/root-layout.tsx), before
+ * hydration: compact chrome and the host's colour scheme (styles.css). embed.js shows the
+ * frame at once with its prerendered page (ADR 44), so the site's header goes as soon as a
+ * script can take it away. <html> is outside React's root: the page hydrates the same.
+ */
+export function markEmbedded(root: HTMLElement, params: EmbedParams) {
+  root.classList.add('embedded');
+  if (params.theme !== 'auto') root.dataset.theme = params.theme;
+}

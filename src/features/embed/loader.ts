@@ -47,8 +47,10 @@ declare global {
 }
 
 const SLUGS = /^[a-z0-9-]+(\/[a-z0-9-]+)*$/;
-// Shown when the frame never reports its height (e.g. its host origin is not allowed).
-const FALLBACK_HEIGHT = '640px';
+// The frame's height until it reports its own (ADR 44): about a first question's, so the host
+// page moves little when the real height comes. A frame that never reports one (its host
+// origin is not allowed) keeps it and scrolls inside.
+const PROVISIONAL_HEIGHT = '640px';
 
 (() => {
   if (window.Troubleshooter) return;
@@ -77,9 +79,8 @@ const FALLBACK_HEIGHT = '640px';
     if (options.ticket) url.searchParams.set('ticket', options.ticket);
     if (options.client) url.searchParams.set('client', options.client);
     if (options.analytics === false) url.searchParams.set(NO_ANALYTICS_PARAM, '0');
-    if (options.theme === 'light' || options.theme === 'dark') {
-      url.searchParams.set(EMBED_PARAMS.theme, options.theme);
-    }
+    const theme = options.theme === 'light' || options.theme === 'dark' ? options.theme : '';
+    if (theme) url.searchParams.set(EMBED_PARAMS.theme, theme);
 
     const iframe = document.createElement('iframe');
     iframe.title = 'Troubleshooter';
@@ -90,14 +91,12 @@ const FALLBACK_HEIGHT = '640px';
     style.width = '100%';
     style.border = '0';
     style.display = 'block';
-    style.height = '0';
-    // Hidden until the frame reports its height, so the host page sees no jump.
-    style.visibility = 'hidden';
-    const reveal = (height: string) => {
-      style.height = height;
-      style.visibility = '';
-    };
-    const fallback = setTimeout(() => reveal(FALLBACK_HEIGHT), 3000);
+    // Shown at once: the prerendered page paints as soon as it arrives, and the height follows
+    // the frame's reports. The host's scheme reaches the frame's prefers-color-scheme where the
+    // browser passes the frame element's color-scheme on (the frame sets data-theme as well);
+    // `auto` is both, so the operating system's, not one the host page declares for itself.
+    style.height = PROVISIONAL_HEIGHT;
+    style.colorScheme = theme || 'light dark';
 
     const emit = (message: FrameMessage) => {
       const { protocol: _p, version: _v, frameId: _f, type, ...detail } = message;
@@ -118,10 +117,7 @@ const FALLBACK_HEIGHT = '640px';
       const message = parseFrameMessage(event.data);
       if (!message || message.frameId !== frameId) return;
       if (message.type === 'ready') iframe.title = message.title;
-      if (message.type === 'resize') {
-        clearTimeout(fallback);
-        reveal(`${Math.ceil(message.height)}px`);
-      }
+      if (message.type === 'resize') style.height = `${Math.ceil(message.height)}px`;
       emit(message);
     };
     addEventListener('message', onMessage);
@@ -129,7 +125,6 @@ const FALLBACK_HEIGHT = '640px';
 
     const mounted: Mounted = {
       unmount() {
-        clearTimeout(fallback);
         removeEventListener('message', onMessage);
         iframe.remove();
         if (mounts.get(element) === mounted) mounts.delete(element);
@@ -195,6 +190,7 @@ const FALLBACK_HEIGHT = '640px';
       ],
     });
   };
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
-  else start();
+  // At once, also while the page is still being parsed: the observer mounts the elements the
+  // parser adds after this script, each as soon as it is there.
+  start();
 })();
