@@ -135,10 +135,25 @@ function checkFileRules(fileName: string, tree: Tree): TreeProblem[] {
  * the graph. Never throws.
  */
 export function validateTreeFile(fileName: string, json: unknown): ValidationResult<Tree> {
+  const { shaped: _, ...result } = checkTreeFile(fileName, json);
+  return result;
+}
+
+/**
+ * validateTreeFile, saying also whether the shape passed: only then were the file's rules and
+ * the graph checked (the editor checks the graph of a misshapen draft itself, check-draft.ts).
+ */
+export function checkTreeFile(
+  fileName: string,
+  json: unknown,
+): ValidationResult<Tree> & { shaped: boolean } {
   const parsed = parseTree(json);
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok) return { ...parsed, shaped: false };
   const tree = parsed.value;
-  return resultOf(tree, [...checkFileRules(fileName, tree), ...checkTreeGraph(tree)]);
+  return {
+    ...resultOf(tree, [...checkFileRules(fileName, tree), ...checkTreeGraph(tree)]),
+    shaped: true,
+  };
 }
 
 /**
