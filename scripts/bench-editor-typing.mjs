@@ -146,12 +146,13 @@ async function typeInto(browser, origin, dist, field) {
       [DRAFT_KEY, JSON.stringify(tree), JSON.stringify(note)],
     );
     await page.goto(`${origin}/edit?draft=${encodeURIComponent(DRAFT_KEY)}`);
-    await page
-      .getByRole('textbox', { name: 'Title', exact: true })
-      .waitFor({ timeout: 300_000 });
+    await page.getByRole('textbox', { name: 'Title', exact: true }).waitFor({ timeout: 300_000 });
     const title = await openField(page, field);
     await title.click();
     await page.keyboard.press('End');
+    // Read once: asking for the field by its role at every key would have Playwright look at
+    // every element of the page (thousands), which costs the page more than the key does.
+    let expected = await title.inputValue();
     const cdp = values.profile ? await context.newCDPSession(page) : undefined;
     if (cdp) {
       await cdp.send('Profiler.enable');
@@ -161,9 +162,6 @@ async function typeInto(browser, origin, dist, field) {
     // Interactions so far (the click, End) are not keys typed.
     const before = await page.evaluate(() => [...window.__keyTimes.keys()]);
     const outside = [];
-    // Read once: asking for the field by its role at every key would have Playwright look at
-    // every element of the page (thousands), which costs the page more than the key does.
-    let expected = await title.inputValue();
     for (let key = 0; key < KEYS; key += 1) {
       // From the key press to the next frame after the value shows the character.
       const started = Date.now();
@@ -185,6 +183,9 @@ async function typeInto(browser, origin, dist, field) {
     // is saved. The longest task from here until the page is idle is the most a key typed
     // during the pause would wait.
     const paused = await page.evaluate(() => performance.now());
+    const saveState = () => document.querySelector('.editor-save__state')?.textContent ?? '';
+    // "Saving…" once the last key is in (not a "Saved" from a pause between keys), then "Saved".
+    await page.waitForFunction(`(${saveState})() === 'Saving…'`, undefined, { timeout: 0 });
     await page.waitForFunction(
       () => /^Saved/.test(document.querySelector('.editor-save__state')?.textContent ?? ''),
       undefined,
@@ -194,7 +195,8 @@ async function typeInto(browser, origin, dist, field) {
       () => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 60_000 })),
     );
     const pauseTasks = await page.evaluate(
-      (since) => window.__longTasks.filter((task) => task.start >= since).map((task) => task.duration),
+      (since) =>
+        window.__longTasks.filter((task) => task.start >= since).map((task) => task.duration),
       paused,
     );
     if (cdp) {
@@ -222,7 +224,11 @@ async function typeInto(browser, origin, dist, field) {
   }
 }
 
-const load = () => `load ${os.loadavg().map((average) => average.toFixed(1)).join(' ')}`;
+const load = () =>
+  `load ${os
+    .loadavg()
+    .map((average) => average.toFixed(1))
+    .join(' ')}`;
 const servers = [];
 const origins = [];
 for (const dist of values.dist) {

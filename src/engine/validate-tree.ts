@@ -150,8 +150,13 @@ export function checkTreeFile(
   const parsed = parseTree(json);
   if (!parsed.ok) return { ...parsed, shaped: false };
   const tree = parsed.value;
+  // The graph is checked on the caller's own objects, which the schema has just passed as
+  // they are (it transforms nothing): what the checks keep per tree and per node (its graph,
+  // its bytes) then serves the next check of an edited draft, whose unchanged nodes are the
+  // same objects, rather than a fresh copy at every check.
+  const given = json as Tree;
   return {
-    ...resultOf(tree, [...checkFileRules(fileName, tree), ...checkTreeGraph(tree)]),
+    ...resultOf(tree, [...checkFileRules(fileName, tree), ...checkTreeGraph(given)]),
     shaped: true,
   };
 }
