@@ -135,10 +135,30 @@ function checkFileRules(fileName: string, tree: Tree): TreeProblem[] {
  * the graph. Never throws.
  */
 export function validateTreeFile(fileName: string, json: unknown): ValidationResult<Tree> {
+  const { shaped: _, ...result } = checkTreeFile(fileName, json);
+  return result;
+}
+
+/**
+ * validateTreeFile, saying also whether the shape passed: only then were the file's rules and
+ * the graph checked (the editor checks the graph of a misshapen draft itself, check-draft.ts).
+ */
+export function checkTreeFile(
+  fileName: string,
+  json: unknown,
+): ValidationResult<Tree> & { shaped: boolean } {
   const parsed = parseTree(json);
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok) return { ...parsed, shaped: false };
   const tree = parsed.value;
-  return resultOf(tree, [...checkFileRules(fileName, tree), ...checkTreeGraph(tree)]);
+  // The graph is checked on the caller's own objects, which the schema has just passed as
+  // they are (it transforms nothing): what the checks keep per tree and per node (its graph,
+  // its bytes) then serves the next check of an edited draft, whose unchanged nodes are the
+  // same objects, rather than a fresh copy at every check.
+  const given = json as Tree;
+  return {
+    ...resultOf(tree, [...checkFileRules(fileName, tree), ...checkTreeGraph(given)]),
+    shaped: true,
+  };
 }
 
 /**

@@ -2,8 +2,23 @@ import type { TreeProblem } from './graph-checks';
 import { toJsonPath } from './json-path';
 import { treeGraph } from './tree-graph';
 import { formatCount, TREE_LIMITS, utf8Length } from './tree-limits';
-import type { Tree } from './tree-schema';
+import type { Tree, TreeNode } from './tree-schema';
 import { walkOrder } from './tree-walks';
+
+/**
+ * A node's bytes as written in the file, kept per node: a node is a value, never changed in
+ * place (tree-edits.ts makes a new one), and an outcome many answers lead to, or a node the
+ * editor's last edit did not touch, is then measured once.
+ */
+const bytesOf = new WeakMap<TreeNode, number>();
+function nodeBytes(node: TreeNode): number {
+  let bytes = bytesOf.get(node);
+  if (bytes === undefined) {
+    bytes = utf8Length(JSON.stringify(node));
+    bytesOf.set(node, bytes);
+  }
+  return bytes;
+}
 
 /** What a walk from the start to a node adds up to, along its largest walk by each measure. */
 type WalkMeasures = { questions: number; bytes: number; address: number };
@@ -48,7 +63,7 @@ export function checkWalkLimits(tree: Tree, indexOf: (id: string) => number): Tr
     const node = nodes.get(id);
     return {
       questions: node?.kind === 'question' ? 1 : 0,
-      bytes: node ? utf8Length(JSON.stringify(node)) : 0,
+      bytes: node ? nodeBytes(node) : 0,
     };
   };
   const start = own(tree.start);

@@ -117,3 +117,21 @@ test('each typing run is one step to undo, and undo keeps a selection that still
   expect(editorReducer(added, { type: 'undo' }).selection).toEqual({ kind: 'tree' });
   expect(editorReducer(state, { type: 'undo' }).history.present).toBe(start.history.present);
 });
+
+test('typing in the selected node keeps the selection as it was: what shows it is not drawn again', () => {
+  const start = editorReducer(startEditor(makePrinterTree()), {
+    type: 'select',
+    selection: { kind: 'node', id: 'power' },
+  });
+  const typed = ['I', 'Is', 'Is it'].reduce(
+    (state, prompt) =>
+      editorReducer(state, {
+        type: 'edit',
+        change: (tree) => setQuestionFields(tree, 'power', { prompt }),
+        typing: '$.nodes[0].prompt',
+      }),
+    start,
+  );
+  expect(typed.history.present).not.toBe(start.history.present);
+  expect(typed.selection).toBe(start.selection);
+});

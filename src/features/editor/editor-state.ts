@@ -47,11 +47,16 @@ export type EditorAction =
   | { type: 'select'; selection: Selection }
   | { type: 'replace'; tree: Tree };
 
-/** A selection that still exists in the tree; otherwise the tree's own fields. */
+/**
+ * A selection that still exists in the tree; otherwise the tree's own fields. The same
+ * object when nothing about it changed: what shows the selection (the outline of thousands
+ * of rows) is then not drawn again at every key typed into the selected node.
+ */
 function stillThere(tree: Tree, selection: Selection): Selection {
   if (selection.kind === 'tree') return selection;
   const index = selectedIndex(tree, selection);
-  return index === undefined ? { kind: 'tree' } : { ...selection, index };
+  if (index === undefined) return { kind: 'tree' };
+  return index === selection.index ? selection : { ...selection, index };
 }
 
 export function startEditor(tree: Tree): EditorState {

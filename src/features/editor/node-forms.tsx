@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { memo, useRef } from 'react';
 import { OUTCOME_CAPTIONS } from '../../components/outcome-captions';
 import {
   addAnswer,
@@ -25,6 +25,7 @@ import {
   type OutcomeNode,
   type QuestionNode,
   type Tree,
+  type TreeNode,
 } from '../../engine/tree-schema';
 import { fieldId, useFieldProblems } from './field-problems';
 import {
@@ -63,25 +64,51 @@ export function nodeLabel(node: Tree['nodes'][number]): string {
   return text.trim() || `(${node.id || 'no id'})`;
 }
 
+type NodeOptionsProps = {
+  nodes: readonly TreeNode[];
+  kind: TreeNode['kind'];
+  /** The node whose select this is: it does not lead to itself. */
+  except?: string | undefined;
+};
+
+/**
+ * The questions or outcomes as the options of a select ("First question", "Leads to"). A
+ * large tree has thousands, in every answer's select: they are drawn again only when a
+ * node's id or label changes, not at every key typed in the form around them.
+ */
+const NodeOptions = memo(function NodeOptions({ nodes, kind, except }: NodeOptionsProps) {
+  return nodes.map((node) =>
+    node.kind === kind && node.id !== except ? (
+      <option key={node.id} value={node.id}>
+        {nodeLabel(node)}
+      </option>
+    ) : null,
+  );
+}, sameOptions);
+
+/** Whether the options would be the same: the nodes unchanged, or changed in none of id and label. */
+function sameOptions(before: NodeOptionsProps, after: NodeOptionsProps): boolean {
+  if (before.kind !== after.kind || before.except !== after.except) return false;
+  if (before.nodes === after.nodes) return true;
+  return (
+    before.nodes.length === after.nodes.length &&
+    before.nodes.every((node, at) => {
+      const other = after.nodes[at];
+      return (
+        node === other ||
+        (other !== undefined &&
+          node.id === other.id &&
+          node.kind === other.kind &&
+          nodeLabel(node) === nodeLabel(other))
+      );
+    })
+  );
+}
+
 export function TreeForm({ context }: { context: FormContext }) {
   const { tree, apply } = context;
   const set = (fields: Parameters<typeof setTreeFields>[1]) =>
     apply((current) => setTreeFields(current, fields));
-  // A large tree has thousands of questions: their options are made again only when the
-  // nodes change, not at every key typed in the title.
-  const questionOptions = useMemo(
-    () =>
-      tree.nodes.flatMap((node) =>
-        node.kind === 'question'
-          ? [
-              <option key={node.id} value={node.id}>
-                {nodeLabel(node)}
-              </option>,
-            ]
-          : [],
-      ),
-    [tree.nodes],
-  );
   const startIsQuestion = tree.nodes.some(
     (node) => node.kind === 'question' && node.id === tree.start,
   );
@@ -151,7 +178,7 @@ export function TreeForm({ context }: { context: FormContext }) {
           onChange={(event) => set({ start: event.target.value })}
         >
           {startIsQuestion ? null : <option value={tree.start}>Choose a question</option>}
-          {questionOptions}
+          <NodeOptions nodes={tree.nodes} kind="question" />
         </select>
         {start.message}
       </div>
@@ -347,7 +374,9 @@ function AnswerFields({
   const inDeployed = context.deployed.has(question.id);
   const set = (fields: Parameters<typeof setAnswerFields>[3], followLabel = false) =>
     apply((current) => setAnswerFields(current, question.id, answerIndex, fields, followLabel));
-  const targets = tree.nodes.filter((node) => node.id !== question.id);
+  const leadsSomewhere = tree.nodes.some(
+    (node) => node.id !== question.id && node.id === answer.next,
+  );
   const toNew = (kind: 'question' | 'outcome') => {
     apply((current) => {
       const made = answerToNewNode(current, question.id, answerIndex, kind);
@@ -393,28 +422,16 @@ function AnswerFields({
           value={answer.next}
           onChange={(event) => set({ next: event.target.value })}
         >
-          {targets.some((node) => node.id === answer.next) ? null : (
+          {leadsSomewhere ? null : (
             <option value={answer.next}>
               {answer.next ? `Missing: ${answer.next}` : 'Choose where it leads'}
             </option>
           )}
           <optgroup label="Questions">
-            {targets
-              .filter((node) => node.kind === 'question')
-              .map((node) => (
-                <option key={node.id} value={node.id}>
-                  {nodeLabel(node)}
-                </option>
-              ))}
+            <NodeOptions nodes={tree.nodes} kind="question" except={question.id} />
           </optgroup>
           <optgroup label="Outcomes">
-            {targets
-              .filter((node) => node.kind === 'outcome')
-              .map((node) => (
-                <option key={node.id} value={node.id}>
-                  {nodeLabel(node)}
-                </option>
-              ))}
+            <NodeOptions nodes={tree.nodes} kind="outcome" except={question.id} />
           </optgroup>
         </select>
         {next.message}

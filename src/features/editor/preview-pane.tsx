@@ -2,35 +2,56 @@ import { memo, useLayoutEffect, useMemo, useRef, type MouseEvent, type ReactNode
 import { NamesThePage } from '../../components/document-title';
 import { readChange, type ChangeContext } from '../../engine/change-answer';
 import { resolveStep, type ResolvedStep } from '../../engine/resolve-step';
-import type { Tree } from '../../engine/tree-schema';
+import type { Tree, TreeNode } from '../../engine/tree-schema';
 import { parseTrail, parseWas } from '../../lib/paths';
+
+const or = (text: string, placeholder: string) => (text.trim() ? text : placeholder);
 
 /**
  * The draft as the preview shows it: text not written yet is named, so that no heading,
  * answer or title is empty on the screen (an empty heading says nothing to a screen reader).
  */
 function withPlaceholders(tree: Tree): Tree {
-  const or = (text: string, placeholder: string) => (text.trim() ? text : placeholder);
   return {
     ...tree,
     title: or(tree.title, '(no title yet)'),
-    nodes: tree.nodes.map((node) =>
-      node.kind === 'question'
-        ? {
-            ...node,
-            prompt: or(node.prompt, '(question not written yet)'),
-            answers: node.answers.map((answer) => ({
-              ...answer,
-              label: or(answer.label, '(answer without a label)'),
-            })),
-          }
-        : {
-            ...node,
-            title: or(node.title, '(outcome without a title)'),
-            summary: or(node.summary, '(no summary yet)'),
-          },
-    ),
+    nodes: tree.nodes.map(shownNode),
   };
+}
+
+// Kept per node: an edit makes a new node and keeps the others, so the preview of a large
+// draft does not copy thousands of unchanged nodes each time typing pauses.
+const shownNodes = new WeakMap<TreeNode, TreeNode>();
+
+/** A node with its placeholders; the node itself when it has all its text. */
+function shownNode(node: TreeNode): TreeNode {
+  let shown = shownNodes.get(node);
+  if (shown) return shown;
+  if (node.kind === 'question') {
+    const whole =
+      node.prompt.trim() !== '' && node.answers.every((answer) => answer.label.trim() !== '');
+    shown = whole
+      ? node
+      : {
+          ...node,
+          prompt: or(node.prompt, '(question not written yet)'),
+          answers: node.answers.map((answer) => ({
+            ...answer,
+            label: or(answer.label, '(answer without a label)'),
+          })),
+        };
+  } else {
+    const whole = node.title.trim() !== '' && node.summary.trim() !== '';
+    shown = whole
+      ? node
+      : {
+          ...node,
+          title: or(node.title, '(outcome without a title)'),
+          summary: or(node.summary, '(no summary yet)'),
+        };
+  }
+  shownNodes.set(node, shown);
+  return shown;
 }
 
 /** A step of the draft, as the step page would resolve it. */

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Editor } from './server-drafts';
 import type { SaveState } from './use-draft-sync';
 
@@ -30,9 +31,10 @@ function editorsText(editors: Editor[]): string | undefined {
 
 /**
  * "Saved" / "Saving…" / "Not saved: …", where the author looks after typing, with any problem
- * of storage beside it, and who else has the draft open.
+ * of storage beside it, and who else has the draft open. Drawn again only when one of these
+ * changes, not at every key (its time is formatted by Intl, which costs a moment).
  */
-export function SaveStatus({
+export const SaveStatus = memo(function SaveStatus({
   state,
   savedAt,
   editors,
@@ -62,4 +64,4 @@ export function SaveStatus({
       {others ? <p className="editor-save__editors">{others}</p> : null}
     </div>
   );
-}
+});

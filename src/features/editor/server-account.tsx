@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useLocation } from 'react-router';
 import { configQueryOptions } from '../../data/config-query';
@@ -10,7 +11,7 @@ const serverHref = (path: string) => `${import.meta.env.BASE_URL}${path}`;
  * What the editor says about publishing: with no server behind the site, that publishing is by
  * download and a deploy; with one, a link to sign in, or who is signed in and a way out.
  */
-export function ServerAccount() {
+export const ServerAccount = memo(function ServerAccount() {
   const { data: config } = useQuery(configQueryOptions());
   const server = config?.server === true;
   const { data: account, isPending } = useQuery({ ...sessionQueryOptions(), enabled: server });
@@ -51,4 +52,4 @@ export function ServerAccount() {
       </form>
     </div>
   );
-}
+});

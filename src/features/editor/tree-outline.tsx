@@ -1,4 +1,4 @@
-import { memo, useMemo, useState, type KeyboardEvent } from 'react';
+import { memo, useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { OUTCOME_CAPTIONS } from '../../components/outcome-captions';
 import type { Tree } from '../../engine/tree-schema';
 import { selectedIndex, type Selection } from './editor-state';
@@ -58,6 +58,72 @@ function outlineItems(tree: Tree): Item[] {
   return items;
 }
 
+const ROW_ID = 'outline-';
+const NO_ITEMS: readonly Item[] = [];
+
+type RowProps = {
+  item: Item;
+  open: boolean | undefined;
+  /** Its answers shown under it (none while closed). */
+  answers: readonly Item[];
+  /** The key of the item that has the tab stop, when it is this one or one of its answers. */
+  active: string | undefined;
+};
+
+/** One troubleshooter, question (with its answers) or outcome of the outline. */
+const OutlineRow = memo(function OutlineRow({ item, open, answers, active }: RowProps) {
+  return (
+    <div
+      id={`${ROW_ID}${item.key}`}
+      role="treeitem"
+      aria-level={item.level}
+      aria-selected={item.key === active}
+      aria-expanded={open}
+      tabIndex={item.key === active ? 0 : -1}
+      className={`editor-outline__item editor-outline__item--level-${item.level}`}
+    >
+      <span className="editor-outline__label">{item.label}</span>
+      {answers.length > 0 ? (
+        <div role="group" className="editor-outline__group">
+          {answers.map((answer) => (
+            <OutlineRow
+              key={answer.key}
+              item={answer}
+              open={undefined}
+              answers={NO_ITEMS}
+              active={active}
+            />
+          ))}
+        </div>
+      ) : null}
+    </div>
+  );
+}, sameRow);
+
+/**
+ * Whether a row would look the same: the outline of a large tree has thousands, made afresh
+ * from each settled tree, and only those whose text or state changed are drawn again.
+ */
+function sameRow(before: RowProps, after: RowProps): boolean {
+  return (
+    before.open === after.open &&
+    before.active === after.active &&
+    sameItem(before.item, after.item) &&
+    before.answers.length === after.answers.length &&
+    before.answers.every((answer, at) => sameItem(answer, after.answers[at]))
+  );
+}
+
+function sameItem(before: Item, after: Item | undefined): boolean {
+  return (
+    before === after ||
+    (after !== undefined &&
+      before.key === after.key &&
+      before.label === after.label &&
+      before.level === after.level)
+  );
+}
+
 function keyOf(tree: Tree, selection: Selection): string {
   const index = selectedIndex(tree, selection);
   if (selection.kind === 'tree' || index === undefined) return 'tree';
@@ -100,7 +166,7 @@ export const TreeOutline = memo(function TreeOutline({
     const item = items.find((candidate) => candidate.key === key);
     if (!item) return;
     onSelect(item.selection);
-    document.getElementById(`outline-${key}`)?.focus();
+    document.getElementById(`${ROW_ID}${key}`)?.focus();
   };
   const toggle = (key: string, open: boolean) =>
     setCollapsed((old) => {
@@ -113,8 +179,6 @@ export const TreeOutline = memo(function TreeOutline({
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     // Shortcuts with a modifier (Ctrl+Z) are the page's: they go on to its handler.
     if (event.altKey || event.ctrlKey || event.metaKey) return;
-    // Items nest: the innermost one handles the key.
-    event.stopPropagation();
     const at = visible.findIndex((item) => item.key === active);
     const item = visible[at];
     if (!item) return;
@@ -148,39 +212,41 @@ export const TreeOutline = memo(function TreeOutline({
         return;
     }
   };
-
-  const render = (item: Item) => {
-    const open = item.children?.length ? !collapsed.has(item.key) : undefined;
-    const children = open ? (childrenOf.get(item.key) ?? []) : [];
-    return (
-      <div
-        key={item.key}
-        id={`outline-${item.key}`}
-        role="treeitem"
-        aria-level={item.level}
-        aria-selected={item.key === active}
-        aria-expanded={open}
-        tabIndex={item.key === active ? 0 : -1}
-        className={`editor-outline__item editor-outline__item--level-${item.level}`}
-        onClick={(event) => {
-          event.stopPropagation();
-          focusItem(item.key);
-        }}
-        onKeyDown={onKeyDown}
-      >
-        <span className="editor-outline__label">{item.label}</span>
-        {children.length > 0 ? (
-          <div role="group" className="editor-outline__group">
-            {children.map(render)}
-          </div>
-        ) : null}
-      </div>
-    );
+  // One handler for every row (the item clicked is found from its id): the rows themselves
+  // are then plain values, drawn again only when their own text or state changes.
+  const onClick = (event: MouseEvent<HTMLDivElement>) => {
+    const row = (event.target as Element).closest('[role="treeitem"]');
+    if (row) focusItem(row.id.slice(ROW_ID.length));
   };
 
   return (
-    <div role="tree" id="editor-outline" aria-label="Outline" className="editor-outline">
-      {visible.filter((item) => !item.parent).map(render)}
+    // The tree's items take focus (a roving tabindex, as the ARIA tree pattern has it), not
+    // the tree itself; their keys and clicks are read here.
+    // eslint-disable-next-line jsx-a11y/interactive-supports-focus
+    <div
+      role="tree"
+      id="editor-outline"
+      aria-label="Outline"
+      className="editor-outline"
+      onKeyDown={onKeyDown}
+      onClick={onClick}
+    >
+      {visible
+        .filter((item) => !item.parent)
+        .map((item) => {
+          const open = item.children?.length ? !collapsed.has(item.key) : undefined;
+          const answers = open ? (childrenOf.get(item.key) ?? []) : NO_ITEMS;
+          const here = active === item.key || answers.some((answer) => answer.key === active);
+          return (
+            <OutlineRow
+              key={item.key}
+              item={item}
+              open={open}
+              answers={answers}
+              active={here ? active : undefined}
+            />
+          );
+        })}
     </div>
   );
 });
