@@ -16,7 +16,9 @@ import { withoutWalkContext } from '../../lib/walk-context';
  */
 export function ReportStep({ tree, node }: { tree: string; node: string }) {
   const { data: config } = useQuery(configQueryOptions());
-  if (config?.server) return <ReportForm tree={tree} node={node} />;
+  // Keyed by step: a new step starts a new report (this component itself stays mounted from
+  // step to step, so an answer does not set up the query of the settings again).
+  if (config?.server) return <ReportForm key={`${tree}/${node}`} tree={tree} node={node} />;
   if (!config?.reportEmail) return null;
   const link = withoutWalkContext(window.location.href);
   const href = `mailto:${config.reportEmail}?subject=${encodeURIComponent(
@@ -53,7 +55,7 @@ function ReportForm({ tree, node }: { tree: string; node: string }) {
   };
 
   return (
-    // Keyed by the step outside (step-page.tsx): a new step starts a new report.
+    // Keyed by the step (ReportStep): a new step starts a new report.
     <details className="report-step no-print">
       <summary>Report a problem with this step</summary>
       {state === 'sent' ? (

@@ -52,8 +52,9 @@ export function StepPage() {
           <ShareStep />
           {hydrated ? (
             <Suspense fallback={null}>
+              {/* Not keyed by step: it stays mounted from answer to answer, with its query
+                  of the settings; the form inside starts afresh on each step. */}
               <ReportStep
-                key={view.kind === 'question' ? view.step.question.id : view.step.outcome.id}
                 tree={view.tree.id}
                 node={view.kind === 'question' ? view.step.question.id : view.step.outcome.id}
               />
