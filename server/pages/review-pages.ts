@@ -8,6 +8,7 @@ import { groupImpact, linkCount, type TreeChange } from '../../src/engine/tree-c
 import type { TreeImpact } from '../../src/engine/tree-impact';
 import { replayTrail } from '../../src/engine/replay-trail';
 import type { Tree } from '../../src/engine/tree-schema';
+import { errorSummary } from './form-parts';
 import { html, type Markup } from './html';
 import { renderPage, type PageAccount } from './page-layout';
 
@@ -41,21 +42,6 @@ function notice(text: string | null): Markup | null {
   return text
     ? html`<div class="notice" role="status" tabindex="-1" autofocus><p>${text}</p></div>`
     : null;
-}
-
-function problemSummary(title: string, problems: string[]): Markup {
-  return html`<div
-    class="error-summary"
-    role="alert"
-    tabindex="-1"
-    autofocus
-    aria-labelledby="problem-title"
-  >
-    <h2 id="problem-title">${title}</h2>
-    <ul>
-      ${problems.map((problem) => html`<li>${problem}</li>`)}
-    </ul>
-  </div>`;
 }
 
 /** The list of submissions: for an author their own, for a publisher everyone's. */
@@ -251,7 +237,7 @@ export function renderReview(state: {
   const open = row.status === 'submitted';
   const content = html`<h1 tabindex="-1">Review: ${row.title}</h1>
     ${notice(state.message ?? null)}
-    ${state.error ? problemSummary('It was not published', [state.error]) : null}
+    ${errorSummary('It was not published', state.error ? [{ text: state.error }] : [])}
     <dl class="review-facts">
       <dt>Summary</dt>
       <dd>${row.summary}</dd>

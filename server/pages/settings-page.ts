@@ -1,4 +1,5 @@
 import type { SettingsFormErrors, SettingsFormValues } from '../admin/settings-form';
+import { errorSummary, field as formField } from './form-parts';
 import { html, type Markup } from './html';
 import { renderPage, type PageAccount } from './page-layout';
 
@@ -15,44 +16,32 @@ function field(
   control: (describedBy: string, invalid: Markup | null) => Markup,
 ) {
   const label = FIELDS.find((entry) => entry.name === name)?.label ?? name;
-  const error = errors[name];
-  const describedBy = [`${name}-hint`, error ? `${name}-error` : ''].filter(Boolean).join(' ');
-  return html`<div class="field">
-    <label for="${name}">${label}</label>
-    <p id="${name}-hint" class="field-hint">${hint}</p>
-    ${error ? html`<p id="${name}-error" class="field-error"><span class="visually-hidden">Error: </span>${error}</p>` : null}
-    ${control(describedBy, error ? html` aria-invalid="true"` : null)}
-  </div>`;
+  return formField({ name, label, hint, error: errors[name], control });
 }
 
 /** The analytics block of the form (issue 25): how long raw walk events are kept. */
 export type AnalyticsFormState = { retentionMonths: string; error?: string };
 
 function analyticsFieldset(analytics: AnalyticsFormState) {
-  const { error } = analytics;
-  const describedBy = ['retentionMonths-hint', error ? 'retentionMonths-error' : '']
-    .filter(Boolean)
-    .join(' ');
   return html`<fieldset class="field">
     <legend>Walk statistics: how long each step of a walk is kept</legend>
-    <div class="field">
-      <label for="retentionMonths">Keep raw walk events for (months)</label>
-      <p id="retentionMonths-hint" class="field-hint">
-        From 1 to 120 months; 13 unless changed. Older events are deleted each day. The daily counts
-        the reports show are kept for good. Nothing about the person is stored (docs/privacy.md).
-      </p>
-      ${error ? html`<p id="retentionMonths-error" class="field-error"><span class="visually-hidden">Error: </span>${error}</p>` : null}
-      <input
-        id="retentionMonths"
-        name="retentionMonths"
-        type="text"
-        inputmode="numeric"
-        size="4"
-        value="${analytics.retentionMonths}"
-        aria-describedby="${describedBy}"
-        ${error ? html` aria-invalid="true"` : null}
-      />
-    </div>
+    ${formField({
+      name: 'retentionMonths',
+      label: 'Keep raw walk events for (months)',
+      hint: 'From 1 to 120 months; 13 unless changed. Older events are deleted each day. The daily counts the reports show are kept for good. Nothing about the person is stored (docs/privacy.md).',
+      error: analytics.error,
+      control: (describedBy, invalid) =>
+        html`<input
+          id="retentionMonths"
+          name="retentionMonths"
+          type="text"
+          inputmode="numeric"
+          size="4"
+          value="${analytics.retentionMonths}"
+          aria-describedby="${describedBy}"
+          ${invalid}
+        />`,
+    })}
   </fieldset>`;
 }
 
@@ -89,25 +78,25 @@ function reviewFieldset(review: ReviewFormState) {
       whose review-by date has come. It is also due when people say it did not solve their problem
       too often:
     </p>
-    ${REVIEW_FIELDS.map(({ name, label, hint }) => {
-      const error = errors[name];
-      const describedBy = [`${name}-hint`, error ? `${name}-error` : ''].filter(Boolean).join(' ');
-      return html`<div class="field">
-        <label for="${name}">${label}</label>
-        <p id="${name}-hint" class="field-hint">${hint}</p>
-        ${error ? html`<p id="${name}-error" class="field-error"><span class="visually-hidden">Error: </span>${error}</p>` : null}
-        <input
-          id="${name}"
-          name="${name}"
-          type="text"
-          inputmode="numeric"
-          size="6"
-          value="${review.values[name]}"
-          aria-describedby="${describedBy}"
-          ${error ? html` aria-invalid="true"` : null}
-        />
-      </div>`;
-    })}
+    ${REVIEW_FIELDS.map(({ name, label, hint }) =>
+      formField({
+        name,
+        label,
+        hint,
+        error: errors[name],
+        control: (describedBy, invalid) =>
+          html`<input
+            id="${name}"
+            name="${name}"
+            type="text"
+            inputmode="numeric"
+            size="6"
+            value="${review.values[name]}"
+            aria-describedby="${describedBy}"
+            ${invalid}
+          />`,
+      }),
+    )}
   </fieldset>`;
 }
 
@@ -133,22 +122,10 @@ export function renderSettingsPage(state: {
     if (error) failed.push({ name, error });
   }
   const content = html`<h1 tabindex="-1">Settings</h1>
-    ${
-      failed.length > 0
-        ? html`<div
-            class="error-summary"
-            role="alert"
-            tabindex="-1"
-            autofocus
-            aria-labelledby="error-summary-title"
-          >
-            <h2 id="error-summary-title">There is a problem: nothing was saved</h2>
-            <ul>
-              ${failed.map((entry) => html`<li><a href="#${entry.name}">${entry.error}</a></li>`)}
-            </ul>
-          </div>`
-        : null
-    }
+    ${errorSummary(
+      'There is a problem: nothing was saved',
+      failed.map((entry) => ({ href: `#${entry.name}`, text: entry.error })),
+    )}
     ${saved ? html`<div class="notice" role="status" tabindex="-1" autofocus><p>Settings saved. The site uses them from now on.</p></div>` : null}
     <form method="post" action="${base}admin/settings" class="page-form" novalidate>
       ${field(

@@ -1,3 +1,4 @@
+import { errorSummary } from './form-parts';
 import { html } from './html';
 import { renderPage } from './page-layout';
 
@@ -21,22 +22,7 @@ export function renderSignInPage(state: SignInPageState): string {
   const { base, returnTo, email, error, providerName, signedOut } = state;
   const content = html`<h1 tabindex="-1">Sign in</h1>
     ${signedOut ? html`<div class="notice" role="status"><p>You are signed out.</p></div>` : null}
-    ${
-      error
-        ? html`<div
-            class="error-summary"
-            role="alert"
-            tabindex="-1"
-            autofocus
-            aria-labelledby="error-summary-title"
-          >
-            <h2 id="error-summary-title">There is a problem</h2>
-            <ul>
-              <li><a href="#email">${error}</a></li>
-            </ul>
-          </div>`
-        : null
-    }
+    ${errorSummary('There is a problem', error ? [{ href: '#email', text: error }] : [])}
     <p>
       Signing in is for the people who write, publish and look after troubleshooters. Walking a
       troubleshooter needs no account.

@@ -3,6 +3,7 @@
 // A plain form, no script, like the settings page: every field is on the page, and only the
 // one the chosen system needs is read.
 import { SYSTEM_NAMES, TICKET_SYSTEMS, type TicketSystem } from '../../src/engine/ticket-links';
+import { errorSummary, field as formField } from './form-parts';
 import { html, type Markup } from './html';
 import { renderPage, type PageAccount } from './page-layout';
 
@@ -61,16 +62,14 @@ function textField(
   hint: Markup | string,
   extra: { spellcheck?: boolean; rows?: number } = {},
 ): Markup {
-  const error = errors[name];
-  const describedBy = [`${name}-hint`, error ? `${name}-error` : ''].filter(Boolean).join(' ');
-  const invalid = error ? html` aria-invalid="true"` : null;
   const noSpelling =
     extra.spellcheck === false ? html` spellcheck="false" autocapitalize="off"` : null;
-  return html`<div class="field">
-    <label for="${name}">${TICKETS_FIELD_LABELS[name]}</label>
-    <p id="${name}-hint" class="field-hint">${hint}</p>
-    ${error ? html`<p id="${name}-error" class="field-error"><span class="visually-hidden">Error: </span>${error}</p>` : null}
-    ${
+  return formField({
+    name,
+    label: TICKETS_FIELD_LABELS[name],
+    hint,
+    error: errors[name],
+    control: (describedBy, invalid) =>
       extra.rows
         ? html`<textarea
             id="${name}"
@@ -87,9 +86,8 @@ ${values[name]}</textarea>`
             value="${values[name]}"
             aria-describedby="${describedBy}"
             ${noSpelling}${invalid}
-          />`
-    }
-  </div>`;
+          />`,
+  });
 }
 
 function systemFieldset(values: TicketsFormValues, errors: TicketsFormErrors): Markup {
@@ -178,22 +176,10 @@ export function renderTicketsPage(state: {
       on a ruled-out result, and after “No, it did not solve it”. It opens the helpdesk’s new-ticket
       form with the subject and the ticket text filled in.
     </p>
-    ${
-      failed.length > 0
-        ? html`<div
-            class="error-summary"
-            role="alert"
-            tabindex="-1"
-            autofocus
-            aria-labelledby="error-summary-title"
-          >
-            <h2 id="error-summary-title">There is a problem: nothing was saved</h2>
-            <ul>
-              ${failed.map((entry) => html`<li><a href="#${entry.name}">${entry.error}</a></li>`)}
-            </ul>
-          </div>`
-        : null
-    }
+    ${errorSummary(
+      'There is a problem: nothing was saved',
+      failed.map((entry) => ({ href: `#${entry.name}`, text: entry.error })),
+    )}
     ${state.notice ? html`<div class="notice" role="status" tabindex="-1" autofocus><p>${state.notice}</p></div>` : null}
     <form method="post" action="${base}admin/tickets" class="page-form" novalidate>
       ${systemFieldset(values, errors)}

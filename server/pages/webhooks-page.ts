@@ -3,6 +3,7 @@
 // removing asks first on a page of its own.
 import type { WebhookEvent } from '../db/schema';
 import type { DeliveryLogEntry } from '../webhooks/deliveries';
+import { errorSummary, field as formField, fieldError } from './form-parts';
 import { html, type Markup } from './html';
 import { renderPage, type PageAccount } from './page-layout';
 
@@ -30,51 +31,33 @@ const when = (at: Date | string) => {
   >`;
 };
 
-function errorSummary(problems: { href: string; text: string }[]): Markup | null {
-  if (problems.length === 0) return null;
-  return html`<div
-    class="error-summary"
-    role="alert"
-    tabindex="-1"
-    autofocus
-    aria-labelledby="error-summary-title"
-  >
-    <h2 id="error-summary-title">There is a problem: the webhook was not added</h2>
-    <ul>
-      ${problems.map((problem) => html`<li><a href="${problem.href}">${problem.text}</a></li>`)}
-    </ul>
-  </div>`;
-}
-
 function addForm(base: string, form: AddWebhookForm, errors: AddWebhookErrors): Markup {
-  const urlDescribedBy = ['url-hint', errors.url ? 'url-error' : ''].filter(Boolean).join(' ');
   return html`<form method="post" action="${base}admin/webhooks" class="page-form" novalidate>
-    <div class="field">
-      <label for="url">Receiver’s address</label>
-      <p id="url-hint" class="field-hint">
-        Starting https:// (http:// only on this machine, for a receiver under test). Each event is
-        POSTed there as JSON, signed.
-      </p>
-      ${errors.url ? html`<p id="url-error" class="field-error"><span class="visually-hidden">Error: </span>${errors.url}</p>` : null}
-      <input
-        id="url"
-        name="url"
-        type="text"
-        inputmode="url"
-        spellcheck="false"
-        autocapitalize="off"
-        value="${form.url}"
-        aria-describedby="${urlDescribedBy}"
-        ${errors.url ? html` aria-invalid="true"` : null}
-      />
-    </div>
+    ${formField({
+      name: 'url',
+      label: 'Receiver’s address',
+      hint: 'Starting https:// (http:// only on this machine, for a receiver under test). Each event is POSTed there as JSON, signed.',
+      error: errors.url,
+      control: (describedBy, invalid) =>
+        html`<input
+          id="url"
+          name="url"
+          type="text"
+          inputmode="url"
+          spellcheck="false"
+          autocapitalize="off"
+          value="${form.url}"
+          aria-describedby="${describedBy}"
+          ${invalid}
+        />`,
+    })}
     <fieldset
       class="field"
       id="events"
       ${errors.events ? html`aria-describedby="events-error"` : null}
     >
       <legend>Events to send</legend>
-      ${errors.events ? html`<p id="events-error" class="field-error"><span class="visually-hidden">Error: </span>${errors.events}</p>` : null}
+      ${fieldError('events', errors.events)}
       ${(Object.keys(WEBHOOK_EVENT_TEXT) as WebhookEvent[]).map(
         (event) =>
           html`<div class="choice">
@@ -119,7 +102,7 @@ export function renderWebhooksPage(state: {
       did not solve the problem, and when a step is reported. Each delivery is signed with the
       endpoint’s secret, tried again for about 43 minutes until it is accepted, and logged here.
     </p>
-    ${errorSummary(problems)}
+    ${errorSummary('There is a problem: the webhook was not added', problems)}
     ${state.notice ? html`<div class="notice" role="status" tabindex="-1" autofocus><p>${state.notice}</p></div>` : null}
     ${
       created
