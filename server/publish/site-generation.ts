@@ -1,21 +1,27 @@
-// A generation of the served site (docs/decisions/0030-review-and-publish.md): a folder
-// holding the whole site as it is after one publish. It is made beside the live one, never
-// in it: every file the publish does not change is a hard link to the previous generation's
-// (or the build's) file, and the changed troubleshooter's pages, the list and the search
-// file are rendered afresh. Only a complete folder gets its final name, so a publish that
-// fails or is killed half-way leaves a `.building-…` folder that nobody serves.
+// A generation of the served site (docs/decisions/0030-review-and-publish.md, ADR 47): a
+// folder holding the whole site as it is after one publish. It is made beside the live one,
+// never in it: the changed troubleshooter's pages, the list and the search file are rendered
+// afresh, and every other file is taken from the previous generation (or the build). Pages a
+// publish renders are kept once, in `.pages/`, and each generation has symbolic links to
+// them, three a troubleshooter: so a publish costs the same however many pages the other
+// troubleshooters have. Other files are hard links. Only a complete folder gets its final
+// name, so a publish that fails or is killed half-way leaves a `.building-…` folder that
+// nobody serves.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import {
   copyFile,
   link,
+  lstat,
   mkdir,
   readdir,
   readFile,
+  readlink,
   rename,
   rm,
   stat,
+  symlink,
   writeFile,
 } from 'node:fs/promises';
 import path from 'node:path';
@@ -71,11 +77,18 @@ function rewrittenBy(treeIds: ReadonlySet<string>) {
       if (first === 'edit' && parts.length === 2) return true;
       return second !== undefined && treeIds.has(second);
     }
-    return first !== undefined && treeIds.has(first) && parts.length > 1;
+    // The tree's folder itself too: in the previous generation it may be a link to pages in
+    // `.pages/`, which must never be written through. No other name at the top is a tree id
+    // (engine/ids.ts reserves them).
+    return first !== undefined && treeIds.has(first);
   };
 }
 
-/** Links every file of `from` into `to` (copies across disks), but those `skip` names. */
+/**
+ * Links every file of `from` into `to` (copies across disks), but those `skip` names. A
+ * symbolic link (a troubleshooter's pages in `.pages/`) is made again as it is: its target
+ * is relative, and `to` is as deep as `from`.
+ */
 async function linkTree(from: string, to: string, skip: (relative: string) => boolean) {
   const walk = async (relative: string): Promise<void> => {
     await mkdir(path.join(to, relative), { recursive: true });
@@ -87,6 +100,7 @@ async function linkTree(from: string, to: string, skip: (relative: string) => bo
         if (entry.isDirectory()) return walk(name);
         const source = path.join(from, name);
         const target = path.join(to, name);
+        if (entry.isSymbolicLink()) return symlink(await readlink(source), target);
         await link(source, target).catch(async (error: NodeJS.ErrnoException) => {
           if (error.code !== 'EXDEV' && error.code !== 'EPERM') throw error;
           await copyFile(source, target);
@@ -95,6 +109,62 @@ async function linkTree(from: string, to: string, skip: (relative: string) => bo
     );
   };
   await walk('');
+}
+
+/** The shared folder of the pages publishes rendered, one folder a troubleshooter's render. */
+const PAGES = '.pages';
+
+/** Where a troubleshooter's pages are in a generation: its steps, its map, its editor page. */
+const pagePlaces = (treeId: string) => [
+  { place: 'steps', at: treeId },
+  { place: 'map', at: path.join('map', treeId) },
+  { place: 'edit', at: path.join('edit', treeId) },
+];
+
+/**
+ * Moves the pages just rendered for `treeIds` out of the folder being built into `.pages/`,
+ * and links them back: the generations after this one link to them too, rather than link
+ * every page again (ADR 47). The move is a rename, on the same disk.
+ */
+async function keepPagesShared(
+  publishDir: string,
+  building: string,
+  treeIds: Iterable<string>,
+  name: (treeId: string) => string,
+) {
+  await mkdir(path.join(publishDir, PAGES), { recursive: true });
+  for (const treeId of treeIds) {
+    const kept = path.join(publishDir, PAGES, name(treeId));
+    await mkdir(kept);
+    for (const { place, at } of pagePlaces(treeId)) {
+      const rendered = path.join(building, at);
+      const found = await lstat(rendered).catch(() => null);
+      if (!found?.isDirectory()) continue;
+      await rename(rendered, path.join(kept, place));
+      const target = path.relative(path.dirname(rendered), path.join(kept, place));
+      await symlink(target, rendered);
+    }
+  }
+}
+
+/** The names in `.pages/` that the generation folders in `names` link to. */
+async function pagesLinkedFrom(publishDir: string, names: string[]): Promise<Set<string>> {
+  const linked = new Set<string>();
+  const collect = async (dir: string) => {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      if (!entry.isSymbolicLink()) continue;
+      const target = await readlink(path.join(dir, entry.name)).catch(() => '');
+      const parts = target.split(path.sep);
+      const name = parts[parts.indexOf(PAGES) + 1];
+      if (parts.includes(PAGES) && name) linked.add(name);
+    }
+  };
+  for (const name of names) {
+    const folder = path.join(publishDir, name);
+    await Promise.all([folder, path.join(folder, 'map'), path.join(folder, 'edit')].map(collect));
+  }
+  return linked;
 }
 
 /** The trees whose files in `dir` are not the versions the database has (or are missing). */
@@ -311,6 +381,12 @@ export async function makeGeneration(
       only: [...changed],
       template: await readFile(path.join(folders.distDir, '.prerender-template'), 'utf8'),
     });
+    await keepPagesShared(
+      folders.publishDir,
+      building,
+      changed,
+      (treeId) => `${options.key}-${stamp}-${treeId}`,
+    );
     // Complete: only now does it get the name a process serves it by.
     await rename(building, folder);
     return { folder, pages };
@@ -324,20 +400,37 @@ export async function makeGeneration(
  * Removes the folders no process serves any more: generations other than `keep` (the live
  * one and the one before it, which a process may still be switching from) once they are a
  * minute old, and unfinished ones (a publish that failed or was killed) after an hour, when
- * no publish can still be writing them.
+ * no publish can still be writing them. Then the pages in `.pages/` that no folder left
+ * links to, once they are ten minutes old (a publish moves its pages there a moment before
+ * it links to them).
  */
 export async function removeOldGenerations(publishDir: string, keep: readonly string[]) {
   const names = await readdir(publishDir).catch(() => [] as string[]);
   const now = Date.now();
-  await Promise.all(
+  const age = async (full: string) =>
+    now - (await stat(full).catch(() => ({ mtimeMs: now }))).mtimeMs;
+  const removed = await Promise.all(
     names.map(async (name) => {
-      if (name === '.ssr' || keep.some((key) => name.startsWith(`${key}-`))) return;
+      if (name === '.ssr' || name === PAGES || keep.some((key) => name.startsWith(`${key}-`)))
+        return false;
       const full = path.join(publishDir, name);
-      const { mtimeMs } = await stat(full).catch(() => ({ mtimeMs: now }));
-      const age = now - mtimeMs;
-      if (name.startsWith('.building-') ? age > 60 * 60_000 : age > 60_000) {
+      const old = await age(full);
+      if (name.startsWith('.building-') ? old > 60 * 60_000 : old > 60_000) {
         await rm(full, { recursive: true, force: true });
+        return true;
       }
+      return false;
+    }),
+  );
+  const left = names.filter((name, index) => !removed[index] && name !== '.ssr' && name !== PAGES);
+  const linked = await pagesLinkedFrom(publishDir, left);
+  const pagesDir = path.join(publishDir, PAGES);
+  const kept = await readdir(pagesDir).catch(() => [] as string[]);
+  await Promise.all(
+    kept.map(async (name) => {
+      if (linked.has(name)) return;
+      const full = path.join(pagesDir, name);
+      if ((await age(full)) > 10 * 60_000) await rm(full, { recursive: true, force: true });
     }),
   );
 }
