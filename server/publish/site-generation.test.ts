@@ -6,7 +6,7 @@ import { lstat, mkdtemp, readdir, readFile, readlink, rm, utimes } from 'node:fs
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, expect, onTestFinished, test } from 'vitest';
+import { afterAll, expect, onTestFinished, test, vi } from 'vitest';
 import type { Tree } from '../../src/engine/tree-schema';
 import type { TreeVersion } from '../trees/tree-versions';
 import {
@@ -80,26 +80,32 @@ test(
 
     // A publish of the shipped troubleshooter links to the same pages of the second one.
     const [, current] = base;
+    const shippedV3 = { treeId: 'q164887', version: 3, tree: { ...current!.tree, version: 3 } };
     const second = await makeGeneration(site, {
       key: newGenerationKey(),
-      versions: [
-        ...base,
-        await another(1, 'First wording?'),
-        { treeId: 'q164887', version: 3, tree: { ...current!.tree, version: 3 } },
-      ],
+      versions: [...base, await another(1, 'First wording?'), shippedV3],
       changed: new Set(['q164887']),
       previous: first.folder,
     });
     const target = (folder: string) => readlink(path.join(folder, 'second-tree'));
     expect(await target(second.folder)).toBe(await target(first.folder));
 
-    // A new version of the second one: rendered afresh, while the live folder keeps its own.
+    // A new version of the second one: rendered afresh (by two workers, each its share of the
+    // pages), while the live folder keeps its own.
+    vi.stubEnv('PUBLISH_RENDER_WORKERS', '2');
     const third = await makeGeneration(site, {
       key: newGenerationKey(),
-      versions: [...base, await another(1, 'First wording?'), await another(2, 'New wording?')],
+      versions: [
+        ...base,
+        await another(1, 'First wording?'),
+        shippedV3,
+        await another(2, 'New wording?'),
+      ],
       changed: new Set(['second-tree']),
       previous: second.folder,
     });
+    vi.unstubAllEnvs();
+    expect(third.pages).toBe(first.pages);
     expect(await target(third.folder)).not.toBe(await target(second.folder));
     expect(await startPage(third.folder)).toContain('New wording?');
     expect(await startPage(second.folder)).toContain('First wording?');

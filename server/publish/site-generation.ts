@@ -24,6 +24,7 @@ import {
   symlink,
   writeFile,
 } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -211,8 +212,18 @@ function buildOwnSsr(folders: SiteFolders): string {
   return path.join(outDir, 'prerender-site.js');
 }
 
+type RenderJob = {
+  folder: string;
+  only: string[];
+  template: string;
+  /** This worker renders every `count`-th page from the `index`-th (prerenderSite's shard). */
+  shard: { index: number; count: number };
+};
+
 type Renderer = {
-  render(job: { folder: string; only: string[]; template: string }): Promise<number>;
+  /** The server build it loaded. */
+  ssrModule: string;
+  render(job: RenderJob): Promise<number>;
   close(): Promise<void>;
 };
 
@@ -250,6 +261,7 @@ function startRenderer(ssrModule: string, basePath: string): Promise<Renderer | 
       }
       if (message.ready) {
         resolve({
+          ssrModule,
           render(job) {
             if (failure) return Promise.reject(failure);
             next += 1;
@@ -279,46 +291,93 @@ function startRenderer(ssrModule: string, basePath: string): Promise<Renderer | 
   });
 }
 
-const renderers = new Map<string, Promise<Renderer>>();
+/** At most one render worker a core (and four), as the build's prerender has. */
+const MOST_RENDERERS = Math.min(os.availableParallelism(), 4);
+
+/**
+ * How many workers render a publish: every core's when one is idle, otherwise one, the
+ * build's rule (scripts/prerender.mjs): each worker reads the trees and builds the list
+ * again, which only pays where a core would otherwise be idle. PUBLISH_RENDER_WORKERS
+ * overrides it (`npm run bench:server` compares them).
+ */
+function renderersNow(): number {
+  const asked = Number(process.env.PUBLISH_RENDER_WORKERS);
+  if (Number.isInteger(asked) && asked > 0) return Math.min(asked, MOST_RENDERERS);
+  const cores = os.availableParallelism();
+  const [load = 0] = os.loadavg();
+  return load <= cores - 1 ? MOST_RENDERERS : 1;
+}
+
+/** The workers of each publish folder and base path, each started once and kept. */
+const renderers = new Map<string, Promise<Renderer>[]>();
 const rendererKey = (folders: SiteFolders) => `${folders.publishDir}\n${folders.basePath}`;
 
-/** The renderer for these folders: started once and kept, React and the app loaded. */
-function rendererFor(folders: SiteFolders): Promise<Renderer> {
+/** The `index`-th renderer for these folders, React and the app loaded. */
+function rendererFor(folders: SiteFolders, index: number): Promise<Renderer> {
   const key = rendererKey(folders);
-  let renderer = renderers.get(key);
+  const pool = renderers.get(key) ?? [];
+  renderers.set(key, pool);
+  let renderer = pool[index];
   if (!renderer) {
-    renderer = (async () => {
-      for (const ssrModule of ssrModules(folders)) {
-        const started = await startRenderer(ssrModule, folders.basePath);
-        if (started) return started;
-      }
-      const own = await startRenderer(buildOwnSsr(folders), folders.basePath);
-      if (!own) throw new Error(`publish: no server build for ${folders.basePath}`);
-      return own;
-    })();
-    renderers.set(key, renderer);
+    renderer =
+      index === 0
+        ? (async () => {
+            for (const ssrModule of ssrModules(folders)) {
+              const started = await startRenderer(ssrModule, folders.basePath);
+              if (started) return started;
+            }
+            const own = await startRenderer(buildOwnSsr(folders), folders.basePath);
+            if (!own) throw new Error(`publish: no server build for ${folders.basePath}`);
+            return own;
+          })()
+        : // The first one finds (or makes) the server build for the base path; the others load it.
+          (async () => {
+            const { ssrModule } = await rendererFor(folders, 0);
+            const started = await startRenderer(ssrModule, folders.basePath);
+            if (!started) throw new Error(`publish: no server build for ${folders.basePath}`);
+            return started;
+          })();
+    pool[index] = renderer;
   }
   return renderer;
+}
+
+/** Starts every renderer a publish may use, so that the first publish does not wait. */
+export async function warmRenderers(folders: SiteFolders): Promise<void> {
+  await Promise.all(
+    Array.from({ length: MOST_RENDERERS }, (_, index) => rendererFor(folders, index)),
+  );
+}
+
+async function closePool(pool: Promise<Renderer>[]) {
+  await Promise.all(pool.map((renderer) => renderer.then((r) => r.close()).catch(() => {})));
 }
 
 /** Stops the renderers (the app closes). */
 export async function closeRenderers(): Promise<void> {
   const all = [...renderers.values()];
   renderers.clear();
-  await Promise.all(all.map((renderer) => renderer.then((r) => r.close()).catch(() => {})));
+  await Promise.all(all.map(closePool));
 }
 
 async function render(
   folders: SiteFolders,
-  job: { folder: string; only: string[]; template: string },
+  job: Omit<RenderJob, 'shard'>,
 ): Promise<{ pages: number }> {
+  const count = renderersNow();
   try {
-    return { pages: await (await rendererFor(folders)).render(job) };
+    const pages = await Promise.all(
+      Array.from({ length: count }, async (_, index) =>
+        (await rendererFor(folders, index)).render({ ...job, shard: { index, count } }),
+      ),
+    );
+    return { pages: pages.reduce((sum, each) => sum + each, 0) };
   } catch (error) {
-    // A renderer that failed is started afresh for the next publish.
-    const failed = renderers.get(rendererKey(folders));
+    // Every renderer is stopped before the folder is removed (none writes into it after),
+    // and started afresh for the next publish.
+    const pool = renderers.get(rendererKey(folders)) ?? [];
     renderers.delete(rendererKey(folders));
-    void failed?.then((r) => r.close()).catch(() => {});
+    await closePool(pool);
     throw error;
   }
 }
