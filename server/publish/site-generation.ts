@@ -143,7 +143,13 @@ async function keepPagesShared(
       if (!found?.isDirectory()) continue;
       await rename(rendered, path.join(kept, place));
       const target = path.relative(path.dirname(rendered), path.join(kept, place));
-      await symlink(target, rendered);
+      await symlink(target, rendered).catch(async (error: NodeJS.ErrnoException) => {
+        // Where symbolic links are not allowed (Windows without the right to make them), the
+        // pages stay in the folder, and later generations link them a file at a time.
+        if (error.code !== 'EPERM' && error.code !== 'ENOTSUP' && error.code !== 'EACCES')
+          throw error;
+        await rename(path.join(kept, place), rendered);
+      });
     }
   }
 }
