@@ -348,11 +348,13 @@ function rendererFor(folders: SiteFolders, index: number): Promise<Renderer> {
   return renderer;
 }
 
-/** Starts every renderer a publish may use, so that the first publish does not wait. */
+/**
+ * Starts the first renderer, so that the first publish does not wait for it. The others
+ * start when a publish first uses them, on a core that is idle then (their memory is spent
+ * only where they are used).
+ */
 export async function warmRenderers(folders: SiteFolders): Promise<void> {
-  await Promise.all(
-    Array.from({ length: MOST_RENDERERS }, (_, index) => rendererFor(folders, index)),
-  );
+  await rendererFor(folders, 0);
 }
 
 async function closePool(pool: Promise<Renderer>[]) {
