@@ -132,6 +132,9 @@ test(
       ),
     );
     expect((await readdir(pagesDir)).sort()).toEqual(linked.sort());
+    // Removing a folder removed its links, never the pages they pointed to.
     expect(await startPage(third.folder)).toContain('New wording?');
+    const shippedStart = await readFile(path.join(third.folder, 'q164887', 'index.html'), 'utf8');
+    expect(shippedStart).toContain('Systems Management Server 1.2');
   },
 );
