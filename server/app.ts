@@ -53,6 +53,8 @@ export type AppOptions = DatabasePluginOptions & {
   publishDir?: string;
   /** Tests only: hold a publish at this stage (PUBLISH_TEST_HOLD). */
   publishHold?: PublishStage;
+  /** Start publishing's renderer once listening (`npm start`), before the first publish. */
+  warmRenderer?: boolean;
   /** Walk-event batches a minute from one address (ANALYTICS_RATE_LIMIT; default 120). */
   analyticsRateLimit?: number;
 };
@@ -100,6 +102,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       options.publishDir ?? path.join(path.dirname(path.resolve(options.siteDir)), 'published'),
     basePath: options.basePath ?? '/',
     holdAt: options.publishHold,
+    warmRenderer: options.warmRenderer === true,
   });
   await app.register(securityHeadersPlugin, { siteDir: options.siteDir });
   await app.register(authPlugin, {

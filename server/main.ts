@@ -21,6 +21,7 @@ const app = await buildApp({
   publicOrigins: config.publicOrigins,
   oidc: config.oidc,
   publishDir: config.publishDir,
+  warmRenderer: true,
   ...(config.publishHold ? { publishHold: config.publishHold } : {}),
   ...(process.env.ANALYTICS_RATE_LIMIT
     ? { analyticsRateLimit: Number(process.env.ANALYTICS_RATE_LIMIT) }

@@ -14,6 +14,7 @@ import {
   makeGeneration,
   newGenerationKey,
   removeOldGenerations,
+  warmRenderers,
   type PublishStage,
   type SiteFolders,
 } from '../publish/site-generation';
@@ -53,6 +54,8 @@ export type PublishedSiteOptions = {
   basePath: string;
   /** Tests only: stop a publish at this stage, saying so on standard output. */
   holdAt?: PublishStage | undefined;
+  /** Start the renderer once the server listens (`npm start`), not at the first publish. */
+  warmRenderer?: boolean;
 };
 
 export const publishedSitePlugin = fp<PublishedSiteOptions>(
@@ -93,6 +96,15 @@ export const publishedSitePlugin = fp<PublishedSiteOptions>(
           .limit(2)
       ).map((row) => row.key);
 
+    // Old folders are removed after a switch, one clean-up at a time, and nothing waits for
+    // it: a publish is answered once it is live, not once the folders before it are gone.
+    let cleaning: Promise<void> = Promise.resolve();
+    const cleanUp = () => {
+      cleaning = cleaning
+        .then(async () => removeOldGenerations(folders.publishDir, await keepKeys()))
+        .catch((error: unknown) => app.log.error({ err: error }, 'site: removing old folders'));
+    };
+
     // Switches run one at a time, newest generation wins.
     let switching: Promise<void> = Promise.resolve();
     const follow = () => {
@@ -103,7 +115,7 @@ export const publishedSitePlugin = fp<PublishedSiteOptions>(
           const dir = await folderOf(live);
           served = { dir, generation: live.id, key: live.key };
           app.log.info(`site: serving generation ${live.id}`);
-          await removeOldGenerations(folders.publishDir, await keepKeys());
+          cleanUp();
         })
         .catch((error: unknown) => app.log.error({ err: error }, 'site: switching generation'));
       return switching;
@@ -121,8 +133,21 @@ export const publishedSitePlugin = fp<PublishedSiteOptions>(
       await unlisten();
       await switching;
       await queue.catch(() => {});
+      await cleaning;
       await closeRenderers();
     });
+    // The renderer loads React and the app (about half a second of CPU): in the background
+    // once the server is up, so that a publish does not wait for it.
+    if (options.warmRenderer) {
+      app.addHook('onListen', async () => {
+        warmRenderers(folders).catch((error: unknown) =>
+          app.log.warn(
+            { err: error },
+            'site: the renderer did not start; a publish will try again',
+          ),
+        );
+      });
+    }
 
     const publishOnce = async (tree: Tree, record: PublishRecord) => {
       for (let attempt = 0; attempt < 5; attempt += 1) {

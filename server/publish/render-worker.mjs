@@ -1,7 +1,8 @@
 // Renders a publish's pages off the server's event loop (server/publish/site-generation.ts):
 // the server build of src/prerender/prerender-site.ts, as scripts/prerender.mjs runs it,
 // limited to the published trees, the list and the search file. It stays loaded between
-// publishes (React and the app load once), and renders one job at a time.
+// publishes (React and the app load once), and renders one job at a time: its share of the
+// pages when several workers render one publish (a core each).
 import { parentPort, workerData } from 'node:worker_threads';
 
 // React's production build, as the site's own prerender uses (three times faster).
@@ -14,12 +15,13 @@ if (SITE_BASE !== workerData.basePath) {
   parentPort.postMessage({ wrongBase: SITE_BASE });
 } else {
   parentPort.postMessage({ ready: true });
-  parentPort.on('message', async ({ id, folder, only, template }) => {
+  parentPort.on('message', async ({ id, folder, only, template, shard }) => {
     try {
       const report = await prerenderSite({
         distDir: folder,
         only: new Set(only),
         template,
+        shard,
         log: () => {},
       });
       parentPort.postMessage({ id, pages: report.pages });

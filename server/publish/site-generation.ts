@@ -1,23 +1,30 @@
-// A generation of the served site (docs/decisions/0030-review-and-publish.md): a folder
-// holding the whole site as it is after one publish. It is made beside the live one, never
-// in it: every file the publish does not change is a hard link to the previous generation's
-// (or the build's) file, and the changed troubleshooter's pages, the list and the search
-// file are rendered afresh. Only a complete folder gets its final name, so a publish that
-// fails or is killed half-way leaves a `.building-…` folder that nobody serves.
+// A generation of the served site (docs/decisions/0030-review-and-publish.md, ADR 47): a
+// folder holding the whole site as it is after one publish. It is made beside the live one,
+// never in it: the changed troubleshooter's pages, the list and the search file are rendered
+// afresh, and every other file is taken from the previous generation (or the build). Pages a
+// publish renders are kept once, in `.pages/`, and each generation has symbolic links to
+// them, three a troubleshooter: so a publish costs the same however many pages the other
+// troubleshooters have. Other files are hard links. Only a complete folder gets its final
+// name, so a publish that fails or is killed half-way leaves a `.building-…` folder that
+// nobody serves.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import {
   copyFile,
   link,
+  lstat,
   mkdir,
   readdir,
   readFile,
+  readlink,
   rename,
   rm,
   stat,
+  symlink,
   writeFile,
 } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -71,11 +78,18 @@ function rewrittenBy(treeIds: ReadonlySet<string>) {
       if (first === 'edit' && parts.length === 2) return true;
       return second !== undefined && treeIds.has(second);
     }
-    return first !== undefined && treeIds.has(first) && parts.length > 1;
+    // The tree's folder itself too: in the previous generation it may be a link to pages in
+    // `.pages/`, which must never be written through. No other name at the top is a tree id
+    // (engine/ids.ts reserves them).
+    return first !== undefined && treeIds.has(first);
   };
 }
 
-/** Links every file of `from` into `to` (copies across disks), but those `skip` names. */
+/**
+ * Links every file of `from` into `to` (copies across disks), but those `skip` names. A
+ * symbolic link (a troubleshooter's pages in `.pages/`) is made again as it is: its target
+ * is relative, and `to` is as deep as `from`.
+ */
 async function linkTree(from: string, to: string, skip: (relative: string) => boolean) {
   const walk = async (relative: string): Promise<void> => {
     await mkdir(path.join(to, relative), { recursive: true });
@@ -87,6 +101,7 @@ async function linkTree(from: string, to: string, skip: (relative: string) => bo
         if (entry.isDirectory()) return walk(name);
         const source = path.join(from, name);
         const target = path.join(to, name);
+        if (entry.isSymbolicLink()) return symlink(await readlink(source), target);
         await link(source, target).catch(async (error: NodeJS.ErrnoException) => {
           if (error.code !== 'EXDEV' && error.code !== 'EPERM') throw error;
           await copyFile(source, target);
@@ -95,6 +110,68 @@ async function linkTree(from: string, to: string, skip: (relative: string) => bo
     );
   };
   await walk('');
+}
+
+/** The shared folder of the pages publishes rendered, one folder a troubleshooter's render. */
+const PAGES = '.pages';
+
+/** Where a troubleshooter's pages are in a generation: its steps, its map, its editor page. */
+const pagePlaces = (treeId: string) => [
+  { place: 'steps', at: treeId },
+  { place: 'map', at: path.join('map', treeId) },
+  { place: 'edit', at: path.join('edit', treeId) },
+];
+
+/**
+ * Moves the pages just rendered for `treeIds` out of the folder being built into `.pages/`,
+ * and links them back: the generations after this one link to them too, rather than link
+ * every page again (ADR 47). The move is a rename, on the same disk.
+ */
+async function keepPagesShared(
+  publishDir: string,
+  building: string,
+  treeIds: Iterable<string>,
+  name: (treeId: string) => string,
+) {
+  await mkdir(path.join(publishDir, PAGES), { recursive: true });
+  for (const treeId of treeIds) {
+    const kept = path.join(publishDir, PAGES, name(treeId));
+    await mkdir(kept);
+    for (const { place, at } of pagePlaces(treeId)) {
+      const rendered = path.join(building, at);
+      const found = await lstat(rendered).catch(() => null);
+      if (!found?.isDirectory()) continue;
+      await rename(rendered, path.join(kept, place));
+      const target = path.relative(path.dirname(rendered), path.join(kept, place));
+      await symlink(target, rendered).catch(async (error: NodeJS.ErrnoException) => {
+        // Where symbolic links are not allowed (Windows without the right to make them), the
+        // pages stay in the folder, and later generations link them a file at a time.
+        if (error.code !== 'EPERM' && error.code !== 'ENOTSUP' && error.code !== 'EACCES')
+          throw error;
+        await rename(path.join(kept, place), rendered);
+      });
+    }
+  }
+}
+
+/** The names in `.pages/` that the generation folders in `names` link to. */
+async function pagesLinkedFrom(publishDir: string, names: string[]): Promise<Set<string>> {
+  const linked = new Set<string>();
+  const collect = async (dir: string) => {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      if (!entry.isSymbolicLink()) continue;
+      const target = await readlink(path.join(dir, entry.name)).catch(() => '');
+      const parts = target.split(path.sep);
+      const name = parts[parts.indexOf(PAGES) + 1];
+      if (parts.includes(PAGES) && name) linked.add(name);
+    }
+  };
+  for (const name of names) {
+    const folder = path.join(publishDir, name);
+    await Promise.all([folder, path.join(folder, 'map'), path.join(folder, 'edit')].map(collect));
+  }
+  return linked;
 }
 
 /** The trees whose files in `dir` are not the versions the database has (or are missing). */
@@ -141,8 +218,18 @@ function buildOwnSsr(folders: SiteFolders): string {
   return path.join(outDir, 'prerender-site.js');
 }
 
+type RenderJob = {
+  folder: string;
+  only: string[];
+  template: string;
+  /** This worker renders every `count`-th page from the `index`-th (prerenderSite's shard). */
+  shard: { index: number; count: number };
+};
+
 type Renderer = {
-  render(job: { folder: string; only: string[]; template: string }): Promise<number>;
+  /** The server build it loaded. */
+  ssrModule: string;
+  render(job: RenderJob): Promise<number>;
   close(): Promise<void>;
 };
 
@@ -180,6 +267,7 @@ function startRenderer(ssrModule: string, basePath: string): Promise<Renderer | 
       }
       if (message.ready) {
         resolve({
+          ssrModule,
           render(job) {
             if (failure) return Promise.reject(failure);
             next += 1;
@@ -209,46 +297,95 @@ function startRenderer(ssrModule: string, basePath: string): Promise<Renderer | 
   });
 }
 
-const renderers = new Map<string, Promise<Renderer>>();
+/** At most one render worker a core (and four), as the build's prerender has. */
+const MOST_RENDERERS = Math.min(os.availableParallelism(), 4);
+
+/**
+ * How many workers render a publish: every core's when one is idle, otherwise one, the
+ * build's rule (scripts/prerender.mjs): each worker reads the trees and builds the list
+ * again, which only pays where a core would otherwise be idle. PUBLISH_RENDER_WORKERS
+ * overrides it (`npm run bench:server` compares them).
+ */
+function renderersNow(): number {
+  const asked = Number(process.env.PUBLISH_RENDER_WORKERS);
+  if (Number.isInteger(asked) && asked > 0) return Math.min(asked, MOST_RENDERERS);
+  const cores = os.availableParallelism();
+  const [load = 0] = os.loadavg();
+  return load <= cores - 1 ? MOST_RENDERERS : 1;
+}
+
+/** The workers of each publish folder and base path, each started once and kept. */
+const renderers = new Map<string, Promise<Renderer>[]>();
 const rendererKey = (folders: SiteFolders) => `${folders.publishDir}\n${folders.basePath}`;
 
-/** The renderer for these folders: started once and kept, React and the app loaded. */
-function rendererFor(folders: SiteFolders): Promise<Renderer> {
+/** The `index`-th renderer for these folders, React and the app loaded. */
+function rendererFor(folders: SiteFolders, index: number): Promise<Renderer> {
   const key = rendererKey(folders);
-  let renderer = renderers.get(key);
+  const pool = renderers.get(key) ?? [];
+  renderers.set(key, pool);
+  let renderer = pool[index];
   if (!renderer) {
-    renderer = (async () => {
-      for (const ssrModule of ssrModules(folders)) {
-        const started = await startRenderer(ssrModule, folders.basePath);
-        if (started) return started;
-      }
-      const own = await startRenderer(buildOwnSsr(folders), folders.basePath);
-      if (!own) throw new Error(`publish: no server build for ${folders.basePath}`);
-      return own;
-    })();
-    renderers.set(key, renderer);
+    renderer =
+      index === 0
+        ? (async () => {
+            for (const ssrModule of ssrModules(folders)) {
+              const started = await startRenderer(ssrModule, folders.basePath);
+              if (started) return started;
+            }
+            const own = await startRenderer(buildOwnSsr(folders), folders.basePath);
+            if (!own) throw new Error(`publish: no server build for ${folders.basePath}`);
+            return own;
+          })()
+        : // The first one finds (or makes) the server build for the base path; the others load it.
+          (async () => {
+            const { ssrModule } = await rendererFor(folders, 0);
+            const started = await startRenderer(ssrModule, folders.basePath);
+            if (!started) throw new Error(`publish: no server build for ${folders.basePath}`);
+            return started;
+          })();
+    pool[index] = renderer;
   }
   return renderer;
+}
+
+/**
+ * Starts the first renderer, so that the first publish does not wait for it. The others
+ * start when a publish first uses them, on a core that is idle then (their memory is spent
+ * only where they are used).
+ */
+export async function warmRenderers(folders: SiteFolders): Promise<void> {
+  await rendererFor(folders, 0);
+}
+
+async function closePool(pool: Promise<Renderer>[]) {
+  await Promise.all(pool.map((renderer) => renderer.then((r) => r.close()).catch(() => {})));
 }
 
 /** Stops the renderers (the app closes). */
 export async function closeRenderers(): Promise<void> {
   const all = [...renderers.values()];
   renderers.clear();
-  await Promise.all(all.map((renderer) => renderer.then((r) => r.close()).catch(() => {})));
+  await Promise.all(all.map(closePool));
 }
 
 async function render(
   folders: SiteFolders,
-  job: { folder: string; only: string[]; template: string },
+  job: Omit<RenderJob, 'shard'>,
 ): Promise<{ pages: number }> {
+  const count = renderersNow();
   try {
-    return { pages: await (await rendererFor(folders)).render(job) };
+    const pages = await Promise.all(
+      Array.from({ length: count }, async (_, index) =>
+        (await rendererFor(folders, index)).render({ ...job, shard: { index, count } }),
+      ),
+    );
+    return { pages: pages.reduce((sum, each) => sum + each, 0) };
   } catch (error) {
-    // A renderer that failed is started afresh for the next publish.
-    const failed = renderers.get(rendererKey(folders));
+    // Every renderer is stopped before the folder is removed (none writes into it after),
+    // and started afresh for the next publish.
+    const pool = renderers.get(rendererKey(folders)) ?? [];
     renderers.delete(rendererKey(folders));
-    void failed?.then((r) => r.close()).catch(() => {});
+    await closePool(pool);
     throw error;
   }
 }
@@ -311,6 +448,12 @@ export async function makeGeneration(
       only: [...changed],
       template: await readFile(path.join(folders.distDir, '.prerender-template'), 'utf8'),
     });
+    await keepPagesShared(
+      folders.publishDir,
+      building,
+      changed,
+      (treeId) => `${options.key}-${stamp}-${treeId}`,
+    );
     // Complete: only now does it get the name a process serves it by.
     await rename(building, folder);
     return { folder, pages };
@@ -324,20 +467,37 @@ export async function makeGeneration(
  * Removes the folders no process serves any more: generations other than `keep` (the live
  * one and the one before it, which a process may still be switching from) once they are a
  * minute old, and unfinished ones (a publish that failed or was killed) after an hour, when
- * no publish can still be writing them.
+ * no publish can still be writing them. Then the pages in `.pages/` that no folder left
+ * links to, once they are ten minutes old (a publish moves its pages there a moment before
+ * it links to them).
  */
 export async function removeOldGenerations(publishDir: string, keep: readonly string[]) {
   const names = await readdir(publishDir).catch(() => [] as string[]);
   const now = Date.now();
-  await Promise.all(
+  const age = async (full: string) =>
+    now - (await stat(full).catch(() => ({ mtimeMs: now }))).mtimeMs;
+  const removed = await Promise.all(
     names.map(async (name) => {
-      if (name === '.ssr' || keep.some((key) => name.startsWith(`${key}-`))) return;
+      if (name === '.ssr' || name === PAGES || keep.some((key) => name.startsWith(`${key}-`)))
+        return false;
       const full = path.join(publishDir, name);
-      const { mtimeMs } = await stat(full).catch(() => ({ mtimeMs: now }));
-      const age = now - mtimeMs;
-      if (name.startsWith('.building-') ? age > 60 * 60_000 : age > 60_000) {
+      const old = await age(full);
+      if (name.startsWith('.building-') ? old > 60 * 60_000 : old > 60_000) {
         await rm(full, { recursive: true, force: true });
+        return true;
       }
+      return false;
+    }),
+  );
+  const left = names.filter((name, index) => !removed[index] && name !== '.ssr' && name !== PAGES);
+  const linked = await pagesLinkedFrom(publishDir, left);
+  const pagesDir = path.join(publishDir, PAGES);
+  const kept = await readdir(pagesDir).catch(() => [] as string[]);
+  await Promise.all(
+    kept.map(async (name) => {
+      if (linked.has(name)) return;
+      const full = path.join(pagesDir, name);
+      if ((await age(full)) > 10 * 60_000) await rm(full, { recursive: true, force: true });
     }),
   );
 }
