@@ -52,12 +52,13 @@ export const SYSTEM_NAMES: Record<TicketSystem, string> = {
 /**
  * The longest subject and description each system's form takes, and the longest address
  * we build: field limits from the systems' documentation (docs/tickets.md), an address
- * kept under 8,000 characters (what proxies and the systems' web servers accept) or under
- * 2,000 for mailto: (what Windows hands a mail program).
+ * kept under 8,000 characters (what proxies and the systems' web servers accept), under
+ * 2,000 for mailto: (what Windows hands a mail program), and at most 2,048 for Zendesk,
+ * whose Help Center form ignores every `tf_` parameter of a longer address.
  */
 export const TICKET_LIMITS: Record<TicketSystem, { subject: number; url: number }> = {
   servicenow: { subject: 160, url: 8000 },
-  zendesk: { subject: 150, url: 8000 },
+  zendesk: { subject: 150, url: 2048 },
   jira: { subject: 255, url: 8000 },
   freshdesk: { subject: 255, url: 8000 },
   email: { subject: 150, url: 2000 },
