@@ -1,5 +1,5 @@
 import type { Tree, TreeNode } from '../../engine/tree-schema';
-import type { DraftReport } from './draft-report';
+import { reportOnDraft, type DraftReport } from './draft-report';
 
 /**
  * The messages between the editor and its checks' worker (draft-checks.worker.ts).
@@ -67,4 +67,25 @@ export class NodeReceiver {
     this.nodes = nodes;
     return tree;
   }
+}
+
+/**
+ * The worker's answer to each request, in the order they come: the report of the draft
+ * sent, or what went wrong (the page then checks for itself).
+ */
+export function createCheckHandler(): (request: CheckRequest) => CheckResponse {
+  const receiver = new NodeReceiver();
+  let deployed: Tree | undefined;
+  return (request) => {
+    try {
+      if (request.deployed !== undefined) deployed = request.deployed ?? undefined;
+      const tree = receiver.decode(request.tree);
+      return {
+        revision: request.revision,
+        report: reportOnDraft(tree, deployed, request.withImpact),
+      };
+    } catch (error) {
+      return { revision: request.revision, error: String(error) };
+    }
+  };
 }
