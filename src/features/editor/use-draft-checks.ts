@@ -22,7 +22,9 @@ export function useDraftChecks(
 ): CheckedDraft {
   const [useWorker, setUseWorker] = useState(() => typeof Worker !== 'undefined');
   const checker = useRef<DraftChecker | undefined>(undefined);
-  // The first report is the page's own: there is nothing earlier to show while it runs.
+  // The first report is the page's own: there is nothing earlier to show while it runs. The
+  // worker checks that draft again all the same, which loads it and fills its per-node
+  // results (walk-limits.ts) before the first key.
   const [fromWorker, setFromWorker] = useState<CheckedDraft | undefined>(() =>
     useWorker ? onPage(tree, deployed, withImpact) : undefined,
   );
