@@ -70,7 +70,9 @@ test('every screen runs under the strict Content-Security-Policy with no violati
     /^1 problem to fix/,
   );
   await expect(
-    page.getByRole('region', { name: 'Checks' }).getByRole('button', { name: /Title/ }),
+    page
+      .getByRole('region', { name: 'Checks' })
+      .getByRole('button', { name: 'Troubleshooter, title: must not be empty' }),
   ).toBeVisible();
   expect(
     await page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations),
