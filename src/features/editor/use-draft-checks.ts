@@ -1,4 +1,4 @@
-import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Tree } from '../../engine/tree-schema';
 import { DraftChecker, type CheckedDraft } from './draft-checker';
 import { reportOnDraft } from './draft-report';
@@ -36,9 +36,7 @@ export function useDraftChecks(
   useEffect(() => {
     if (!useWorker) return;
     const instance = new DraftChecker(startChecksWorker(), {
-      // A transition: React draws what follows from the report (the problems, the preview)
-      // in slices, and a key pressed meanwhile is handled first.
-      onReport: (report) => startTransition(() => setFromWorker(report)),
+      onReport: setFromWorker,
       onFailure: (reason) => {
         console.warn(`Checking drafts on the page: ${reason}`);
         setUseWorker(false);
