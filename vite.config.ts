@@ -148,6 +148,9 @@ export default defineConfig(({ isSsrBuild }) => ({
       ? []
       : [onDemandStaysOnDemand(), entryScriptAfterThePage(), compileHintOnTheFirstLine()]),
   ],
+  // The editor's checks run in a module worker (src/features/editor/start-checks-worker.ts,
+  // ADR 49), built as ES modules like the app.
+  worker: { format: 'es' },
   build: {
     // DIST_DIR builds a second copy elsewhere (the browser tests' sub-path build).
     outDir: isSsrBuild ? 'dist-ssr' : (process.env.DIST_DIR ?? 'dist'),

@@ -28,7 +28,8 @@ test('every screen runs under the strict Content-Security-Policy with no violati
     const response = await page.goto(url);
     const policy = response?.headers()['content-security-policy'] ?? '';
     expect(policy, url).toContain("script-src 'self'");
-    expect(policy, url).toContain("trusted-types 'none'");
+    // One Trusted Types policy, the editor's checks worker's (ADR 49), and no other.
+    expect(policy, url).toContain('trusted-types troubleshooter-worker;');
     if (url === '/q164887/sms-1-2/os-upgrade/repeats/failed/pcm-unsure/no-service-pack?v=2') {
       // Open the controls that appear with JavaScript, too.
       await page.getByRole('button', { name: 'No', exact: true }).click();
@@ -53,6 +54,30 @@ test('every screen runs under the strict Content-Security-Policy with no violati
       ).toEqual([]);
     }
   }
+
+  // The editor checks drafts in a worker started through the app's one Trusted Types policy:
+  // it starts with no violation (a refusal would be a console warning, and the checks would
+  // run on the page), and its report reaches the page.
+  const started = page.waitForEvent('worker', {
+    predicate: (worker) => /\/assets\/draft-checks\.worker-[\w-]+\.js$/.test(worker.url()),
+  });
+  await page.goto('/edit/q164887');
+  await page.getByRole('tree', { name: 'Outline' }).waitFor();
+  await started;
+  const title = page.getByRole('textbox', { name: /^Title$/ });
+  await title.fill('');
+  await expect(page.getByRole('region', { name: 'Checks' }).getByRole('status')).toHaveText(
+    /^1 problem to fix/,
+  );
+  await expect(
+    page
+      .getByRole('region', { name: 'Checks' })
+      .getByRole('button', { name: 'Troubleshooter, title: must not be empty' }),
+  ).toBeVisible();
+  expect(
+    await page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations),
+    '/edit/q164887',
+  ).toEqual([]);
 
   // The policy is really enforced: markup from a string cannot reach the page (Chromium
   // logs the refusal, which is expected here).

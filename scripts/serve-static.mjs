@@ -57,9 +57,15 @@ export function isInside(rootDir, file) {
 }
 
 /**
+ * The one Trusted Types policy the app creates: it vouches for the address of the editor's
+ * checks worker and nothing else (src/features/editor/start-checks-worker.ts, ADR 49).
+ */
+export const WORKER_POLICY_NAME = 'troubleshooter-worker';
+
+/**
  * The strict policy: nothing but the app's own files, no inline script, no plugins, no
- * <base>, Trusted Types with no policy at all; styles from files plus the one inlined
- * stylesheet, allowed by its hash.
+ * <base>, Trusted Types with one policy only (the worker's address); styles from files plus
+ * the one inlined stylesheet, allowed by its hash.
  * @param {string} root the built site
  * @param {string} frameAncestors origins allowed to frame the app (embedding hosts)
  */
@@ -74,7 +80,7 @@ export function strictCsp(root, frameAncestors = '') {
     "object-src 'none'",
     "base-uri 'none'",
     "require-trusted-types-for 'script'",
-    "trusted-types 'none'",
+    `trusted-types ${WORKER_POLICY_NAME}`,
     `frame-ancestors 'self' ${frameAncestors}`.trim(),
   ].join('; ');
 }

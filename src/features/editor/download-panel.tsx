@@ -15,6 +15,7 @@ export function DownloadPanel({
   tree,
   deployed,
   impact,
+  impactPending = false,
   behind,
   catalog,
   idInUse,
@@ -23,6 +24,8 @@ export function DownloadPanel({
   tree: Tree;
   deployed: Tree | undefined;
   impact: TreeImpact | undefined;
+  /** The impact is being worked out (the checks' worker). */
+  impactPending?: boolean;
   behind: boolean;
   catalog: TreeIndex | undefined;
   /** What already uses this draft's id, if anything (a new troubleshooter's). */
@@ -50,6 +53,8 @@ export function DownloadPanel({
       {deployed ? (
         impact ? (
           <ImpactPanel deployed={deployed} draft={tree} impact={impact} />
+        ) : impactPending ? (
+          <p>Working out the impact on shared links…</p>
         ) : (
           <p>
             The impact on shared links is shown once every answer leads to a question or outcome

@@ -14,9 +14,8 @@ import { Link } from 'react-router';
 import { DocumentTitle } from '../../components/document-title';
 import { PageHeading } from '../../components/page-heading';
 import { archivedTreeQueryOptions } from '../../data/tree-query';
-import { checkDraft, problemNodeIndex } from '../../engine/check-draft';
+import { problemNodeIndex } from '../../engine/check-draft';
 import { canRedo, canUndo, HISTORY_LIMIT } from '../../engine/edit-history';
-import { treeImpact } from '../../engine/tree-impact';
 import { addNode, formatTreeFile } from '../../engine/tree-edits';
 import type { Tree, TreeIndex } from '../../engine/tree-schema';
 import { firstTrails } from '../../engine/tree-walks';
@@ -50,6 +49,7 @@ import { ServerAccount } from './server-account';
 import { deleteServerDraft, type ListedServerDraft } from './server-drafts';
 import { SideTabs, type SideTab } from './side-tabs';
 import { TreeOutline } from './tree-outline';
+import { useDraftChecks } from './use-draft-checks';
 import { useDraftSync, type DraftOpening } from './use-draft-sync';
 import { useWideLayout } from './use-wide-layout';
 
@@ -102,15 +102,23 @@ export function EditorWorkspace({
   // worked out from a settled copy: a key shows at once in its field, and the rest catches
   // up (useSettledTree).
   const settled = useSettledTree(tree);
-  const check = useMemo(() => checkDraft(settled), [settled]);
+  // Only while its tab is open: comparing every walk of a large tree takes a moment.
+  const impactShown = tab === 'publish';
+  // The checks (and the impact) of the settled tree run in a worker; until they are back,
+  // the last ones are shown, with the tree they are about (`checked`): their paths index its
+  // nodes.
+  const {
+    tree: checked,
+    check,
+    previewable,
+    impact,
+  } = useDraftChecks(settled, deployed, impactShown && deployed !== undefined);
+  const impactPending =
+    impactShown && deployed !== undefined && check.walkable && impact === undefined;
   // The preview walks the draft while answers are still unwired: they lead to a stand-in.
   const previewTree = useMemo(
-    () => (check.walkable ? settled : wireLooseEnds(settled)),
-    [check, settled],
-  );
-  const previewable = useMemo(
-    () => check.walkable || (previewTree !== settled && checkDraft(previewTree).walkable),
-    [check, previewTree, settled],
+    () => (check.walkable ? checked : wireLooseEnds(checked)),
+    [check, checked],
   );
   const idInUse = deployed ? undefined : idsInUse.get(tree.id);
   const problems = useMemo(
@@ -120,10 +128,10 @@ export function EditorWorkspace({
         : []),
       ...check.problems.map((problem) => ({
         ...problem,
-        message: authorMessage(settled, problem.path, problem.message),
+        message: authorMessage(checked, problem.path, problem.message),
       })),
     ],
-    [idInUse, check, settled],
+    [idInUse, check, checked],
   );
   const problemsByPath = useMemo(() => {
     const byPath = new Map<string, typeof problems>();
@@ -226,8 +234,8 @@ export function EditorWorkspace({
   const chooseProblem = (path: string) => {
     if (!wide) setTab('edit');
     const index = problemNodeIndex(path);
-    // Problems are found in the settled tree (above): their paths index its nodes.
-    const node = index === undefined ? undefined : settled.nodes[index];
+    // Problems are found in the checked tree (above): their paths index its nodes.
+    const node = index === undefined ? undefined : checked.nodes[index];
     const answer = /answers\[(\d+)\]/.exec(path)?.[1];
     select(
       node
@@ -265,12 +273,6 @@ export function EditorWorkspace({
 
   const index = selectedIndex(tree, state.selection);
   const node = index === undefined ? undefined : tree.nodes[index];
-  // Only while its tab is open: comparing every walk of a large tree takes a moment.
-  const impactShown = tab === 'publish';
-  const impact = useMemo(
-    () => (impactShown && deployed && check.walkable ? treeImpact(deployed, settled) : undefined),
-    [impactShown, deployed, check, settled],
-  );
   const fileName = `${tree.id || 'troubleshooter'}.json`;
 
   const onDrop = (event: DragEvent) => {
@@ -345,6 +347,7 @@ export function EditorWorkspace({
           tree={tree}
           deployed={deployed}
           impact={impact}
+          impactPending={impactPending}
           behind={behind}
           catalog={catalog}
           idInUse={idInUse}
@@ -526,7 +529,7 @@ export function EditorWorkspace({
         <FieldProblems value={problemsByPath}>
           <ProblemList
             problems={problems}
-            describe={(path) => describePath(settled, path)}
+            describe={(path) => describePath(checked, path)}
             onChoose={chooseProblem}
           />
           <div className={wide ? 'editor-layout' : 'editor-layout editor-layout--tabs'}>
