@@ -179,8 +179,11 @@ const PROVISIONAL_HEIGHT = '640px';
       emit(message);
     };
     addEventListener('message', onMessage);
-    if (iframe === element) hello();
-    else element.appendChild(iframe);
+    // An adopted frame whose page has come (cross-origin, so no contentDocument here) may have
+    // asked for its hello before this script ran: say it now. One still at its first,
+    // same-origin about:blank will ask once its page runs.
+    if (iframe !== element) element.appendChild(iframe);
+    else if (!iframe.contentDocument) hello();
 
     const mounted: Mounted = {
       unmount() {
