@@ -78,7 +78,11 @@ test('a frame the host page wrote (?embed=1 alone) takes its parent from the bro
   expect(readFrameEmbedParams(firefox)).toEqual(parent);
   // No referrer (a host page with Referrer-Policy: no-referrer): embedded, but no parent.
   expect(
-    readFrameEmbedParams({ location: { search: '?embed=1' }, document: { referrer: '' }, name: '' }),
+    readFrameEmbedParams({
+      location: { search: '?embed=1' },
+      document: { referrer: '' },
+      name: '',
+    }),
   ).toEqual({ ...adopted, parentOrigin: '' });
 });
 
