@@ -926,6 +926,14 @@ test('embed.js arriving after the frame has started still adopts it: the frame r
   await expect
     .poll(async () => (await hostEvents(page)).filter((event) => event.type === 'step').length)
     .toBe(2);
+  // And a changed data-troubleshooter-theme, to that scheme, at the same step.
+  await page.locator('#ticket').evaluate((element) => {
+    element.setAttribute('data-troubleshooter-theme', 'dark');
+  });
+  await expect(snippetFrame(page).locator('html[data-theme="dark"]')).toBeAttached();
+  await expect(snippetFrame(page).getByRole('heading', { level: 1 })).toHaveText(
+    /Windows NT upgrade that restarts/,
+  );
   await expect(page.locator('iframe')).toHaveCount(1);
 });
 

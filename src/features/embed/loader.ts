@@ -130,6 +130,8 @@ const PROVISIONAL_HEIGHT = '640px';
       // the frame there, with what else its address says (a ticket, a client).
       const wanted = frameUrl({ ...options, theme: options.theme ?? (theme as EmbedTheme) });
       for (const [name, value] of src.searchParams) {
+        // A theme chosen by the attribute, `auto` too, replaces the address's.
+        if (name === EMBED_PARAMS.theme && options.theme) continue;
         if (!wanted.searchParams.has(name)) wanted.searchParams.set(name, value);
       }
       if (wanted.href !== src.href) iframe.src = wanted.href;
