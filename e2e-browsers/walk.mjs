@@ -280,20 +280,34 @@ async function openHost(session, origin) {
   });
 }
 
-async function embed(session, origin) {
+/**
+ * embed.js on a host page on `origin`, with a container it opens the frame in, or (`frame`)
+ * with the README's snippet: a frame the host page writes itself, which embed.js adopts
+ * (ADR 48; the frame learns its parent from location.ancestorOrigins or, in Firefox, the
+ * referrer).
+ */
+async function embed(session, origin, { frame = false } = {}) {
   await openHost(session, origin);
   await session.evaluate(
-    (_helpers, src) => {
+    (_helpers, src, frameSrc) => {
       const element = document.createElement('div');
       element.id = 'ticket';
-      element.setAttribute('data-troubleshooter', 'q164887');
+      if (frameSrc) {
+        element.insertAdjacentHTML(
+          'beforeend',
+          `<iframe id="ticket-frame" src="${frameSrc}" title="Troubleshooter" data-troubleshooter="q164887" style="width: 100%; height: 640px; border: 0"></iframe>`,
+        );
+      } else element.setAttribute('data-troubleshooter', 'q164887');
       document.getElementById('host').append(element);
       const script = document.createElement('script');
       script.src = src;
       script.async = true;
       document.body.append(script);
     },
-    [`${session.origins.wizard}/embed.js`],
+    [
+      `${session.origins.wizard}/embed.js`,
+      frame ? `${session.origins.wizard}/q164887?embed=1` : '',
+    ],
   );
 }
 
@@ -608,6 +622,43 @@ export const CHECKS = [
       assert.equal(outcome.kind, 'diagnosis');
       assert.equal(outcome.url, `${session.origins.wizard}${PATH.steps.at(-1).url}`);
       assert.ok(events.filter((event) => event.type === 'resize').length >= 2, 'resize events');
+    },
+  },
+  {
+    name: 'embedded with the README’s snippet (a frame the host wrote, adopted by embed.js): it fits and events reach the host',
+    async run(session) {
+      await embed(session, session.origins.host, { frame: true });
+      await session.waitFor(
+        (_helpers, title) => document.querySelector('#ticket iframe')?.title === title,
+        [TITLE],
+        { message: 'the adopted frame with its title' },
+      );
+      await session.waitFor(() => window.hostEvents.some((event) => event.type === 'step'), [], {
+        message: 'the first step event at the host',
+      });
+      await session.waitForText(h1, PATH.first, { frame: FRAME });
+      await session.waitUntilInteractive({ frame: FRAME });
+      const questionHeight = await waitForFrameToFit(session);
+      assert.ok(questionHeight > 200, `frame height ${questionHeight}`);
+      const first = PATH.steps[0];
+      await session.click(answer(first.answer), { frame: FRAME });
+      await session.waitForText(h1, first.heading, { frame: FRAME });
+      await session.waitFor(
+        () => window.hostEvents.filter((event) => event.type === 'step').length >= 2,
+        [],
+        { message: 'the second step event at the host' },
+      );
+      const events = (await hostEvents(session)).filter((event) => event.type !== 'resize');
+      assert.ok(events.every((event) => event.target === 'ticket-frame'));
+      assert.deepEqual(
+        events.map((event) => [event.type, event.detail.stepId ?? '']),
+        [
+          ['ready', ''],
+          ['step', TREE.start],
+          ['step', first.stepId],
+        ],
+      );
+      assert.equal(await session.evaluate(() => document.querySelectorAll('iframe').length), 1);
     },
   },
   {

@@ -804,3 +804,204 @@ test('the map’s traffic colours follow the scheme the host chose, as the wizar
     await frame.locator('body').evaluate((body) => getComputedStyle(body).backgroundColor),
   ).toBe(DARK);
 });
+
+/**
+ * The README's snippet on the host page (ADR 48): the frame as the host's own markup, with
+ * embed.js before it (or later, or never). Every message the host window receives is recorded.
+ * (Inserted into the host page rather than served in its HTML: Chromium refuses a page the
+ * test fulfils itself the loopback addresses the wizard is on; the bench serves the snippet.)
+ */
+async function openSnippetHost(page: Page, { loader = true, theme = '' } = {}) {
+  await page.addInitScript(() => {
+    const messages: unknown[] = [];
+    Object.assign(window, { hostMessages: messages });
+    addEventListener('message', (event) => messages.push(event.data));
+  });
+  await openHost(page);
+  if (loader) await addLoader(page);
+  const src = `${WIZARD_ORIGIN}/q164887?embed=1${theme ? `&theme=${theme}` : ''}`;
+  await page.evaluate((src) => {
+    document
+      .getElementById('host')
+      ?.insertAdjacentHTML(
+        'beforeend',
+        `<iframe id="ticket" src="${src}" title="Troubleshooter" data-troubleshooter="q164887" allow="clipboard-write" style="width: 100%; height: 640px; border: 0"></iframe>`,
+      );
+  }, src);
+}
+const snippetFrame = (page: Page) => page.frameLocator('#ticket');
+const hostMessages = (page: Page) =>
+  page.evaluate(() => (window as unknown as { hostMessages: unknown[] }).hostMessages);
+
+test('the README’s snippet: embed.js adopts the frame the host wrote, sizes it and passes its events on (ADR 48)', async ({
+  page,
+}) => {
+  await allowOrigins(page, [HOST_ORIGIN]);
+  await openSnippetHost(page);
+  const iframe = page.locator('#ticket');
+  await expect(snippetFrame(page).locator('html.embedded-sized')).toBeAttached();
+  await expect(iframe).toHaveAttribute('title', TITLE);
+  // Adopted, not replaced: still the host's one frame, at its first address.
+  await expect(page.locator('iframe')).toHaveCount(1);
+  expect(await iframe.getAttribute('src')).toBe(`${WIZARD_ORIGIN}/q164887?embed=1`);
+  await expect(snippetFrame(page).getByRole('banner')).toBeHidden();
+
+  // Sized to its content, with no scrollbar inside.
+  const frameHeight = () => iframe.evaluate((element) => element.getBoundingClientRect().height);
+  const contentHeight = () =>
+    snippetFrame(page)
+      .locator('body')
+      .evaluate((body) => Math.ceil(body.getBoundingClientRect().height));
+  await expect
+    .poll(async () => Math.abs((await frameHeight()) - (await contentHeight())))
+    .toBeLessThanOrEqual(1);
+  const questionHeight = await frameHeight();
+
+  const answer = (label: string) =>
+    snippetFrame(page)
+      .getByRole('list', { name: 'Answers' })
+      .getByRole('link', { name: label, exact: true });
+  for (const label of ANSWERS_TO_DIAGNOSIS) await answer(label).click();
+  await expect(snippetFrame(page).getByRole('heading', { level: 1 })).toHaveText(
+    'Diagnosis: This is the known SMS 1.2 problem in article Q164887',
+  );
+  await expect.poll(frameHeight).toBeGreaterThan(questionHeight + 300);
+  await expect
+    .poll(async () => (await hostEvents(page)).some((event) => event.type === 'outcome'))
+    .toBe(true);
+  const events = (await hostEvents(page)).filter((event) => event.type !== 'resize');
+  expect(events.every((event) => event.target === 'ticket')).toBe(true);
+  expect(
+    events.map((event) => [event.type, event.detail.stepId ?? event.detail.outcomeId ?? '']),
+  ).toEqual([
+    ['ready', ''],
+    ['step', 'sms-version'],
+    ['step', 'upgrade-job'],
+    ['step', 'repeats'],
+    ['step', 'job-status'],
+    ['step', 'pcm-service'],
+    ['step', 'service-pack'],
+    ['outcome', 'diagnosis'],
+  ]);
+  // The handshake is not an event for the host page.
+  expect(
+    (await hostEvents(page)).some(
+      (event) => !['ready', 'step', 'outcome', 'resize'].includes(event.type),
+    ),
+  ).toBe(false);
+});
+
+test('embed.js arriving after the frame has started still adopts it: the frame reports at its hello', async ({
+  page,
+}) => {
+  await allowOrigins(page, [HOST_ORIGIN]);
+  await openSnippetHost(page, { loader: false });
+  // The frame's app runs and asks for a hello nobody gives: it keeps the host's height.
+  await expect(snippetFrame(page).locator('html[data-interactive]')).toBeAttached();
+  await expect
+    .poll(async () =>
+      (await hostMessages(page)).some((data) => (data as { type?: string })?.type === 'connect'),
+    )
+    .toBe(true);
+  await expect(snippetFrame(page).locator('html.embedded-sized')).not.toBeAttached();
+  expect(await hostEvents(page)).toEqual([]);
+
+  await addLoader(page);
+  await expect(snippetFrame(page).locator('html.embedded-sized')).toBeAttached();
+  await expect(page.locator('#ticket')).toHaveAttribute('title', TITLE);
+  await expect
+    .poll(async () =>
+      (await hostEvents(page))
+        .filter((event) => event.type !== 'resize')
+        .map((event) => event.type),
+    )
+    .toEqual(['ready', 'step']);
+  // A changed data-troubleshooter-step takes the adopted frame there.
+  await page.locator('#ticket').evaluate((element) => {
+    element.setAttribute('data-troubleshooter-step', 'sms-1-2');
+  });
+  await expect(snippetFrame(page).getByRole('heading', { level: 1 })).toHaveText(
+    /Windows NT upgrade that restarts/,
+  );
+  await expect
+    .poll(async () => (await hostEvents(page)).filter((event) => event.type === 'step').length)
+    .toBe(2);
+  // And a changed data-troubleshooter-theme, to that scheme, at the same step.
+  await page.locator('#ticket').evaluate((element) => {
+    element.setAttribute('data-troubleshooter-theme', 'dark');
+  });
+  await expect(snippetFrame(page).locator('html[data-theme="dark"]')).toBeAttached();
+  await expect(snippetFrame(page).getByRole('heading', { level: 1 })).toHaveText(
+    /Windows NT upgrade that restarts/,
+  );
+  await expect(page.locator('iframe')).toHaveCount(1);
+});
+
+test('an adopted frame on an origin that is only nearly allowed sends the host nothing at all', async ({
+  page,
+  consoleGuard,
+}) => {
+  consoleGuard.allow(NOT_ALLOWED);
+  const warnings: string[] = [];
+  page.on('console', (message) => {
+    if (NOT_ALLOWED.test(message.text())) warnings.push(message.text());
+  });
+  // The host is 127.0.0.1 on its port; localhost on the same port is another origin.
+  await allowOrigins(page, [HOST_ORIGIN.replace('127.0.0.1', 'localhost')]);
+  await openSnippetHost(page);
+  await expect(snippetFrame(page).locator('html[data-interactive]')).toBeAttached();
+  await expect.poll(() => warnings.length).toBe(1);
+  expect(warnings[0]).toContain(`the page at ${HOST_ORIGIN} is not in config.json`);
+
+  // Still usable at the host's height, scrolling inside; the host hears nothing, not even
+  // the handshake.
+  const answer = (label: string) =>
+    snippetFrame(page)
+      .getByRole('list', { name: 'Answers' })
+      .getByRole('link', { name: label, exact: true });
+  await answer('Yes, SMS 1.2').click();
+  await expect(snippetFrame(page).getByRole('heading', { level: 1 })).toHaveText(
+    /Windows NT upgrade that restarts/,
+  );
+  await expect(snippetFrame(page).locator('html.embedded-sized')).not.toBeAttached();
+  expect(
+    await page.locator('#ticket').evaluate((element) => element.getBoundingClientRect().height),
+  ).toBe(640);
+  expect(await hostMessages(page)).toEqual([]);
+  expect(await hostEvents(page)).toEqual([]);
+});
+
+test('the snippet’s frame without embed.js: the wizard works at the host’s height, compact, scrolling inside', async ({
+  page,
+}) => {
+  await allowOrigins(page, [HOST_ORIGIN]);
+  await openSnippetHost(page, { loader: false, theme: 'dark' });
+  const frame = snippetFrame(page);
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText(
+    /Systems Management Server 1\.2/,
+  );
+  await expect(frame.locator('html[data-interactive]')).toBeAttached();
+  await expect(frame.getByRole('banner')).toBeHidden();
+  await expect(frame.locator('html[data-theme="dark"]')).toBeAttached();
+  for (const label of ANSWERS_TO_DIAGNOSIS) {
+    await frame
+      .getByRole('list', { name: 'Answers' })
+      .getByRole('link', { name: label, exact: true })
+      .click();
+  }
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText(
+    'Diagnosis: This is the known SMS 1.2 problem in article Q164887',
+  );
+  // The host's height; the diagnosis, longer than it, scrolls inside the frame.
+  expect(
+    await page.locator('#ticket').evaluate((element) => element.getBoundingClientRect().height),
+  ).toBe(640);
+  const scrolls = await frame
+    .locator('html')
+    .evaluate(
+      (html) =>
+        html.scrollHeight > html.clientHeight && getComputedStyle(html).overflow !== 'hidden',
+    );
+  expect(scrolls).toBe(true);
+  expect(await hostEvents(page)).toEqual([]);
+});

@@ -1,4 +1,4 @@
-// Lists the events the embedded troubleshooter dispatches on its container.
+// Lists the events the embedded troubleshooter dispatches on its frame.
 const log = document.getElementById('event-log');
 for (const type of ['ready', 'step', 'outcome', 'resize', 'feedback']) {
   document.addEventListener(`troubleshooter:${type}`, (event) => {

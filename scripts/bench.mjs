@@ -20,8 +20,10 @@
 //       · the map, clicked once the page is idle (the map is never preloaded; its tree is
 //         then cached, so its data needs nothing);
 //       · the list's second page, clicked once the list's first page is idle (dist-many/).
-//   - the embed's first question: a host page on another origin with the two-line snippet
-//     (embed.js, the start step), from the host's navigation start until the frame is shown
+//   - the embed's first question: a host page on another origin with the README's two-line
+//     snippet (embed.js and the frame at the start step, ADR 48; for --compare's build the
+//     snippet before it, embed.js and a container, unless `--compare-snippet frame`), from
+//     the host's navigation start until the frame is shown
 //     (a loader that hides it until its first size report shows it then) with its question
 //     heading painted, against the start page's own first question in the same run (for
 //     --compare's build too, with its own embed.js);
@@ -56,6 +58,7 @@ const { values: options } = parseArgs({
     variants: { type: 'boolean', default: false },
     profile: { type: 'string' },
     'paint-only': { type: 'boolean', default: false },
+    'compare-snippet': { type: 'string', default: 'container' },
   },
 });
 const RUNS = Math.max(options.profile ? 3 : 7, Number(options.runs));
@@ -377,24 +380,38 @@ async function measureData(browser, profile, origin, files) {
   return time;
 }
 
-/** A host page on another origin with the README's two-line snippet. */
-const hostPage = (wizardUrl) => `<!doctype html>
+/**
+ * The two lines a host page writes: the README's (ADR 48: embed.js beside a frame the host
+ * page writes itself, so both load at once), or, for a build from before it (`container`),
+ * embed.js and a container it opens the frame in.
+ */
+const SNIPPETS = {
+  frame: (wizardUrl) => `<script src="${wizardUrl}/embed.js" async></script>
+<iframe src="${wizardUrl}/${TREE}?embed=1" title="Troubleshooter" data-troubleshooter="${TREE}" allow="clipboard-write" style="width: 100%; height: 640px; border: 0"></iframe>`,
+  container: (wizardUrl) => `<div data-troubleshooter="${TREE}"></div>
+<script src="${wizardUrl}/embed.js" async></script>`,
+};
+
+/** A host page on another origin with a two-line snippet. */
+const hostPage = (wizardUrl, snippet) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,"></head>
 <body><h1>Helpdesk ticket</h1>
-<div data-troubleshooter="${TREE}"></div>
 <script>
-  // When embed.js shows the frame (at once, or at its first size report if it hides it until
-  // then), before that frame is painted.
+  // When the frame is shown (a loader that hides it until its first size report shows it
+  // then; a frame in the host's own HTML is shown as it is parsed), before it is painted.
   window.__revealed = new Promise((resolve) => {
-    new MutationObserver((_, observer) => {
+    const shown = () => {
       const frame = document.querySelector('iframe');
-      if (!frame || frame.style.visibility === 'hidden' || frame.style.height === '0px') return;
+      return frame && frame.style.visibility !== 'hidden' && frame.style.height !== '0px';
+    };
+    new MutationObserver((_, observer) => {
+      if (!shown()) return;
       observer.disconnect();
       requestAnimationFrame(() => resolve(performance.now()));
     }).observe(document.body, { subtree: true, childList: true, attributes: true });
   });
 </script>
-<script src="${wizardUrl}/embed.js" async></script>
+${SNIPPETS[snippet](wizardUrl)}
 </body></html>
 `;
 
@@ -487,7 +504,9 @@ async function main() {
       path.join(embedDir, 'config.json'),
       JSON.stringify({ embed: { allowedOrigins: [hostUrl] } }),
     );
-    await writeFile(path.join(hostDir, 'index.html'), hostPage(await serve(embedDir)));
+    const snippet = site.key === 'app' ? 'frame' : options['compare-snippet'];
+    if (!(snippet in SNIPPETS)) throw new Error(`--compare-snippet: frame or container`);
+    await writeFile(path.join(hostDir, 'index.html'), hostPage(await serve(embedDir), snippet));
     embedHosts.push({ key: site.key, label: site.label, url: hostUrl });
   }
   const minimalUrl = await serve(minimalDir);

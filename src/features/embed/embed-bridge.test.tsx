@@ -13,6 +13,8 @@ import { EmbedBridge } from './embed-bridge';
 const HOST = 'https://helpdesk.example';
 // One object for the frame's life, as the root layout reads it once.
 const PARAMS = { parentOrigin: HOST, frameId: 'ticket-1', theme: 'auto' } as const;
+// A frame the host page wrote itself (ADR 48): it waits for embed.js's hello.
+const ADOPTED = { parentOrigin: HOST, frameId: 'frame', theme: 'auto', adopted: true } as const;
 
 // jsdom's own window.parent (the window itself), put back after each test.
 const ownParent = Object.getOwnPropertyDescriptor(window, 'parent');
@@ -21,7 +23,7 @@ afterEach(() => {
 });
 
 /** The bridge inside a layout that can re-render on demand, as the root layout does. */
-function Layout() {
+function Layout({ params = PARAMS }: { params?: typeof PARAMS | typeof ADOPTED }) {
   const [renders, setRenders] = useState(0);
   return (
     <>
@@ -29,13 +31,13 @@ function Layout() {
       <button type="button" onClick={() => setRenders(renders + 1)}>
         Render again
       </button>
-      <EmbedBridge params={PARAMS} />
+      <EmbedBridge params={params} />
     </>
   );
 }
 
 /** The bridge on a step address, in a frame whose allowed parent records what it hears. */
-function openFrame(address: string) {
+function openFrame(address: string, params: typeof PARAMS | typeof ADOPTED = PARAMS) {
   vi.mocked(fetch).mockImplementation(
     fetchPublicFileExcept('/config.json', () =>
       Response.json({ embed: { allowedOrigins: [HOST] } }),
@@ -50,7 +52,7 @@ function openFrame(address: string) {
     [
       {
         path: '/',
-        element: <Layout />,
+        element: <Layout params={params} />,
         children: [
           {
             id: paths.step.id,
@@ -103,4 +105,28 @@ test('an unknown troubleshooter is an error event with its reason, sent once', a
   await user.click(screen.getByRole('button', { name: 'Render again' }));
   expect(errors()).toHaveLength(1);
   expect(postMessage.mock.calls.some(([message]) => message.type === 'ready')).toBe(false);
+});
+
+test('a frame the host wrote asks for a hello, and reports only once its parent says it', async () => {
+  document.documentElement.classList.remove('embedded-sized');
+  const postMessage = openFrame('/q164887', ADOPTED);
+  const types = () => postMessage.mock.calls.map(([message]) => (message as { type: string }).type);
+  await vi.waitFor(() => expect(types()).toEqual(['connect']));
+  expect(postMessage.mock.calls[0]?.[1]).toBe(HOST);
+  const hello = { protocol: 'troubleshooter-embed', version: 1, frameId: 'frame', type: 'hello' };
+  const say = (origin: string, source: unknown) =>
+    window.dispatchEvent(Object.assign(new Event('message'), { data: hello, origin, source }));
+  // From another origin, or from a window that is not its parent: nothing.
+  say('https://evil.example', window.parent);
+  say(HOST, window);
+  const user = userEvent.setup();
+  await user.click(screen.getByRole('button', { name: 'Render again' }));
+  expect(types()).toEqual(['connect']);
+  expect(document.documentElement.classList.contains('embedded-sized')).toBe(false);
+
+  say(HOST, window.parent);
+  await vi.waitFor(() => expect(types()).toEqual(expect.arrayContaining(['ready', 'step'])));
+  expect(types().filter((type) => type === 'connect')).toHaveLength(1);
+  expect(document.documentElement.classList.contains('embedded-sized')).toBe(true);
+  expect(postMessage.mock.calls.every(([, origin]) => origin === HOST)).toBe(true);
 });

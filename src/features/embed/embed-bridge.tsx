@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useLocation, useNavigate, useParams, useRouteLoaderData } from 'react-router';
 import { absoluteUrl, paths } from '../../lib/paths';
 import { hasWalkContext, parseWalkContext, withWalkContext } from '../../lib/walk-context';
@@ -67,32 +67,58 @@ export function EmbedBridge({ params }: { params: EmbedParams }) {
     () =>
       config === undefined
         ? undefined
-        : window.parent !== window && isParentAllowed(params.parentOrigin, config, window.location),
+        : window.parent !== window &&
+          params.parentOrigin !== '' &&
+          isParentAllowed(params.parentOrigin, config, window.location),
     [config, params.parentOrigin],
   );
+  // A frame embed.js opened has a loader listening. One the host page wrote itself (ADR 48)
+  // waits for embed.js's hello: the host page may have no embed.js, and then the frame keeps
+  // the height the host gave it and scrolls inside.
+  const [greeted, setGreeted] = useState(params.adopted !== true);
 
   const post = useMemo(
     () =>
-      allowed
+      allowed && greeted
         ? (event: FrameEvent) =>
             window.parent.postMessage(frameMessage(params.frameId, event), params.parentOrigin)
         : undefined,
-    [allowed, params],
+    [allowed, greeted, params],
   );
 
   // Let the host size the frame only if it will hear from us. (The compact chrome and the
   // host's colour scheme are on the root already: markEmbedded, as the app starts.)
   useEffect(() => {
     const root = document.documentElement;
-    if (allowed) root.classList.add('embedded-sized');
+    if (post) root.classList.add('embedded-sized');
     if (allowed === false) {
       // The real parent where the browser says: the claimed one may be another's.
       const parent = actualParentOrigin(params.parentOrigin, window.location);
       console.warn(
-        `Troubleshooter: the page at ${parent} is not in config.json embed.allowedOrigins, so this embedded wizard sends it no events.`,
+        parent === ''
+          ? 'Troubleshooter: this embedded wizard cannot tell which page frames it (the browser gives neither location.ancestorOrigins nor a referrer), so it sends it no events.'
+          : `Troubleshooter: the page at ${parent} is not in config.json embed.allowedOrigins, so this embedded wizard sends it no events.`,
       );
     }
-  }, [allowed, params.parentOrigin]);
+  }, [post, allowed, params.parentOrigin]);
+
+  // A frame the host wrote: ask the allowed parent for a hello (embed.js answers, at once if
+  // it is there; if it comes later, it says hello when it adopts the frame), and start
+  // reporting at the first one.
+  useEffect(() => {
+    if (!allowed || greeted) return;
+    const onMessage = (event: MessageEvent) => {
+      if (event.source !== window.parent || event.origin !== params.parentOrigin) return;
+      const message = parseHostMessage(event.data);
+      if (message?.type === 'hello' && message.frameId === params.frameId) setGreeted(true);
+    };
+    window.addEventListener('message', onMessage);
+    window.parent.postMessage(
+      frameMessage(params.frameId, { type: 'connect' }),
+      params.parentOrigin,
+    );
+    return () => window.removeEventListener('message', onMessage);
+  }, [allowed, greeted, params]);
 
   // No troubleshooter to show (an unknown id, a file that would not load): the host is told
   // why, once per failed address (the loader data is a new object after each navigation).
@@ -217,7 +243,7 @@ export function EmbedBridge({ params }: { params: EmbedParams }) {
     const onMessage = (event: MessageEvent) => {
       if (event.source !== window.parent || event.origin !== params.parentOrigin) return;
       const message = parseHostMessage(event.data);
-      if (message?.frameId === params.frameId && validTree) {
+      if (message?.type === 'restart' && message.frameId === params.frameId && validTree) {
         navigate(withWalkContext(paths.step.getHref(treeId), walkContext));
       }
     };

@@ -33,15 +33,57 @@ test.each([
 
 test('the frame keeps its parameters in window.name, so a reload of it stays embedded', () => {
   const search = '?embed=1&parentOrigin=https%3A%2F%2Fhelpdesk.example&frameId=t1-x9';
-  const frame = { location: { search }, name: '' };
+  const frame = { location: { search }, document: { referrer: '' }, name: '' };
   const params = { parentOrigin: 'https://helpdesk.example', frameId: 't1-x9', theme: 'auto' };
   expect(readFrameEmbedParams(frame)).toEqual(params);
   // Reloaded at a later step, whose address has no parameters.
   frame.location = { search: '?v=1' };
   expect(readFrameEmbedParams(frame)).toEqual(params);
   // A window the loader never opened, or one named by its host for something else.
-  expect(readFrameEmbedParams({ location: { search: '?v=1' }, name: '' })).toBeUndefined();
-  expect(readFrameEmbedParams({ location: { search: '' }, name: 'ticket-frame' })).toBeUndefined();
+  const none = { referrer: '' };
+  expect(
+    readFrameEmbedParams({ location: { search: '?v=1' }, document: none, name: '' }),
+  ).toBeUndefined();
+  expect(
+    readFrameEmbedParams({ location: { search: '' }, document: none, name: 'ticket-frame' }),
+  ).toBeUndefined();
+});
+
+const ancestors = (actual: string) =>
+  Object.assign([actual], { contains: () => false, item: () => actual });
+
+test('a frame the host page wrote (?embed=1 alone) takes its parent from the browser', () => {
+  const adopted = { frameId: 'frame', theme: 'auto', adopted: true };
+  // location.ancestorOrigins where the browser has it (Chromium, WebKit), over the referrer.
+  const frame = {
+    location: { search: '?embed=1', ancestorOrigins: ancestors('https://helpdesk.example') },
+    document: { referrer: 'https://evil.example/page' },
+    name: '',
+  };
+  expect(readFrameEmbedParams(frame)).toEqual({
+    ...adopted,
+    parentOrigin: 'https://helpdesk.example',
+  });
+  // Else the referrer's origin (Firefox), kept for the frame's later pages, whose referrer is
+  // the wizard's own page.
+  const firefox = {
+    location: { search: '?embed=1&theme=dark' },
+    document: { referrer: 'https://helpdesk.example/tickets/42?x=1' },
+    name: '',
+  };
+  const parent = { ...adopted, parentOrigin: 'https://helpdesk.example', theme: 'dark' };
+  expect(readFrameEmbedParams(firefox)).toEqual(parent);
+  firefox.location = { search: '?v=1' };
+  firefox.document = { referrer: 'https://wizard.example/q164887' };
+  expect(readFrameEmbedParams(firefox)).toEqual(parent);
+  // No referrer (a host page with Referrer-Policy: no-referrer): embedded, but no parent.
+  expect(
+    readFrameEmbedParams({
+      location: { search: '?embed=1' },
+      document: { referrer: '' },
+      name: '',
+    }),
+  ).toEqual({ ...adopted, parentOrigin: '' });
 });
 
 const config = { embed: { allowedOrigins: ['https://helpdesk.example'] } };
@@ -68,8 +110,6 @@ test('where the browser names the real parent, a listed origin must be that pare
 });
 
 test('a warning names the real parent where the browser says, else the claimed one', () => {
-  const ancestors = (actual: string) =>
-    Object.assign([actual], { contains: () => false, item: () => actual });
   expect(
     actualParentOrigin('https://helpdesk.example', {
       ancestorOrigins: ancestors('https://evil.example'),

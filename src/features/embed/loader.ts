@@ -1,9 +1,14 @@
 /**
  * embed.js: mounts the wizard in host pages. No dependencies; under 3 KB gzipped.
  *
- *   <div data-troubleshooter="q164887" data-troubleshooter-step="sms-1-2"></div>
  *   <script src="https://HOST/BASE/embed.js" async></script>
+ *   <iframe src="https://HOST/BASE/q164887?embed=1" data-troubleshooter="q164887" …></iframe>
  *
+ * adopts a frame the host page wrote (ADR 48: it loads in parallel with this script); or
+ *
+ *   <div data-troubleshooter="q164887" data-troubleshooter-step="sms-1-2"></div>
+ *
+ * has the frame made here.
  * or Troubleshooter.mount(element, { tree, step, ticket, client, theme, onReady, onStep, … }).
  * data-troubleshooter-ticket, -client and -theme pass the ticket, client and theme in.
  * A changed data-troubleshooter (or -step) remounts the frame at the new troubleshooter.
@@ -12,7 +17,7 @@
  * Messages are accepted only from the wizard's origin and from this mount's own iframe.
  */
 import { NO_ANALYTICS_PARAM } from '../../lib/walk-events';
-import { EMBED_PARAMS, type EmbedTheme } from './frame-url-params';
+import { ADOPTED_FRAME_ID, EMBED_PARAMS, type EmbedTheme } from './frame-url-params';
 import { hostMessage, parseFrameMessage, type FrameEvent, type FrameMessage } from './protocol';
 
 type Detail<T extends FrameEvent['type']> = Omit<Extract<FrameEvent, { type: T }>, 'type'>;
@@ -63,25 +68,35 @@ const PROVISIONAL_HEIGHT = '640px';
   const mounts = new Map<Element, Mounted>();
   let count = 0;
 
-  function mount(element: Element, options: MountOptions): Mounted {
-    mounts.get(element)?.unmount();
+  /** The frame's address for these options; `frameId` only for a frame made here. */
+  function frameUrl(options: MountOptions, frameId?: string): URL {
     const { tree, step = '' } = options;
     if (!SLUGS.test(tree) || (step !== '' && !SLUGS.test(step))) {
       throw new Error(`Troubleshooter: invalid tree or step "${tree}/${step}"`);
     }
-    count += 1;
-    const frameId = `t${count}-${Math.random().toString(36).slice(2, 10)}`;
     const url = new URL(step ? `${tree}/${step}` : tree, base);
     url.searchParams.set(EMBED_PARAMS.flag, '1');
-    url.searchParams.set(EMBED_PARAMS.parentOrigin, location.origin);
-    url.searchParams.set(EMBED_PARAMS.frameId, frameId);
+    if (frameId) {
+      url.searchParams.set(EMBED_PARAMS.parentOrigin, location.origin);
+      url.searchParams.set(EMBED_PARAMS.frameId, frameId);
+    }
     // Checked again by the frame (lib/walk-context.ts), which drops anything else.
     if (options.ticket) url.searchParams.set('ticket', options.ticket);
     if (options.client) url.searchParams.set('client', options.client);
     if (options.analytics === false) url.searchParams.set(NO_ANALYTICS_PARAM, '0');
-    const theme = options.theme === 'light' || options.theme === 'dark' ? options.theme : '';
+    const theme = chosenTheme(options);
     if (theme) url.searchParams.set(EMBED_PARAMS.theme, theme);
+    return url;
+  }
 
+  const chosenTheme = (options: MountOptions) =>
+    options.theme === 'light' || options.theme === 'dark' ? options.theme : '';
+
+  function mount(element: Element, options: MountOptions): Mounted {
+    mounts.get(element)?.unmount();
+    count += 1;
+    const frameId = `t${count}-${Math.random().toString(36).slice(2, 10)}`;
+    const url = frameUrl(options, frameId);
     const iframe = document.createElement('iframe');
     iframe.title = 'Troubleshooter';
     // Copy for ticket writes to the clipboard from inside the frame (issue 26).
@@ -92,13 +107,57 @@ const PROVISIONAL_HEIGHT = '640px';
     style.border = '0';
     style.display = 'block';
     // Shown at once: the prerendered page paints as soon as it arrives, and the height follows
-    // the frame's reports. The host's scheme reaches the frame's prefers-color-scheme where the
-    // browser passes the frame element's color-scheme on (the frame sets data-theme as well);
-    // `auto` is both, so the operating system's, not one the host page declares for itself.
+    // the frame's reports.
     style.height = PROVISIONAL_HEIGHT;
-    style.colorScheme = theme || 'light dark';
+    return connect(element, iframe, frameId, options);
+  }
 
-    const emit = (message: FrameMessage) => {
+  /**
+   * A frame the host page wrote itself (ADR 48), taken over as it is: its address already
+   * says what to show, so it is not loaded again. It knows its parent's origin from the
+   * browser and reports once this loader says hello.
+   */
+  function adopt(iframe: HTMLIFrameElement, options: MountOptions, changed: boolean): Mounted {
+    mounts.get(iframe)?.unmount();
+    const src = new URL(iframe.src || 'about:blank');
+    // Only our own frames, so a hello never goes to another site's.
+    if (src.origin !== wizardOrigin) {
+      throw new Error(`Troubleshooter: the frame's address is not at ${base.href}`);
+    }
+    const theme = src.searchParams.get(EMBED_PARAMS.theme);
+    if (changed) {
+      // Its troubleshooter, step or theme changed (data-troubleshooter, -step, -theme): take
+      // the frame there, with what else its address says (a ticket, a client).
+      const wanted = frameUrl({ ...options, theme: options.theme ?? (theme as EmbedTheme) });
+      for (const [name, value] of src.searchParams) {
+        // A theme chosen by the attribute, `auto` too, replaces the address's.
+        if (name === EMBED_PARAMS.theme && options.theme) continue;
+        if (!wanted.searchParams.has(name)) wanted.searchParams.set(name, value);
+      }
+      if (wanted.href !== src.href) iframe.src = wanted.href;
+    }
+    return connect(iframe, iframe, ADOPTED_FRAME_ID, {
+      ...options,
+      theme: options.theme ?? (theme as EmbedTheme | null) ?? undefined,
+    });
+  }
+
+  /** Listens to the frame, sizes it and passes its events on, from `element`. */
+  function connect(
+    element: Element,
+    iframe: HTMLIFrameElement,
+    frameId: string,
+    options: MountOptions,
+  ): Mounted {
+    const style = iframe.style;
+    // The host's scheme reaches the frame's prefers-color-scheme where the browser passes the
+    // frame element's color-scheme on (the frame sets data-theme as well); `auto` is both, so
+    // the operating system's, not one the host page declares for itself.
+    style.colorScheme = chosenTheme(options) || 'light dark';
+    const hello = () =>
+      iframe.contentWindow?.postMessage(hostMessage(frameId, 'hello'), wizardOrigin);
+
+    const emit = (message: Exclude<FrameMessage, { type: 'connect' }>) => {
       const { protocol: _p, version: _v, frameId: _f, type, ...detail } = message;
       element.dispatchEvent(new CustomEvent(`troubleshooter:${type}`, { detail, bubbles: true }));
       const handler = {
@@ -116,17 +175,22 @@ const PROVISIONAL_HEIGHT = '640px';
       if (event.origin !== wizardOrigin || event.source !== iframe.contentWindow) return;
       const message = parseFrameMessage(event.data);
       if (!message || message.frameId !== frameId) return;
+      if (message.type === 'connect') return hello();
       if (message.type === 'ready') iframe.title = message.title;
       if (message.type === 'resize') style.height = `${Math.ceil(message.height)}px`;
       emit(message);
     };
     addEventListener('message', onMessage);
-    element.appendChild(iframe);
+    // An adopted frame whose page has come (cross-origin, so no contentDocument here) may have
+    // asked for its hello before this script ran: say it now. One still at its first,
+    // same-origin about:blank will ask once its page runs.
+    if (iframe !== element) element.appendChild(iframe);
+    else if (!iframe.contentDocument) hello();
 
     const mounted: Mounted = {
       unmount() {
         removeEventListener('message', onMessage);
-        iframe.remove();
+        if (iframe !== element) iframe.remove();
         if (mounts.get(element) === mounted) mounts.delete(element);
       },
       restart() {
@@ -148,14 +212,16 @@ const PROVISIONAL_HEIGHT = '640px';
 
   function mountElement(element: HTMLElement) {
     const data = element.dataset;
+    const options = {
+      tree: data.troubleshooter ?? '',
+      step: data.troubleshooterStep,
+      ticket: data.troubleshooterTicket,
+      client: data.troubleshooterClient,
+      theme: data.troubleshooterTheme as EmbedTheme | undefined,
+    };
     try {
-      mount(element, {
-        tree: data.troubleshooter ?? '',
-        step: data.troubleshooterStep,
-        ticket: data.troubleshooterTicket,
-        client: data.troubleshooterClient,
-        theme: data.troubleshooterTheme as EmbedTheme | undefined,
-      });
+      if (element instanceof HTMLIFrameElement) adopt(element, options, mounts.has(element));
+      else mount(element, options);
     } catch (error) {
       console.warn(error);
     }

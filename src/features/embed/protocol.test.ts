@@ -70,6 +70,8 @@ test('the frame accepts only a well-formed restart from the loader', () => {
   const restart = hostMessage('t1-abc', 'restart');
   expect(parseHostMessage(restart)).toEqual(restart);
   expect(parseHostMessage({ ...restart, type: 'reload' })).toBeUndefined();
+  const hello = hostMessage('frame', 'hello');
+  expect(parseHostMessage(hello)).toEqual(hello);
   expect(parseHostMessage({ type: 'restart' })).toBeUndefined();
   expect(parseHostMessage(step)).toBeUndefined();
 });

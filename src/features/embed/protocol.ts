@@ -63,8 +63,14 @@ export type FeedbackMessage = {
 
 export type FrameEvent =
   ReadyMessage | StepMessage | OutcomeMessage | ResizeMessage | FeedbackMessage | ErrorMessage;
-export type FrameMessage = Envelope & FrameEvent;
-export type HostMessage = Envelope & { type: 'restart' };
+/**
+ * A frame the host page wrote itself asks embed.js, if the host page has it, to say hello
+ * (ADR 48); it is not passed on to the host page as an event.
+ */
+export type ConnectMessage = { type: 'connect' };
+export type FrameMessage = Envelope & (FrameEvent | ConnectMessage);
+/** restart: start the walk again. hello: embed.js sizes this frame and listens to it. */
+export type HostMessage = Envelope & { type: 'restart' | 'hello' };
 
 type Fields = Record<string, unknown>;
 
@@ -109,6 +115,8 @@ export function parseFrameMessage(data: unknown): FrameMessage | undefined {
   if (!hasEnvelope(data) || !isContext(data.context)) return undefined;
   const m = data;
   switch (m.type) {
+    case 'connect':
+      return m as FrameMessage;
     case 'ready':
       return isText(m.tree) && isText(m.title) ? (m as FrameMessage) : undefined;
     case 'resize':
@@ -153,10 +161,12 @@ export function parseFrameMessage(data: unknown): FrameMessage | undefined {
 
 /** A command from the loader, or undefined. */
 export function parseHostMessage(data: unknown): HostMessage | undefined {
-  return hasEnvelope(data) && data.type === 'restart' ? (data as HostMessage) : undefined;
+  return hasEnvelope(data) && (data.type === 'restart' || data.type === 'hello')
+    ? (data as HostMessage)
+    : undefined;
 }
 
-export function frameMessage(frameId: string, event: FrameEvent): FrameMessage {
+export function frameMessage(frameId: string, event: FrameEvent | ConnectMessage): FrameMessage {
   return { protocol: EMBED_PROTOCOL, version: EMBED_PROTOCOL_VERSION, frameId, ...event };
 }
 
