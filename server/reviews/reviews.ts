@@ -4,6 +4,7 @@
 // answered more often than the admin's threshold allows. The marks are worked out when read,
 // so they clear themselves once the reports are triaged or the rate falls.
 import { and, eq, gte, inArray, sql } from 'drizzle-orm';
+import type { ReviewReason, TreeReview } from '../../src/engine/tree-review';
 import type { Database } from '../db/database';
 import {
   accounts,
@@ -63,22 +64,6 @@ export async function writeReviewSettings(
       set: { value, updatedBy: actorId, updatedAt: sql`now()` },
     });
 }
-
-export type ReviewReason = 'review-date' | 'step-reports' | 'not-solved-rate';
-
-export type TreeReview = {
-  treeId: string;
-  title: string;
-  owner: string | null;
-  reviewBy: string | null;
-  /** Step reports still marked New. */
-  newReports: number;
-  /** "Did this solve it?" over the admin's days: answers, and how many were No. */
-  answers: number;
-  notSolved: number;
-  /** Why it is due; empty when it is not. */
-  due: ReviewReason[];
-};
 
 /** Every published troubleshooter with its owner, date, marks and whether it is due. */
 export async function listReviews(db: Database, today: string): Promise<TreeReview[]> {

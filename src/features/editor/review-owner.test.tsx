@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { expect, test, vi } from 'vitest';
-import type { TreeReview } from '../../data/tree-reviews';
+import type { TreeReview } from '../../engine/tree-review';
 import { ReviewOwner } from './review-owner';
 
 const REVIEWS: TreeReview[] = [

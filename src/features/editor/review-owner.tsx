@@ -2,12 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { configQueryOptions } from '../../data/config-query';
 import { sessionQueryOptions } from '../../data/session-query';
-import {
-  ReviewSaveError,
-  reviewsQueryOptions,
-  saveTreeReview,
-  type TreeReview,
-} from '../../data/tree-reviews';
+import { ReviewSaveError, reviewsQueryOptions, saveTreeReview } from '../../data/tree-reviews';
+import type { TreeReview } from '../../engine/tree-review';
 
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 

@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { expect, test, vi } from 'vitest';
-import type { TreeReview } from '../../data/tree-reviews';
+import type { TreeReview } from '../../engine/tree-review';
 import { ReviewsDue } from './reviews-due';
 
 function showWith(answer: () => Response) {

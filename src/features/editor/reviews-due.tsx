@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { reviewsDueQueryOptions, type TreeReview } from '../../data/tree-reviews';
+import { reviewsDueQueryOptions } from '../../data/tree-reviews';
+import type { TreeReview } from '../../engine/tree-review';
 import { paths } from '../../lib/paths';
 
 function reasons(review: TreeReview): string {
