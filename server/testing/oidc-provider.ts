@@ -15,6 +15,10 @@ export async function startTestProvider(
   people: Record<string, Record<string, unknown>>,
 ) {
   const server = createServer();
+  // The client (undici, in openid-client) reuses idle connections: one closed by this server
+  // at Node's default 5 s keep-alive just as a slow test reuses it would fail the request
+  // ("other side closed"). Idle connections stay open for as long as a test may take.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const provider = new Provider(issuer, {

@@ -123,6 +123,9 @@ export async function buildTestApp(
     onTestFinished(() => rm(publishDir, { recursive: true, force: true }));
   const app = await buildApp({
     siteDir: SITE_DIR,
+    // A request that fails with a server error prints why, so a failure seen only under load
+    // in CI can be read from its log.
+    logger: { level: 'error' },
     ...appOptions,
     publishDir,
     database: { connection },
