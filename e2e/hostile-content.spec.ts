@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { answerLink, expect, heading, test } from './fixtures';
+import { WIZARD_ORIGIN } from './origins';
 
 const FIXTURES = path.resolve(import.meta.dirname, '..', 'src', 'testing', 'fixtures', 'trees');
 
@@ -58,4 +59,88 @@ test('a hostile tree renders as inert text, with the layout intact at 320 px', a
   await expect(page.getByRole('heading', { level: 2, name: '<h1>Heading</h1>' })).toBeVisible();
   await expectInert(page);
   expect(dialogs).toEqual([]);
+});
+
+/** A tree check:trees accepts, whose first answer and result are written as Markdown and a link. */
+const MARKDOWN_TREE = {
+  id: 'hostile',
+  version: 1,
+  title: 'Password reset',
+  description: 'Text that Markdown would read as a link.',
+  start: 'first',
+  nodes: [
+    {
+      kind: 'question',
+      id: 'first',
+      prompt: 'Can you sign in?',
+      answers: [
+        {
+          slug: 'no',
+          label: 'No **Link** [Reset your password here](http://evil.example/login)',
+          next: 'second',
+        },
+        { slug: 'yes', label: 'Yes', next: 'end' },
+      ],
+    },
+    {
+      kind: 'question',
+      id: 'second',
+      prompt: 'Is the account locked?',
+      answers: [
+        { slug: 'yes', label: 'Yes', next: 'end' },
+        { slug: 'no', label: 'No', next: 'end' },
+      ],
+    },
+    {
+      kind: 'outcome',
+      id: 'end',
+      type: 'diagnosis',
+      title: '# [Reset it here](http://evil.example/login)',
+      summary: 'Sign in again.',
+    },
+  ],
+};
+
+test('Markdown and links from a tree are pasted as text by both ticket copies, plain and Markdown', async ({
+  page,
+  context,
+  consoleGuard,
+}) => {
+  consoleGuard.allow(/status of 404/); // not a shipped tree: rendered from 404.html
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: WIZARD_ORIGIN });
+  await page.route('**/trees/hostile.json', (route) => route.fulfill({ json: MARKDOWN_TREE }));
+  await page.goto('/hostile');
+  await answerLink(page, 'No **Link** [Reset your password here](http://evil.example/login)').click();
+  await expect(heading(page)).toHaveText('Is the account locked?');
+
+  const copied = async (button: string, kind: string) => {
+    await page.getByRole('button', { name: button, exact: true }).click();
+    await expect(
+      page.getByRole('status').filter({ hasText: `Copied the summary as ${kind}.` }),
+    ).toBeVisible();
+    return page.evaluate(() => navigator.clipboard.readText());
+  };
+  const label = '[Reset your password here](http://evil.example/login)';
+  const escapedLabel = '\\[Reset your password here\\](http://evil.example/login)';
+
+  // "Copy progress" on a question, then "Copy for ticket" at the result: each in both forms.
+  for (const [plainButton, atResult] of [
+    ['Copy progress', false],
+    ['Copy for ticket', true],
+  ] as const) {
+    if (atResult) {
+      await answerLink(page, 'Yes').click();
+      await expect(heading(page)).toContainText('[Reset it here](http://evil.example/login)');
+    }
+    const markdown = await copied('Copy as Markdown', 'Markdown');
+    expect(markdown, plainButton).toContain(`\\*\\*Link\\*\\* ${escapedLabel}`);
+    expect(markdown, plainButton).not.toContain(label);
+    if (atResult) {
+      expect(markdown.split('\n')).toContain('\\# \\[Reset it here\\](http://evil.example/login)');
+    }
+    const plain = await copied(plainButton, 'plain text');
+    expect(plain, plainButton).toContain(`No **Link** ${label}`);
+    // On its line, after the question: never a line of its own that reads as a heading.
+    expect(plain, plainButton).not.toMatch(/^\*\*Link\*\*/m);
+  }
 });
