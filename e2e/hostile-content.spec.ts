@@ -110,7 +110,10 @@ test('Markdown and links from a tree are pasted as text by both ticket copies, p
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: WIZARD_ORIGIN });
   await page.route('**/trees/hostile.json', (route) => route.fulfill({ json: MARKDOWN_TREE }));
   await page.goto('/hostile');
-  await answerLink(page, 'No **Link** [Reset your password here](http://evil.example/login)').click();
+  await answerLink(
+    page,
+    'No **Link** [Reset your password here](http://evil.example/login)',
+  ).click();
   await expect(heading(page)).toHaveText('Is the account locked?');
 
   const copied = async (button: string, kind: string) => {

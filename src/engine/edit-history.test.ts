@@ -68,7 +68,10 @@ test('the history keeps the last 500 changes and says when it let earlier ones g
   const edits = (count: number) => {
     let history = startHistory(start);
     for (let step = 1; step <= count; step += 1) {
-      history = record(history, setQuestionFields(history.present, 'power', { prompt: `P${step}` }));
+      history = record(
+        history,
+        setQuestionFields(history.present, 'power', { prompt: `P${step}` }),
+      );
     }
     return history;
   };

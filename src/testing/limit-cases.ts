@@ -267,12 +267,20 @@ export function limitCases(): LimitCase[] {
       text: text(line(1400)),
       refusedAt: `$.nodes[${TREE_LIMITS.walkQuestions}]`,
     },
+    // The line that passed with a warning and then ran the prerender out of memory.
+    { name: 'a line of 1,500 questions', text: text(line(1500)), refusedAt: '$.nodes' },
     { name: 'a line of 10,000 questions', text: text(line(10_000)), refusedAt: '$.nodes' },
     { name: 'a line of 20,000 questions (2.3 MB)', text: text(line(20_000)), refusedAt: '$' },
     {
       name: '2.1 MB of very long strings',
       text: text(small({ help: Array(10).fill(x(210_000)) })), // 2.1 MB
       refusedAt: '$',
+    },
+    {
+      // Under the file's limit: refused by the field's own, before the editor lays it out.
+      name: '1.9 MB of very long strings',
+      text: text(small({ help: Array(10).fill(x(190_000)) })),
+      refusedAt: '$.nodes[0].help[0]',
     },
     {
       name: 'a slug of 5,000 characters',
