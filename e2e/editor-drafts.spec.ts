@@ -178,8 +178,12 @@ for (const [name, damage, problem] of [
     await expect(said).toContainText(problem);
     // /edit itself still opens, and lists the broken draft rather than crashing.
     await page.goto('/edit');
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByRole('tree', { name: 'Outline' })).toBeVisible();
     await expect(page.getByText('Something went wrong')).toHaveCount(0);
+    await page.getByRole('tab', { name: 'Drafts' }).click();
+    await expect(
+      page.getByRole('tabpanel', { name: 'Drafts' }).getByRole('link', { name: 'Title' }),
+    ).toBeVisible();
     await page.goto('/edit/q164887');
     await page.getByRole('button', { name: 'Discard this draft' }).click();
     await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(
@@ -236,6 +240,7 @@ test('a draft behind the deployed version says so, offers the changes made since
   await expect(panel).toContainText('No download yet: this draft started from an older version');
   await expect(panel.getByText(/need not go up/)).toHaveCount(0);
   await expect(panel.getByRole('button', { name: /^Download/ })).toHaveCount(0);
+  await expectAccessible(page, 'behind-impact');
 
   await notice.getByRole('button', { name: 'Compare with version 3' }).click();
   const conflict = page.getByRole('region', {
@@ -257,7 +262,9 @@ test('a draft behind the deployed version says so, offers the changes made since
     'Deployed description (version 3)',
   );
   await expect(notice).toHaveCount(0);
-  await expect(page.getByRole('button', { name: 'Download q164887.json' })).toBeVisible();
+  await expect(
+    page.getByRole('button', { name: 'Download q164887.json', exact: true }),
+  ).toBeVisible();
   // The file for publishing is the next version after the deployed one, with both changes.
   await expect(panel).not.toContainText('This draft started from an older version');
   const [download] = await Promise.all([
