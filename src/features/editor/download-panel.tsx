@@ -54,8 +54,8 @@ export function DownloadPanel({
         <p className="panel panel--warning">
           This draft started from an older version than version {deployed.version}, which is
           deployed now: what is listed below as changed includes the changes made since, which
-          publishing this draft would undo. Compare it with version {deployed.version} first
-          (above the editor).
+          publishing this draft would undo. Compare it with version {deployed.version} first (above
+          the editor).
         </p>
       ) : null}
       {deployed ? (
