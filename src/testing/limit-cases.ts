@@ -2,7 +2,8 @@ import { LIST_LIMITS, TEXT_LIMITS, TREE_LIMITS, utf8Length } from '../engine/tre
 
 // The inputs of issue 27's table test, as the text of a file `t.json`: each hostile input the
 // attack review found, and every limit at its value and one beyond. `refusedAt` is the JSON
-// path the rulebook must name; without it, the file must be accepted.
+// path the rulebook must name; without it, the file must be accepted. Each limit is tried one
+// under, at, and one over its value.
 
 export type LimitCase = { name: string; text: string; refusedAt?: string };
 
@@ -121,6 +122,7 @@ function atAndBeyond(
   refusedAt: string,
 ): LimitCase[] {
   return [
+    { name: `${name} at ${limit - 1}`, text: text(make(limit - 1)) },
     { name: `${name} at ${limit}`, text: text(make(limit)) },
     { name: `${name} at ${limit + 1}`, text: text(make(limit + 1)), refusedAt },
   ];
@@ -184,6 +186,10 @@ export function limitCases(): LimitCase[] {
   // Each limit at its value and one beyond.
   const smallText = text(small());
   cases.push(
+    {
+      name: `fileBytes at ${TREE_LIMITS.fileBytes - 1}`,
+      text: smallText.padEnd(TREE_LIMITS.fileBytes - 1, ' '),
+    },
     {
       name: `fileBytes at ${TREE_LIMITS.fileBytes}`,
       text: smallText.padEnd(TREE_LIMITS.fileBytes, ' '),

@@ -24,7 +24,12 @@ test('Open file refuses each hostile or over-limit file with its JSON path, and 
     const file = `case-${index}.json`;
     await user.upload(input, new File([text], file, { type: 'application/json' }));
     const status = (
-      await screen.findByText((content) => content.includes(file), { selector: '[role=status]' })
+      await screen.findByText(
+        (content) => content.includes(file),
+        { selector: '[role=status]' },
+        // After a tree of 1,500 nodes the editor takes a moment to lay out the next file.
+        { timeout: 20_000 },
+      )
     ).textContent;
     if (!shape.ok) {
       expect(refusedAt, `${name}: refused by its shape, so by the rulebook too`).toBeDefined();
