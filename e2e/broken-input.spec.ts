@@ -3,6 +3,7 @@ import {
   expect,
   heading,
   openCatalog,
+  openInteractive,
   openTreeFromCatalog,
   test,
   waitForChunks,
@@ -177,4 +178,36 @@ test('the article id as people write it leads to its troubleshooter', async ({
     'Is the job a Windows NT upgrade that restarts the client?',
   );
   await expect(page).toHaveURL('/q164887/sms-1-2?v=2');
+});
+
+test('the addresses the site keeps for its own files are "not found", not the files’ checks', async ({
+  page,
+  consoleGuard,
+}) => {
+  // Issue 27: /index and /search showed the schema errors of index.json and search.json as if
+  // they were troubleshooters.
+  consoleGuard.allow(DOCUMENT_404);
+  for (const address of ['/index', '/search', '/index/yes', '/trees', '/assets']) {
+    // Once the app has hydrated: 404.html's own words come before the app reads the address.
+    await openInteractive(page, address);
+    await expect(heading(page), address).toHaveText('There is no troubleshooter at this address');
+    await expect(page.getByText(/schema|must have|cannot be used/i), address).toHaveCount(0);
+  }
+  await page.getByRole('link', { name: 'See all troubleshooters' }).click();
+  await expect(heading(page)).toHaveText('Troubleshooters');
+});
+
+test('an absurd version in a link is read as the current version, not as a change', async ({
+  page,
+}) => {
+  // Issue 27: `?v=99999999999999999999` said the troubleshooter had changed since the link.
+  for (const version of ['99999999999999999999', '9007199254740993', '1e21', '-1', '0']) {
+    await openInteractive(page, `/q164887/sms-1-2?v=${version}`);
+    await expect(heading(page), version).toHaveText(
+      'Is the job a Windows NT upgrade that restarts the client?',
+    );
+    await expect(page.getByText(/changed since|has changed/i), version).toHaveCount(0);
+  }
+  await answerLink(page, 'Yes, an NT upgrade that restarts the client').click();
+  await expect(page).toHaveURL(/\/q164887\/sms-1-2\/os-upgrade\?v=2$/);
 });

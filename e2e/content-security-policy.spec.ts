@@ -92,3 +92,24 @@ test('every screen runs under the strict Content-Security-Policy with no violati
   });
   expect(blocked).toBe(true);
 });
+
+test('the site ships no source maps: its scripts name none and none is served', async ({
+  page,
+  request,
+}) => {
+  // Issue 27: the site shipped 25 source maps, which show the sources to anyone who asks.
+  // They are kept beside the build for the team (dist-sourcemaps/), not deployed.
+  const scripts: string[] = [];
+  page.on('response', (response) => {
+    if (response.url().endsWith('.js')) scripts.push(response.url());
+  });
+  await page.goto('/q164887');
+  await page.locator(HYDRATED).waitFor({ state: 'attached' });
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const url of scripts) {
+    const script = await request.get(url);
+    expect(await script.text(), url).not.toContain('sourceMappingURL');
+    expect(script.headers()['sourcemap'], url).toBeUndefined();
+    expect((await request.get(`${url}.map`)).status(), `${url}.map`).toBe(404);
+  }
+});

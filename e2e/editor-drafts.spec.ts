@@ -139,6 +139,63 @@ test('a stored draft that cannot be read is said to be broken, and can be discar
   );
 });
 
+for (const [name, damage, problem] of [
+  ['a title that is not text', { title: { en: 'Title' } }, /title/],
+  ['a node that is null', { nodes: [null] }, /node/],
+] as const) {
+  test(`a stored draft with ${name} is said to be damaged, and discarding it opens the deployed one`, async ({
+    page,
+  }) => {
+    // As the editor keeps drafts now, each under its own key, with one malformed field.
+    await page.addInitScript(
+      ([shipped, damage]) => {
+        if (sessionStorage.getItem('seeded')) return;
+        sessionStorage.setItem('seeded', '1');
+        localStorage.setItem(
+          'troubleshooter:draft:tree:q164887',
+          JSON.stringify({ ...shipped, ...damage }),
+        );
+        localStorage.setItem(
+          'troubleshooter:draft-note:tree:q164887',
+          JSON.stringify({
+            key: 'tree:q164887',
+            revision: 4,
+            basedOn: 2,
+            savedAt: '2026-01-01T00:00:00.000Z',
+            title: 'Title',
+            treeId: 'q164887',
+          }),
+        );
+      },
+      [SHIPPED, damage] as const,
+    );
+    await page.goto('/edit/q164887');
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'This draft cannot be opened' }),
+    ).toBeVisible();
+    const said = page.getByText('The copy kept in this browser is damaged:', { exact: false });
+    await expect(said).toBeVisible();
+    await expect(said).toContainText(problem);
+    // /edit itself still opens, and lists the broken draft rather than crashing.
+    await page.goto('/edit');
+    await expect(page.getByRole('tree', { name: 'Outline' })).toBeVisible();
+    await expect(page.getByText('Something went wrong')).toHaveCount(0);
+    await page.getByRole('tab', { name: 'Drafts' }).click();
+    await expect(
+      page.getByRole('tabpanel', { name: 'Drafts' }).getByRole('link', { name: 'Title' }),
+    ).toBeVisible();
+    await page.goto('/edit/q164887');
+    await page.getByRole('button', { name: 'Discard this draft' }).click();
+    await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(
+      SHIPPED.title,
+    );
+    await page.reload();
+    await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(
+      SHIPPED.title,
+    );
+  });
+}
+
 test('a draft behind the deployed version says so, offers the changes made since, and is not downloaded until then', async ({
   page,
 }) => {
@@ -174,6 +231,16 @@ test('a draft behind the deployed version says so, offers the changes made since
   await expect(notice).toContainText('This draft started from version 2');
   await expect(page.getByRole('button', { name: /^Download/ })).toHaveCount(0);
   await expectAccessible(page, 'behind');
+  // Its Impact tab says it is behind, not that the version need not go up, and offers no file.
+  await page.getByRole('tab', { name: 'Impact and publishing' }).click();
+  const panel = page.getByRole('tabpanel', { name: 'Impact and publishing' });
+  await expect(panel).toContainText(
+    'This draft started from an older version than version 3, which is deployed now: what is listed below as changed includes the changes made since, which publishing this draft would undo.',
+  );
+  await expect(panel).toContainText('No download yet: this draft started from an older version');
+  await expect(panel.getByText(/need not go up/)).toHaveCount(0);
+  await expect(panel.getByRole('button', { name: /^Download/ })).toHaveCount(0);
+  await expectAccessible(page, 'behind-impact');
 
   await notice.getByRole('button', { name: 'Compare with version 3' }).click();
   const conflict = page.getByRole('region', {
@@ -195,5 +262,19 @@ test('a draft behind the deployed version says so, offers the changes made since
     'Deployed description (version 3)',
   );
   await expect(notice).toHaveCount(0);
-  await expect(page.getByRole('button', { name: 'Download q164887.json' })).toBeVisible();
+  await expect(
+    page.getByRole('button', { name: 'Download q164887.json', exact: true }),
+  ).toBeVisible();
+  // The file for publishing is the next version after the deployed one, with both changes.
+  await expect(panel).not.toContainText('This draft started from an older version');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    panel.getByRole('button', { name: /^Download q164887\.json \(version 4\)/ }).click(),
+  ]);
+  const file = JSON.parse(readFileSync(await download.path(), 'utf8')) as typeof SHIPPED;
+  expect(file).toMatchObject({
+    version: 4,
+    title: 'My title from version 2',
+    description: 'Deployed description (version 3)',
+  });
 });

@@ -3,10 +3,10 @@
 // each page as it is written, so an over-budget site fails in seconds rather than after the
 // whole prerender. `npm run build` calls it after the client and server builds.
 //
-// Pages are rendered by worker threads, each taking every n-th page: one per core when a core
-// is idle, otherwise one (PRERENDER_WORKERS overrides). Rendering is CPU-bound, but each worker
-// reads and checks every tree and warms up its own copy of React, which cost 30-60% more CPU
-// time; on this 2-core machine shared with other work (load average 7-15) two workers were no
+// Pages are rendered by worker threads, each taking every n-th page: one per core (eight at
+// most) when a core is idle, otherwise one (PRERENDER_WORKERS overrides). Rendering is
+// CPU-bound, but each worker reads and checks every tree and warms up its own copy of React,
+// which cost 30-60% more CPU time; on this 2-core machine shared with other work (load average 7-15) two workers were no
 // faster than one, so they are used only where a core is free (docs/performance.md, ADR 18).
 // PRERENDER_STEP_LIMIT lowers the step limit, to try a tree's steps.html with a small tree.
 // SSR_DIR names another server build than dist-ssr/ (a test that builds a site of its own).
@@ -28,6 +28,9 @@ const base = process.env.BASE_PATH ?? '/';
 
 class OverBudget extends Error {}
 
+/** Workers at most, whatever the cores: the memory of the prerender stays under 1 GB. */
+const MAX_WORKERS = 8;
+
 if (isMainThread) {
   const stop = (problems) => {
     for (const problem of problems) console.error(`over budget: ${problem}`);
@@ -44,7 +47,12 @@ if (isMainThread) {
   if (early.length > 0) stop(early);
 
   const cores = os.availableParallelism();
-  const count = Number(process.env.PRERENDER_WORKERS) || (os.loadavg()[0] <= cores - 1 ? cores : 1);
+  // At most eight: each worker holds its own copy of the trees and of React, and the largest
+  // tree the rulebook accepts measured 544-668 MB with two to four workers and 930 MB with
+  // eight (docs/performance.md); more would take the prerender past 1 GB on a large machine.
+  const count =
+    Number(process.env.PRERENDER_WORKERS) ||
+    (os.loadavg()[0] <= cores - 1 ? Math.min(cores, MAX_WORKERS) : 1);
   // Read before any worker starts: one of them writes the list of troubleshooters over it.
   const template = readFileSync(path.join(distDir, 'index.html'), 'utf8');
   // Kept for the server, which renders a published tree's pages into the same shell

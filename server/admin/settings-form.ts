@@ -1,3 +1,4 @@
+import { mailAddress, webAddress } from '../../src/engine/escalation-address';
 import { isBareOrigin } from '../accounts/origin-check';
 
 /** What an admin edits: the `embed` and `escalation` settings, as config.json has them. */
@@ -67,13 +68,19 @@ export function readSettingsForm(
   if (address.length > MAX_ADDRESS) {
     errors.escalationAddress = `Keep the address under ${MAX_ADDRESS} characters.`;
   } else if (/^https?:\/\//i.test(address)) {
-    if (!URL.canParse(address))
+    // Read by the same rule as the pages read it (engine/escalation-address.ts), so that what
+    // is saved here is never a link the wizard leaves out.
+    if ('problem' in webAddress(address))
       errors.escalationAddress = `“${address}” is not a valid web address.`;
     else escalation = { label, url: address };
   } else if (address) {
-    if (EMAIL.test(address)) escalation = { label, email: address };
-    else
+    const mail = mailAddress(address);
+    const mailbox = address.replace(/^mailto:/i, '').replace(/\?.*$/s, '');
+    if (!EMAIL.test(mailbox))
       errors.escalationAddress = `“${address}” is neither a web address starting https:// nor an email address.`;
+    // A Bcc or a Cc would send what walkers write to someone these settings do not name.
+    else if ('problem' in mail) errors.escalationAddress = `${mail.problem}.`;
+    else escalation = { label, email: address };
   } else if (label) {
     errors.escalationAddress =
       'Give the address people are sent to: a web address starting https:// or an email address.';

@@ -1,5 +1,14 @@
 import { expect, test } from 'vitest';
-import { canRedo, canUndo, record, redo, seal, startHistory, undo } from './edit-history';
+import {
+  canRedo,
+  canUndo,
+  HISTORY_LIMIT,
+  record,
+  redo,
+  seal,
+  startHistory,
+  undo,
+} from './edit-history';
 import { formatTreeFile, moveAnswer, setAnswerFields, setQuestionFields } from './tree-edits';
 import { makePrinterTree } from '../testing/printer-tree';
 import type { Tree } from './tree-schema';
@@ -52,4 +61,33 @@ test('a new edit after undo drops what was undone; an edit that changes nothing 
   const history = record(undo(record(startHistory(start), first)), second);
   expect(history).toMatchObject({ past: [start], present: second, future: [] });
   expect(record(history, history.present)).toBe(history);
+});
+
+test('the history keeps the last 500 changes and says when it let earlier ones go, also after undo and redo', () => {
+  const start = makePrinterTree();
+  const edits = (count: number) => {
+    let history = startHistory(start);
+    for (let step = 1; step <= count; step += 1) {
+      history = record(
+        history,
+        setQuestionFields(history.present, 'power', { prompt: `P${step}` }),
+      );
+    }
+    return history;
+  };
+  const full = edits(HISTORY_LIMIT);
+  expect(full.past).toHaveLength(HISTORY_LIMIT);
+  expect(full.trimmed).toBeUndefined();
+  expect(full.past[0]).toBe(start);
+
+  const over = edits(HISTORY_LIMIT + 1);
+  expect(over.past).toHaveLength(HISTORY_LIMIT);
+  expect(over.trimmed).toBe(true);
+  expect(over.past[0]).not.toBe(start);
+  // Undone all the way, redone once, then a new edit: still not where the editing began.
+  let history = over;
+  while (canUndo(history)) history = undo(history);
+  expect(history).toMatchObject({ trimmed: true, past: [] });
+  history = record(redo(history), start);
+  expect(history.trimmed).toBe(true);
 });

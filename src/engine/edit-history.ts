@@ -13,6 +13,11 @@ export type History<T> = {
    * not one letter; any other edit, undo, redo or `seal` ends the run.
    */
   readonly typing?: string | undefined;
+  /**
+   * Earlier states were let go to keep the history within HISTORY_LIMIT: the oldest state
+   * kept is not where the editing began, and undo says so when it gets there.
+   */
+  readonly trimmed?: boolean | undefined;
 };
 
 /** How many earlier states are kept: enough for an afternoon, bounded for storage. */
@@ -32,8 +37,10 @@ export function record<T>(history: History<T>, next: T, typing?: string): Histor
   if (typing !== undefined && typing === history.typing) {
     return { ...history, present: next, future: [] };
   }
-  const past = [...history.past, history.present].slice(-HISTORY_LIMIT);
-  return { past, present: next, future: [], typing };
+  const kept = [...history.past, history.present];
+  const past = kept.slice(-HISTORY_LIMIT);
+  const trimmed = history.trimmed === true || kept.length > past.length;
+  return { past, present: next, future: [], typing, ...(trimmed ? { trimmed } : {}) };
 }
 
 /** Ends a run of typing (the field lost focus): the next keystroke starts a new step. */
@@ -56,11 +63,17 @@ export function undo<T>(history: History<T>): History<T> {
     past: history.past.slice(0, -1),
     present: previous,
     future: [history.present, ...history.future],
+    ...(history.trimmed ? { trimmed: true } : {}),
   };
 }
 
 export function redo<T>(history: History<T>): History<T> {
   const [next, ...rest] = history.future;
   if (next === undefined) return seal(history);
-  return { past: [...history.past, history.present], present: next, future: rest };
+  return {
+    past: [...history.past, history.present],
+    present: next,
+    future: rest,
+    ...(history.trimmed ? { trimmed: true } : {}),
+  };
 }

@@ -2,7 +2,8 @@ import { LIST_LIMITS, TEXT_LIMITS, TREE_LIMITS, utf8Length } from '../engine/tre
 
 // The inputs of issue 27's table test, as the text of a file `t.json`: each hostile input the
 // attack review found, and every limit at its value and one beyond. `refusedAt` is the JSON
-// path the rulebook must name; without it, the file must be accepted.
+// path the rulebook must name; without it, the file must be accepted. Each limit is tried one
+// under, at, and one over its value.
 
 export type LimitCase = { name: string; text: string; refusedAt?: string };
 
@@ -121,6 +122,7 @@ function atAndBeyond(
   refusedAt: string,
 ): LimitCase[] {
   return [
+    { name: `${name} at ${limit - 1}`, text: text(make(limit - 1)) },
     { name: `${name} at ${limit}`, text: text(make(limit)) },
     { name: `${name} at ${limit + 1}`, text: text(make(limit + 1)), refusedAt },
   ];
@@ -184,6 +186,10 @@ export function limitCases(): LimitCase[] {
   // Each limit at its value and one beyond.
   const smallText = text(small());
   cases.push(
+    {
+      name: `fileBytes at ${TREE_LIMITS.fileBytes - 1}`,
+      text: smallText.padEnd(TREE_LIMITS.fileBytes - 1, ' '),
+    },
     {
       name: `fileBytes at ${TREE_LIMITS.fileBytes}`,
       text: smallText.padEnd(TREE_LIMITS.fileBytes, ' '),
@@ -267,12 +273,20 @@ export function limitCases(): LimitCase[] {
       text: text(line(1400)),
       refusedAt: `$.nodes[${TREE_LIMITS.walkQuestions}]`,
     },
+    // The line that passed with a warning and then ran the prerender out of memory.
+    { name: 'a line of 1,500 questions', text: text(line(1500)), refusedAt: '$.nodes' },
     { name: 'a line of 10,000 questions', text: text(line(10_000)), refusedAt: '$.nodes' },
     { name: 'a line of 20,000 questions (2.3 MB)', text: text(line(20_000)), refusedAt: '$' },
     {
       name: '2.1 MB of very long strings',
       text: text(small({ help: Array(10).fill(x(210_000)) })), // 2.1 MB
       refusedAt: '$',
+    },
+    {
+      // Under the file's limit: refused by the field's own, before the editor lays it out.
+      name: '1.9 MB of very long strings',
+      text: text(small({ help: Array(10).fill(x(190_000)) })),
+      refusedAt: '$.nodes[0].help[0]',
     },
     {
       name: 'a slug of 5,000 characters',

@@ -44,12 +44,20 @@ export function DownloadPanel({
     ...(catalog ?? { trees: [] }),
     trees: [...(catalog?.trees ?? []).filter((entry) => entry.id !== tree.id), indexEntry],
   };
-  // Never at or below the deployed version when links move, never below it at all.
-  const raised = deployed
-    ? Math.max(impact?.versionMustRise ? deployed.version + 1 : tree.version, deployed.version)
-    : tree.version;
+  // Never at or below the deployed version (issue 27): each publish is the next version, as
+  // on the server, so a draft begun from the version deployed now is behind once another is
+  // published, and is compared with it rather than downloaded over it.
+  const raised = deployed ? Math.max(tree.version, deployed.version + 1) : tree.version;
   return (
     <div className="editor-publish">
+      {behind && deployed ? (
+        <p className="panel panel--warning">
+          This draft started from an older version than version {deployed.version}, which is
+          deployed now: what is listed below as changed includes the changes made since, which
+          publishing this draft would undo. Compare it with version {deployed.version} first (above
+          the editor).
+        </p>
+      ) : null}
       {deployed ? (
         impact ? (
           <ImpactPanel deployed={deployed} draft={tree} impact={impact} />
@@ -98,7 +106,7 @@ export function DownloadPanel({
                 Download {fileName} (version {raised})
               </button>
             </li>
-            {deployed && raised !== deployed.version ? (
+            {deployed ? (
               <li>
                 <button
                   type="button"

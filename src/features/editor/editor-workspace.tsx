@@ -15,7 +15,7 @@ import { DocumentTitle } from '../../components/document-title';
 import { PageHeading } from '../../components/page-heading';
 import { archivedTreeQueryOptions } from '../../data/tree-query';
 import { problemNodeIndex } from '../../engine/check-draft';
-import { canRedo, canUndo, HISTORY_LIMIT } from '../../engine/edit-history';
+import { canRedo, canUndo } from '../../engine/edit-history';
 import { addNode, formatTreeFile } from '../../engine/tree-edits';
 import type { Tree, TreeIndex } from '../../engine/tree-schema';
 import { firstTrails } from '../../engine/tree-walks';
@@ -36,7 +36,7 @@ import {
   type Change,
   type Selection,
 } from './editor-state';
-import { editorCaption } from './editor-caption';
+import { editorCaption, historyMessage } from './editor-caption';
 import { FieldProblems, fieldId } from './field-problems';
 import { FocusAfterCommit } from './focus-after-commit';
 import { OutcomeForm, QuestionForm, TreeForm, type FormContext } from './node-forms';
@@ -167,24 +167,8 @@ export function EditorWorkspace({
   });
   const undoOrRedo = useCallback((redo: boolean) => {
     const current = historyNow.current;
-    if (redo ? !canRedo(current) : !canUndo(current)) {
-      setMessage(
-        redo
-          ? 'Nothing to redo.'
-          : current.past.length === 0 && current.future.length + 1 > HISTORY_LIMIT
-            ? `Nothing more to undo: the history keeps the last ${HISTORY_LIMIT} changes.`
-            : 'Nothing more to undo: this is where the history starts.',
-      );
-      return;
-    }
-    dispatch({ type: redo ? 'redo' : 'undo' });
-    setMessage(
-      redo
-        ? 'Redone.'
-        : current.past.length === 1 && current.past.length + current.future.length >= HISTORY_LIMIT
-          ? `Undone. That was the oldest change kept (the last ${HISTORY_LIMIT}).`
-          : 'Undone.',
-    );
+    setMessage(historyMessage(current, redo));
+    if (redo ? canRedo(current) : canUndo(current)) dispatch({ type: redo ? 'redo' : 'undo' });
   }, []);
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {

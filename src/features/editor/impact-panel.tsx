@@ -125,7 +125,7 @@ export function ImpactPanel({
       <p className={versionMustRise ? 'panel panel--warning' : undefined}>
         {versionMustRise
           ? `${moved.length} of the ${trails.length} step links of version ${deployed.version} now lead elsewhere or no longer fit. Publish this as version ${deployed.version + 1}, with the archived copy of version ${deployed.version}, so that people who open an old link are told what changed (Download for publishing).`
-          : `All ${trails.length} step links of version ${deployed.version} still lead where they did. The version need not go up.`}
+          : `All ${trails.length} step links of version ${deployed.version} still lead where they did: a person who opens one is told of no change when this is published as version ${deployed.version + 1}.`}
       </p>
       {groups.length > 0 ? (
         <ul aria-label="What changes for shared links" className="editor-impact__groups">

@@ -128,7 +128,8 @@ export function TreeForm({ context }: { context: FormContext }) {
         onChange={(id) => set({ id })}
       />
       <p className="editor-field__hint editor-field__hint--alone">
-        Version {tree.version}. Publishing a change that moves shared links raises it (Impact).
+        Version {tree.version}. Published again, a troubleshooter becomes the next version (Impact
+        and publishing says what that changes for shared links).
       </p>
       <TextField
         {...context}

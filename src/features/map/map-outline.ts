@@ -80,20 +80,33 @@ export function htmlBytes(text: string): number {
  */
 export function buildOutline(tree: Tree): OutlineEntry {
   const shown = new Set<string>();
-  const entry = (id: string, from: OutlineEntry['from']): OutlineEntry => {
+  const make = (id: string, from: OutlineEntry['from']): OutlineEntry => {
     const node = getNode(tree, id);
     if (!node || node.kind === 'outcome') return { id, repeat: false, from };
     if (shown.has(id)) return { id, repeat: true, from };
     shown.add(id);
-    const listed: OutlineEntry = { id, repeat: false, from, answers: [] };
-    listed.answers = node.answers.map((answer) => ({
-      slug: answer.slug,
-      label: answer.label,
-      entry: entry(answer.next, { question: listed, label: answer.label }),
-    }));
-    return listed;
+    return { id, repeat: false, from, answers: [] };
   };
-  return entry(tree.start, undefined);
+  // Depth first with a stack of its own (each open question with its next answer), not
+  // recursion: a chain of questions may be thousands deep (issue 27). Each answer's branch is
+  // listed in full before the next answer's, so "met again" means the same as in the list.
+  const root = make(tree.start, undefined);
+  const open: { listed: OutlineEntry; next: number }[] = root.answers
+    ? [{ listed: root, next: 0 }]
+    : [];
+  for (let top = open.at(-1); top; top = open.at(-1)) {
+    const node = getNode(tree, top.listed.id);
+    const answer = node?.kind === 'question' ? node.answers[top.next] : undefined;
+    if (!answer) {
+      open.pop();
+      continue;
+    }
+    top.next += 1;
+    const entry = make(answer.next, { question: top.listed, label: answer.label });
+    top.listed.answers?.push({ slug: answer.slug, label: answer.label, entry });
+    if (entry.answers) open.push({ listed: entry, next: 0 });
+  }
+  return root;
 }
 
 const planCache = new WeakMap<Tree, Map<number, OutlinePlan>>();

@@ -96,6 +96,59 @@ test.each([
   expect(question.queryByRole('link')).not.toBeInTheDocument();
 });
 
+// Issue 27: `HTTPS://…` and a leading space silently lost the link; a mail address with a Bcc
+// added it. Now the first two are normalised, and the Bcc is refused, saying why.
+test.each([
+  [
+    'in capitals with spaces around it',
+    { url: '  HTTPS://Helpdesk.Example/queues/sms ' },
+    'https://helpdesk.example/queues/sms',
+  ],
+  ['with a leading space', { email: ' sms-team@example.com' }, 'mailto:sms-team@example.com'],
+  [
+    'with a subject and a body',
+    { email: 'sms-team@example.com?subject=SMS upgrade&body=Hello' },
+    'mailto:sms-team@example.com?subject=SMS%20upgrade&body=Hello',
+  ],
+])('an escalation address %s is a working link', async (_kind, target, href) => {
+  vi.mocked(fetch).mockImplementation(
+    fetchPublicFileExcept('/config.json', () =>
+      Response.json({ escalation: { label: 'the SMS team queue', ...target } }),
+    ),
+  );
+  const { user } = renderApp(DIAGNOSIS);
+  await screen.findByRole('heading', { level: 1, name: /known SMS 1\.2 problem/ });
+  await user.click(screen.getByRole('button', { name: 'No' }));
+  expect(await screen.findByRole('link', { name: 'the SMS team queue' })).toHaveAttribute(
+    'href',
+    href,
+  );
+});
+
+test('an escalation mail address that adds a Bcc is no link, and the console says why', async () => {
+  const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  vi.mocked(fetch).mockImplementation(
+    fetchPublicFileExcept('/config.json', () =>
+      Response.json({
+        escalation: {
+          label: 'the SMS team queue',
+          email: 'sms-team@example.com?bcc=spy@evil.example&body=x',
+        },
+      }),
+    ),
+  );
+  const { user } = renderApp(DIAGNOSIS);
+  await screen.findByRole('heading', { level: 1, name: /known SMS 1\.2 problem/ });
+  await user.click(screen.getByRole('button', { name: 'No' }));
+  const question = within(screen.getByRole('region', { name: 'Did this solve it?' }));
+  expect(await question.findByText(/the SMS team queue/)).toBeInTheDocument();
+  expect(question.queryByRole('link')).not.toBeInTheDocument();
+  expect(warn).toHaveBeenCalledWith(
+    'Troubleshooter: config.json escalation: "sms-team@example.com?bcc=spy@evil.example&body=x" adds bcc: a mail address may carry only a subject and a body; the link is left out.',
+  );
+  warn.mockRestore();
+});
+
 test('"Yes" says what to do and shows no escalation', async () => {
   const { user } = renderApp(DIAGNOSIS);
   await screen.findByRole('heading', { level: 1, name: /known SMS 1\.2 problem/ });

@@ -161,3 +161,26 @@ test('Markdown and link syntax from a tree is escaped in Markdown and flattened 
   // The label cannot start a line of its own, such as a fake heading.
   expect(text).not.toMatch(/^\*\*Link\*\*$/m);
 });
+
+test('tree text that starts a line in the ticket cannot start a heading, quote, list or rule in Markdown', () => {
+  const hostile: Tree = structuredClone(tree);
+  const replay = replayTrail(hostile, ['other-version']);
+  const end = replay.node;
+  if (end.kind !== 'outcome') throw new Error('not an outcome');
+  for (const [title, escaped] of [
+    ['# Reset your password', '\\# Reset your password'],
+    ['> Quoted from IT', '\\> Quoted from IT'],
+    ['- listed', '\\- listed'],
+    ['+ listed', '\\+ listed'],
+    ['===', '\\==='],
+    ['1. Click here', '1\\. Click here'],
+    ['2) Click here', '2\\) Click here'],
+  ]) {
+    end.title = title ?? '';
+    const markdown = buildTicketSummary({ tree: hostile, replay, url, now, format: 'markdown' });
+    expect(markdown.split('\n'), title).toContain(escaped);
+    // Plain text keeps the words as they are.
+    const text = buildTicketSummary({ tree: hostile, replay, url, now, format: 'text' });
+    expect(text.split('\n'), title).toContain(title);
+  }
+});

@@ -13,10 +13,15 @@ export type SummaryFormat = 'text' | 'markdown';
  */
 export function ticketText(text: string, format: SummaryFormat): string {
   const line = text.replace(/\s+/g, ' ').trim();
-  // Every line this text lands on starts with our own marks ("1. ", "### "), so the characters
-  // that make syntax in the middle of a line are enough: emphasis, code, links and images
-  // (no `[`, no link), raw HTML and entities, tables, strikethrough.
-  return format === 'markdown' ? line.replace(/[\\`*_[\]<>|~&]/g, '\\$&') : line;
+  if (format !== 'markdown') return line;
+  // The characters that make syntax anywhere in a line: emphasis, code, links and images (no
+  // `[`, no link), raw HTML and entities, tables, strikethrough. And where the text starts a
+  // line (an outcome's title or summary does), what would start a block: a heading, a quote,
+  // a list item or a rule (`# `, `> `, `- `, `+ `, `=`, `1. `, `1) `).
+  return line
+    .replace(/[\\`*_[\]<>|~&]/g, '\\$&')
+    .replace(/^[#>+=-]/, '\\$&')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
 }
 
 /** The subject of a ticket opened from this step: the troubleshooter and where the walk ended. */
