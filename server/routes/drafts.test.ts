@@ -104,6 +104,28 @@ it('refuses a draft that is not a tree in shape, and unknown keys', async () => 
   expect(badKey.statusCode).toBe(400);
 });
 
+it('refuses a body with a key written twice, naming it, as the rulebook refuses such a file', async () => {
+  const { app, ann } = await appWithAuthors();
+  const tree = JSON.stringify({ ...newTree('twice'), title: 'First' });
+  // Written by hand: JSON.stringify cannot write a key twice. JSON.parse would keep "Second".
+  const payload = `{"revision":0,"basedOn":null,"tree":${tree.replace('"title":"First"', '"title":"First","title":"Second"')}}`;
+  const response = await app.inject({
+    method: 'PUT',
+    url: '/api/drafts/new:twice',
+    headers: { cookie: ann, origin: OWN_ORIGIN, 'content-type': 'application/json' },
+    payload,
+  });
+  expect(response.statusCode).toBe(400);
+  expect(response.json().message).toBe(
+    "The body's $.tree.title is written twice in the same object.",
+  );
+  const stored = await app.inject({
+    url: '/api/drafts/new:twice',
+    headers: { cookie: ann },
+  });
+  expect(stored.json()).toEqual({ draft: null });
+});
+
 it('tells each page who else has the draft open', async () => {
   const { app, ann, bob } = await appWithAuthors();
   const beat = (cookie: string, clientId: string) =>

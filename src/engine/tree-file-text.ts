@@ -44,9 +44,10 @@ type Container =
 /**
  * The first key that appears twice in the same object, with its JSON path. For text that
  * JSON.parse accepted, so it only has to find strings and brackets. One pass, with a stack
- * of the open objects and arrays: no recursion, whatever the nesting.
+ * of the open objects and arrays: no recursion, whatever the nesting. The server checks its
+ * JSON request bodies with it too.
  */
-function firstDuplicateKey(text: string): { path: string; message: string } | undefined {
+export function firstDuplicateKey(text: string): { path: string; message: string } | undefined {
   const stack: Container[] = [];
   const pathHere = (last: string) =>
     toJsonPath([
