@@ -13,7 +13,8 @@
 //                                        [--pause-every 5] [--pause-ms 320,420,520]
 //                                        [--dist dist] [--dist /tmp/other-build] [--profile /tmp/p]
 //
-// --profile writes a CPU profile of the typing (Chrome DevTools' .cpuprofile) per build.
+// --profile writes a CPU profile of the typing (Chrome DevTools' .cpuprofile) per build;
+// --trace a Chrome trace (DevTools' Performance panel: style, layout and paint too).
 //
 // 1,700 questions is more than the rulebook's 1,500 nodes (src/engine/tree-limits.ts), so
 // such a tree cannot be published or opened as a deployed file: it is opened as what an
@@ -36,6 +37,7 @@ const { values } = parseArgs({
     dist: { type: 'string', multiple: true, default: ['dist'] },
     field: { type: 'string', multiple: true, default: ['title', 'question'] },
     profile: { type: 'string' },
+    trace: { type: 'string' },
   },
 });
 const QUESTIONS = Number(values.questions);
@@ -147,7 +149,7 @@ function observeKeys() {
   Storage.prototype.setItem = function (name, value) {
     const started = performance.now();
     setItem.call(this, name, value);
-    if (String(name).startsWith('troubleshooter:draft:')) {
+    if (/^troubleshooter:draft(-patch)?:/.test(String(name))) {
       window.__draftWrites.push({ start: started, duration: performance.now() - started });
     }
   };
@@ -191,6 +193,15 @@ async function typeInto(browser, origin, dist, field) {
     // every element of the page (thousands), which costs the page more than the key does.
     let expected = await title.inputValue();
     const cdp = values.profile ? await context.newCDPSession(page) : undefined;
+    const trace = values.trace
+      ? `${values.trace}-${path.basename(path.resolve(dist))}-${field}.json`
+      : undefined;
+    if (trace) {
+      await browser.startTracing(page, {
+        path: trace,
+        categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8'],
+      });
+    }
     if (cdp) {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -248,6 +259,10 @@ async function typeInto(browser, origin, dist, field) {
         window.__longTasks.filter((task) => task.start >= since).map((task) => task.duration),
       paused,
     );
+    if (trace) {
+      await browser.stopTracing();
+      console.log(`  trace: ${trace}`);
+    }
     if (cdp) {
       const { profile } = await cdp.send('Profiler.stop');
       const file = `${values.profile}-${path.basename(path.resolve(dist))}-${field}.cpuprofile`;

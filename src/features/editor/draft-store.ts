@@ -342,10 +342,15 @@ export function saveDraft(
     }
     const { tree, ...rest } = draft;
     // Only what changed since the whole copy this page knows, when that copy is still the one
-    // stored (another tab may have written it whole since); else the tree whole.
+    // stored (another tab may have written it whole since); else the tree whole. A note
+    // without a hash was written whole by an earlier version of the editor, at this revision
+    // (it raises the revision at every save), so after the copy this page read.
     const base = bases.get(draft.key);
     const changes =
-      base && stored && stored !== 'broken' && stored.treeHash === base.hash
+      base &&
+      stored &&
+      stored !== 'broken' &&
+      (stored.treeHash === base.hash || stored.treeHash === undefined)
         ? patchText(tree, base)
         : undefined;
     const asChanges =
