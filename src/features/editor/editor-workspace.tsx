@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import {
+  startTransition,
   useCallback,
   useDeferredValue,
   useEffect,
@@ -619,7 +620,9 @@ function useSettledTree(tree: Tree): Tree {
   const [paused, setPaused] = useState(tree);
   useEffect(() => {
     if (!large) return;
-    const timer = setTimeout(() => setPaused(tree), SETTLE_MS);
+    // In a transition, like the deferred value: the page is drawn again for the settled
+    // tree in slices, and a key typed meanwhile goes first (ADR 52).
+    const timer = setTimeout(() => startTransition(() => setPaused(tree)), SETTLE_MS);
     return () => clearTimeout(timer);
   }, [tree, large]);
   return useDeferredValue(large ? paused : tree);
