@@ -317,7 +317,13 @@ for (const dist of values.dist) {
 }
 const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
 const runs = values.field.flatMap((field) => values.dist.map((dist, at) => ({ field, dist, at })));
-const results = runs.map(() => ({ inside: [], outside: [], afterPause: [], pause: [], writes: [] }));
+const results = runs.map(() => ({
+  inside: [],
+  outside: [],
+  afterPause: [],
+  pause: [],
+  writes: [],
+}));
 try {
   console.log(
     `editor typing: ${QUESTIONS} questions (${tree.nodes.length} nodes), ` +

@@ -85,7 +85,13 @@ test('nodes removed, added and moved are read back in their places', () => {
   let revision = save(bigTree(50), 0);
   const { tree } = opened();
   const [first, second, ...rest] = tree.nodes;
-  const added: TreeNode = { kind: 'outcome', id: 'new', type: 'escalate', title: 'T', summary: 'S' };
+  const added: TreeNode = {
+    kind: 'outcome',
+    id: 'new',
+    type: 'escalate',
+    title: 'T',
+    summary: 'S',
+  };
   const edited = { ...tree, nodes: [second!, first!, added, ...rest.slice(3)] };
   revision = save(edited, revision);
   expect(opened().tree).toEqual(edited);

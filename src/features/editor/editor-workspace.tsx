@@ -249,7 +249,7 @@ export function EditorWorkspace({
       if (!wide) setTab('edit');
       const index = problemNodeIndex(path);
       const node = index === undefined ? undefined : checkedNow.current.nodes[index];
-    const answer = /answers\[(\d+)\]/.exec(path)?.[1];
+      const answer = /answers\[(\d+)\]/.exec(path)?.[1];
       select(
         node
           ? { kind: 'node', id: node.id, index, ...(answer ? { answer: Number(answer) } : {}) }

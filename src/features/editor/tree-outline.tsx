@@ -166,7 +166,9 @@ export const TreeOutline = memo(function TreeOutline({
     const item = items.find((candidate) => candidate.key === key);
     if (!item) return;
     onSelect(item.selection);
-    document.getElementById(`${ROW_ID}${key}`)?.focus();
+    const row = document.getElementById(`${ROW_ID}${key}`);
+    row?.focus();
+    if (row) keepInView(row);
   };
   const toggle = (key: string, open: boolean) =>
     setCollapsed((old) => {
@@ -268,6 +270,19 @@ export const TreeOutline = memo(function TreeOutline({
 const CHUNK_ROWS = 100;
 /** About the height of one line of the outline, for a chunk not drawn yet. */
 const ROW_REM = 2;
+
+/**
+ * Chunks not drawn yet are sized by estimate (content-visibility): the scroll that focus made
+ * to a far row is put right, frame by frame for a moment, as the chunks it passed are drawn at
+ * their size (which takes the browser a frame or two after each scroll), while it has focus.
+ */
+function keepInView(row: HTMLElement, frames = 30): void {
+  requestAnimationFrame(() => {
+    if (document.activeElement !== row) return;
+    row.scrollIntoView({ block: 'nearest' });
+    if (frames > 1) keepInView(row, frames - 1);
+  });
+}
 
 function chunked<T>(rows: T[]): T[][] {
   const chunks: T[][] = [];
