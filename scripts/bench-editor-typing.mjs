@@ -3,15 +3,18 @@
 // its Title one at a time. Each key is timed twice: by the browser itself (Event Timing: from
 // the key press to the next paint after the page handled it, what a person waits for) and
 // from outside (Playwright's key press to the frame that shows the character, which adds the
-// round trips of the test driver). Prints the median and the worst key; asserts nothing.
+// round trips of the test driver). Prints the median, the 95th percentile and the worst key;
+// asserts nothing.
 //
 // Timings on a shared machine are compared as ratios within one run (docs/performance.md):
 // give --dist more than once to type into several builds in the same run, turn about.
 //
 //   node scripts/bench-editor-typing.mjs [--questions 1700] [--keys 20] [--rounds 1]
+//                                        [--pause-every 5] [--pause-ms 320,420,520]
 //                                        [--dist dist] [--dist /tmp/other-build] [--profile /tmp/p]
 //
-// --profile writes a CPU profile of the typing (Chrome DevTools' .cpuprofile) per build.
+// --profile writes a CPU profile of the typing (Chrome DevTools' .cpuprofile) per build;
+// --trace a Chrome trace (DevTools' Performance panel: style, layout and paint too).
 //
 // 1,700 questions is more than the rulebook's 1,500 nodes (src/engine/tree-limits.ts), so
 // such a tree cannot be published or opened as a deployed file: it is opened as what an
@@ -30,17 +33,24 @@ const { values } = parseArgs({
     keys: { type: 'string', default: '20' },
     rounds: { type: 'string', default: '1' },
     'pause-every': { type: 'string', default: '5' },
+    'pause-ms': { type: 'string', default: '320,420,520' },
     dist: { type: 'string', multiple: true, default: ['dist'] },
     field: { type: 'string', multiple: true, default: ['title', 'question'] },
     profile: { type: 'string' },
+    trace: { type: 'string' },
   },
 });
 const QUESTIONS = Number(values.questions);
 const KEYS = Number(values.keys);
 const ROUNDS = Number(values.rounds);
 const PAUSE_EVERY = Number(values['pause-every']);
-/** Just over the pause after which the editor checks a large tree again (SETTLE_MS, 300 ms). */
-const PAUSE_MS = 320;
+/**
+ * How long the author stops, taken in turn: just over the pause after which the editor checks
+ * a large tree again (SETTLE_MS, 300 ms), so the next key lands as the checks' results are
+ * drawn; and around the moment the draft is saved (400 ms after the last key), so a key lands
+ * as it is written.
+ */
+const PAUSES_MS = values['pause-ms'].split(',').map(Number);
 
 /**
  * A large tree as an author might write one: questions four answers wide (three lead on),
@@ -104,10 +114,13 @@ const note = {
   treeId: tree.id,
 };
 
-function median(list) {
+/** The value below which `share` of the list lies (nearest rank): 0.5 the median, 0.95 the 95th percentile. */
+function percentile(list, share) {
   const sorted = [...list].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+  return sorted[Math.max(0, Math.ceil(share * sorted.length) - 1)] ?? 0;
 }
+const median = (list) => percentile(list, 0.5);
+const p95 = (list) => percentile(list, 0.95);
 
 /** Every key's interaction as the browser timed it (Event Timing), collected from the start. */
 function observeKeys() {
@@ -129,6 +142,17 @@ function observeKeys() {
       window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
     }
   }).observe({ type: 'longtask', buffered: true });
+  // How often the draft's tree is written to the browser's storage, and how long each write
+  // takes (draft-store.ts): a key pressed during one waits for it.
+  window.__draftWrites = [];
+  const setItem = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (name, value) {
+    const started = performance.now();
+    setItem.call(this, name, value);
+    if (/^troubleshooter:draft(-patch)?:/.test(String(name))) {
+      window.__draftWrites.push({ start: started, duration: performance.now() - started });
+    }
+  };
 }
 
 /** Where the keys go: the troubleshooter's Title, or the first question's text (its form opened from the outline). */
@@ -169,6 +193,15 @@ async function typeInto(browser, origin, dist, field) {
     // every element of the page (thousands), which costs the page more than the key does.
     let expected = await title.inputValue();
     const cdp = values.profile ? await context.newCDPSession(page) : undefined;
+    const trace = values.trace
+      ? `${values.trace}-${path.basename(path.resolve(dist))}-${field}.json`
+      : undefined;
+    if (trace) {
+      await browser.startTracing(page, {
+        path: trace,
+        categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8'],
+      });
+    }
     if (cdp) {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -181,7 +214,8 @@ async function typeInto(browser, origin, dist, field) {
       // preview and the outline to catch up (SETTLE_MS in editor-workspace.tsx), and the next
       // key comes while they do: the key that waits longest.
       if (PAUSE_EVERY > 0 && key % PAUSE_EVERY === PAUSE_EVERY - 1) {
-        await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
+        const pause = PAUSES_MS[Math.floor(key / PAUSE_EVERY) % PAUSES_MS.length];
+        await new Promise((resolve) => setTimeout(resolve, pause));
       }
       marks.push(await page.evaluate(() => performance.now()));
       // From the key press to the next frame after the value shows the character.
@@ -215,11 +249,20 @@ async function typeInto(browser, origin, dist, field) {
     await page.evaluate(
       () => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 60_000 })),
     );
+    const writes = await page.evaluate(
+      (since) =>
+        window.__draftWrites.filter((write) => write.start >= since).map((write) => write.duration),
+      paused,
+    );
     const pauseTasks = await page.evaluate(
       (since) =>
         window.__longTasks.filter((task) => task.start >= since).map((task) => task.duration),
       paused,
     );
+    if (trace) {
+      await browser.stopTracing();
+      console.log(`  trace: ${trace}`);
+    }
     if (cdp) {
       const { profile } = await cdp.send('Profiler.stop');
       const file = `${values.profile}-${path.basename(path.resolve(dist))}-${field}.cpuprofile`;
@@ -247,7 +290,7 @@ async function typeInto(browser, origin, dist, field) {
     const afterPause = inside.filter(
       (_, at) => PAUSE_EVERY > 0 && at % PAUSE_EVERY === PAUSE_EVERY - 1,
     );
-    return { inside, outside, afterPause, pause: pauseTasks, workers };
+    return { inside, outside, afterPause, pause: pauseTasks, writes, workers };
   } finally {
     await context.close();
   }
@@ -274,7 +317,13 @@ for (const dist of values.dist) {
 }
 const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
 const runs = values.field.flatMap((field) => values.dist.map((dist, at) => ({ field, dist, at })));
-const results = runs.map(() => ({ inside: [], outside: [], afterPause: [], pause: [] }));
+const results = runs.map(() => ({
+  inside: [],
+  outside: [],
+  afterPause: [],
+  pause: [],
+  writes: [],
+}));
 try {
   console.log(
     `editor typing: ${QUESTIONS} questions (${tree.nodes.length} nodes), ` +
@@ -285,23 +334,24 @@ try {
   for (let round = 0; round < ROUNDS; round += 1) {
     for (const [index, { field, dist, at }] of runs.entries()) {
       const run = await typeInto(browser, origins[at], dist, field);
-      for (const part of ['inside', 'outside', 'afterPause', 'pause']) {
+      for (const part of ['inside', 'outside', 'afterPause', 'pause', 'writes']) {
         results[index][part].push(...run[part]);
       }
       console.log(
         `  round ${round + 1}, ${field}, ${dist}: key to paint median ${show(median(run.inside))} ms, ` +
-          `worst ${show(worst(run.inside))} ms; checks ${run.workers.length > 0 ? `in a worker (${run.workers.join(', ')})` : 'on the page'}; ${load()}`,
+          `p95 ${show(p95(run.inside))} ms, worst ${show(worst(run.inside))} ms; checks ${run.workers.length > 0 ? `in a worker (${run.workers.join(', ')})` : 'on the page'}; ${load()}`,
       );
     }
   }
   for (const [index, { field, dist }] of runs.entries()) {
-    const { inside, outside, afterPause, pause } = results[index];
+    const { inside, outside, afterPause, pause, writes } = results[index];
     console.log(
       `${field}, ${dist}: ${inside.length} keys. Key to paint (the browser's Event Timing): ` +
-        `median ${show(median(inside))} ms, worst ${show(worst(inside))} ms; ` +
+        `median ${show(median(inside))} ms, p95 ${show(p95(inside))} ms, worst ${show(worst(inside))} ms; ` +
         `the ${afterPause.length} keys after a pause: median ${show(median(afterPause))} ms, worst ${show(worst(afterPause))} ms. ` +
-        `Press to frame (Playwright): median ${median(outside)} ms, worst ${worst(outside)} ms. ` +
-        `Tasks over 50 ms: ${pause.length}, longest ${Math.round(worst(pause))} ms`,
+        `Press to frame (Playwright): median ${median(outside)} ms, p95 ${p95(outside)} ms, worst ${worst(outside)} ms. ` +
+        `Tasks over 50 ms: ${pause.length}, longest ${Math.round(worst(pause))} ms. ` +
+        `Draft written ${writes.length} times, median ${Math.round(median(writes))} ms, longest ${Math.round(worst(writes))} ms (setItem)`,
     );
   }
   // Each build against the first, field by field: how many times longer the first took.
@@ -313,8 +363,8 @@ try {
     const here = results[index];
     console.log(
       `${field}: ${values.dist[0]} / ${dist}: key to paint median ${ratio(median(first.inside), median(here.inside))}, ` +
-        `worst ${ratio(worst(first.inside), worst(here.inside))}, after a pause ${ratio(median(first.afterPause), median(here.afterPause))} (worst ${ratio(worst(first.afterPause), worst(here.afterPause))}); ` +
-        `press to frame median ${ratio(median(first.outside), median(here.outside))}; ` +
+        `p95 ${ratio(p95(first.inside), p95(here.inside))}, worst ${ratio(worst(first.inside), worst(here.inside))}, after a pause ${ratio(median(first.afterPause), median(here.afterPause))} (worst ${ratio(worst(first.afterPause), worst(here.afterPause))}); ` +
+        `press to frame median ${ratio(median(first.outside), median(here.outside))}, p95 ${ratio(p95(first.outside), p95(here.outside))}; ` +
         `longest task ${ratio(worst(first.pause), worst(here.pause))}`,
     );
   }

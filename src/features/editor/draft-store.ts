@@ -1,13 +1,14 @@
 import { useSyncExternalStore } from 'react';
 import { readDraftShape } from '../../engine/draft-shape';
-import type { Tree } from '../../engine/tree-schema';
+import type { Tree, TreeNode } from '../../engine/tree-schema';
 
 /**
  * Drafts kept in this browser (docs/decisions/0032-drafts-with-revisions.md). Each draft is
- * two entries of its own: its tree, and a small note of what it is (revision, base version,
- * title, time). Saving touches only the draft being saved; a save based on an older revision
- * than the one stored (another tab saved meanwhile) is refused, and the other tab hears of
- * every save at once through the `storage` event.
+ * entries of its own: its tree, a small note of what it is (revision, base version, title,
+ * time), and the changes made since the tree was last written whole (ADR 52). Saving touches
+ * only the draft being saved, and of a large draft only what changed; a save based on an
+ * older revision than the one stored (another tab saved meanwhile) is refused, and the other
+ * tab hears of every save at once through the `storage` event.
  */
 export type DraftNote = {
   /** `tree:<id>` for a change to a deployed tree, `new:<…>` for a new troubleshooter. */
@@ -22,6 +23,8 @@ export type DraftNote = {
   /** With a server: the server's revision this copy is based on, and whether it has unsent changes. */
   serverRevision?: number | undefined;
   unsent?: boolean | undefined;
+  /** Which whole copy of the tree the changes entry applies to (`hashText` of the tree's entry). */
+  treeHash?: string | undefined;
 };
 
 export type StoredDraft = DraftNote & { tree: Tree };
@@ -31,6 +34,12 @@ export type ListedDraft = { key: string; note?: DraftNote; broken?: string };
 
 const NOTE = 'troubleshooter:draft-note:';
 const TREE = 'troubleshooter:draft:';
+// The changes made since the tree entry was written whole (ADR 52): the tree's own fields, and
+// its nodes as runs of the whole copy's nodes (`[from, to]`) between the nodes that changed.
+// Not named `troubleshooter:draft:…`, so that listing drafts does not take it for a tree.
+const PATCH = 'troubleshooter:draft-patch:';
+/** Changes of more than this are written whole when the page is idle, not at the next save. */
+const COMPACT_AT = 64 * 1024;
 // Where every draft used to be, in one entry: split into entries of their own when read.
 const LEGACY_KEY = 'troubleshooter:editor-drafts';
 
@@ -131,20 +140,184 @@ export function readDraft(key: string): ReadDraft {
   try {
     migrateLegacy();
     const note = readNote(key);
-    const stored = parse(localStorage.getItem(TREE + key));
+    const text = localStorage.getItem(TREE + key);
+    const stored = parse(text);
     if (note === undefined && stored === undefined) return { status: 'none' };
     if (note === undefined || note === 'broken') {
       return { status: 'broken', problem: 'its description in this browser cannot be read' };
     }
-    if (stored === undefined || stored === null) {
+    if (text === null || stored === undefined || stored === null) {
       return { status: 'broken', problem: 'its content is missing or is not JSON' };
     }
-    const read = readDraftShape(stored);
+    const hash = hashText(text);
+    // Changes written since the whole copy: only when made to this copy. Made to an older
+    // one, they are already in it (it is written whole after them, then they are removed).
+    const patch = parse(localStorage.getItem(PATCH + key));
+    const patched =
+      patch === undefined || (patch as { base?: unknown } | null)?.base !== hash
+        ? { value: stored, from: undefined }
+        : applyPatch(stored, patch);
+    if (!patched) {
+      return { status: 'broken', problem: 'its latest changes in this browser cannot be read' };
+    }
+    const read = readDraftShape(patched.value);
     if (!read.ok) return { status: 'broken', problem: read.problem };
+    // The nodes the editor now holds that are the whole copy's, by where they are in it: the
+    // next save writes only the others.
+    const index = new WeakMap<TreeNode, number>();
+    read.tree.nodes.forEach((node, at) => {
+      const from = patched.from ? patched.from[at] : at;
+      if (from !== undefined) index.set(node, from);
+    });
+    bases.set(key, { hash, length: text.length, index });
     return { status: 'ok', draft: { ...note, tree: read.tree } };
   } catch {
     return { status: 'none' };
   }
+}
+
+/**
+ * What this page knows of each draft's whole copy in storage: its hash, its length, and which
+ * of the editor's node objects are its nodes (a node is a value, never changed in place: an
+ * edit makes a new node and keeps the others, ADR 46). Set when a draft is read or written
+ * whole.
+ */
+type Base = { hash: string; length: number; index: WeakMap<TreeNode, number> };
+const bases = new Map<string, Base>();
+
+/** A short fingerprint of a stored text (FNV-1a over its UTF-16 code units, and its length). */
+export function hashText(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let at = 0; at < text.length; at += 1) {
+    hash = Math.imul(hash ^ text.charCodeAt(at), 0x01000193);
+  }
+  return `${text.length.toString(36)}-${(hash >>> 0).toString(36)}`;
+}
+
+// A node's JSON, kept per node object: a draft written again writes its unchanged nodes'
+// text as it was, rather than serialising 1.5 MB at every save.
+const nodeTexts = new WeakMap<TreeNode, string>();
+function nodeText(node: TreeNode): string {
+  let text = nodeTexts.get(node);
+  if (text === undefined) {
+    text = JSON.stringify(node);
+    nodeTexts.set(node, text);
+  }
+  return text;
+}
+
+/** The tree's JSON (its nodes last), as `JSON.stringify` would write it but node by node. */
+function treeText(tree: Tree): string {
+  const { nodes, ...head } = tree;
+  const headText = JSON.stringify(head);
+  const nodesText = `"nodes":[${nodes.map(nodeText).join(',')}]`;
+  return headText === '{}' ? `{${nodesText}}` : `${headText.slice(0, -1)},${nodesText}}`;
+}
+
+/** The changes from a whole copy: the tree's own fields, and its nodes as runs of the copy's. */
+function patchText(tree: Tree, base: Base): string {
+  const { nodes, ...head } = tree;
+  const parts: string[] = [];
+  let run: [number, number] | undefined;
+  for (const node of nodes) {
+    const from = base.index.get(node);
+    if (from !== undefined && run && from === run[1] + 1) {
+      run[1] = from;
+      continue;
+    }
+    if (run) parts.push(`[${run[0]},${run[1]}]`);
+    run = from === undefined ? undefined : [from, from];
+    if (from === undefined) parts.push(nodeText(node));
+  }
+  if (run) parts.push(`[${run[0]},${run[1]}]`);
+  return `{"base":${JSON.stringify(base.hash)},"head":${JSON.stringify(head)},"nodes":[${parts.join(',')}]}`;
+}
+
+/**
+ * The whole copy with the changes written since: the value to check as a draft, and where
+ * each of its nodes was in the copy (undefined for a changed one). Undefined when the changes
+ * cannot be read.
+ */
+function applyPatch(
+  stored: unknown,
+  patch: unknown,
+): { value: unknown; from: (number | undefined)[] } | undefined {
+  const copy = stored as { nodes?: unknown } | null;
+  const changes = patch as { head?: unknown; nodes?: unknown } | null;
+  if (
+    typeof copy !== 'object' ||
+    copy === null ||
+    !Array.isArray(copy.nodes) ||
+    typeof changes?.head !== 'object' ||
+    changes.head === null ||
+    !Array.isArray(changes.nodes)
+  ) {
+    return undefined;
+  }
+  const copyNodes = copy.nodes as unknown[];
+  const nodes: unknown[] = [];
+  const from: (number | undefined)[] = [];
+  for (const part of changes.nodes as unknown[]) {
+    if (!Array.isArray(part)) {
+      nodes.push(part);
+      from.push(undefined);
+      continue;
+    }
+    const [first, last] = part as unknown[];
+    if (
+      !Number.isSafeInteger(first) ||
+      !Number.isSafeInteger(last) ||
+      (first as number) < 0 ||
+      (first as number) > (last as number) ||
+      (last as number) >= copyNodes.length
+    ) {
+      return undefined;
+    }
+    for (let at = first as number; at <= (last as number); at += 1) {
+      nodes.push(copyNodes[at]);
+      from.push(at);
+    }
+  }
+  return { value: { ...changes.head, nodes }, from };
+}
+
+/** Writes the tree whole and forgets the changes written since the last whole copy. */
+function writeWhole(key: string, tree: Tree): string {
+  const text = treeText(tree);
+  localStorage.setItem(TREE + key, text);
+  localStorage.removeItem(PATCH + key);
+  const hash = hashText(text);
+  bases.set(key, {
+    hash,
+    length: text.length,
+    index: new WeakMap(tree.nodes.map((node, at) => [node, at])),
+  });
+  return hash;
+}
+
+const whenIdle = (task: () => void) =>
+  typeof requestIdleCallback === 'function'
+    ? requestIdleCallback(task, { timeout: 10_000 })
+    : setTimeout(task, 1000);
+
+/**
+ * Once the changes have grown, the tree is written whole again, when the page is idle rather
+ * than at a save (a key pressed during a write of a large draft waits for it). The same
+ * revision: the content is what was saved, so other tabs have nothing to take; only if the
+ * draft is still as this page saved it.
+ */
+function compactLater(key: string, tree: Tree, revision: number): void {
+  whenIdle(() => {
+    try {
+      const note = readNote(key);
+      if (!note || note === 'broken' || note.revision !== revision) return;
+      if (note.treeHash !== bases.get(key)?.hash) return;
+      const treeHash = writeWhole(key, tree);
+      localStorage.setItem(NOTE + key, JSON.stringify({ ...note, treeHash }));
+    } catch {
+      // Storage refused: the changes entry still holds the draft; the next save says so.
+    }
+  });
 }
 
 export type SaveResult =
@@ -168,15 +341,39 @@ export function saveDraft(
       return { ok: false, reason: 'conflict', current: readDraft(draft.key) };
     }
     const { tree, ...rest } = draft;
+    // Only what changed since the whole copy this page knows, when that copy is still the one
+    // stored (another tab may have written it whole since); else the tree whole. A note
+    // without a hash was written whole by an earlier version of the editor, at this revision
+    // (it raises the revision at every save), so after the copy this page read.
+    const base = bases.get(draft.key);
+    const changes =
+      base &&
+      stored &&
+      stored !== 'broken' &&
+      (stored.treeHash === base.hash || stored.treeHash === undefined)
+        ? patchText(tree, base)
+        : undefined;
+    const asChanges =
+      base !== undefined && changes !== undefined && changes.length < base.length / 2;
+    let treeHash: string;
+    if (asChanges) {
+      localStorage.setItem(PATCH + draft.key, changes);
+      treeHash = base.hash;
+    } else {
+      treeHash = writeWhole(draft.key, tree);
+    }
     note = {
       ...rest,
       revision: revision + 1,
       savedAt: new Date().toISOString(),
       title: tree.title,
       treeId: tree.id,
+      treeHash,
     };
-    localStorage.setItem(TREE + draft.key, JSON.stringify(tree));
     localStorage.setItem(NOTE + draft.key, JSON.stringify(note));
+    if (asChanges && changes.length > COMPACT_AT) {
+      compactLater(draft.key, tree, note.revision);
+    }
   } catch {
     changed({ refused: true });
     return { ok: false, reason: 'refused' };
@@ -198,7 +395,9 @@ export function noteServerState(key: string, serverRevision: number, unsent: boo
 
 export function deleteDraft(key: string): void {
   try {
+    bases.delete(key);
     localStorage.removeItem(TREE + key);
+    localStorage.removeItem(PATCH + key);
     localStorage.removeItem(NOTE + key);
   } catch {
     // Storage refused: there is nothing stored to delete.

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import {
+  startTransition,
   useCallback,
   useDeferredValue,
   useEffect,
@@ -121,17 +122,24 @@ export function EditorWorkspace({
     [check, checked],
   );
   const idInUse = deployed ? undefined : idsInUse.get(tree.id);
-  const problems = useMemo(
-    () => [
-      ...(idInUse
-        ? [{ path: '$.id', message: `is already used by ${idInUse}: choose another id` }]
-        : []),
-      ...check.problems.map((problem) => ({
-        ...problem,
-        message: authorMessage(checked, problem.path, problem.message),
-      })),
-    ],
-    [idInUse, check, checked],
+  // Each problem with its place in words. The same list (the same object) while a new report
+  // finds the same problems: every field reads them (FieldProblems), and a new list would
+  // have React look through the whole page (thousands of outline rows) for those fields.
+  const problems = useSameWhileEqual(
+    useMemo(
+      () =>
+        [
+          ...(idInUse
+            ? [{ path: '$.id', message: `is already used by ${idInUse}: choose another id` }]
+            : []),
+          ...check.problems.map((problem) => ({
+            ...problem,
+            message: authorMessage(checked, problem.path, problem.message),
+          })),
+        ].map((problem) => ({ ...problem, place: describePath(checked, problem.path) })),
+      [idInUse, check, checked],
+    ),
+    sameProblems,
   );
   const problemsByPath = useMemo(() => {
     const byPath = new Map<string, typeof problems>();
@@ -215,23 +223,30 @@ export function EditorWorkspace({
     onRemoved: (what) => setMessage(`Removed ${what}. Undo (Ctrl+Z) brings it back.`),
   };
 
-  const chooseProblem = (path: string) => {
-    if (!wide) setTab('edit');
-    const index = problemNodeIndex(path);
-    // Problems are found in the checked tree (above): their paths index its nodes.
-    const node = index === undefined ? undefined : checked.nodes[index];
-    const answer = /answers\[(\d+)\]/.exec(path)?.[1];
-    select(
-      node
-        ? { kind: 'node', id: node.id, index, ...(answer ? { answer: Number(answer) } : {}) }
-        : { kind: 'tree' },
-    );
-    // The field the problem names, once its form is on screen (or the nearest that holds it).
-    setFocusRequest({
-      ids: [...pathAndParents(path).map(fieldId), 'editor-form-heading'],
-      scroll: true,
-    });
-  };
+  // The tree the problems were found in, read when one is chosen: their paths index its nodes.
+  const checkedNow = useRef(checked);
+  useLayoutEffect(() => {
+    checkedNow.current = checked;
+  });
+  const chooseProblem = useCallback(
+    (path: string) => {
+      if (!wide) setTab('edit');
+      const index = problemNodeIndex(path);
+      const node = index === undefined ? undefined : checkedNow.current.nodes[index];
+      const answer = /answers\[(\d+)\]/.exec(path)?.[1];
+      select(
+        node
+          ? { kind: 'node', id: node.id, index, ...(answer ? { answer: Number(answer) } : {}) }
+          : { kind: 'tree' },
+      );
+      // The field the problem names, once its form is on screen (or the nearest that holds it).
+      setFocusRequest({
+        ids: [...pathAndParents(path).map(fieldId), 'editor-form-heading'],
+        scroll: true,
+      });
+    },
+    [wide, select],
+  );
 
   /** Downloads at once, or, with problems, only once the author says so. */
   const guarded = (download: () => void) => {
@@ -511,11 +526,7 @@ export function EditorWorkspace({
         ) : null}
 
         <FieldProblems value={problemsByPath}>
-          <ProblemList
-            problems={problems}
-            describe={(path) => describePath(checked, path)}
-            onChoose={chooseProblem}
-          />
+          <ProblemList problems={problems} onChoose={chooseProblem} />
           <div className={wide ? 'editor-layout' : 'editor-layout editor-layout--tabs'}>
             {wide ? (
               <>
@@ -552,6 +563,31 @@ export function EditorWorkspace({
   );
 }
 
+type PlacedProblem = { path: string; message: string; place: string };
+
+function sameProblems(before: readonly PlacedProblem[], after: readonly PlacedProblem[]): boolean {
+  return (
+    before.length === after.length &&
+    before.every(
+      (problem, at) =>
+        problem.path === after[at]?.path &&
+        problem.message === after[at].message &&
+        problem.place === after[at].place,
+    )
+  );
+}
+
+/**
+ * The value given, or the one given before when `same` says they are equal: what depends on
+ * it is then not drawn again. (React's pattern for state adjusted during render.)
+ */
+function useSameWhileEqual<T>(value: T, same: (before: T, after: T) => boolean): T {
+  const [kept, setKept] = useState(value);
+  const current = kept === value || same(kept, value) ? kept : value;
+  if (current !== kept) setKept(current);
+  return current;
+}
+
 /** A tree of more nodes than this takes longer than a frame to check (docs/performance.md). */
 const LARGE_TREE_NODES = 300;
 /** How long typing pauses before a large tree is checked again. */
@@ -568,7 +604,9 @@ function useSettledTree(tree: Tree): Tree {
   const [paused, setPaused] = useState(tree);
   useEffect(() => {
     if (!large) return;
-    const timer = setTimeout(() => setPaused(tree), SETTLE_MS);
+    // In a transition, like the deferred value: the page is drawn again for the settled
+    // tree in slices, and a key typed meanwhile goes first (ADR 52).
+    const timer = setTimeout(() => startTransition(() => setPaused(tree)), SETTLE_MS);
     return () => clearTimeout(timer);
   }, [tree, large]);
   return useDeferredValue(large ? paused : tree);

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { TreeProblem } from '../../engine/graph-checks';
 
 /**
@@ -5,14 +6,12 @@ import type { TreeProblem } from '../../engine/graph-checks';
  * the form and moves focus to the field (editor-page.tsx). A live region says how many
  * there are as they change, without reading them all out at every keystroke.
  */
-export function ProblemList({
+export const ProblemList = memo(function ProblemList({
   problems,
-  describe,
   onChoose,
 }: {
-  problems: readonly TreeProblem[];
-  /** Where a path is, in words: "Question “Is it on?”, answer 2, leads to". */
-  describe: (path: string) => string;
+  /** Each with where it is, in words: "Question “Is it on?”, answer 2, leads to". */
+  problems: readonly (TreeProblem & { place: string })[];
   onChoose: (path: string) => void;
 }) {
   return (
@@ -34,7 +33,7 @@ export function ProblemList({
                 className="editor-link-button"
                 onClick={() => onChoose(problem.path)}
               >
-                {describe(problem.path)}: {problem.message}
+                {problem.place}: {problem.message}
               </button>
             </li>
           ))}
@@ -42,4 +41,4 @@ export function ProblemList({
       ) : null}
     </section>
   );
-}
+});

@@ -166,7 +166,9 @@ export const TreeOutline = memo(function TreeOutline({
     const item = items.find((candidate) => candidate.key === key);
     if (!item) return;
     onSelect(item.selection);
-    document.getElementById(`${ROW_ID}${key}`)?.focus();
+    const row = document.getElementById(`${ROW_ID}${key}`);
+    row?.focus();
+    if (row) keepInView(row);
   };
   const toggle = (key: string, open: boolean) =>
     setCollapsed((old) => {
@@ -231,22 +233,59 @@ export const TreeOutline = memo(function TreeOutline({
       onKeyDown={onKeyDown}
       onClick={onClick}
     >
-      {visible
-        .filter((item) => !item.parent)
-        .map((item) => {
-          const open = item.children?.length ? !collapsed.has(item.key) : undefined;
-          const answers = open ? (childrenOf.get(item.key) ?? []) : NO_ITEMS;
-          const here = active === item.key || answers.some((answer) => answer.key === active);
-          return (
-            <OutlineRow
-              key={item.key}
-              item={item}
-              open={open}
-              answers={answers}
-              active={here ? active : undefined}
-            />
-          );
-        })}
+      {chunked(
+        visible
+          .filter((item) => !item.parent)
+          .map((item): RowProps => {
+            const open = item.children?.length ? !collapsed.has(item.key) : undefined;
+            const answers = open ? (childrenOf.get(item.key) ?? []) : NO_ITEMS;
+            const here = active === item.key || answers.some((answer) => answer.key === active);
+            return { item, open, answers, active: here ? active : undefined };
+          }),
+      ).map((rows, at) => (
+        // A chunk of rows the browser skips (layout, paint) while it is far from view, and
+        // sizes by its rows until it has been drawn once (then by its last size).
+        <div
+          key={at}
+          className="editor-outline__chunk"
+          style={{
+            containIntrinsicSize: `auto ${rows.reduce((lines, row) => lines + 1 + row.answers.length, 0) * ROW_REM}rem`,
+          }}
+        >
+          {rows.map((row) => (
+            <OutlineRow key={row.item.key} {...row} />
+          ))}
+        </div>
+      ))}
     </div>
   );
 });
+
+/**
+ * Rows by the hundred: the outline of a 1,700-question tree is 20,000 boxes, and the browser
+ * works on all of them at every frame unless told which it may skip (`content-visibility`,
+ * editor.css). Per chunk rather than per row, because the browser watches each such element
+ * for when it comes into view, and 1,700 of them cost it more than they save.
+ */
+const CHUNK_ROWS = 100;
+/** About the height of one line of the outline, for a chunk not drawn yet. */
+const ROW_REM = 2;
+
+/**
+ * Chunks not drawn yet are sized by estimate (content-visibility): the scroll that focus made
+ * to a far row is put right, frame by frame for a moment, as the chunks it passed are drawn at
+ * their size (which takes the browser a frame or two after each scroll), while it has focus.
+ */
+function keepInView(row: HTMLElement, frames = 30): void {
+  requestAnimationFrame(() => {
+    if (document.activeElement !== row) return;
+    row.scrollIntoView({ block: 'nearest' });
+    if (frames > 1) keepInView(row, frames - 1);
+  });
+}
+
+function chunked<T>(rows: T[]): T[][] {
+  const chunks: T[][] = [];
+  for (let at = 0; at < rows.length; at += CHUNK_ROWS) chunks.push(rows.slice(at, at + CHUNK_ROWS));
+  return chunks;
+}

@@ -1,13 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
+import { memo } from 'react';
 import { configQueryOptions } from '../../data/config-query';
 
 /**
  * For the people who run the site, in the editor: a static build's config.json that is
  * there but is not JSON (a trailing comma after an edit by hand) drops every setting in it.
  * The console says so too (data/config-query.ts); walkers' pages say nothing, as nothing
- * there is theirs to fix. With a server the settings come from its database instead.
+ * there is theirs to fix. With a server the settings come from its database instead. Drawn
+ * again only when the settings change, not at every key typed in the editor.
  */
-export function UnreadableConfigNotice() {
+export const UnreadableConfigNotice = memo(function UnreadableConfigNotice() {
   const { data: config } = useQuery(configQueryOptions());
   if (!config?.unreadable) return null;
   return (
@@ -24,4 +26,4 @@ export function UnreadableConfigNotice() {
       </p>
     </section>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import type { Tree } from '../../engine/tree-schema';
 import { DraftChecker, type CheckedDraft } from './draft-checker';
 import { reportOnDraft } from './draft-report';
@@ -36,7 +36,10 @@ export function useDraftChecks(
   useEffect(() => {
     if (!useWorker) return;
     const instance = new DraftChecker(startChecksWorker(), {
-      onReport: setFromWorker,
+      // What follows from a report (the problem list, the fields' problems, the preview) is
+      // drawn in a transition: React draws it in slices and lets a key typed meanwhile go
+      // first, rather than keep the key waiting for the whole redraw (ADR 52).
+      onReport: (report) => startTransition(() => setFromWorker(report)),
       onFailure: (reason) => {
         console.warn(`Checking drafts on the page: ${reason}`);
         setUseWorker(false);
