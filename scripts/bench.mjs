@@ -411,28 +411,36 @@ const SNIPPETS = {
 <script src="${wizardUrl}/embed.js" async></script>`,
 };
 
-/** A host page on another origin with a two-line snippet. */
+/** A host page on another origin with a two-line snippet, and nothing of the bench's own. */
 const hostPage = (wizardUrl, snippet) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,"></head>
 <body><h1>Helpdesk ticket</h1>
-<script>
-  // When the frame is shown (a loader that hides it until its first size report shows it
-  // then; a frame in the host's own HTML is shown as it is parsed), before it is painted.
+${SNIPPETS[snippet](wizardUrl)}
+</body></html>
+`;
+
+/**
+ * In the host page, before any of its own: when the frame is shown (a loader that hides it
+ * until its first size report shows it then; a frame in the host's own HTML is shown as it is
+ * parsed), before it is painted. An init script, not a script in the host page: an inline
+ * script before the snippet would hold the host page's parser (and its frame's request) for
+ * its own run, which no host page has to do.
+ */
+function revealTiming() {
+  if (window !== window.top) return;
   window.__revealed = new Promise((resolve) => {
     const shown = () => {
       const frame = document.querySelector('iframe');
       return frame && frame.style.visibility !== 'hidden' && frame.style.height !== '0px';
     };
+    // Before the document has its root element: watch the document.
     new MutationObserver((_, observer) => {
       if (!shown()) return;
       observer.disconnect();
       requestAnimationFrame(() => resolve(performance.now()));
-    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    }).observe(document, { subtree: true, childList: true, attributes: true });
   });
-</script>
-${SNIPPETS[snippet](wizardUrl)}
-</body></html>
-`;
+}
 
 /**
  * The embed's first question, in the host page's time: the later of the frame shown and its
@@ -441,6 +449,7 @@ ${SNIPPETS[snippet](wizardUrl)}
 async function measureEmbed(browser, profile, hostUrl) {
   const { context, page } = await openPage(browser, profile);
   await page.addInitScript(instrument, {});
+  await page.addInitScript(revealTiming);
   await page.goto(`${hostUrl}/`, { waitUntil: 'load' });
   const revealed = await page.evaluate(() => window.__revealed);
   const frame = page.frames().find((candidate) => candidate !== page.mainFrame());
