@@ -939,6 +939,63 @@ test('embed.js arriving after the frame has started still adopts it: the frame r
   await expect(page.locator('iframe')).toHaveCount(1);
 });
 
+test('embed.js adopting while the host page still loads: a frame that asked before it gets its hello at the page’s load (ADR 50)', async ({
+  page,
+}) => {
+  await allowOrigins(page, [HOST_ORIGIN]);
+  // An image of the host page held back: the page has no load event until it is released.
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(`${HOST_ORIGIN}/held.svg`, async (route) => {
+    await released;
+    await route.fulfill({
+      contentType: 'image/svg+xml',
+      body: '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>',
+    });
+  });
+  await page.addInitScript(() => {
+    const messages: unknown[] = [];
+    Object.assign(window, { hostMessages: messages });
+    addEventListener('message', (event) => messages.push(event.data));
+  });
+  await page.goto(`${HOST_ORIGIN}/loading.html`, { waitUntil: 'domcontentloaded' });
+  await page.evaluate(() => {
+    const events: unknown[] = [];
+    Object.assign(window, { hostEvents: events });
+    for (const type of ['ready', 'step', 'resize']) {
+      document.addEventListener(`troubleshooter:${type}`, (event) => {
+        const { detail, target } = event as CustomEvent;
+        events.push({ type, target: (target as Element).id, detail });
+      });
+    }
+  });
+  // The frame's page has come and its app asked for a hello before embed.js was there.
+  await expect(snippetFrame(page).locator('html[data-interactive]')).toBeAttached();
+  await expect
+    .poll(async () =>
+      (await hostMessages(page)).some((data) => (data as { type?: string })?.type === 'connect'),
+    )
+    .toBe(true);
+  expect(await page.evaluate(() => document.readyState)).not.toBe('complete');
+
+  // embed.js adopts it while the host page still loads: the hello waits for the page's load.
+  await addLoader(page);
+  await expect.poll(() => page.evaluate(() => Boolean(window.Troubleshooter))).toBe(true);
+  await expect(page.locator('#ticket')).toHaveCSS('color-scheme', 'light dark');
+  expect(await hostEvents(page)).toEqual([]);
+  release();
+  await expect(snippetFrame(page).locator('html.embedded-sized')).toBeAttached();
+  await expect(page.locator('#ticket')).toHaveAttribute('title', TITLE);
+  await expect
+    .poll(async () =>
+      (await hostEvents(page))
+        .filter((event) => event.type !== 'resize')
+        .map((event) => event.type),
+    )
+    .toEqual(['ready', 'step']);
+  await expect(page.locator('iframe')).toHaveCount(1);
+});
+
 test('an adopted frame on an origin that is only nearly allowed sends the host nothing at all', async ({
   page,
   consoleGuard,

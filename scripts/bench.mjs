@@ -159,6 +159,25 @@ async function answersOf(distDir, step) {
 
 const pageFile = (root, address) => path.join(root, address, 'index.html');
 
+/**
+ * How far a ratio of two medians could move by chance: the 5th and 95th percentiles of the
+ * ratio over 2,000 resamplings (with replacement) of each page's loads. A run whose interval
+ * holds 1.00 cannot tell the two pages apart. Seeded, so a run's figures can be repeated.
+ */
+function ratioInterval(values, bases) {
+  if (!values?.length || !bases?.length) return undefined;
+  let seed = 1;
+  const random = () => {
+    seed = (seed * 16807) % 2147483647;
+    return seed / 2147483647;
+  };
+  const resample = (list) => list.map(() => list[Math.floor(random() * list.length)]);
+  const ratios = [];
+  for (let i = 0; i < 2000; i += 1) ratios.push(median(resample(values)) / median(resample(bases)));
+  ratios.sort((a, b) => a - b);
+  return [ratios[100], ratios[1899]];
+}
+
 const median = (values) => {
   if (!values?.length) return undefined;
   const sorted = [...values].sort((a, b) => a - b);
@@ -392,28 +411,36 @@ const SNIPPETS = {
 <script src="${wizardUrl}/embed.js" async></script>`,
 };
 
-/** A host page on another origin with a two-line snippet. */
+/** A host page on another origin with a two-line snippet, and nothing of the bench's own. */
 const hostPage = (wizardUrl, snippet) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,"></head>
 <body><h1>Helpdesk ticket</h1>
-<script>
-  // When the frame is shown (a loader that hides it until its first size report shows it
-  // then; a frame in the host's own HTML is shown as it is parsed), before it is painted.
+${SNIPPETS[snippet](wizardUrl)}
+</body></html>
+`;
+
+/**
+ * In the host page, before any of its own: when the frame is shown (a loader that hides it
+ * until its first size report shows it then; a frame in the host's own HTML is shown as it is
+ * parsed), before it is painted. An init script, not a script in the host page: an inline
+ * script before the snippet would hold the host page's parser (and its frame's request) for
+ * its own run, which no host page has to do.
+ */
+function revealTiming() {
+  if (window !== window.top) return;
   window.__revealed = new Promise((resolve) => {
     const shown = () => {
       const frame = document.querySelector('iframe');
       return frame && frame.style.visibility !== 'hidden' && frame.style.height !== '0px';
     };
+    // Before the document has its root element: watch the document.
     new MutationObserver((_, observer) => {
       if (!shown()) return;
       observer.disconnect();
       requestAnimationFrame(() => resolve(performance.now()));
-    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    }).observe(document, { subtree: true, childList: true, attributes: true });
   });
-</script>
-${SNIPPETS[snippet](wizardUrl)}
-</body></html>
-`;
+}
 
 /**
  * The embed's first question, in the host page's time: the later of the frame shown and its
@@ -422,6 +449,7 @@ ${SNIPPETS[snippet](wizardUrl)}
 async function measureEmbed(browser, profile, hostUrl) {
   const { context, page } = await openPage(browser, profile);
   await page.addInitScript(instrument, {});
+  await page.addInitScript(revealTiming);
   await page.goto(`${hostUrl}/`, { waitUntil: 'load' });
   const revealed = await page.evaluate(() => window.__revealed);
   const frame = page.frames().find((candidate) => candidate !== page.mainFrame());
@@ -516,36 +544,58 @@ async function main() {
     manySites.push({ key: 'before', url: await serve(options['compare-many']) });
   }
 
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  // Without the browser's own omnibox pop-up, a page of its own that new headless Chromium
+  // loads for every new window (each context here): about 150 ms of another process's CPU
+  // at the start of every load, on a machine of 2 cores, that no page here asked for.
+  const browser = await chromium.launch({
+    executablePath,
+    args: [...CHROMIUM_ARGS, '--disable-features=WebUIOmniboxPopup'],
+  });
   const version = browser.version();
   const results = [];
   try {
     for (const profile of PROFILES) {
       const samples = {};
       const add = (key, value) => (samples[key] ??= []).push(value);
-      for (let run = 0; run < RUNS; run += 1) {
-        for (const step of [START, DEEP]) {
+      // The first paints of one run: each page once. A page loaded just after another pays for
+      // what that one left behind (its renderer closing, its background compile), so the
+      // order turns by one place each run and no page always follows the same one.
+      const firstPaints = [];
+      for (const step of [START, DEEP]) {
+        firstPaints.push(async () => {
           add(
             `${step.name}:minimal`,
             (await measureStep(browser, profile, minimalUrl + step.path, step)).firstQuestion,
           );
+        });
+        firstPaints.push(async () => {
           const stripped = await measureStep(browser, profile, strippedUrl + step.path, step);
           add(`${step.name}:stripped`, stripped.firstQuestion);
           add(`${step.name}:stripped:bytes`, stripped.bytes);
-          for (const site of sites) {
+        });
+        for (const site of sites) {
+          firstPaints.push(async () => {
             const load = await measureStep(browser, profile, site.url + step.path, step, {
               firstClick: !options['paint-only'],
             });
             add(`${step.name}:${site.key}`, load.firstQuestion);
             add(`${step.name}:${site.key}:bytes`, load.bytes);
             add(`${step.name}:${site.key}:interactive`, load.interactive);
-            if (site.variant) continue;
+            if (site.variant) return;
             add(`${step.name}:${site.key}:first-click`, load.shownAfter);
             add(`${step.name}:${site.key}:first-click:trips`, load.shownRoundTrips);
-          }
+          });
         }
-        for (const host of embedHosts) {
+      }
+      for (const host of embedHosts) {
+        firstPaints.push(async () => {
           add(`embed:${host.key}`, await measureEmbed(browser, profile, host.url));
+        });
+      }
+      for (let run = 0; run < RUNS; run += 1) {
+        const turn = run % firstPaints.length;
+        for (const measure of [...firstPaints.slice(turn), ...firstPaints.slice(0, turn)]) {
+          await measure();
         }
         if (options['paint-only']) continue;
         for (const site of sites.filter((candidate) => !candidate.variant)) {
@@ -579,6 +629,7 @@ async function main() {
       results.push({
         profile,
         samples: Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)])),
+        raw: samples,
       });
     }
   } finally {
@@ -594,6 +645,10 @@ function report(results, sites, version) {
   const kb = (value) => (value === undefined ? '' : `${(value / 1024).toFixed(1)} KB`);
   const ratio = (value, base) =>
     value === undefined || base === undefined ? '' : `${(value / base).toFixed(2)}x`;
+  const interval = (values, bases) => {
+    const range = ratioInterval(values, bases);
+    return range ? `${range[0].toFixed(2)}–${range[1].toFixed(2)}` : '';
+  };
   const [load1, load5] = os.loadavg();
   console.log(
     `\nMedian of ${RUNS} cold runs each (Chromium ${version}), ${new Date().toISOString()}, ` +
@@ -601,7 +656,7 @@ function report(results, sites, version) {
   );
   if (options.compare) console.log(`"before" is the build in ${options.compare}.\n`);
   const compared = sites.filter((site) => site.key !== 'app');
-  for (const { profile, samples: m } of results) {
+  for (const { profile, samples: m, raw } of results) {
     console.log(`### ${profile.name}\n`);
     console.log(
       'First question painted, from navigation start; ratios to the same page without its scripts.\n',
@@ -612,7 +667,8 @@ function report(results, sites, version) {
       'same page, no scripts',
       'app',
       'ratio',
-      ...compared.flatMap((site) => [site.label, 'ratio']),
+      '90% interval',
+      ...compared.flatMap((site) => [site.label, 'ratio', '90% interval']),
       'bytes (no scripts)',
       'bytes (app)',
     ];
@@ -627,9 +683,11 @@ function report(results, sites, version) {
           ms(stripped),
           ms(m[`${n}:app`]),
           ratio(m[`${n}:app`], stripped),
+          interval(raw[`${n}:app`], raw[`${n}:stripped`]),
           ...compared.flatMap((site) => [
             ms(m[`${n}:${site.key}`]),
             ratio(m[`${n}:${site.key}`], stripped),
+            interval(raw[`${n}:${site.key}`], raw[`${n}:stripped`]),
           ]),
           kb(m[`${n}:stripped:bytes`]),
           kb(m[`${n}:app:bytes`]),
@@ -640,10 +698,13 @@ function report(results, sites, version) {
       "\nThe embed (a host page with the snippet, start step): from the host page's navigation" +
         ' start until the frame is shown with its question painted, against the page itself.\n',
     );
-    console.log('| build | embed | page itself | ratio |\n|---|---|---|---|');
+    console.log('| build | embed | page itself | ratio | 90% interval |\n|---|---|---|---|---|');
     for (const site of sites.filter((candidate) => !candidate.variant)) {
       const [embed, itself] = [m[`embed:${site.key}`], m[`start:${site.key}`]];
-      console.log(`| ${[site.label, ms(embed), ms(itself), ratio(embed, itself)].join(' | ')} |`);
+      const range = interval(raw[`embed:${site.key}`], raw[`start:${site.key}`]);
+      console.log(
+        `| ${[site.label, ms(embed), ms(itself), ratio(embed, itself), range].join(' | ')} |`,
+      );
     }
     console.log(
       '\nInteractive: from navigation start until a click on an answer is handled in place.\n',

@@ -182,14 +182,28 @@ const PROVISIONAL_HEIGHT = '640px';
     };
     addEventListener('message', onMessage);
     // An adopted frame whose page has come (cross-origin, so no contentDocument here) may have
-    // asked for its hello before this script ran: say it now. One still at its first,
+    // asked for its hello before this script ran: say it then. One still at its first,
     // same-origin about:blank will ask once its page runs.
+    const helloIfItsPageHasCome = () => {
+      if (!iframe.contentDocument) hello();
+    };
     if (iframe !== element) element.appendChild(iframe);
-    else if (!iframe.contentDocument) hello();
+    else if (document.readyState === 'complete') helloIfItsPageHasCome();
+    else {
+      // While the host page loads, not by looking into the frame now: one still at its first
+      // about:blank would have a window made for it just to be looked at, on the main thread
+      // the frame's own page is about to arrive on (ADR 50). The frame's page has come by
+      // its `load`, or, for a frame that loaded before this script ran, by the host page's
+      // (a frame holds its parent's `load` until it has loaded).
+      iframe.addEventListener('load', helloIfItsPageHasCome, { once: true });
+      addEventListener('load', helloIfItsPageHasCome, { once: true });
+    }
 
     const mounted: Mounted = {
       unmount() {
         removeEventListener('message', onMessage);
+        iframe.removeEventListener('load', helloIfItsPageHasCome);
+        removeEventListener('load', helloIfItsPageHasCome);
         if (iframe !== element) iframe.remove();
         if (mounts.get(element) === mounted) mounts.delete(element);
       },
