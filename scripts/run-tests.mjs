@@ -1,14 +1,15 @@
-// `npm test`: every suite, with the two longest side by side (ADR 54).
+// `npm test`: every suite, some side by side (ADR 54).
 //
 // 1. the unit and component tests;
 // 2. the builds the browser suites test (scripts/fresh-build.mjs, a no-op when they are fresh);
 // 3. at the same time, in two lanes:
 //    - the browser tests in Chromium (Playwright), printed as they run;
-//    - the server's tests on PGlite, then on a throwaway PostgreSQL cluster, then the walks
-//      in Firefox and WebKit, printed as a whole when each ends.
+//    - the server's tests on a throwaway PostgreSQL cluster, then the walks in Firefox and
+//      WebKit, printed as a whole when each ends;
+// 4. the server's tests on PGlite.
 //
-// The Chromium suite spends most of its time waiting on browsers and servers (about 40% of two
-// cores on a quiet machine), so the second lane runs in its idle time rather than after it.
+// The Chromium suite spends much of its time waiting on browsers and servers, so the second
+// lane, which mostly waits too (on PostgreSQL, on other browsers), runs in its idle time.
 // Every suite runs even when an earlier one failed, so one run reports every failure; the exit
 // status is 1 if any did. Each writes its JSON report to test-results/, which
 // scripts/ci-summary.mjs counts.
@@ -51,13 +52,8 @@ const prepared = await run('builds for the browser tests', 'sh', [
 results.push(prepared);
 
 if (prepared.status === 0) {
-  const secondLane = (async () => {
+  const besideChromium = (async () => {
     const lane = [];
-    lane.push(
-      await run('server tests on PGlite', npm, ['run', '-s', 'test:server:pglite'], {
-        quiet: true,
-      }),
-    );
     lane.push(
       await run('server tests on PostgreSQL', npm, ['run', '-s', 'test:server:postgres'], {
         quiet: true,
@@ -70,15 +66,17 @@ if (prepared.status === 0) {
     );
     return lane;
   })();
-  console.log('\nThe server tests and the Firefox and WebKit walks run beside the Chromium tests;');
-  console.log('their output follows the Chromium tests.');
-  const chromium = run('browser tests in Chromium', 'npx', ['playwright', 'test']);
-  results.push(await chromium);
-  for (const result of await secondLane) {
+  console.log('\nThe server tests on PostgreSQL and the Firefox and WebKit walks run beside the');
+  console.log('Chromium tests; their output follows the Chromium tests.');
+  results.push(await run('browser tests in Chromium', 'npx', ['playwright', 'test']));
+  for (const result of await besideChromium) {
     console.log(`\n-- ${result.label} (${result.seconds} s, beside the Chromium tests)`);
     process.stdout.write(Buffer.concat(result.output));
     results.push(result);
   }
+  // Alone: PGlite runs in this process's own thread, and shares two cores badly (five times
+  // slower beside the Chromium tests, ADR 54).
+  results.push(await run('server tests on PGlite', npm, ['run', '-s', 'test:server:pglite']));
 }
 
 console.log('');

@@ -10,6 +10,12 @@ export default defineConfig({
     environment: 'node',
     include: ['server/**/*.test.ts'],
     globalSetup: ['server/testing/global-setup.ts'],
+    setupFiles: ['server/testing/after-each-file.ts'],
+    // Files share workers rather than each starting its own (about a second a file, at
+    // 22 files twice a run): nothing in the server keeps state between apps but the render
+    // workers, which are meant to be shared, and each file's database is its own
+    // (server/testing/after-each-file.ts).
+    isolate: false,
     restoreMocks: true,
     // Tests that start real server processes wait for them to listen.
     testTimeout: 30_000,

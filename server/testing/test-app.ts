@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { afterAll, inject, onTestFinished } from 'vitest';
+import { inject, onTestFinished } from 'vitest';
 import { buildApp, type AppOptions } from '../app';
 import { openDatabase, type DatabaseConnection } from '../db/database';
 
@@ -92,12 +92,21 @@ export async function testDatabaseUrl(): Promise<string | undefined> {
   return (await shared)?.url;
 }
 
-afterAll(async () => {
-  if (!shared) return;
-  const { connection } = await shared;
+/**
+ * Closes this file's database (and drops its PostgreSQL copy), so that the next test file,
+ * which may run in the same worker (server/vitest.config.ts), opens one of its own. Run after
+ * each file by server/testing/after-each-file.ts.
+ */
+export async function closeTestDatabase(): Promise<void> {
+  const current = shared;
+  const drop = dropDatabase;
+  shared = undefined;
+  dropDatabase = undefined;
+  if (!current) return;
+  const { connection } = await current;
   await connection.close();
-  await dropDatabase?.();
-});
+  await drop?.();
+}
 
 /** Empties every table (the schema stays): each test starts from an empty database. */
 export async function resetDatabase(connection: DatabaseConnection): Promise<void> {
