@@ -18,6 +18,15 @@ const saved = (page: Page) =>
     timeout: 15_000,
   });
 
+/** Discards the draft on the page: the deployed troubleshooter is back, also after a reload. */
+async function discardAndSeeShipped(page: Page) {
+  await page.getByRole('button', { name: 'Discard this draft' }).click();
+  const title = page.getByRole('textbox', { name: 'Title', exact: true });
+  await expect(title).toHaveValue(SHIPPED.title);
+  await page.reload();
+  await expect(title).toHaveValue(SHIPPED.title);
+}
+
 async function expectAccessible(page: Page, name: string) {
   for (const width of [320, 1280]) {
     await page.setViewportSize({ width, height: 900 });
@@ -129,14 +138,7 @@ test('a stored draft that cannot be read is said to be broken, and can be discar
     ),
   ).toBeVisible();
   await expectAccessible(page, 'broken');
-  await page.getByRole('button', { name: 'Discard this draft' }).click();
-  await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(
-    SHIPPED.title,
-  );
-  await page.reload();
-  await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(
-    SHIPPED.title,
-  );
+  await discardAndSeeShipped(page);
 });
 
 for (const [name, damage, problem] of [
@@ -185,14 +187,7 @@ for (const [name, damage, problem] of [
       page.getByRole('tabpanel', { name: 'Drafts' }).getByRole('link', { name: 'Title' }),
     ).toBeVisible();
     await page.goto('/edit/q164887');
-    await page.getByRole('button', { name: 'Discard this draft' }).click();
-    await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(
-      SHIPPED.title,
-    );
-    await page.reload();
-    await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(
-      SHIPPED.title,
-    );
+    await discardAndSeeShipped(page);
   });
 }
 

@@ -835,6 +835,19 @@ const snippetFrame = (page: Page) => page.frameLocator('#ticket');
 const hostMessages = (page: Page) =>
   page.evaluate(() => (window as unknown as { hostMessages: unknown[] }).hostMessages);
 
+/** The snippet's frame adopted by embed.js: sized, titled, and its first events sent. */
+async function expectAdopted(page: Page) {
+  await expect(snippetFrame(page).locator('html.embedded-sized')).toBeAttached();
+  await expect(page.locator('#ticket')).toHaveAttribute('title', TITLE);
+  await expect
+    .poll(async () =>
+      (await hostEvents(page))
+        .filter((event) => event.type !== 'resize')
+        .map((event) => event.type),
+    )
+    .toEqual(['ready', 'step']);
+}
+
 test('the README’s snippet: embed.js adopts the frame the host wrote, sizes it and passes its events on (ADR 48)', async ({
   page,
 }) => {
@@ -909,15 +922,7 @@ test('embed.js arriving after the frame has started still adopts it: the frame r
   expect(await hostEvents(page)).toEqual([]);
 
   await addLoader(page);
-  await expect(snippetFrame(page).locator('html.embedded-sized')).toBeAttached();
-  await expect(page.locator('#ticket')).toHaveAttribute('title', TITLE);
-  await expect
-    .poll(async () =>
-      (await hostEvents(page))
-        .filter((event) => event.type !== 'resize')
-        .map((event) => event.type),
-    )
-    .toEqual(['ready', 'step']);
+  await expectAdopted(page);
   // A changed data-troubleshooter-step takes the adopted frame there.
   await page.locator('#ticket').evaluate((element) => {
     element.setAttribute('data-troubleshooter-step', 'sms-1-2');
@@ -984,15 +989,7 @@ test('embed.js adopting while the host page still loads: a frame that asked befo
   await expect(page.locator('#ticket')).toHaveCSS('color-scheme', 'light dark');
   expect(await hostEvents(page)).toEqual([]);
   release();
-  await expect(snippetFrame(page).locator('html.embedded-sized')).toBeAttached();
-  await expect(page.locator('#ticket')).toHaveAttribute('title', TITLE);
-  await expect
-    .poll(async () =>
-      (await hostEvents(page))
-        .filter((event) => event.type !== 'resize')
-        .map((event) => event.type),
-    )
-    .toEqual(['ready', 'step']);
+  await expectAdopted(page);
   await expect(page.locator('iframe')).toHaveCount(1);
 });
 
