@@ -99,6 +99,14 @@ describe('settings and the audit log, for admins', () => {
     });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().errors.allowedOrigins).toContain('“*” is not an origin');
+    const twice = await app.inject({
+      method: 'PUT',
+      url: '/api/settings',
+      headers: { origin: ORIGIN, cookie: admin, 'content-type': 'application/json' },
+      payload: '{"embed":{"allowedOrigins":[]},"embed":{"allowedOrigins":["https://b.example"]}}',
+    });
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().message).toBe("The body's $.embed is written twice in the same object.");
   });
 
   it('lets only admins in: a publisher is refused, and someone signed out is sent to sign in', async () => {

@@ -156,6 +156,8 @@ export async function adminRoutes(app: FastifyInstance) {
             type: 'object',
             properties: {
               error: { type: 'string' },
+              // A body Fastify or server/plugins/json-body.ts refused says why in `message`.
+              message: { type: 'string' },
               errors: { type: 'object', additionalProperties: { type: 'string' } },
             },
           },
