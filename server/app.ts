@@ -14,6 +14,7 @@ import type { OidcSettings } from './accounts/oidc-config';
 import { authPlugin } from './plugins/auth';
 import { databasePlugin, type DatabasePluginOptions } from './plugins/database';
 import { firstStartPlugin } from './plugins/first-start';
+import { gracefulClosePlugin } from './plugins/graceful-close';
 import { jsonBodyPlugin } from './plugins/json-body';
 import { publishedSitePlugin } from './plugins/published-site';
 import type { PublishStage } from './publish/site-generation';
@@ -93,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 5 * 1024 * 1024,
   });
 
+  await app.register(gracefulClosePlugin);
   await app.register(jsonBodyPlugin);
   await app.register(databasePlugin, { database: options.database });
   await app.register(firstStartPlugin, { siteDir: options.siteDir });
