@@ -1,9 +1,9 @@
-// `npm test`: every suite, one after another (ADR 54).
+// `npm test`: every suite, one after another (ADR 54), but the two server suites side by side (ADR 57).
 //
 // 1. the unit and component tests;
 // 2. the builds the browser suites test (scripts/fresh-build.mjs, a no-op when they are fresh);
 // 3. the browser tests in Chromium (Playwright);
-// 4. the server's tests on PGlite, then on a throwaway PostgreSQL cluster;
+// 4. the server's tests on PGlite and on a throwaway PostgreSQL cluster, side by side;
 // 5. the walks in Firefox and WebKit.
 //
 // Every suite runs even when an earlier one failed, so one run reports every failure; the exit
@@ -13,18 +13,31 @@ import { spawn } from 'node:child_process';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
-/** Runs a command, its output printed as it comes; resolves with its exit status. */
-function run(label, command, args) {
+/**
+ * Runs a command; resolves with its exit status. Its output is printed as it comes, or, with
+ * `quiet`, kept and printed whole when it ends (for a suite run beside another).
+ */
+function run(label, command, args, { quiet = false } = {}) {
   const started = Date.now();
-  console.log(`\n-- ${label}`);
+  if (!quiet) console.log(`\n-- ${label}`);
   return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: 'inherit', env: process.env });
+    const child = spawn(command, args, {
+      stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+      env: process.env,
+    });
+    const output = [];
+    child.stdout?.on('data', (chunk) => output.push(chunk));
+    child.stderr?.on('data', (chunk) => output.push(chunk));
     child.on('error', (error) => {
       console.error(`${label}: could not start ${command}: ${error.message}`);
       resolve({ label, status: 1, seconds: 0 });
     });
     child.on('close', (code, signal) => {
       const seconds = Math.round((Date.now() - started) / 1000);
+      if (quiet) {
+        console.log(`\n-- ${label} (printed when it ended)`);
+        process.stdout.write(Buffer.concat(output));
+      }
       resolve({ label, status: code ?? (signal ? 1 : 0), seconds });
     });
   });
@@ -41,8 +54,16 @@ results.push(prepared);
 
 if (prepared.status === 0) {
   results.push(await run('browser tests in Chromium', 'npx', ['playwright', 'test']));
-  results.push(await run('server tests on PGlite', npm, ['run', '-s', 'test:server:pglite']));
-  results.push(await run('server tests on PostgreSQL', npm, ['run', '-s', 'test:server:postgres']));
+  // The two server suites side by side: the PostgreSQL one spends much of its time waiting
+  // on the database server, which leaves room for the other (ADR 57).
+  results.push(
+    ...(await Promise.all([
+      run('server tests on PGlite', npm, ['run', '-s', 'test:server:pglite'], { quiet: true }),
+      run('server tests on PostgreSQL', npm, ['run', '-s', 'test:server:postgres'], {
+        quiet: true,
+      }),
+    ])),
+  );
   results.push(await run('walks in Firefox and WebKit', npm, ['run', '-s', 'test:browsers']));
 }
 
