@@ -9,9 +9,14 @@ import { ShareStep } from './share-step';
 import { WalkContextBar } from './walk-context-bar';
 
 // Its own chunk, loaded once the page is interactive: it needs the settings and a form, and
-// the first paint of every step need not wait for either.
+// the first paint of every step need not wait for either. Should that code not load (the
+// network drops, or a reload interrupts it, as Firefox does by failing the import in the page
+// it leaves), the step stays without the report form rather than becoming an error screen.
 const ReportStep = lazy(() =>
-  import('./report-step').then((module) => ({ default: module.ReportStep })),
+  import('./report-step').then(
+    (module) => ({ default: module.ReportStep }),
+    () => ({ default: () => null }),
+  ),
 );
 
 /**
