@@ -26,8 +26,13 @@
 //     the host's navigation start until the frame is shown
 //     (a loader that hides it until its first size report shows it then) with its question
 //     heading painted, against the start page's own first question in the same run (for
-//     --compare's build too, with its own embed.js);
+//     --compare's build too, with its own embed.js); and the same host page with the frame
+//     alone, without embed.js: the floor no change to the embed's code can go below (ADR 56);
 //   - the bytes transferred until the load event.
+// On the VPN profile each run measures the first paints (and the embeds) three times
+// (`--paint-passes`), and each target gets a verdict from its 90% interval: met when the
+// whole interval is within it, not met when all of it is beyond, else "cannot tell" (ADR 55).
+// `--raw <file>` writes every sample as JSON.
 // `--compare <dir>` also measures another build (say, of the commit before a change, built
 // in a worktree) in the same loop, `--compare-many <dir>` its dist-many/, so before and after
 // are compared within one run. `--variants` adds the start and deep pages with their module
@@ -484,6 +489,9 @@ async function rewrittenSite(from, rewrite, addresses) {
   return dir;
 }
 
+/** The machine's load average (1 min) when the measuring began. */
+let loadAtStart;
+
 async function main() {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(NO_CHROMIUM_MESSAGE);
@@ -573,6 +581,7 @@ async function main() {
     args: [...CHROMIUM_ARGS, '--disable-features=WebUIOmniboxPopup'],
   });
   const version = browser.version();
+  loadAtStart = os.loadavg()[0];
   const results = [];
   try {
     for (const profile of PROFILES) {
@@ -688,7 +697,7 @@ function report(results, sites, version) {
   const [load1, load5] = os.loadavg();
   console.log(
     `\nMedian of ${RUNS} cold runs each (first paints: ${results.map(({ profile }) => `${paintPasses(profile)} a run on ${profile.key}`).join(', ')}; Chromium ${version}), ${new Date().toISOString()}, ` +
-      `load average ${load1.toFixed(2)} (1 min) ${load5.toFixed(2)} (5 min)\n`,
+      `load average (1 min) ${loadAtStart.toFixed(2)} at the start, ${load1.toFixed(2)} at the end (${load5.toFixed(2)} over 5 min)\n`,
   );
   if (options.compare) console.log(`"before" is the build in ${options.compare}.\n`);
   const compared = sites.filter((site) => site.key !== 'app');
