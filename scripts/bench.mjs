@@ -37,7 +37,9 @@
 // in a worktree) in the same loop, `--compare-many <dir>` its dist-many/, so before and after
 // are compared within one run. `--variants` adds the start and deep pages with their module
 // script changed (default priority instead of fetchpriority="low", at the end of <body>), to
-// try where it belongs, and with the entry asked for only after the page's first paint.
+// try where it belongs, with the entry asked for only after the page's first paint, and
+// without the entry but with the page's state (what its data costs, apart from the script);
+// `--variant <label>` (repeatable) adds only the ones named.
 // Profiles: loopback, and "VPN" (100 ms round trip, 2 Mbit/s each way, CPU slowed 4x,
 // through the DevTools protocol); `--profile vpn|loopback` runs one, `--paint-only` measures
 // only the first question's paint (quicker, to try --variants). Nothing here is
@@ -61,6 +63,7 @@ const { values: options } = parseArgs({
     compare: { type: 'string' },
     'compare-many': { type: 'string' },
     variants: { type: 'boolean', default: false },
+    variant: { type: 'string', multiple: true },
     profile: { type: 'string' },
     'paint-only': { type: 'boolean', default: false },
     'compare-snippet': { type: 'string', default: 'container' },
@@ -144,6 +147,9 @@ const VARIANTS = {
     const tag = MODULE_SCRIPT.exec(html)?.[0] ?? '';
     return html.replace(tag, '').replace('</body>', `${tag}</body>`);
   },
+  // Without the entry script but with the page's state (the JSON the app hydrates from): what
+  // the page's data costs its first paint, apart from its script.
+  'page state, no script': (html) => html.replace(MODULE_SCRIPT, ''),
   // The entry asked for only once the page has painted: a strict CSP allows no inline
   // script, so a small file of our own (BOOTSTRAP) does it, a round trip before the entry.
   'script after first paint': (html) =>
@@ -526,8 +532,9 @@ async function main() {
   if (options.compare) {
     sites.push({ key: 'before', label: 'before', url: await serve(options.compare) });
   }
-  if (options.variants) {
+  if (options.variants || options.variant) {
     for (const [label, rewrite] of Object.entries(VARIANTS)) {
+      if (options.variant && !options.variant.includes(label)) continue;
       const dir = await rewrittenSite('dist', rewrite, [START.path, DEEP.path]);
       await writeFile(path.join(dir, 'bench-bootstrap.js'), BOOTSTRAP);
       temporary.push(dir);
