@@ -580,12 +580,14 @@ async function main() {
     manySites.push({ key: 'before', url: await serve(options['compare-many']) });
   }
 
-  // Without the browser's own omnibox pop-up, a page of its own that new headless Chromium
-  // loads for every new window (each context here): about 150 ms of another process's CPU
-  // at the start of every load, on a machine of 2 cores, that no page here asked for.
+  // Without the browser's own omnibox pop-up, two pages of its own that new headless
+  // Chromium loads for every new window (each context here): about 150 ms of another
+  // process's CPU at the start of every load, on a machine of 2 cores, that no page here
+  // asked for. Given last, this list replaces CHROMIUM_ARGS' (ADR 57): the features
+  // Playwright turns off stay on here, as in a person's Chrome (ADR 51).
   const browser = await chromium.launch({
     executablePath,
-    args: [...CHROMIUM_ARGS, '--disable-features=WebUIOmniboxPopup'],
+    args: [...CHROMIUM_ARGS, '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup'],
   });
   const version = browser.version();
   loadAtStart = os.loadavg()[0];
