@@ -7,9 +7,10 @@ import {
   SUBPATH_URL,
   WIZARD_ORIGIN,
 } from './e2e/origins';
-import { CHROMIUM_ARGS, findChromium, NO_CHROMIUM_MESSAGE } from './scripts/find-chromium.mjs';
+import { CHROMIUM_ARGS, findTestChromium, NO_CHROMIUM_MESSAGE } from './scripts/find-chromium.mjs';
 
-const executablePath = findChromium();
+// Chromium's headless shell where it is installed (ADR 58), else the whole browser.
+const executablePath = findTestChromium();
 if (!executablePath) {
   console.error(NO_CHROMIUM_MESSAGE);
   process.exit(1);

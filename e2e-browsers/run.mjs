@@ -127,6 +127,46 @@ if (!isUpToDate(ROOT, DIST)) {
   }
 }
 
+/** Runs the walk in one browser; its report entry, its lines printed together at the end. */
+async function walkIn(browser) {
+  const lines = [];
+  const log = (line) => lines.push(line);
+  const missing = browser.missing();
+  if (missing) {
+    const status = values.require ? 'failed' : 'skipped';
+    console.log(`\n${browser.name}: ${status === 'failed' ? 'FAILED' : 'skipped'}: ${missing}`);
+    return { name: browser.name, status, reason: missing, failed: status === 'failed' ? 1 : 0 };
+  }
+  const browserStarted = Date.now();
+  let adapter;
+  let checks = [];
+  let error;
+  try {
+    adapter = await browser.launch();
+    log(`  (${adapter.version}, started in ${Date.now() - browserStarted} ms)`);
+    checks = await runWalk(adapter, origins, { only: values.only, viewport, log });
+  } catch (caught) {
+    error = caught instanceof Error ? caught.stack : String(caught);
+    log(`  FAIL could not run: ${error}`);
+  } finally {
+    await adapter?.close().catch((closeError) => log(`  (closing: ${closeError.message})`));
+  }
+  console.log(`\n${browser.name}:\n${lines.join('\n')}`);
+  const count = (status) => checks.filter((check) => check.status === status).length;
+  const failed = count('failed') + (error ? 1 : 0);
+  return {
+    name: browser.name,
+    version: adapter?.version,
+    status: failed ? 'failed' : 'passed',
+    ms: Date.now() - browserStarted,
+    passed: count('passed'),
+    failed,
+    skipped: count('skipped'),
+    checks,
+    error,
+  };
+}
+
 const started = Date.now();
 const site = siteWithConfig();
 const servers = [];
@@ -153,49 +193,14 @@ try {
       await startServer(['--root', 'e2e/host-page', '--port', String(PORT + 1)]),
     );
   }
-  for (const browser of BROWSERS) {
-    const missing = browser.missing();
-    if (missing) {
-      const status = values.require ? 'failed' : 'skipped';
-      console.log(`\n${browser.name}: ${status === 'failed' ? 'FAILED' : 'skipped'}: ${missing}`);
-      report.browsers.push({ name: browser.name, status, reason: missing });
-      if (status === 'failed') report.failed += 1;
-      continue;
-    }
-    console.log(`\n${browser.name}:`);
-    const browserStarted = Date.now();
-    let adapter;
-    let checks = [];
-    let error;
-    try {
-      adapter = await browser.launch();
-      console.log(`  (${adapter.version}, started in ${Date.now() - browserStarted} ms)`);
-      checks = await runWalk(adapter, origins, { only: values.only, viewport });
-    } catch (caught) {
-      error = caught instanceof Error ? caught.stack : String(caught);
-      console.log(`  FAIL could not run: ${error}`);
-    } finally {
-      await adapter
-        ?.close()
-        .catch((closeError) => console.log(`  (closing: ${closeError.message})`));
-    }
-    const count = (status) => checks.filter((check) => check.status === status).length;
-    const failed = count('failed') + (error ? 1 : 0);
-    const entry = {
-      name: browser.name,
-      version: adapter?.version,
-      status: failed ? 'failed' : 'passed',
-      ms: Date.now() - browserStarted,
-      passed: count('passed'),
-      failed,
-      skipped: count('skipped'),
-      checks,
-      error,
-    };
+  // The browsers side by side: a walk mostly waits on its driver and on the pages' round
+  // trips, so two share the machine's cores well. Each prints its lines whole when it ends.
+  const entries = await Promise.all(BROWSERS.map((browser) => walkIn(browser)));
+  for (const entry of entries) {
     report.browsers.push(entry);
-    report.passed += entry.passed;
-    report.failed += entry.failed;
-    report.skipped += entry.skipped;
+    report.passed += entry.passed ?? 0;
+    report.failed += entry.failed ?? 0;
+    report.skipped += entry.skipped ?? 0;
   }
 } catch (error) {
   console.error(`test:browsers: ${error.message}`);

@@ -218,7 +218,9 @@ for (const database of ['embedded', 'postgres'] as const) {
         '0',
       ]);
       await expect(page.locator('.report-chart canvas')).toHaveCount(2);
-      await expectAccessible(page, `report-${database}`);
+      // The pages are the same whichever database counted: their axe sweep (eight schemes and
+      // widths each) once, on the embedded one.
+      if (database === 'embedded') await expectAccessible(page, 'report');
 
       // Two versions side by side (version 1 had no walks); the form keeps the range.
       await page.getByLabel('Compare with').selectOption('1');
@@ -255,7 +257,7 @@ for (const database of ['embedded', 'postgres'] as const) {
         '1',
       );
       await expect(page.getByRole('status').filter({ hasText: '5 walks started' })).toBeVisible();
-      await expectAccessible(page, `traffic-map-${database}`);
+      if (database === 'embedded') await expectAccessible(page, 'traffic-map');
     });
   });
 }

@@ -1,13 +1,15 @@
-// Makes sure the browser tests have a Chromium: uses the one findChromium() finds, or, on a
-// Debian or Ubuntu machine where this user may run apt-get (root, or passwordless sudo),
-// installs Debian's `chromium` package; anywhere else it stops with one line saying how to
-// install one. Used by `npm run test:e2e` (so by `npm test`) and by .ci/run.
+// Makes sure the browser tests have a Chromium: uses the one findTestChromium() finds (the
+// headless shell, else the whole browser), or, on a Debian or Ubuntu machine where this user
+// may run apt-get (root, or passwordless sudo), installs Debian's `chromium` and
+// `chromium-headless-shell` packages (the suite runs in the shell, the benchmarks in the whole
+// browser: ADR 58); anywhere else it stops with one line saying how to install one. Used by
+// `npm run test:e2e` (so by `npm test`) and by .ci/run.
 //
 //   node scripts/ensure-chromium.mjs    prints the browser it will use, exit 1 if none
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { findChromium, NO_CHROMIUM_MESSAGE } from './find-chromium.mjs';
+import { findTestChromium, NO_CHROMIUM_MESSAGE } from './find-chromium.mjs';
 
 /** The fields of an os-release file (`ID=debian`, `ID_LIKE="ubuntu debian"`, …). */
 function osReleaseIds(text) {
@@ -40,12 +42,12 @@ export function chromiumPlan(machine) {
   return { stop: NO_CHROMIUM_MESSAGE };
 }
 
-/** The commands that install Debian's chromium, without a question asked. */
+/** The commands that install Debian's chromium and its headless shell, without a question asked. */
 export function installCommands(sudo) {
   const prefix = sudo ? ['sudo', '-n', 'env', 'DEBIAN_FRONTEND=noninteractive'] : [];
   return [
     [...prefix, 'apt-get', 'update', '-qq'],
-    [...prefix, 'apt-get', 'install', '-y', '-qq', 'chromium'],
+    [...prefix, 'apt-get', 'install', '-y', '-qq', 'chromium', 'chromium-headless-shell'],
   ];
 }
 
@@ -72,7 +74,7 @@ function readOsRelease() {
 /** The facts of this machine, for chromiumPlan(). */
 export function thisMachine() {
   return {
-    found: findChromium(),
+    found: findTestChromium(),
     osRelease: readOsRelease(),
     uid: process.getuid?.(),
     hasCommand,
@@ -97,7 +99,7 @@ function runQuietly(command) {
 export function ensureChromium({
   machine = thisMachine(),
   run = runQuietly,
-  find = findChromium,
+  find = findTestChromium,
   log = console.log,
 } = {}) {
   const plan = chromiumPlan(machine);
@@ -107,7 +109,7 @@ export function ensureChromium({
     return undefined;
   }
   log(
-    `No Chromium found for the browser tests: installing Debian's chromium (${plan.sudo ? 'sudo ' : ''}apt-get install -y chromium)…`,
+    `No Chromium found for the browser tests: installing Debian's chromium (${plan.sudo ? 'sudo ' : ''}apt-get install -y chromium chromium-headless-shell)…`,
   );
   for (const command of installCommands(plan.sudo)) {
     const result = run(command);

@@ -60,7 +60,7 @@ describe('what to do when the browser tests need a Chromium', () => {
   test('sudo is asked never to prompt, and apt-get never asks a question', () => {
     expect(installCommands(false)).toEqual([
       ['apt-get', 'update', '-qq'],
-      ['apt-get', 'install', '-y', '-qq', 'chromium'],
+      ['apt-get', 'install', '-y', '-qq', 'chromium', 'chromium-headless-shell'],
     ]);
     for (const command of installCommands(true)) {
       expect(command.slice(0, 4)).toEqual(['sudo', '-n', 'env', 'DEBIAN_FRONTEND=noninteractive']);
@@ -85,11 +85,14 @@ describe('ensureChromium', () => {
   }
 
   test('installs, says so in one line, and returns the browser it then finds', () => {
-    const { browser, ran, lines } = run({}, { ok: true, found: '/usr/bin/chromium' });
-    expect(browser).toBe('/usr/bin/chromium');
+    const { browser, ran, lines } = run(
+      {},
+      { ok: true, found: '/usr/bin/chromium-headless-shell' },
+    );
+    expect(browser).toBe('/usr/bin/chromium-headless-shell');
     expect(ran).toEqual(installCommands(false));
     expect(lines).toEqual([
-      "No Chromium found for the browser tests: installing Debian's chromium (apt-get install -y chromium)…",
+      "No Chromium found for the browser tests: installing Debian's chromium (apt-get install -y chromium chromium-headless-shell)…",
     ]);
   });
 

@@ -15,15 +15,16 @@ function onPath(command) {
   }
 }
 
-function playwrightCache() {
+/** A browser in Playwright's own download cache: folders named `<prefix><revision>`, newest first. */
+function playwrightCache(prefix, files) {
   const cache = path.join(os.homedir(), '.cache', 'ms-playwright');
   if (!existsSync(cache)) return undefined;
   for (const dir of readdirSync(cache)
-    .filter((name) => name.startsWith('chromium-'))
+    .filter((name) => name.startsWith(prefix))
     .sort()
     .reverse()) {
-    for (const sub of ['chrome-linux/chrome', 'chrome-linux64/chrome']) {
-      const candidate = path.join(cache, dir, sub);
+    for (const file of files) {
+      const candidate = path.join(cache, dir, file);
       if (existsSync(candidate)) return candidate;
     }
   }
@@ -38,7 +39,33 @@ export function findChromium() {
     () => '/usr/bin/chromium-browser',
     () => onPath('google-chrome') ?? onPath('google-chrome-stable'),
     () => '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-    playwrightCache,
+    () => playwrightCache('chromium-', ['chrome-linux/chrome', 'chrome-linux64/chrome']),
+  ];
+  for (const candidate of candidates) {
+    const file = candidate();
+    if (file && existsSync(file)) return file;
+  }
+  return undefined;
+}
+
+/**
+ * The browser for the browser tests: Chromium's headless shell where it is installed (Debian's
+ * `chromium-headless-shell`, or Playwright's download), as Playwright itself uses for headless
+ * runs, else the browser findChromium() finds. The shell is the rendering engine without the
+ * browser around it (no address bar, profile services or WebUI pages), and the suite takes
+ * about 30% less time in it on a machine of 2 cores (docs/decisions/0058-tests-in-the-headless-shell.md).
+ * The benchmarks keep the whole browser, the one people use (findChromium()).
+ */
+export function findTestChromium() {
+  const candidates = [
+    () => process.env.CHROME_PATH,
+    () => '/usr/bin/chromium-headless-shell',
+    () =>
+      playwrightCache('chromium_headless_shell-', [
+        'chrome-headless-shell-linux64/chrome-headless-shell',
+        'chrome-linux/headless_shell',
+      ]),
+    findChromium,
   ];
   for (const candidate of candidates) {
     const file = candidate();
@@ -76,10 +103,11 @@ export const PLAYWRIGHT_DISABLED_FEATURES = [
 ];
 
 /**
- * The address bar's suggestion popup, drawn by two WebUI pages that a headless Chromium
+ * The address bar's suggestion popup, drawn by two WebUI pages that the whole browser, headless,
  * still starts in a renderer of their own for every browser context, none of which ever
- * shows it. Each test opens a context or more: without them the browser tests take about
- * 30% less time on a machine of 2 cores (docs/decisions/0057-ci-time.md).
+ * shows it. Each test opens a context or more: without them the browser tests took about
+ * 30% less time in the whole browser on a machine of 2 cores (docs/decisions/0057-ci-time.md).
+ * The headless shell has no address bar; the list does nothing there.
  */
 const UNUSED_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
 

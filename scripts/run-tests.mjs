@@ -1,10 +1,11 @@
-// `npm test`: every suite, one after another (ADR 54), but the two server suites side by side (ADR 57).
+// `npm test`: every suite, one after another (ADR 54), but the two server suites and the walks
+// side by side (ADRs 57 and 58).
 //
 // 1. the unit and component tests;
 // 2. the builds the browser suites test (scripts/fresh-build.mjs, a no-op when they are fresh);
 // 3. the browser tests in Chromium (Playwright);
-// 4. the server's tests on PGlite and on a throwaway PostgreSQL cluster, side by side;
-// 5. the walks in Firefox and WebKit.
+// 4. side by side: the server's tests on PGlite and on a throwaway PostgreSQL cluster, and the
+//    walks in Firefox and WebKit.
 //
 // Every suite runs even when an earlier one failed, so one run reports every failure; the exit
 // status is 1 if any did. Each writes its JSON report to test-results/, which
@@ -54,17 +55,18 @@ results.push(prepared);
 
 if (prepared.status === 0) {
   results.push(await run('browser tests in Chromium', 'npx', ['playwright', 'test']));
-  // The two server suites side by side: the PostgreSQL one spends much of its time waiting
-  // on the database server, which leaves room for the other (ADR 57).
+  // Side by side: the PostgreSQL suite spends much of its time waiting on the database server
+  // (ADR 57), the walks on their browsers' drivers, and the PGlite suite's last half minute is
+  // one file alone (ADR 58).
   results.push(
     ...(await Promise.all([
       run('server tests on PGlite', npm, ['run', '-s', 'test:server:pglite'], { quiet: true }),
       run('server tests on PostgreSQL', npm, ['run', '-s', 'test:server:postgres'], {
         quiet: true,
       }),
+      run('walks in Firefox and WebKit', npm, ['run', '-s', 'test:browsers'], { quiet: true }),
     ])),
   );
-  results.push(await run('walks in Firefox and WebKit', npm, ['run', '-s', 'test:browsers']));
 }
 
 console.log('');
