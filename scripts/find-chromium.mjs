@@ -31,21 +31,25 @@ function playwrightCache(prefix, files) {
   return undefined;
 }
 
+/** The first of these paths (each worked out when its turn comes) that exists. */
+function firstThere(candidates) {
+  for (const candidate of candidates) {
+    const file = candidate();
+    if (file && existsSync(file)) return file;
+  }
+  return undefined;
+}
+
 /** In order: $CHROME_PATH, Debian's chromium, chromium-browser, google-chrome, macOS Chrome, Playwright's cache. */
 export function findChromium() {
-  const candidates = [
+  return firstThere([
     () => process.env.CHROME_PATH,
     () => '/usr/bin/chromium',
     () => '/usr/bin/chromium-browser',
     () => onPath('google-chrome') ?? onPath('google-chrome-stable'),
     () => '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
     () => playwrightCache('chromium-', ['chrome-linux/chrome', 'chrome-linux64/chrome']),
-  ];
-  for (const candidate of candidates) {
-    const file = candidate();
-    if (file && existsSync(file)) return file;
-  }
-  return undefined;
+  ]);
 }
 
 /**
@@ -57,7 +61,7 @@ export function findChromium() {
  * The benchmarks keep the whole browser, the one people use (findChromium()).
  */
 export function findTestChromium() {
-  const candidates = [
+  return firstThere([
     () => process.env.CHROME_PATH,
     () => '/usr/bin/chromium-headless-shell',
     () =>
@@ -66,16 +70,11 @@ export function findTestChromium() {
         'chrome-linux/headless_shell',
       ]),
     findChromium,
-  ];
-  for (const candidate of candidates) {
-    const file = candidate();
-    if (file && existsSync(file)) return file;
-  }
-  return undefined;
+  ]);
 }
 
 export const NO_CHROMIUM_MESSAGE =
-  'No Chromium or Chrome found for the browser tests: install one (on Debian: `apt-get install chromium`) or set CHROME_PATH to its binary.';
+  'No Chromium or Chrome found for the browser tests: install one (on Debian: `apt-get install chromium chromium-headless-shell`) or set CHROME_PATH to its binary.';
 
 /**
  * The features Playwright itself disables in Chromium (playwright-core's Chromium launcher).
