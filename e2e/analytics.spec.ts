@@ -155,9 +155,12 @@ for (const database of ['embedded', 'postgres'] as const) {
 
       await server.signIn(page, AUTHOR, '/');
       // The author's own walk: its beacon carries the session cookie, and the server accepts
-      // it and stores none of it. Every batch is read: on a busy machine the walk's timer may
-      // send it before the page is hidden, and then the hiding sends nothing more.
+      // it and stores none of it. Every batch the page sends is read and counted.
       const ownBatches: Promise<unknown>[] = [];
+      let ownRequests = 0;
+      page.on('request', (request) => {
+        if (request.url().endsWith('/api/events')) ownRequests += 1;
+      });
       page.on('response', (response) => {
         if (response.url().endsWith('/api/events')) ownBatches.push(response.json());
       });
@@ -165,7 +168,11 @@ for (const database of ['embedded', 'postgres'] as const) {
       await answerLink(page, ANSWERS_TO_DIAGNOSIS[0] ?? '').click();
       await expect(page.locator('#main h1')).toBeFocused();
       await page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
-      await expect.poll(() => ownBatches.length).toBeGreaterThan(0);
+      // Sent and answered within tens of milliseconds here; at load 12 a CI run once saw no
+      // answer within 5 s. What is polled says whether a batch went out at all.
+      await expect
+        .poll(() => `sent ${ownRequests}, answered ${ownBatches.length}`, { timeout: 30_000 })
+        .toMatch(/answered [1-9]/);
       for (const batch of await Promise.all(ownBatches)) expect(batch).toEqual({ stored: 0 });
       const reportApi = `${origin}/api/analytics/q164887?v=2&from=${TODAY}&to=${TODAY}`;
       await expect
