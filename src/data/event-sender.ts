@@ -3,7 +3,7 @@
 // browser: no cookie, no identifier, no storage; the step's address (its trail) is what
 // links the steps of one walk. Events wait in memory and go in one batch when the page is
 // hidden (sendBeacon, or fetch with keepalive), or once enough have gathered.
-import { fetchPublicJson } from '../lib/fetch-public-file';
+import { FileNotFoundError, fetchPublicJson } from '../lib/fetch-public-file';
 import { FEEDBACK_EVENT, type FeedbackDetail } from '../lib/feedback-event';
 import { HANDOVER_EVENT, NO_ANALYTICS_PARAM } from '../lib/walk-events';
 import type { ShownStep } from './use-step-events';
@@ -31,9 +31,14 @@ const seen = new Set<string>();
 let current: ShownStep | undefined;
 let previous: ShownStep | undefined;
 let restarting = false;
-let endpoint: Promise<string | null> | undefined;
+/** Where events go; null when nothing may be sent; undefined while config.json could not be read. */
+type Endpoint = string | null | undefined;
+let endpoint: Promise<Endpoint> | undefined;
 /** The endpoint once known: a hidden page's last batch must go out at once, not after a fetch. */
-let knownEndpoint: string | null | undefined;
+let knownEndpoint: Endpoint;
+
+/** Events kept while config.json cannot be read: the newest, for a walk that goes on offline. */
+const KEPT_WHILE_UNKNOWN = 2 * BATCH;
 
 /** Whether the host page switched events off for its frame (embed.js `analytics: false`). */
 function switchedOffByHost(): boolean {
@@ -43,22 +48,36 @@ function switchedOffByHost(): boolean {
   });
 }
 
-/** Where events go, or null when nothing may be sent. Decided once per page. */
-function findEndpoint(): Promise<string | null> {
+/**
+ * Where events go. Decided once per page, except that a config.json that did not arrive (no
+ * answer, an error status, a proxy's page) is asked for again at the next send: a walk on a
+ * flaky connection still counts once the file comes. No config.json (404) means no events.
+ */
+function findEndpoint(): Promise<Endpoint> {
   return (endpoint ??= (async () => {
     const gpc = (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl;
     if (gpc === true || switchedOffByHost()) return null;
-    const config = (await fetchPublicJson('config.json').catch(() => null)) as {
-      server?: unknown;
-      analytics?: { collector?: unknown };
-    } | null;
+    let config: { server?: unknown; analytics?: { collector?: unknown } } | null;
+    try {
+      config = (await fetchPublicJson('config.json')) as typeof config;
+    } catch (error) {
+      if (!(error instanceof FileNotFoundError)) {
+        endpoint = undefined;
+        return undefined;
+      }
+      config = null;
+    }
     const collector = config?.analytics?.collector;
     if (typeof collector === 'string' && /^https?:\/\/[^\s]+$/.test(collector)) return collector;
     return config?.server === true ? `${import.meta.env.BASE_URL}api/events` : null;
   })().then((url) => (knownEndpoint = url)));
 }
 
-function send(url: string | null) {
+function send(url: Endpoint) {
+  if (url === undefined) {
+    queue.splice(0, Math.max(0, queue.length - KEPT_WHILE_UNKNOWN));
+    return;
+  }
   while (queue.length > 0) {
     const body = JSON.stringify({ events: queue.splice(0, BATCH) });
     if (!url) continue;
