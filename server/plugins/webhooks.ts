@@ -1,6 +1,7 @@
 // Webhook deliveries run in the background of the process that queued them; the app keeps
-// them in view so that tests can wait for them. One cut short by a restart stays "pending" in
-// the log, where the admin can send it again.
+// them in view so that tests can wait for them. When the app closes they stop where they are,
+// before the database closes: one cut short by a restart stays "pending" in the log, where the
+// admin can send it again.
 import fp from 'fastify-plugin';
 import type { WebhookEvent } from '../db/schema';
 import {
@@ -30,12 +31,16 @@ export type WebhooksPluginOptions = {
 
 export const webhooksPlugin = fp<WebhooksPluginOptions>(
   async (app, { delivery }) => {
-    const options = { ...DEFAULT_DELIVERY_OPTIONS, ...delivery };
+    const closing = new AbortController();
+    const options = { ...DEFAULT_DELIVERY_OPTIONS, ...delivery, stop: closing.signal };
     const running = new Set<Promise<unknown>>();
     const track = (work: Promise<unknown>) => {
       const settled = work.catch((error: unknown) => app.log.error(error, 'webhook delivery'));
       running.add(settled);
       void settled.finally(() => running.delete(settled));
+    };
+    const idle = async () => {
+      while (running.size > 0) await Promise.all(running);
     };
     app.decorate('webhooks', {
       options,
@@ -44,9 +49,13 @@ export const webhooksPlugin = fp<WebhooksPluginOptions>(
         track(started);
       },
       track,
-      async idle() {
-        while (running.size > 0) await Promise.all(running);
-      },
+      idle,
+    });
+    // preClose, not onClose: the deliveries must be done with the database before its own
+    // onClose hook closes it.
+    app.addHook('preClose', async () => {
+      closing.abort();
+      await idle();
     });
   },
   { name: 'webhooks', dependencies: ['database'] },

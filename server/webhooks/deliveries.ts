@@ -20,7 +20,14 @@ export type DeliveryOptions = {
   now: () => number;
   /** Longest wait for an answer, in milliseconds. */
   timeoutMs: number;
+  /**
+   * Aborted when the server closes: a delivery stops where it is (an attempt under way is cut
+   * off, no wait is served) and writes nothing more, so it stays "pending" in the log.
+   */
+  stop?: AbortSignal | undefined;
 };
+
+export type DeliveryOutcome = 'delivered' | 'failed' | 'stopped';
 
 /** 10 s, 1 min, 6 min, 36 min: five attempts over about 43 minutes. */
 export const DEFAULT_DELIVERY_OPTIONS: DeliveryOptions = {
@@ -63,7 +70,9 @@ async function attempt(
       },
       body,
       redirect: 'manual',
-      signal: AbortSignal.timeout(options.timeoutMs),
+      signal: AbortSignal.any(
+        [AbortSignal.timeout(options.timeoutMs), options.stop].filter((signal) => !!signal),
+      ),
     });
     await response.body?.cancel();
     return { httpStatus: response.status, error: null };
@@ -72,12 +81,33 @@ async function attempt(
   }
 }
 
-/** Runs a delivery's attempts until one is accepted or they run out; returns its final status. */
+/** The wait before an attempt, cut short when the server closes. */
+async function waitUnlessStopped(wait: Promise<void>, stop: AbortSignal | undefined) {
+  if (!stop) return wait;
+  let onAbort = () => {};
+  const aborted = new Promise<void>((resolve) => {
+    onAbort = () => resolve();
+    stop.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    await Promise.race([wait, aborted]);
+  } finally {
+    // The signal lives as long as the app: a wait served in full leaves no listener on it.
+    stop.removeEventListener('abort', onAbort);
+  }
+}
+
+/**
+ * Runs a delivery's attempts until one is accepted or they run out; returns its final status,
+ * or "stopped" when the server closed meanwhile.
+ */
 export async function runDelivery(
   db: Database,
   deliveryId: number,
   options: DeliveryOptions = DEFAULT_DELIVERY_OPTIONS,
-): Promise<'delivered' | 'failed'> {
+): Promise<DeliveryOutcome> {
+  const stop = options.stop;
+  if (stop?.aborted) return 'stopped';
   const [row] = await db
     .select({
       url: webhookEndpoints.url,
@@ -94,8 +124,11 @@ export async function runDelivery(
     .set({ status: 'pending' })
     .where(eq(webhookDeliveries.id, deliveryId));
   for (let n = 1; n <= options.attempts; n += 1) {
-    if (n > 1) await options.wait(n);
+    if (n > 1) await waitUnlessStopped(options.wait(n), stop);
+    if (stop?.aborted) return 'stopped';
     const result = await attempt(row.url, row.secret, row.event, row.body, options);
+    // Cut off by the close: not the endpoint's failure, and the database is closing.
+    if (stop?.aborted) return 'stopped';
     await db.insert(webhookAttempts).values({ deliveryId, ...result });
     if (result.httpStatus !== null && result.httpStatus >= 200 && result.httpStatus < 300) {
       await db
@@ -121,7 +154,7 @@ export async function queueWebhookEvent(
   event: WebhookEvent,
   payload: Record<string, unknown>,
   options: DeliveryOptions = DEFAULT_DELIVERY_OPTIONS,
-): Promise<{ started: Promise<('delivered' | 'failed')[]> }> {
+): Promise<{ started: Promise<DeliveryOutcome[]> }> {
   const endpoints = await db
     .select({ id: webhookEndpoints.id, events: webhookEndpoints.events })
     .from(webhookEndpoints);

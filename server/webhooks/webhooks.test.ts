@@ -1,8 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, it, onTestFinished } from 'vitest';
+import { webhookAttempts, webhookDeliveries } from '../db/schema';
 import { OWN_ORIGIN, sessionFor } from '../testing/sign-in-as';
-import { buildTestApp } from '../testing/test-app';
+import { buildTestApp, testDatabase } from '../testing/test-app';
 import { signWebhook, verifyWebhook } from './signature';
 
 /** A local receiver: checks each request's signature, answers with the next status given. */
@@ -155,4 +156,52 @@ it('gives up after the last attempt and says so; refuses addresses that are not 
     });
     expect(refused.statusCode).toBe(400);
   }
+});
+
+it('stops its deliveries when the server closes: an attempt under way is cut off, nothing is logged as an error, and the delivery stays pending', async () => {
+  // A receiver that never answers: it says when a request came, and when it was cut off.
+  let arrived = () => {};
+  const requestArrived = new Promise<void>((resolve) => (arrived = resolve));
+  let cutOff = () => {};
+  const requestCutOff = new Promise<void>((resolve) => (cutOff = resolve));
+  const receiver = createServer((request: IncomingMessage) => {
+    request.on('close', () => cutOff());
+    arrived();
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  onTestFinished(() => {
+    receiver.closeAllConnections();
+    return new Promise<void>((resolve) => receiver.close(() => resolve()));
+  });
+  const errors: string[] = [];
+  // No timeout and no end to a wait: only the close can end this delivery.
+  const app = await buildTestApp({
+    logger: { level: 'error', stream: { write: (line: string) => void errors.push(line) } },
+    webhooks: { timeoutMs: 86_400_000, wait: () => new Promise<void>(() => {}) },
+  });
+  const { cookie } = await sessionFor(app, 'admin');
+  const { port } = receiver.address() as AddressInfo;
+  const added = await app.inject({
+    method: 'POST',
+    url: '/api/webhooks',
+    headers: { cookie, origin: OWN_ORIGIN },
+    payload: { url: `http://127.0.0.1:${port}/hooks`, events: ['step-report'] },
+  });
+  expect(added.statusCode).toBe(201);
+  await app.inject({
+    method: 'POST',
+    url: '/api/reports',
+    headers: { origin: OWN_ORIGIN },
+    payload: { tree: 'q164887', node: 'sms-version', category: 'unclear', text: '?' },
+  });
+  await requestArrived;
+
+  await app.close();
+  await requestCutOff;
+  expect(errors).toEqual([]);
+  const { db } = await testDatabase();
+  expect(await db.select({ status: webhookDeliveries.status }).from(webhookDeliveries)).toEqual([
+    { status: 'pending' },
+  ]);
+  expect(await db.select().from(webhookAttempts)).toEqual([]);
 });
