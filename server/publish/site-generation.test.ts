@@ -72,8 +72,11 @@ test(
     for (const place of ['second-tree', 'map/second-tree', 'edit/second-tree']) {
       expect((await lstat(path.join(first.folder, place))).isSymbolicLink(), place).toBe(true);
     }
-    // The build's troubleshooter, not published here, is linked file by file as before.
-    expect((await lstat(path.join(first.folder, 'q164887'))).isDirectory()).toBe(true);
+    // The build's troubleshooter, not published here, is linked file by file as before: its
+    // steps, its map and its editor page.
+    for (const place of ['q164887', 'map/q164887', 'edit/q164887']) {
+      expect((await lstat(path.join(first.folder, place))).isDirectory(), place).toBe(true);
+    }
     const startPage = (folder: string) =>
       readFile(path.join(folder, 'second-tree', 'index.html'), 'utf8');
     expect(await startPage(first.folder)).toContain('First wording?');
@@ -89,6 +92,15 @@ test(
     });
     const target = (folder: string) => readlink(path.join(folder, 'second-tree'));
     expect(await target(second.folder)).toBe(await target(first.folder));
+    // Its map and editor page too: a publish keeps every other troubleshooter's pages.
+    for (const place of ['map/second-tree', 'edit/second-tree']) {
+      expect(await readlink(path.join(second.folder, place)), place).toBe(
+        await readlink(path.join(first.folder, place)),
+      );
+    }
+    await expect(
+      readFile(path.join(second.folder, 'edit', 'index.html'), 'utf8'),
+    ).resolves.toContain('<html');
 
     // A new version of the second one: rendered afresh (by two workers, each its share of the
     // pages), while the live folder keeps its own.

@@ -75,7 +75,8 @@ function rewrittenBy(treeIds: ReadonlySet<string>) {
       return parts.length === 2 && tree !== undefined && treeIds.has(tree);
     }
     if (first === 'map' || first === 'edit') {
-      if (first === 'edit' && parts.length === 2) return true;
+      // The editor's own page for a new troubleshooter; each other one's is kept.
+      if (first === 'edit' && parts.length === 2 && second === 'index.html') return true;
       return second !== undefined && treeIds.has(second);
     }
     // The tree's folder itself too: in the previous generation it may be a link to pages in
