@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { configQueryOptions } from '../../data/config-query';
 import {
   MAX_REPORT_TEXT,
@@ -38,6 +38,12 @@ function ReportForm({ tree, node }: { tree: string; node: string }) {
   const [missing, setMissing] = useState(false);
   const textId = useId();
   const errorId = useId();
+  // The form goes once the report is sent: the thanks take the focus it had, so that a
+  // keyboard or screen reader user hears them and goes on from there, not from the page's top.
+  const thanks = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (state === 'sent') thanks.current?.focus();
+  }, [state]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -59,7 +65,9 @@ function ReportForm({ tree, node }: { tree: string; node: string }) {
     <details className="report-step no-print">
       <summary>Report a problem with this step</summary>
       {state === 'sent' ? (
-        <p role="status">Thank you: the authors of this troubleshooter will see your report.</p>
+        <p role="status" ref={thanks} tabIndex={-1}>
+          Thank you: the authors of this troubleshooter will see your report.
+        </p>
       ) : (
         <form onSubmit={(event) => void submit(event)} noValidate>
           <fieldset aria-describedby={missing ? errorId : undefined}>
