@@ -266,11 +266,9 @@ export async function prerenderSite({
   editorClient.setQueryData(catalogQueryOptions().queryKey, index);
   for (const tree of trees) editorClient.setQueryData(treeQueryOptions(tree.id).queryKey, tree);
   const rendered = only ? trees.filter((tree) => only.has(tree.id)) : trees;
-  // Each troubleshooter's report (for authors, with the server) likewise.
   for (const href of [
     paths.edit.getHref(),
     ...rendered.map((tree) => paths.edit.getHref(tree.id)),
-    ...rendered.map((tree) => paths.report.getHref(tree.id)),
   ]) {
     // Shared between workers like every other page, so each is written once.
     if (!isMine()) continue;

@@ -4,7 +4,6 @@ import { Form, Link, useParams, useSearchParams } from 'react-router';
 import { DocumentTitle } from '../../components/document-title';
 import { PageHeading } from '../../components/page-heading';
 import { configQueryOptions } from '../../data/config-query';
-import { useHydrated } from '../../data/prerendered-page';
 import {
   readReportRange,
   reportApiSearch,
@@ -37,19 +36,9 @@ export function ReportPage() {
   const report = useQuery({ ...reportQueryOptions(treeId, range), enabled: server });
   const search = reportSearch(range);
   const apiSearch = reportApiSearch(range);
-  // Prerendered as a page of its own (prerender-site.ts), so that it is answered with 200:
-  // this is what shows until the browser renders it, and all that shows without JavaScript.
-  const hydrated = useHydrated();
 
   let body;
-  if (!hydrated) {
-    body = (
-      <p className="lead">
-        The report is drawn in your browser and needs JavaScript, the Troubleshooter server and an
-        author&rsquo;s or publisher&rsquo;s sign-in.
-      </p>
-    );
-  } else if (config.isPending || (server && report.isPending)) {
+  if (config.isPending || (server && report.isPending)) {
     body = <p role="status">Loading the report…</p>;
   } else if (!server) {
     body = <p>Reports need the Troubleshooter server (docs/server.md): this site sends nothing.</p>;
