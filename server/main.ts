@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app';
 import { readServerConfig } from './config';
+import { DataDirInUseError } from './db/data-dir-lock';
 import { ensureSiteBuilt } from './site/ensure-site-built';
 
 const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -12,6 +13,12 @@ const config = readServerConfig(process.env, root);
 ensureSiteBuilt(root, { dir: path.relative(root, config.siteDir), base: config.basePath }, (line) =>
   console.log(`troubleshooter: ${line}`),
 );
+
+/** A start that cannot go on for a reason a person can fix: said in one line, not a stack. */
+function stopWith(message: string): never {
+  console.error(`troubleshooter: ${message}`);
+  process.exit(1);
+}
 
 const app = await buildApp({
   database: config.database,
@@ -27,6 +34,9 @@ const app = await buildApp({
     ? { analyticsRateLimit: Number(process.env.ANALYTICS_RATE_LIMIT) }
     : {}),
   logger: { level: process.env.LOG_LEVEL ?? 'info' },
+}).catch((error: unknown) => {
+  if (error instanceof DataDirInUseError) stopWith(error.message);
+  throw error;
 });
 
 // A service manager stops the process with SIGTERM (systemd) or Ctrl+C: close the database
@@ -49,7 +59,13 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-await app.listen({ port: config.port, host: config.host });
+await app.listen({ port: config.port, host: config.host }).catch(async (error: unknown) => {
+  if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+  await app.close();
+  stopWith(
+    `port ${config.port} on ${config.host} is in use (another server?): stop it, or set PORT to another port`,
+  );
+});
 // The port actually bound (PORT=0 picks a free one: the tests read it from this line).
 const { port } = app.server.address() as { port: number };
 const where =

@@ -4,9 +4,7 @@
 // DATA_DIR, ./data by default). Passwords are read from standard input, never from the command
 // line (which other users of the machine can see): typed at a prompt that does not echo, or
 // piped (`printf '%s\n' "$PASSWORD" | npm run users -- add …`).
-import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -24,6 +22,7 @@ import {
 import { hashPassword } from '../accounts/password';
 import { isRole } from '../accounts/roles';
 import { openDatabase, type Database } from '../db/database';
+import { DataDirInUseError } from '../db/data-dir-lock';
 
 const USAGE = `Usage: npm run users -- <command>
   add EMAIL --role author|publisher|admin [--no-password]
@@ -177,21 +176,8 @@ export async function runUsersCommand(db: Database, argv: string[], out: (line: 
   }
 }
 
-/**
- * PGlite lets a second process open a data folder that one already has open, and the two then
- * damage it. Its postmaster.pid is there while the folder is open (and removed at a clean close).
- */
-function refuseIfEmbeddedDatabaseInUse(dataDir: string) {
-  if (existsSync(path.join(dataDir, 'postmaster.pid'))) {
-    throw new UsageError(
-      `The embedded database in ${dataDir} is open: stop the server first (with the embedded database, one process at a time).\n` +
-        'If no server is running (it was killed), start it and stop it once, then run this again.',
-    );
-  }
-}
-
 async function main() {
-  if (!process.env.DATABASE_URL) refuseIfEmbeddedDatabaseInUse(process.env.DATA_DIR ?? 'data');
+  // An embedded database another process has open is refused (server/db/data-dir-lock.ts).
   const connection = await openDatabase(
     process.env.DATABASE_URL
       ? { url: process.env.DATABASE_URL }
@@ -211,7 +197,7 @@ async function main() {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   await main().catch((error: unknown) => {
-    if (!(error instanceof UsageError)) throw error;
+    if (!(error instanceof UsageError || error instanceof DataDirInUseError)) throw error;
     console.error(error.message);
     process.exitCode = 1;
   });

@@ -11,6 +11,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { claimDataDir } from './data-dir-lock';
 import * as schema from './schema';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -56,9 +57,16 @@ async function openPglite(
   options: { dataDir: string } | { memory: true; loadDataDir?: Blob },
 ): Promise<DatabaseConnection> {
   let client: PGlite;
+  let release = async () => {};
   if ('dataDir' in options) {
     await mkdir(options.dataDir, { recursive: true });
-    client = await PGlite.create(options.dataDir);
+    release = await claimDataDir(options.dataDir);
+    try {
+      client = await PGlite.create(options.dataDir);
+    } catch (error) {
+      await release();
+      throw error;
+    }
   } else {
     client = await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   }
@@ -84,6 +92,7 @@ async function openPglite(
     },
     async close() {
       if (!client.closed) await client.close();
+      await release();
     },
   };
 }

@@ -2,19 +2,24 @@
 // unless named) as public/ holds them. Copy DIR's contents over public/ (or name public as
 // DIR) and run `npm run build` for a static site with the same content. Reads the database
 // the server uses (DATABASE_URL, or the PGlite folder in DATA_DIR / ./data, which the server
-// must not have open: stop it first).
+// must not have open: refused while it has, server/db/data-dir-lock.ts).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readServerConfig } from '../config';
 import { openDatabase } from '../db/database';
+import { DataDirInUseError } from '../db/data-dir-lock';
 import { exportSite } from './export-site';
 
 const root = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'export' } } });
 const outDir = path.resolve(process.cwd(), values.out);
 const config = readServerConfig(process.env, root);
-const connection = await openDatabase(config.database);
+const connection = await openDatabase(config.database).catch((error: unknown) => {
+  if (!(error instanceof DataDirInUseError)) throw error;
+  console.error(`export: ${error.message}`);
+  process.exit(1);
+});
 try {
   await connection.migrate();
   const files = await exportSite(connection.db, outDir);
