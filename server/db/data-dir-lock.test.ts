@@ -66,6 +66,13 @@ describe.skipIf(TEST_DATABASE_KIND !== 'pglite')(
       await release();
       await expect(readFile(path.join(dataDir, LOCK_FILE), 'utf8')).rejects.toThrow();
 
+      // One with this process's own id: left by an earlier process (a container's server is
+      // always process 1).
+      await writeFile(path.join(dataDir, LOCK_FILE), `${process.pid}\n`);
+      await (
+        await claimDataDir(dataDir)
+      )();
+
       // PID 1 (init) always runs.
       await writeFile(path.join(dataDir, LOCK_FILE), '1\n');
       await expect(claimDataDir(dataDir)).rejects.toBeInstanceOf(DataDirInUseError);

@@ -44,8 +44,10 @@ export async function claimDataDir(dataDir: string): Promise<() => Promise<void>
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const pid = Number.parseInt(await readFile(file, 'utf8').catch(() => ''), 10);
-    if (Number.isInteger(pid) && pid > 0 && isRunning(pid))
-      throw new DataDirInUseError(dataDir, pid);
+    // This process's own id: left by an earlier process that had it, as in a container, whose
+    // server is always process 1.
+    const other = Number.isInteger(pid) && pid > 0 && pid !== process.pid;
+    if (other && isRunning(pid)) throw new DataDirInUseError(dataDir, pid);
     // Left by a process that was killed: take it over.
     await rm(file, { force: true });
   }
