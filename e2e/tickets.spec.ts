@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { wcagViolations } from './axe';
 import {
   answerLink,
@@ -65,8 +65,19 @@ test('"Open a ticket" appears on a diagnosis only once "Did this solve it?" is a
   await openInteractive(page, '/q164887/sms-1-2/os-upgrade/repeats/failed/service/no-service-pack');
   const open = page.getByRole('link', { name: /^Open a ticket/ });
   await expect(open).toHaveCount(0);
-  await page.getByRole('button', { name: 'No', exact: true }).click();
+  const no = page.getByRole('button', { name: 'No', exact: true });
+  // Where on the page (not in the viewport, which a click may scroll).
+  const top = (locator: Locator) =>
+    locator.evaluate((element) => element.getBoundingClientRect().top + window.scrollY);
+  const noAt = await top(no);
+  await no.click();
   await expect(open).toBeVisible();
+  // Under the answer, not above the question: the buttons stay under the pointer, and the
+  // next Tab from No reaches it.
+  expect(await top(no)).toBe(noAt);
+  expect(await top(open)).toBeGreaterThan(noAt);
+  await no.press('Tab');
+  await expect(open).toBeFocused();
   const href = (await open.getAttribute('href')) ?? '';
   const description = new URL(href).searchParams.get('description') ?? '';
   expect(description).toContain(

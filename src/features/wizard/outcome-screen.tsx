@@ -142,14 +142,17 @@ export function OutcomeScreen({ tree, outcome, replay, change }: OutcomeScreenPr
           <h2 id="ticket-heading">For the ticket</h2>
           <CopySummary summary={summary} label="for ticket" />
           {/* An escalation and a ruled-out result go on to the helpdesk; a diagnosis once
-              its fix did not help ("Did this solve it?" → No). */}
-          {outcome.type !== 'diagnosis' || solved === false ? (
-            <OpenTicket fields={ticketFields} />
-          ) : null}
+              its fix did not help, under "Did this solve it?" → No. */}
+          {outcome.type !== 'diagnosis' ? <OpenTicket fields={ticketFields} /> : null}
         </section>
         {/* Only a diagnosis gives a fix to try; the others say where to go next. */}
         {outcome.type === 'diagnosis' ? (
-          <SolvedQuestion solved={solved} onChoose={setSolved} summary={summary} />
+          <SolvedQuestion
+            solved={solved}
+            onChoose={setSolved}
+            summary={summary}
+            openTicket={<OpenTicket fields={ticketFields} />}
+          />
         ) : null}
       </div>
 

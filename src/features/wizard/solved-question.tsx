@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { configQueryOptions } from '../../data/config-query';
 import { CopySummary } from './copy-summary';
 import { FEEDBACK_EVENT, type FeedbackDetail } from '../../lib/feedback-event';
@@ -14,12 +14,18 @@ export function SolvedQuestion({
   solved,
   onChoose,
   summary,
+  openTicket,
 }: {
   /** The answer given, kept by the outcome screen: the ticket text says it. */
   solved: boolean | undefined;
   onChoose: (solved: boolean) => void;
   /** The ticket summary, with the answer to this question. */
   summary: (format: SummaryFormat) => string;
+  /**
+   * "Open a ticket", after No: right under the answer, where the person's eyes and focus are,
+   * not above the question, which would push the buttons down under the pointer.
+   */
+  openTicket?: ReactNode;
 }) {
   const headingId = useId();
   const { data: config } = useQuery(configQueryOptions());
@@ -75,7 +81,10 @@ export function SolvedQuestion({
         ) : null}
       </div>
       {solved === false ? (
-        <CopySummary summary={summary} label="summary for the escalation" />
+        <>
+          {openTicket}
+          <CopySummary summary={summary} label="summary for the escalation" />
+        </>
       ) : null}
     </section>
   );
