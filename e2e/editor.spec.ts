@@ -155,7 +155,7 @@ test.describe('made, changed, published and built', () => {
       await typeInto(page, 'Title', title);
       await typeInto(page, 'Summary', summary);
     }
-    await expect(page.getByText('No problems: ready to publish.')).toBeVisible();
+    await expect(page.getByText('No problems: nothing to fix before publishing.')).toBeVisible();
     await expect(page.getByRole('treeitem', { name: /^Question/ })).toHaveCount(2);
     await expect(page.getByRole('treeitem', { name: /^(Diagnosis|Not this problem)/ })).toHaveCount(
       3,

@@ -71,8 +71,7 @@ function Reports({ tree, node }: { tree: Tree; node?: string | undefined }) {
                   <strong>{CATEGORY_LABELS[report.category]}</strong>
                   {report.text ? `: ${report.text}` : ''}{' '}
                   <span className="step-reports__when">
-                    ({new Date(report.createdAt).toLocaleDateString('en-GB')}, version{' '}
-                    {report.version})
+                    ({report.createdAt.slice(0, 10)}, version {report.version})
                   </span>
                 </p>
                 <label>

@@ -12,6 +12,7 @@ import { DocumentTitle } from '../../components/document-title';
 import { PageHeading } from '../../components/page-heading';
 import { useHydrated } from '../../data/prerendered-page';
 import { catalogQueryOptions } from '../../data/catalog-query';
+import { configQueryOptions } from '../../data/config-query';
 import { catalogPageQueryOptions } from '../../data/catalog-page-query';
 import { treeSearchQueryOptions } from '../../data/tree-search-query';
 import { pageLinks, type CatalogPage as ListPage } from '../../engine/catalog-pages';
@@ -151,11 +152,21 @@ function CatalogList({ number }: { number: number }) {
       )}
       {/* The filter shows matches from every page; the pages are for the list unfiltered. */}
       {page.pages > 1 && !query ? <ListPages page={page} /> : null}
-      <p className="catalog-new">
-        <Link to={paths.edit.getHref()}>New troubleshooter</Link>: write one in the editor, in this
-        browser, and download its file.
-      </p>
+      <NewTroubleshooter />
     </article>
+  );
+}
+
+/** How a new troubleshooter is made here: on the server, or in this browser and downloaded. */
+function NewTroubleshooter() {
+  const { data: config } = useQuery(configQueryOptions());
+  return (
+    <p className="catalog-new">
+      <Link to={paths.edit.getHref()}>New troubleshooter</Link>
+      {config?.server === true
+        ? ': write one in the editor; your draft is kept on this server, and a publisher publishes it once reviewed.'
+        : ': write one in the editor, in this browser, and download its file.'}
+    </p>
   );
 }
 

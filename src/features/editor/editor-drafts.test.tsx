@@ -59,7 +59,9 @@ test('a section is added without a problem of its own beyond its heading, which 
     expect(screen.getAllByRole('textbox', { name: /^Heading/ }).at(-1)).toHaveFocus(),
   );
   await user.keyboard('Before you start');
-  expect(within(checks).getByRole('status')).toHaveTextContent('No problems: ready to publish.');
+  expect(within(checks).getByRole('status')).toHaveTextContent(
+    'No problems: nothing to fix before publishing.',
+  );
 });
 
 test('opening /edit offers the last draft', async () => {

@@ -43,7 +43,7 @@ test('Open file refuses each hostile or over-limit file with its JSON path, and 
     if (!refusedAt) {
       await expect
         .poll(() => counted.textContent, { timeout: 20_000 })
-        .toBe('No problems: ready to publish.');
+        .toBe('No problems: nothing to fix before publishing.');
       continue;
     }
     // Over a limit of the whole tree: listed at the place the rulebook names.

@@ -122,6 +122,8 @@ export function EditorWorkspace({
     [check, checked],
   );
   const idInUse = deployed ? undefined : idsInUse.get(tree.id);
+  // A new troubleshooter has no deployed version to weigh the draft's impact against.
+  const publishingTab = deployed ? 'Impact and publishing' : 'Publishing';
   // Each problem with its place in words. The same list (the same object) while a new report
   // finds the same problems: every field reads them (FieldProblems), and a new list would
   // have React look through the whole page (thousands of outline rows) for those fields.
@@ -340,7 +342,7 @@ export function EditorWorkspace({
     },
     {
       id: 'publish',
-      label: deployed ? 'Impact and publishing' : 'Publishing',
+      label: publishingTab,
       content: (
         <DownloadPanel
           tree={tree}
@@ -401,7 +403,7 @@ export function EditorWorkspace({
             {timeText(lastDraft.savedAt)}), or start this new troubleshooter.
           </p>
         ) : null}
-        <ServerAccount />
+        <ServerAccount publishingTab={publishingTab} />
         <UnreadableConfigNotice />
         {behind && deployed && !sync.conflict ? (
           <section className="panel panel--warning" aria-labelledby="editor-behind-heading">

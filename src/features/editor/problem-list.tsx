@@ -19,7 +19,7 @@ export const ProblemList = memo(function ProblemList({
       <h2 id="editor-problems-heading">Checks</h2>
       <p role="status" className="editor-problems__count">
         {problems.length === 0
-          ? 'No problems: ready to publish.'
+          ? 'No problems: nothing to fix before publishing.'
           : `${problems.length === 1 ? '1 problem' : `${problems.length} problems`} to fix before publishing. A draft with problems is still saved.`}
       </p>
       {problems.length > 0 ? (

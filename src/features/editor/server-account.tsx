@@ -11,7 +11,12 @@ const serverHref = (path: string) => `${import.meta.env.BASE_URL}${path}`;
  * What the editor says about publishing: with no server behind the site, that publishing is by
  * download and a deploy; with one, a link to sign in, or who is signed in and a way out.
  */
-export const ServerAccount = memo(function ServerAccount() {
+export const ServerAccount = memo(function ServerAccount({
+  publishingTab,
+}: {
+  /** The name of the tab that publishes, as the tab list shows it. */
+  publishingTab: string;
+}) {
   const { data: config } = useQuery(configQueryOptions());
   const server = config?.server === true;
   const { data: account, isPending } = useQuery({ ...sessionQueryOptions(), enabled: server });
@@ -22,8 +27,8 @@ export const ServerAccount = memo(function ServerAccount() {
   if (!server) {
     return (
       <p className="editor-server">
-        This site runs without a Troubleshooter server, so publishing is by download: the Publishing
-        tab gives the files, and a developer puts them in place and builds.
+        This site runs without a Troubleshooter server, so publishing is by download: the tab “
+        {publishingTab}” gives the files, and a developer puts them in place and builds.
       </p>
     );
   }
@@ -42,8 +47,8 @@ export const ServerAccount = memo(function ServerAccount() {
   return (
     <div className="editor-server">
       <p>
-        Signed in as {account.email} ({account.role}). Submit your changes for review from the
-        Publishing tab; <a href={serverHref('admin/reviews')}>reviews</a>.
+        Signed in as {account.email} ({account.role}). Submit your changes for review from the tab “
+        {publishingTab}”; <a href={serverHref('admin/reviews')}>reviews</a>.
       </p>
       <form method="post" action={serverHref('sign-out')} aria-label="Sign out">
         <button type="submit" className="editor-button">
