@@ -63,6 +63,8 @@ export async function startSession(
   if (request.sessionToken) await endSession(app.db, request.sessionToken);
   const { token } = await createSession(app.db, account.id);
   app.setSessionCookie(request, reply, token);
+  // The account's number, not its address: the audit log has who, for the admins.
+  request.log.info(`sign-in: account ${account.id} (${account.role}, ${method})`);
   await recordAudit(app.db, {
     actor: account,
     action: 'sign-in',

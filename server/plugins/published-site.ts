@@ -180,6 +180,10 @@ export const publishedSitePlugin = fp<PublishedSiteOptions>(
         if (committed === 'outdated') continue;
         await hold('after-commit');
         await follow();
+        // What the audit log has in full, for whoever reads the server's log: no names.
+        app.log.info(
+          `site: ${record.restoredFrom === undefined ? 'published' : `restored version ${record.restoredFrom} of`} ${next.id} as version ${next.version} (${made.pages} pages)`,
+        );
         return { version: next.version, pages: made.pages };
       }
       throw new Error('publish: other publishes kept going live first; try again');

@@ -120,6 +120,8 @@ export async function signInRoutes(
         failures.forEmail >= MAX_FAILURES_PER_ACCOUNT ||
         failures.fromIp >= MAX_FAILURES_PER_ADDRESS
       ) {
+        // Warnings a monitor can count; the audit log says for which address.
+        request.log.warn('sign-in refused: too many failures');
         await recordAudit(app.db, {
           actor: null,
           action: 'sign-in.refused',
@@ -136,6 +138,7 @@ export async function signInRoutes(
       // Verified even for an unknown account, so the time taken does not say which exist.
       const ok = await verifyPassword(body.password, found?.passwordHash ?? null);
       if (!found || !ok) {
+        request.log.warn('sign-in failed');
         await recordAudit(app.db, {
           actor: null,
           action: 'sign-in.failed',
