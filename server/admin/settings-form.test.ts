@@ -41,3 +41,20 @@ test('a web address in capitals or with spaces around it is taken; one that is n
     errors: { escalationAddress: expect.stringContaining('is neither a web address') },
   });
 });
+
+test('every origin that is not one is named at once, each with what it probably meant', () => {
+  const origins = (allowedOrigins: string) =>
+    readSettingsForm({ allowedOrigins, escalationLabel: '', escalationAddress: '' });
+  expect(origins('http://localhost:5602/\nhttps://helpdesk.example\nhttps://bad origin')).toEqual({
+    errors: {
+      allowedOrigins:
+        '“http://localhost:5602/” (did you mean http://localhost:5602?) and “origin” are not origins. Write each as https://host or https://host:port, with nothing after the host.',
+    },
+  });
+  expect(origins('https://helpdesk.example/path')).toEqual({
+    errors: {
+      allowedOrigins:
+        '“https://helpdesk.example/path” is not an origin (did you mean https://helpdesk.example?). Write each as https://host or https://host:port, with nothing after the host.',
+    },
+  });
+});

@@ -44,16 +44,27 @@ export function readSettingsForm(
     .filter(Boolean);
   const wrong = origins.filter((origin) => !isBareOrigin(origin));
   if (wrong.length > 0) {
-    const first = wrong[0] ?? '';
-    let hint = '';
-    try {
-      const url = new URL(first);
-      if (url.protocol === 'http:' || url.protocol === 'https:')
-        hint = ` (did you mean ${url.origin}?)`;
-    } catch {
-      // Not a URL at all: no suggestion.
-    }
-    errors.allowedOrigins = `“${first}” is not an origin${hint}. Write each as https://host or https://host:port, with nothing after the host.`;
+    // Every one that is wrong, each with its suggestion: fixed in one go, not one per save.
+    const named = wrong.map((origin) => {
+      let hint = '';
+      try {
+        const url = new URL(origin);
+        if (url.protocol === 'http:' || url.protocol === 'https:')
+          hint = ` (did you mean ${url.origin}?)`;
+      } catch {
+        // Not a URL at all: no suggestion.
+      }
+      return { quoted: `“${origin}”`, hint };
+    });
+    const [only] = named;
+    const list =
+      named.length === 1 && only
+        ? `${only.quoted} is not an origin${only.hint}`
+        : `${named
+            .map(({ quoted, hint }) => `${quoted}${hint}`)
+            .join(', ')
+            .replace(/, ([^,]*)$/, ' and $1')} are not origins`;
+    errors.allowedOrigins = `${list}. Write each as https://host or https://host:port, with nothing after the host.`;
   } else if (origins.length > MAX_ORIGINS) {
     errors.allowedOrigins = `List at most ${MAX_ORIGINS} origins.`;
   }
