@@ -126,6 +126,24 @@ export function changesSection(changes: TreeChange[], heading: string): Markup {
   </section>`;
 }
 
+/** A new troubleshooter has no changes to list: what it holds, every step of it new. */
+function newTreeSection(tree: Tree): Markup {
+  const questions = tree.nodes.filter((node) => node.kind === 'question');
+  const outcomes = tree.nodes.filter((node) => node.kind !== 'question');
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  return html`<section aria-labelledby="changes-heading">
+    <h2 id="changes-heading">A new troubleshooter</h2>
+    <p>
+      “${tree.title}”: ${count(questions.length, 'question', 'questions')} and
+      ${count(outcomes.length, 'result', 'results')}, all new.
+    </p>
+    <ul class="change-list">
+      ${questions.map((node) => html`<li><strong>Question</strong> “${node.prompt}”</li>`)}
+      ${outcomes.map((node) => html`<li><strong>Result</strong> “${node.title}”</li>`)}
+    </ul>
+  </section>`;
+}
+
 /** Where a link's answers that are kept lead in the new version (what its notice offers). */
 function endOf(tree: Tree, trail: readonly string[]): string {
   const node = replayTrail(tree, trail).node;
@@ -264,7 +282,7 @@ export function renderReview(state: {
           </p>`
         : null
     }
-    ${changesSection(changes, deployed ? `Changes from version ${deployed.version}` : 'A new troubleshooter')}
+    ${deployed ? changesSection(changes, `Changes from version ${deployed.version}`) : newTreeSection(submitted)}
     ${checksSection(problems)} ${impactSection(deployed ?? submitted, submitted, impact)}
     ${
       open && (state.mayPublish || state.mayReview)

@@ -197,3 +197,35 @@ it('refuses a tree the rulebook refuses, and leaves the site as it was', async (
   expect((await app.inject({ url: '/trees/q164887.json' })).json<Tree>().version).toBe(2);
   expect(app.publishedSite.generation()).toBe(0);
 });
+
+it('the review of a new troubleshooter lists what it holds, not "No changes"', async () => {
+  const app = await buildTestApp();
+  const author = await sessionFor(app, 'author');
+  const publisher = await sessionFor(app, 'publisher');
+  const tree = await editedQ164887();
+  const fresh: Tree = {
+    ...tree,
+    id: 'printer-offline',
+    title: 'Printer shows offline',
+    version: 1,
+  };
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/submissions',
+    headers: { cookie: author.cookie, origin: OWN_ORIGIN },
+    payload: { tree: fresh, summary: 'New', baseVersion: null },
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  const review = await app.inject({
+    url: `/admin/reviews/${response.json<{ id: number }>().id}`,
+    headers: { cookie: publisher.cookie },
+  });
+  expect(review.statusCode).toBe(200);
+  expect(review.body).not.toContain('No changes.');
+  const questions = fresh.nodes.filter((node) => node.kind === 'question').length;
+  expect(review.body).toContain(`“Printer shows offline”: ${questions} questions and`);
+  const start = fresh.nodes.find((node) => node.id === fresh.start);
+  expect(start?.kind).toBe('question');
+  if (start?.kind === 'question')
+    expect(review.body).toContain(`<strong>Question</strong> “${start.prompt}”`);
+});
