@@ -372,6 +372,10 @@ export function renderHistory(state: {
     );
   const content = html`<h1 tabindex="-1">History: ${title}</h1>
     ${notice(state.message ?? null)}
+    <p>
+      <a href="${base}map/${treeId}/report">Report: how it is used and what solves it</a> ·
+      <a href="${base}edit/${treeId}">Edit</a>
+    </p>
     <div class="audit-table-wrap" role="region" aria-label="Published versions" tabindex="0">
       <table class="audit-table">
         <caption class="visually-hidden">

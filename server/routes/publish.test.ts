@@ -111,6 +111,9 @@ it('takes a submission through review to the live site, then restores version 1'
   });
   expect(page.body).toContain('Changes from version 2 to version 3');
   expect(page.body).toContain('publisher@example.com');
+  // The troubleshooter's report and editor are a click away.
+  expect(page.body).toContain('<a href="/map/q164887/report">Report:');
+  expect(page.body).toContain('<a href="/edit/q164887">Edit</a>');
 
   // Every step of it is in the audit log.
   const admin = await sessionFor(app, 'admin');
