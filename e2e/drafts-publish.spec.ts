@@ -75,7 +75,9 @@ test('the draft that was published is settled, and a draft compared with the dep
   await expect(behindHeading(page)).toHaveCount(0);
   expect(await serverDraft(page)).toBeNull();
   await page.getByRole('tab', { name: 'Impact and publishing' }).click();
-  await expect(panel.getByRole('button', { name: /Download q164887\.json \(version 4\)/ })).toBeVisible();
+  await expect(
+    panel.getByRole('button', { name: /Download q164887\.json \(version 4\)/ }),
+  ).toBeVisible();
   await expect(panel).not.toContainText('would undo');
 
   // A change of the title is saved, based on version 3; then the publisher restores version 2
@@ -121,8 +123,11 @@ test('the draft that was published is settled, and a draft compared with the dep
   await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(
     'NT upgrade runs again',
   );
+  await expect(status(page, 'No changes since you opened this draft')).toBeVisible();
   await expect(behindHeading(page)).toHaveCount(0);
   await page.getByRole('tab', { name: 'Impact and publishing' }).click();
-  await expect(panel.getByRole('button', { name: /Download q164887\.json \(version 5\)/ })).toBeVisible();
+  await expect(
+    panel.getByRole('button', { name: /Download q164887\.json \(version 5\)/ }),
+  ).toBeVisible();
   await expect(panel).not.toContainText('would undo');
 });

@@ -67,8 +67,7 @@ it('removes the draft a publish made live, and leaves other troubleshooters’ d
   ).toBe(200);
   const other = { ...tree, id: 'printer-jams', title: 'Printer jams' };
   expect(
-    (await put(app, author, 'new:other1', { revision: 0, basedOn: null, tree: other }))
-      .statusCode,
+    (await put(app, author, 'new:other1', { revision: 0, basedOn: null, tree: other })).statusCode,
   ).toBe(200);
 
   const id = await submit(app, author, { tree, baseVersion: 2, draftKey: 'tree:q164887' });

@@ -39,9 +39,7 @@ const NOT_PARTS = new Set(['$schema', 'version']);
 /** Objects with their keys in one order: a copy read back from the database has its own. */
 const sortedKeys = (_key: string, value: unknown) =>
   value && typeof value === 'object' && !Array.isArray(value)
-    ? Object.fromEntries(
-        Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-      )
+    ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
     : value;
 const same = (a: unknown, b: unknown) =>
   JSON.stringify(a, sortedKeys) === JSON.stringify(b, sortedKeys);

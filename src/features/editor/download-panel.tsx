@@ -73,11 +73,7 @@ export function DownloadPanel({
           </p>
         )
       ) : null}
-      <SubmitForReview
-        tree={tree}
-        baseVersion={deployed?.version ?? null}
-        draftKey={draftKey}
-      />
+      <SubmitForReview tree={tree} baseVersion={deployed?.version ?? null} draftKey={draftKey} />
       {/* Published ones only: the server keeps an owner and a date for what it serves. */}
       {deployed ? <ReviewOwner treeId={deployed.id} /> : null}
       <h3>Download for publishing</h3>

@@ -71,6 +71,12 @@ test('a draft compared with the deployed version is based on it from then on', a
   // Opened again: based on version 2, with the author's title, and no comparison to ask for.
   await openEditor();
   expect(screen.getByRole('textbox', { name: /^Title$/ })).toHaveValue('My title');
+  // It has changes, saved before: not "No changes yet".
+  expect(
+    screen
+      .getAllByRole('status')
+      .some((status) => status.textContent === 'No changes since you opened this draft'),
+  ).toBe(true);
   expect(screen.queryByRole('heading', { name: /is deployed since/ })).not.toBeInTheDocument();
   expect(screen.getByRole('button', { name: 'Download q164887.json' })).toBeInTheDocument();
 });

@@ -12,7 +12,8 @@ import { OfflineError, putServerDraft, sendPresence, type Editor } from './serve
 
 /** What the page says about saving, beside the draft's name. */
 export type SaveState =
-  | { kind: 'idle' }
+  /** Nothing typed since the page opened; `stored`: what opened is a draft saved before. */
+  | { kind: 'idle'; stored: boolean }
   | { kind: 'saving' }
   | { kind: 'saved'; where: 'browser' | 'server' }
   | { kind: 'offline' }
@@ -102,7 +103,11 @@ export function useDraftSync({
   const inFlight = useRef(false);
   const again = useRef(false);
   const [state, setState] = useState<SaveState>(
-    opening.conflict ? { kind: 'conflict' } : { kind: opening.saved ? 'idle' : 'saving' },
+    opening.conflict
+      ? { kind: 'conflict' }
+      : opening.saved
+        ? { kind: 'idle', stored: opening.localRevision > 0 || opening.serverRevision > 0 }
+        : { kind: 'saving' },
   );
   const [conflict, setConflict] = useState<Conflict | undefined>(opening.conflict);
   const conflictRef = useRef(conflict);
