@@ -240,6 +240,11 @@ export const submissions = pgTable(
     comment: text('comment'),
     /** The version it became, once published. */
     publishedVersion: integer('published_version'),
+    /**
+     * The editor's draft it was submitted from (drafts.key), if any: settled when it is
+     * published (docs/decisions/0061-a-publish-settles-its-drafts.md).
+     */
+    draftKey: text('draft_key'),
   },
   (table) => [
     index('submissions_status').on(table.status, table.id),

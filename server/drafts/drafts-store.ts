@@ -1,5 +1,6 @@
 // Drafts on the server (server/db/schema.ts, drafts and draft_editors).
-import { and, desc, eq, gt, lt, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { sameContent } from '../../src/engine/draft-merge';
 import type { Tree } from '../../src/engine/tree-schema';
 import type { Database } from '../db/database';
 import { accounts, draftEditors, drafts, treeVersions } from '../db/schema';
@@ -133,6 +134,91 @@ export async function deleteServerDraft(db: Database, key: string): Promise<bool
   const removed = await db.delete(drafts).where(eq(drafts.key, key)).returning({ key: drafts.key });
   await db.delete(draftEditors).where(eq(draftEditors.draftKey, key));
   return removed.length > 0;
+}
+
+export type SettledDrafts = { removed: string[]; rebased: string[] };
+
+/**
+ * A publish made `published` live (docs/decisions/0061-a-publish-settles-its-drafts.md): the
+ * drafts of that troubleshooter it settles, in the publish's transaction. A draft that holds
+ * what was published (the version number aside) is removed: the published version is where
+ * the next change starts. The draft the submission came from (`source`), changed since it was
+ * submitted, keeps those changes, now based on the new version (a new troubleshooter's draft
+ * moves to the published one's key). Each change raises the revision, so a page with the
+ * draft open is told at its next save rather than saving over it. Other drafts stay as they
+ * are: they are behind, and the editor asks their authors to compare them with it.
+ */
+export async function settleDrafts(
+  db: Database,
+  published: Tree,
+  source: string | null | undefined,
+): Promise<SettledDrafts> {
+  const settled: SettledDrafts = { removed: [], rebased: [] };
+  const rows = await db
+    .select({
+      key: drafts.key,
+      tree: drafts.tree,
+      revision: drafts.revision,
+      updatedAt: drafts.updatedAt,
+      updatedBy: drafts.updatedBy,
+    })
+    .from(drafts)
+    .where(eq(drafts.treeId, published.id));
+  const treeKey = `tree:${published.id}`;
+  for (const row of rows) {
+    const tree = row.tree as Tree;
+    const same = sameContent(tree, published);
+    if (!same && row.key !== source) continue;
+    // Each as it was read: a save that came meanwhile goes first, and the draft stays as saved.
+    const asRead = and(eq(drafts.key, row.key), eq(drafts.revision, row.revision));
+    const values = {
+      treeId: published.id,
+      basedOn: published.version,
+      tree: { ...tree, version: published.version },
+      updatedAt: row.updatedAt,
+      updatedBy: row.updatedBy,
+    };
+    if (row.key === treeKey) {
+      if (same) {
+        if (await deleteWhere(db, asRead)) settled.removed.push(row.key);
+      } else {
+        const [rebased] = await db
+          .update(drafts)
+          .set({ ...values, revision: row.revision + 1 })
+          .where(asRead)
+          .returning({ key: drafts.key });
+        if (rebased) settled.rebased.push(row.key);
+      }
+      continue;
+    }
+    // A new troubleshooter's draft: its changes since move to the published one's key,
+    // unless that has a draft of its own (then they stay where they are, based on it).
+    if (!(await deleteWhere(db, asRead))) continue;
+    if (same) {
+      settled.removed.push(row.key);
+      continue;
+    }
+    const [moved] = await db
+      .insert(drafts)
+      .values({ key: treeKey, revision: 1, ...values })
+      .onConflictDoNothing()
+      .returning({ key: drafts.key });
+    if (!moved) {
+      await db
+        .insert(drafts)
+        .values({ key: row.key, revision: row.revision + 1, ...values })
+        .onConflictDoNothing();
+    }
+    settled.rebased.push(moved ? treeKey : row.key);
+  }
+  return settled;
+}
+
+/** Removes the draft the condition names, with its editors; whether there was one. */
+async function deleteWhere(db: Database, where: SQL | undefined): Promise<boolean> {
+  const [removed] = await db.delete(drafts).where(where).returning({ key: drafts.key });
+  if (removed) await db.delete(draftEditors).where(eq(draftEditors.draftKey, removed.key));
+  return removed !== undefined;
 }
 
 /** A page open on a draft says so; stale pages (closed without a word) drop out. */

@@ -1,13 +1,14 @@
 // Publishing one tree (docs/decisions/0030-review-and-publish.md): checked by the engine's
 // one rulebook, rendered into a new generation folder, then made live in one transaction that
-// adds the tree version, the generation row, the submission's new status and the audit
-// entry, and notifies every server process.
+// adds the tree version, the generation row, the submission's new status, the drafts it settles
+// and the audit entry, and notifies every server process.
 import { asc, desc, eq, lte, sql } from 'drizzle-orm';
 import type { TreeProblem } from '../../src/engine/graph-checks';
 import type { Tree } from '../../src/engine/tree-schema';
 import { checkIndexEntry, validateTreeFile } from '../../src/engine/validate-tree';
 import { recordAudit, type Actor } from '../audit/audit-log';
 import { notify, type Database } from '../db/database';
+import { settleDrafts } from '../drafts/drafts-store';
 import { siteGenerations, submissions, treeVersions } from '../db/schema';
 import type { TreeVersion } from '../trees/tree-versions';
 
@@ -89,6 +90,8 @@ export type PublishRecord = {
   actor: NonNullable<Actor>;
   summary: string;
   submissionId?: number;
+  /** The editor's draft the submission came from, settled by the publish (ADR 61). */
+  draftKey?: string | null;
   restoredFrom?: number;
 };
 
@@ -129,6 +132,8 @@ export async function commitPublish(
       .values({ key, treeVersionsUpTo: added.id, treeId: tree.id, version: tree.version })
       .returning({ id: siteGenerations.id });
     if (!generation) throw new Error('publish: no generation added');
+    // The drafts whose content is now live are settled with it (ADR 61).
+    const drafts = await settleDrafts(tx, tree, record.draftKey);
     if (record.submissionId !== undefined) {
       await tx
         .update(submissions)
@@ -149,6 +154,8 @@ export async function commitPublish(
         summary: record.summary,
         ...(record.submissionId !== undefined ? { submission: record.submissionId } : {}),
         ...(record.restoredFrom !== undefined ? { restoredFrom: record.restoredFrom } : {}),
+        ...(drafts.removed.length > 0 ? { draftsRemoved: drafts.removed } : {}),
+        ...(drafts.rebased.length > 0 ? { draftsRebased: drafts.rebased } : {}),
       },
     });
     // Delivered on commit: every process switches to the new folder (making it first when

@@ -15,11 +15,11 @@ import {
 import { signedInAccount } from '../plugins/auth';
 
 /** The editor's draft keys (src/features/editor/draft-store.ts). */
-const KEY = { type: 'string', pattern: '^(tree|new):[a-z0-9-]{1,200}$' } as const;
+export const DRAFT_KEY = { type: 'string', pattern: '^(tree|new):[a-z0-9-]{1,200}$' } as const;
 const PARAMS = {
   type: 'object',
   required: ['key'],
-  properties: { key: KEY },
+  properties: { key: DRAFT_KEY },
   additionalProperties: false,
 } as const;
 

@@ -24,6 +24,7 @@ import {
 import { sendPage, usePagePolicy } from '../pages/send-page';
 import { signedInAccount } from '../plugins/auth';
 import { checkForPublishing, currentVersion, PublishRefused } from '../publish/publish-tree';
+import { DRAFT_KEY } from './drafts';
 
 const PUBLISHING_KEY = 'publishing';
 
@@ -153,6 +154,7 @@ export async function publishRoutes(app: FastifyInstance) {
         actor: { id: account.id, email: account.email },
         summary: row.summary,
         submissionId: row.id,
+        draftKey: row.draftKey,
       });
       return { status: 200 as const, version, treeId: row.treeId };
     } catch (error) {
@@ -236,6 +238,8 @@ export async function publishRoutes(app: FastifyInstance) {
             tree: { type: 'object' },
             summary: { type: 'string', minLength: 1, maxLength: 200, pattern: '\\S' },
             baseVersion: { type: ['integer', 'null'], minimum: 1 },
+            /** The editor's draft it is submitted from: settled once it is published (ADR 61). */
+            draftKey: DRAFT_KEY,
           },
         },
         response: { 201: submissionSchema, 400: errorSchema },
@@ -243,7 +247,12 @@ export async function publishRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const account = signedInAccount(request);
-      const body = request.body as { tree: Tree; summary: string; baseVersion?: number | null };
+      const body = request.body as {
+        tree: Tree;
+        summary: string;
+        baseVersion?: number | null;
+        draftKey?: string;
+      };
       const id = typeof body.tree.id === 'string' ? body.tree.id : '';
       if (!/^[a-z0-9-]+$/.test(id)) {
         return reply
@@ -269,6 +278,7 @@ export async function publishRoutes(app: FastifyInstance) {
           .values({
             treeId: id,
             baseVersion: body.baseVersion ?? null,
+            draftKey: body.draftKey ?? null,
             tree: body.tree,
             summary,
             authorId: account.id,

@@ -28,10 +28,21 @@ const FIELD_LABELS: Record<string, string> = {
   description: 'Description',
   article: 'Knowledge Base article',
   start: 'First question',
-  version: 'Version',
 };
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/**
+ * Fields that are not the author's to choose: `$schema` is the file's, and `version` follows
+ * the published version a copy is based on (the higher of the two is kept: mergeDrafts).
+ */
+const NOT_PARTS = new Set(['$schema', 'version']);
+
+/** Objects with their keys in one order: a copy read back from the database has its own. */
+const sortedKeys = (_key: string, value: unknown) =>
+  value && typeof value === 'object' && !Array.isArray(value)
+    ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    : value;
+const same = (a: unknown, b: unknown) =>
+  JSON.stringify(a, sortedKeys) === JSON.stringify(b, sortedKeys);
 
 type Fields = Omit<Tree, 'nodes'>;
 const fieldsOf = ({ nodes: _nodes, ...fields }: Tree): Record<string, unknown> => fields;
@@ -101,8 +112,8 @@ export function draftDifferences(mine: Tree, theirs: Tree, base?: Tree): DraftDi
     tree ? fieldsOf(tree) : undefined,
   );
   const keys = new Set([...Object.keys(mineFields ?? {}), ...Object.keys(theirFields ?? {})]);
-  keys.delete('$schema');
   for (const key of keys) {
+    if (NOT_PARTS.has(key)) continue;
     const [a, b] = [mineFields?.[key], theirFields?.[key]];
     if (same(a, b)) continue;
     differences.push({
@@ -153,5 +164,14 @@ export function mergeDrafts(mine: Tree, theirs: Tree, choices: Record<string, Ch
     const node = pick(`node:${id}`, mineNodes.get(id), theirNodes.get(id));
     if (node) nodes.push(node);
   }
-  return { ...(fields as Fields), nodes };
+  return { ...(fields as Fields), version: Math.max(mine.version, theirs.version), nodes };
+}
+
+/**
+ * Whether two copies hold the same troubleshooter as an author reads it: no part to choose
+ * between them (the version number aside). A draft that is the same as a published version
+ * is that version, not a change to it (docs/decisions/0061-a-publish-settles-its-drafts.md).
+ */
+export function sameContent(a: Tree, b: Tree): boolean {
+  return draftDifferences(a, b).length === 0;
 }

@@ -17,6 +17,7 @@ export function DownloadPanel({
   impact,
   impactPending = false,
   behind,
+  draftKey,
   catalog,
   idInUse,
   guarded,
@@ -27,6 +28,8 @@ export function DownloadPanel({
   /** The impact is being worked out (the checks' worker). */
   impactPending?: boolean;
   behind: boolean;
+  /** The draft being edited: a submission names it, to settle it once published. */
+  draftKey: string;
   catalog: TreeIndex | undefined;
   /** What already uses this draft's id, if anything (a new troubleshooter's). */
   idInUse: string | undefined;
@@ -70,7 +73,7 @@ export function DownloadPanel({
           </p>
         )
       ) : null}
-      <SubmitForReview tree={tree} baseVersion={deployed?.version ?? null} />
+      <SubmitForReview tree={tree} baseVersion={deployed?.version ?? null} draftKey={draftKey} />
       {/* Published ones only: the server keeps an owner and a date for what it serves. */}
       {deployed ? <ReviewOwner treeId={deployed.id} /> : null}
       <h3>Download for publishing</h3>

@@ -1,3 +1,4 @@
+import { sameContent } from '../../engine/draft-merge';
 import { suggestId } from '../../engine/slugs';
 import { newTree } from '../../engine/tree-edits';
 import type { Tree } from '../../engine/tree-schema';
@@ -11,7 +12,35 @@ import type { DraftOpening } from './use-draft-sync';
  * has changes the server has not seen: sent at once when the server's copy is the one they
  * were based on, shown side by side with it when someone saved it meanwhile.
  */
-export function openDraft({
+export function openDraft(options: {
+  key: string;
+  deployed: Tree | undefined;
+  local: ReadDraft;
+  server: ServerDraft | null | undefined;
+  idsInUse: Iterable<string>;
+}): DraftOpening {
+  return settledWith(options.deployed, readOpening(options));
+}
+
+/**
+ * A draft that holds the deployed version's content (the version number aside) is that
+ * version, whatever it started from: opened as based on it, so that it is not shown as behind
+ * (docs/decisions/0061-a-publish-settles-its-drafts.md). Its next save says so to the server.
+ */
+function settledWith(deployed: Tree | undefined, opening: DraftOpening): DraftOpening {
+  if (
+    !deployed ||
+    opening.conflict ||
+    opening.basedOn === undefined ||
+    opening.basedOn >= deployed.version ||
+    !sameContent(opening.tree, deployed)
+  ) {
+    return opening;
+  }
+  return { ...opening, basedOn: deployed.version, tree: deployed };
+}
+
+function readOpening({
   key,
   deployed,
   local,
@@ -46,6 +75,11 @@ export function openDraft({
       : start;
   }
   if (!server) {
+    // The server had this copy and has none now: it was published (or discarded) since, and
+    // the deployed version is where the next change starts. The browser's copy goes too.
+    if (stored && !stored.unsent && (stored.serverRevision ?? 0) > 0) {
+      return { ...start, localRevision: 0, dropLocal: true };
+    }
     // Nothing on the server: the browser's copy (if any) is sent as the first revision.
     return stored ? { ...start, basedOn: stored.basedOn, tree: stored.tree, saved: false } : start;
   }
@@ -77,6 +111,7 @@ export function openDraft({
       theirs: server.tree,
       by: server.updatedBy,
       revision: server.revision,
+      basedOn: server.basedOn ?? undefined,
     },
   };
 }

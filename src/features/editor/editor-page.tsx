@@ -1,5 +1,5 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useLoaderData, useParams, useSearchParams } from 'react-router';
 import { DocumentTitle } from '../../components/document-title';
 import { PageHeading } from '../../components/page-heading';
@@ -174,6 +174,11 @@ function DraftOpener({
       opening: openDraft({ key: draftKey, deployed, local, server, idsInUse: idsInUse.keys() }),
     };
   });
+  // A settled copy in this browser goes once the page is drawn (the list of drafts hears it).
+  const dropLocal = opened.opening?.dropLocal === true;
+  useEffect(() => {
+    if (dropLocal) deleteDraft(draftKey);
+  }, [dropLocal, draftKey]);
   if (opened.opening) return workspace(opened.opening);
   return (
     <BrokenDraft

@@ -51,7 +51,7 @@ import { deleteServerDraft, type ListedServerDraft } from './server-drafts';
 import { SideTabs, type SideTab } from './side-tabs';
 import { TreeOutline } from './tree-outline';
 import { useDraftChecks } from './use-draft-checks';
-import { useDraftSync, type DraftOpening } from './use-draft-sync';
+import { basedOnAfter, useDraftSync, type DraftOpening } from './use-draft-sync';
 import { useWideLayout } from './use-wide-layout';
 
 /** An element to focus once React has committed the change that puts it on screen. */
@@ -78,7 +78,10 @@ export function EditorWorkspace({
   const tree = state.history.present;
   const [basedOn, setBasedOn] = useState(opening.basedOn);
   const queryClient = useQueryClient();
-  const onAdopt = useCallback((adopted: Tree) => dispatch({ type: 'replace', tree: adopted }), []);
+  const onAdopt = useCallback((adopted: Tree, adoptedBase: number | undefined) => {
+    dispatch({ type: 'replace', tree: adopted });
+    setBasedOn(adoptedBase);
+  }, []);
   const sync = useDraftSync({ opening, tree, basedOn, onServer, onAdopt });
   const { drafts } = useDrafts();
   const wide = useWideLayout();
@@ -350,6 +353,7 @@ export function EditorWorkspace({
           impact={impact}
           impactPending={impactPending}
           behind={behind}
+          draftKey={opening.key}
           catalog={catalog}
           idInUse={idInUse}
           guarded={guarded}
@@ -438,9 +442,13 @@ export function EditorWorkspace({
             conflict={sync.conflict}
             mine={tree}
             onResolve={(merged) => {
-              if (sync.conflict?.source === 'deployed' && deployed) setBasedOn(deployed.version);
+              if (!sync.conflict) return;
+              // Compared with a later version: the draft is based on it from now on, on the
+              // server too, so the comparison is not asked for again.
+              const settledBase = basedOnAfter(sync.conflict, basedOn, deployed?.version);
+              setBasedOn(settledBase);
               dispatch({ type: 'replace', tree: merged });
-              sync.resolve(merged);
+              sync.resolve(merged, settledBase);
               setMessage(
                 'Your choices are kept in the draft. Undo brings back your copy as it was.',
               );

@@ -5,7 +5,8 @@ import type { SaveState } from './use-draft-sync';
 function stateText(state: SaveState): string {
   switch (state.kind) {
     case 'idle':
-      return 'No changes yet';
+      // A draft saved before has changes, just none since it was opened.
+      return state.stored ? 'No changes since you opened this draft' : 'No changes yet';
     case 'saving':
       return 'Saving…';
     case 'saved':

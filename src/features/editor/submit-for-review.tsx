@@ -32,7 +32,12 @@ async function readSubmissions(): Promise<Submission[]> {
   return ((await response.json()) as { submissions: Submission[] }).submissions;
 }
 
-async function submit(body: { tree: Tree; summary: string; baseVersion: number | null }) {
+async function submit(body: {
+  tree: Tree;
+  summary: string;
+  baseVersion: number | null;
+  draftKey: string;
+}) {
   const response = await fetch(serverHref('api/submissions'), {
     method: 'POST',
     credentials: 'same-origin',
@@ -60,7 +65,16 @@ async function submit(body: { tree: Tree; summary: string; baseVersion: number |
  * a one-line summary, then a link to the review; the author's earlier submissions of this
  * tree with what the reviewer said.
  */
-export function SubmitForReview({ tree, baseVersion }: { tree: Tree; baseVersion: number | null }) {
+export function SubmitForReview({
+  tree,
+  baseVersion,
+  draftKey,
+}: {
+  tree: Tree;
+  baseVersion: number | null;
+  /** The draft it is submitted from: the server settles it once it is published (ADR 61). */
+  draftKey: string;
+}) {
   const { data: config } = useQuery(configQueryOptions());
   const server = config?.server === true;
   const { data: account } = useQuery({ ...sessionQueryOptions(), enabled: server });
@@ -90,7 +104,7 @@ export function SubmitForReview({ tree, baseVersion }: { tree: Tree; baseVersion
       return;
     }
     setError('');
-    mutation.mutate({ tree, summary: summary.trim(), baseVersion });
+    mutation.mutate({ tree, summary: summary.trim(), baseVersion, draftKey });
   };
   const mine = (submissions ?? []).filter((entry) => entry.treeId === tree.id);
 

@@ -12,7 +12,8 @@ import { OfflineError, putServerDraft, sendPresence, type Editor } from './serve
 
 /** What the page says about saving, beside the draft's name. */
 export type SaveState =
-  | { kind: 'idle' }
+  /** Nothing typed since the page opened; `stored`: what opened is a draft saved before. */
+  | { kind: 'idle'; stored: boolean }
   | { kind: 'saving' }
   | { kind: 'saved'; where: 'browser' | 'server' }
   | { kind: 'offline' }
@@ -30,7 +31,24 @@ export type Conflict = {
   revision: number;
   /** The copy both started from, when known: a part only one side changed is suggested from it. */
   base?: Tree | undefined;
+  /** The published version their copy is based on, when known. */
+  basedOn?: number | undefined;
 };
+
+/**
+ * The published version a draft is based on once its author settled a conflict: the deployed
+ * one it was compared with, or the other copy's when that was compared with a later one
+ * meanwhile. Never lower than before: what was compared once need not be compared again.
+ */
+export function basedOnAfter(
+  conflict: Conflict,
+  basedOn: number | undefined,
+  deployedVersion: number | undefined,
+): number | undefined {
+  const theirs = conflict.source === 'deployed' ? deployedVersion : conflict.basedOn;
+  if (theirs === undefined) return basedOn;
+  return basedOn === undefined ? theirs : Math.max(basedOn, theirs);
+}
 
 export type DraftOpening = {
   key: string;
@@ -42,6 +60,8 @@ export type DraftOpening = {
   /** Whether what is opened is already saved everywhere it should be. */
   saved: boolean;
   conflict?: Conflict | undefined;
+  /** The browser's copy is settled (the server has it no more): removed when opened. */
+  dropLocal?: boolean | undefined;
 };
 
 const SAVE_DELAY_MS = 400;
@@ -70,8 +90,8 @@ export function useDraftSync({
   tree: Tree;
   basedOn: number | undefined;
   onServer: boolean;
-  /** Another tab saved while this one had nothing unsaved: take its tree as it is. */
-  onAdopt: (tree: Tree) => void;
+  /** Another tab saved while this one had nothing unsaved: take its tree (and base) as it is. */
+  onAdopt: (tree: Tree, basedOn: number | undefined) => void;
 }) {
   const { key } = opening;
   const localRevision = useRef(opening.localRevision);
@@ -83,7 +103,11 @@ export function useDraftSync({
   const inFlight = useRef(false);
   const again = useRef(false);
   const [state, setState] = useState<SaveState>(
-    opening.conflict ? { kind: 'conflict' } : { kind: opening.saved ? 'idle' : 'saving' },
+    opening.conflict
+      ? { kind: 'conflict' }
+      : opening.saved
+        ? { kind: 'idle', stored: opening.localRevision > 0 || opening.serverRevision > 0 }
+        : { kind: 'saving' },
   );
   const [conflict, setConflict] = useState<Conflict | undefined>(opening.conflict);
   const conflictRef = useRef(conflict);
@@ -122,6 +146,7 @@ export function useDraftSync({
             theirs: theirs.tree,
             revision: theirs.revision,
             base: synced.current,
+            basedOn: theirs.basedOn,
           });
           setState({ kind: 'conflict' });
           return;
@@ -163,6 +188,7 @@ export function useDraftSync({
           by: result.current.updatedBy,
           revision: result.current.revision,
           base: synced.current,
+          basedOn: result.current.basedOn ?? undefined,
         });
         setState({ kind: 'conflict' });
       } else {
@@ -250,7 +276,8 @@ export function useDraftSync({
             serverRevision.current = note.serverRevision;
           synced.current = read.draft.tree;
           savedTree.current = read.draft.tree;
-          onAdopt(read.draft.tree);
+          basedOnNow.current = read.draft.basedOn;
+          onAdopt(read.draft.tree, read.draft.basedOn);
           return;
         }
         setConflict({
@@ -258,6 +285,7 @@ export function useDraftSync({
           theirs: read.draft.tree,
           revision: read.draft.revision,
           base: synced.current,
+          basedOn: read.draft.basedOn,
         });
         setState({ kind: 'conflict' });
       }),
@@ -283,12 +311,16 @@ export function useDraftSync({
     };
   }, [key, onServer]);
 
-  /** The author chose: `merged` is the draft now, based on the other side's revision. */
+  /**
+   * The author chose: `merged` is the draft now, based on the other side's revision and on
+   * the published version `newBasedOn` (basedOnAfter), saved with it at once: the page's own
+   * base catches up only once React has drawn it.
+   */
   const resolve = useCallback(
-    (merged: Tree, newBasedOn?: number) => {
+    (merged: Tree, newBasedOn: number | undefined) => {
       const settled = conflictRef.current;
       if (!settled) return;
-      if (newBasedOn !== undefined) basedOnNow.current = newBasedOn;
+      basedOnNow.current = newBasedOn;
       if (settled.source === 'tab') {
         localRevision.current = settled.revision;
         const note = storedNote(key);

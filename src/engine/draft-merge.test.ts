@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from 'vitest';
+import { draftDifferences, mergeDrafts, sameContent } from './draft-merge';
+import type { Tree } from './tree-schema';
+
+const deployed = JSON.parse(readFileSync('public/trees/q164887.json', 'utf8')) as Tree;
+const archived = JSON.parse(readFileSync('public/trees/q164887.v1.json', 'utf8')) as Tree;
+
+/** The same tree with every object's keys in the opposite order (as a database may return it). */
+function reordered<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(reordered) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .reverse()
+        .map(([key, inner]) => [key, reordered(inner)]),
+    ) as T;
+  }
+  return value;
+}
+
+test('the version number is never a part to choose, and the merged copy keeps the higher one', () => {
+  const mine = { ...archived, title: 'Mine' };
+  const differences = draftDifferences(mine, deployed, archived);
+  expect(differences.map((difference) => difference.label)).not.toContain('Version');
+  expect(differences.some((difference) => difference.part === 'field:version')).toBe(false);
+  expect(differences.find((difference) => difference.part === 'field:title')).toMatchObject({
+    suggested: 'mine',
+  });
+  const choices = Object.fromEntries(differences.map((d) => [d.part, d.suggested]));
+  expect(mergeDrafts(mine, deployed, choices)).toMatchObject({
+    title: 'Mine',
+    version: deployed.version,
+  });
+  expect(mergeDrafts(deployed, mine, {}).version).toBe(deployed.version);
+});
+
+test('two copies that differ only in their version number or the order of their keys have nothing to choose', () => {
+  const copy = reordered({ ...deployed, version: deployed.version + 4 });
+  expect(draftDifferences(copy, deployed)).toEqual([]);
+  expect(sameContent(copy, deployed)).toBe(true);
+  expect(sameContent({ ...copy, description: 'Other' }, deployed)).toBe(false);
+  expect(sameContent(archived, deployed)).toBe(false);
+});
