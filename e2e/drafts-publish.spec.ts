@@ -87,6 +87,10 @@ test('the draft that was published is settled, and a draft compared with the dep
 
   await server.signIn(page, AUTHOR, '/edit/q164887');
   await expect(behindHeading(page)).toHaveText('Version 4 is deployed since this draft began');
+  // Behind, it is neither downloaded nor sent for review: either would undo version 4 unseen.
+  await page.getByRole('tab', { name: 'Impact and publishing' }).click();
+  await expect(panel).toContainText('No download yet');
+  await expect(panel.getByRole('button', { name: 'Submit for review' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Compare with version 4' }).click();
   const conflict = page.getByRole('region', {
     name: 'A newer version is deployed than the one this draft started from',
@@ -126,4 +130,5 @@ test('the draft that was published is settled, and a draft compared with the dep
     panel.getByRole('button', { name: /Download q164887\.json \(version 5\)/ }),
   ).toBeVisible();
   await expect(panel).not.toContainText('would undo');
+  await expect(panel.getByRole('button', { name: 'Submit for review' })).toBeVisible();
 });

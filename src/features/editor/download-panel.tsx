@@ -73,7 +73,11 @@ export function DownloadPanel({
           </p>
         )
       ) : null}
-      <SubmitForReview tree={tree} baseVersion={deployed?.version ?? null} draftKey={draftKey} />
+      {/* Like the download: a draft behind would be reviewed against the version deployed now,
+          its undoing of the changes made since unseen. Compared first, it is not behind. */}
+      {behind && deployed ? null : (
+        <SubmitForReview tree={tree} baseVersion={deployed?.version ?? null} draftKey={draftKey} />
+      )}
       {/* Published ones only: the server keeps an owner and a date for what it serves. */}
       {deployed ? <ReviewOwner treeId={deployed.id} /> : null}
       <h3>Download for publishing</h3>
