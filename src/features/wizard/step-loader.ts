@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { replace, type LoaderFunctionArgs } from 'react-router';
+import type { LoaderFunctionArgs } from 'react-router';
 import { stepExcerptFor } from '../../data/prerendered-page';
 import { archivedTreeQueryOptions, ensureTree, treeErrorKind } from '../../data/tree-query';
 import { readChange, type ChangeContext } from '../../engine/change-answer';
@@ -8,7 +8,7 @@ import { resolveStep, type ResolvedStep } from '../../engine/resolve-step';
 import { mostQuestionsFrom } from '../../engine/tree-paths';
 import type { Tree } from '../../engine/tree-schema';
 import { chunk } from '../../lib/chunk';
-import { parseEarlierWas, parseTrail, parseVersion, parseWas, paths } from '../../lib/paths';
+import { parseEarlierWas, parseTrail, parseVersion, parseWas } from '../../lib/paths';
 import type { SavedProgress } from './saved-progress';
 
 // The screens a step URL can lead to, beyond the question (which is in the first-paint
@@ -73,21 +73,6 @@ export type TreeStepView = {
 const inBrowser = typeof window !== 'undefined';
 
 /**
- * The address of this version for a link made with an older one that still leads where it
- * did (engine/resolve-step.ts): the same path and query, `v` the current version. `was`
- * (and the walk before it) is read with the version `v` says, so it is kept only while it
- * too leads where it did; a ticket or client stays as it was.
- */
-function currentAddress(search: string, tree: Tree, linkTree: Tree, trail: readonly string[]) {
-  const query = new URLSearchParams(search);
-  query.set('v', `${tree.version}`);
-  const walks = query.getAll('was').map(parseTrail);
-  if (walks.some((walk) => !leadsWhereItDid(linkTree, tree, walk))) query.delete('was');
-  // Slashes between slugs stay readable, as paths.step.getHref writes them.
-  return `${paths.step.getHref(tree.id, trail)}?${query.toString().replace(/%2F/g, '/')}`;
-}
-
-/**
  * The step route's loader: the tree (from the page, the cache or the network), the step
  * its trail leads to, and that screen's code, all before the page changes.
  */
@@ -108,7 +93,8 @@ export function createStepLoader(queryClient: QueryClient) {
     let tree: Tree;
     let step: ResolvedStep;
     // The version the link was made with, when it is not this one and its file is here
-    // (ensureTree fetched it, or found it missing).
+    // (ensureTree fetched it, or found it missing): a link that still leads where it did
+    // shows its step, under the address it came with (docs/decisions/0062).
     let linkTree: Tree | undefined;
     try {
       tree = excerpt?.tree ?? (await ensureTree(queryClient, treeId, linkVersion));
@@ -122,15 +108,13 @@ export function createStepLoader(queryClient: QueryClient) {
       if (!treeErrorKind(error)) throw error;
       return { kind: 'tree-error', error, screen: await treeErrorScreen() };
     }
-    // An older link that still leads where it did shows its step as this version's address
-    // does, in place of the link's (a replace: Back does not return to it). Opened fresh, the
-    // address then matches the prerendered page, which is hydrated rather than replaced.
-    if (linkTree && step.kind !== 'version-changed' && trail.length > 0) {
-      throw replace(currentAddress(search, tree, linkTree, trail));
-    }
     const earlier = parseEarlierWas(search);
+    // `was` is read with the version the link was made with: on an older link, only while
+    // it too leads where it did.
+    const readable = (walk: readonly string[] | undefined) =>
+      walk && linkTree && !leadsWhereItDid(linkTree, tree, walk) ? undefined : walk;
     const change = (replay: { trail: readonly string[] }) =>
-      readChange(tree, replay.trail, was, earlier);
+      readChange(tree, replay.trail, readable(was), readable(earlier));
     switch (step.kind) {
       case 'question': {
         const answered = step.replay.steps.length > 0;
