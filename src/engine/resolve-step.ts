@@ -24,8 +24,7 @@ export function resolveStep(
   linkTree?: Tree,
 ): ResolvedStep {
   if (linkVersion && linkVersion !== tree.version && trail.length > 0) {
-    const unchanged =
-      linkTree?.version === linkVersion && leadsWhereItDid(linkTree, tree, trail);
+    const unchanged = linkTree?.version === linkVersion && leadsWhereItDid(linkTree, tree, trail);
     if (!unchanged) return { kind: 'version-changed', linkVersion, trail };
   }
   const replay = replayTrail(tree, trail);

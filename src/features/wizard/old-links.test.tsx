@@ -1,5 +1,5 @@
 import { screen, waitFor } from '@testing-library/react';
-import { afterEach, expect, test, vi } from 'vitest';
+import { expect, onTestFinished, test, vi } from 'vitest';
 import { setQuestionFields } from '../../engine/tree-edits';
 import type { Tree } from '../../engine/tree-schema';
 import { fetchPublicFile } from '../../testing/fetch-public-file-from-disk';
@@ -34,13 +34,13 @@ function servePublishedV3() {
 function watchHeadings() {
   const seen: string[] = [];
   const observer = new MutationObserver(() => {
-    for (const heading of document.querySelectorAll('h1')) {
+    for (const heading of screen.queryAllByRole('heading', { level: 1 })) {
       const text = heading.textContent ?? '';
       if (seen.at(-1) !== text) seen.push(text);
     }
   });
   observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-  afterEach(() => observer.disconnect());
+  onTestFinished(() => observer.disconnect());
   return seen;
 }
 
