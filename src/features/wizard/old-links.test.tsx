@@ -114,3 +114,33 @@ test('the shipped version 1 links (version 2 changed only words) open their step
   ).toBeInTheDocument();
   expect(router.state.location.search).toBe('?v=1');
 });
+
+test('a Change link of an old version keeps its walk only while that walk too leads where it did', async () => {
+  // Version 1 to 2 changed only words: the answer given is marked, as on version 2's own link.
+  renderApp('/q164887/sms-1-2?v=1&was=sms-1-2/os-upgrade/repeats');
+  await screen.findByRole('heading', { level: 1, name: /Windows NT upgrade/ });
+  expect(
+    screen.getByRole('link', { name: 'Yes, an NT upgrade that restarts the client Your answer' }),
+  ).toBeInTheDocument();
+});
+
+test('a Change link whose walk changed since shows the step without that walk', async () => {
+  // Version 3 swaps where two answers after question 2 lead: the walk `was` names changed,
+  // the step the link opens did not.
+  const swapped = structuredClone(v3);
+  for (const node of swapped.nodes) {
+    for (const answer of node.kind === 'question' ? node.answers : []) {
+      if (answer.slug === 'runs-once') answer.next = 'ruled-out-status';
+      else if (answer.slug === 'not-failed') answer.next = 'ruled-out-repeat';
+    }
+  }
+  vi.mocked(fetch).mockImplementation(async (input) => {
+    const url = new URL(input instanceof Request ? input.url : String(input), 'http://localhost/');
+    if (url.pathname === '/trees/q164887.json') return Response.json(swapped);
+    if (url.pathname === '/trees/q164887.v2.json') return Response.json(v2);
+    return fetchPublicFile(input);
+  });
+  renderApp('/q164887/sms-1-2?v=2&was=sms-1-2/os-upgrade/runs-once');
+  await screen.findByRole('heading', { level: 1, name: REWORDED });
+  expect(screen.queryByText('Your answer')).not.toBeInTheDocument();
+});
