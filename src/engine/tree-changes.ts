@@ -217,8 +217,9 @@ function repointedCause(deployed: Tree, draft: Tree, trail: TrailImpact) {
 export function groupImpact(deployed: Tree, draft: Tree, impact: TreeImpact): ImpactGroup[] {
   const groups = new Map<string, ImpactGroup>();
   for (const trail of impact.trails) {
+    // A link that leads where it did (tree-impact.ts) opens with no notice: nothing to say.
+    if (trail.status === 'unchanged') continue;
     const notice = trail.migration.notices[0];
-    if (trail.status === 'unchanged' && !notice) continue;
     // What changes where the link ends first (a re-pointed answer), then what the notice says.
     const repointed = repointedCause(deployed, draft, trail);
     const found = repointed

@@ -1,3 +1,4 @@
+import { leadsWhereItDid } from './leads-where-it-did';
 import { migrateTrail, type MigrationNotice } from './migrate-trail';
 import { replayTrail } from './replay-trail';
 import { allStepTrails } from './tree-paths';
@@ -29,8 +30,9 @@ export type ChangeSummary = {
 /**
  * Where a step link of the deployed version leads in the draft, read as the link is
  * (its slugs from the start):
- * - `unchanged`: the same question or outcome;
- * - `elsewhere`: another question or outcome;
+ * - `unchanged`: it leads where it did (`leadsWhereItDid`, the rule the step page follows:
+ *   such a link shows its step with no notice);
+ * - `elsewhere`: it fits, but leads to another question or outcome, or by other questions;
  * - `invalid`: an answer on it is no longer offered, or it goes past an outcome.
  */
 export type TrailImpact = {
@@ -147,7 +149,7 @@ export function treeImpact(deployed: Tree, draft: Tree): TreeImpact {
     const now = nodeRef(replay.node);
     const status = replay.problem
       ? 'invalid'
-      : now.id === before.id && now.kind === before.kind
+      : leadsWhereItDid(deployed, draft, trail)
         ? 'unchanged'
         : 'elsewhere';
     return { trail, before, status, now, migration: migrateTrail(deployed, draft, trail) };

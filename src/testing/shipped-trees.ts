@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Tree } from '../engine/tree-schema';
 import { validateTreeFile } from '../engine/validate-tree';
@@ -27,4 +27,20 @@ export function shippedTrees(): Tree[] {
     if (!result.ok) throw new Error(`${file} is invalid: ${JSON.stringify(result.problems)}`);
     return result.value;
   });
+}
+
+/**
+ * The archived versions shipped beside a tree (`public/trees/<id>.v<N>.json`, ADR 8), each
+ * validated as the app reads it, oldest first.
+ */
+export function shippedArchives(tree: Tree): Tree[] {
+  return Array.from({ length: tree.version - 1 }, (_, index) => index + 1)
+    .map((version) => `trees/${tree.id}.v${version}.json`)
+    .filter((file) => existsSync(path.resolve(treesDir, '..', file)))
+    .map((file) => {
+      const json: unknown = JSON.parse(readFileSync(path.resolve(treesDir, '..', file), 'utf8'));
+      const result = validateTreeFile(file, json);
+      if (!result.ok) throw new Error(`${file} is invalid: ${JSON.stringify(result.problems)}`);
+      return result.value;
+    });
 }

@@ -34,6 +34,10 @@ function TrailRow({ impact }: { impact: TrailImpact }) {
       <code>{trailText(impact.trail)}</code>:{' '}
       {status === 'unchanged' ? (
         <>unchanged, {nodeText(before)}</>
+      ) : status === 'elsewhere' && now.id === before.id && now.kind === before.kind ? (
+        <>
+          <strong>now leads there by other questions</strong>: {nodeText(before)}
+        </>
       ) : status === 'elsewhere' ? (
         <>
           <strong>now leads elsewhere</strong>: {nodeText(before)} becomes {nodeText(now)}

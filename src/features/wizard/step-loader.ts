@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs } from 'react-router';
 import { stepExcerptFor } from '../../data/prerendered-page';
 import { archivedTreeQueryOptions, ensureTree, treeErrorKind } from '../../data/tree-query';
 import { readChange, type ChangeContext } from '../../engine/change-answer';
+import { leadsWhereItDid } from '../../engine/leads-where-it-did';
 import { resolveStep, type ResolvedStep } from '../../engine/resolve-step';
 import { mostQuestionsFrom } from '../../engine/tree-paths';
 import type { Tree } from '../../engine/tree-schema';
@@ -91,17 +92,29 @@ export function createStepLoader(queryClient: QueryClient) {
     if (saved) excerpt = undefined;
     let tree: Tree;
     let step: ResolvedStep;
+    // The version the link was made with, when it is not this one and its file is here
+    // (ensureTree fetched it, or found it missing): a link that still leads where it did
+    // shows its step, under the address it came with (docs/decisions/0062).
+    let linkTree: Tree | undefined;
     try {
       tree = excerpt?.tree ?? (await ensureTree(queryClient, treeId, linkVersion));
-      step = resolveStep(tree, trail, linkVersion);
+      linkTree =
+        linkVersion && linkVersion !== tree.version
+          ? queryClient.getQueryData(archivedTreeQueryOptions(tree.id, linkVersion).queryKey)
+          : undefined;
+      step = resolveStep(tree, trail, linkVersion, linkTree);
     } catch (error) {
       // Anything else (code that would not load, a bug) goes to the router's error path.
       if (!treeErrorKind(error)) throw error;
       return { kind: 'tree-error', error, screen: await treeErrorScreen() };
     }
     const earlier = parseEarlierWas(search);
+    // `was` is read with the version the link was made with: on an older link, only while
+    // it too leads where it did.
+    const readable = (walk: readonly string[] | undefined) =>
+      walk && linkTree && !leadsWhereItDid(linkTree, tree, walk) ? undefined : walk;
     const change = (replay: { trail: readonly string[] }) =>
-      readChange(tree, replay.trail, was, earlier);
+      readChange(tree, replay.trail, readable(was), readable(earlier));
     switch (step.kind) {
       case 'question': {
         const answered = step.replay.steps.length > 0;
@@ -140,10 +153,7 @@ export function createStepLoader(queryClient: QueryClient) {
           kind: 'version-changed',
           tree,
           step,
-          // ensureTree fetched it (or found it missing) before the step was resolved.
-          archived: queryClient.getQueryData(
-            archivedTreeQueryOptions(tree.id, step.linkVersion).queryKey,
-          ),
+          archived: linkTree,
           screen: await versionChangedScreen(),
         };
     }
