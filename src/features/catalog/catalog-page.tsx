@@ -12,7 +12,6 @@ import { DocumentTitle } from '../../components/document-title';
 import { PageHeading } from '../../components/page-heading';
 import { useHydrated } from '../../data/prerendered-page';
 import { catalogQueryOptions } from '../../data/catalog-query';
-import { configQueryOptions } from '../../data/config-query';
 import { catalogPageQueryOptions } from '../../data/catalog-page-query';
 import { treeSearchQueryOptions } from '../../data/tree-search-query';
 import { pageLinks, type CatalogPage as ListPage } from '../../engine/catalog-pages';
@@ -157,15 +156,15 @@ function CatalogList({ number }: { number: number }) {
   );
 }
 
-/** How a new troubleshooter is made here: on the server, or in this browser and downloaded. */
+/**
+ * True on a static site and on a server alike, so the list asks for nothing to say it (it
+ * hydrates from its own page): the editor says how this site publishes (server-account.tsx).
+ */
 function NewTroubleshooter() {
-  const { data: config } = useQuery(configQueryOptions());
   return (
     <p className="catalog-new">
-      <Link to={paths.edit.getHref()}>New troubleshooter</Link>
-      {config?.server === true
-        ? ': write one in the editor; your draft is kept on this server, and a publisher publishes it once reviewed.'
-        : ': write one in the editor, in this browser, and download its file.'}
+      <Link to={paths.edit.getHref()}>New troubleshooter</Link>: write one in the editor, which says
+      how this site publishes it.
     </p>
   );
 }
