@@ -48,6 +48,22 @@ test('two people edit one troubleshooter: each sees the other, the outdated save
   await expect(ann.page.getByText(`Also editing this draft now: ${BOB}`)).toBeVisible({
     timeout: 30_000,
   });
+  // A reload is the same person on a new page: the page it replaced said it left, so Ann is
+  // not shown herself "in another tab", and Bob still sees her once.
+  const firstBeat = ann.page.waitForResponse(
+    (response) => response.url().endsWith('/presence') && response.request().method() === 'POST',
+  );
+  await ann.page.reload();
+  expect(((await (await firstBeat).json()) as { editors: unknown[] }).editors).toEqual([
+    { email: BOB, you: false },
+  ]);
+  await expect(
+    ann.page.getByText(
+      `Also editing this draft now: ${BOB}. Your saves and theirs are compared, so neither overwrites the other.`,
+      { exact: true },
+    ),
+  ).toBeVisible({ timeout: 30_000 });
+  await expect(ann.page.getByText('you, in another tab')).toHaveCount(0);
 
   // Bob loses the network and changes the description: kept in his browser.
   await bob.context.setOffline(true);

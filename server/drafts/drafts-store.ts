@@ -256,9 +256,20 @@ export async function heartbeat(
   return rows.map((row) => ({ email: row.email, you: row.accountId === accountId }));
 }
 
-/** The page closed: it no longer counts as editing. */
-export async function leave(db: Database, key: string, clientId: string): Promise<void> {
+/** The page closed: it no longer counts as editing (only its own account's page may say so). */
+export async function leave(
+  db: Database,
+  key: string,
+  clientId: string,
+  accountId: number,
+): Promise<void> {
   await db
     .delete(draftEditors)
-    .where(and(eq(draftEditors.draftKey, key), eq(draftEditors.clientId, clientId)));
+    .where(
+      and(
+        eq(draftEditors.draftKey, key),
+        eq(draftEditors.clientId, clientId),
+        eq(draftEditors.accountId, accountId),
+      ),
+    );
 }

@@ -146,4 +146,27 @@ it('tells each page who else has the draft open', async () => {
       { email: 'bob@example.com', you: false },
     ]),
   );
+
+  // A page that leaves stops counting at once, but only its own account's page can say so.
+  const leave = (cookie: string, clientId: string) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/drafts/tree:q164887/presence/leave',
+      headers: { cookie, origin: OWN_ORIGIN },
+      payload: { clientId },
+    });
+  expect((await leave(bob, 'annstab1')).statusCode).toBe(204);
+  expect((await beat(bob, 'bobstab1')).json().editors).toHaveLength(2);
+  expect((await leave(ann, 'annstab1')).statusCode).toBe(204);
+  expect((await beat(ann, 'annstab2')).json()).toEqual({
+    editors: [{ email: 'bob@example.com', you: false }],
+  });
+  // Not from another site.
+  const foreign = await app.inject({
+    method: 'POST',
+    url: '/api/drafts/tree:q164887/presence/leave',
+    headers: { cookie: ann, origin: 'https://elsewhere.example' },
+    payload: { clientId: 'annstab2' },
+  });
+  expect(foreign.statusCode).toBe(403);
 });

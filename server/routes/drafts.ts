@@ -7,6 +7,7 @@ import { readDraftShape } from '../../src/engine/draft-shape';
 import {
   deleteServerDraft,
   heartbeat,
+  leave,
   idInUse,
   listServerDrafts,
   readServerDraft,
@@ -229,6 +230,31 @@ export async function draftRoutes(app: FastifyInstance) {
         account.id,
       );
       return { editors };
+    },
+  );
+
+  // The page is closing (or the editor left this draft): it no longer counts as editing at
+  // once, rather than for the rest of its presence window (a reload showed "you, in another
+  // tab"). Only the account that beat for this page may end it.
+  app.post<{ Params: KeyParams; Body: { clientId: string } }>(
+    '/api/drafts/:key/presence/leave',
+    {
+      preHandler: author,
+      schema: {
+        params: PARAMS,
+        body: {
+          type: 'object',
+          required: ['clientId'],
+          additionalProperties: false,
+          properties: { clientId: { type: 'string', pattern: '^[a-z0-9]{8,40}$' } },
+        },
+        response: { 204: { type: 'null' } },
+      },
+    },
+    async (request, reply) => {
+      const account = signedInAccount(request);
+      await leave(app.db, request.params.key, request.body.clientId, account.id);
+      return reply.code(204).send();
     },
   );
 }

@@ -256,6 +256,13 @@ const MATRIX: Record<string, Row> = {
     request: { url: '/api/drafts/new:matrix/presence', payload: { clientId: 'matrixclient1' } },
     status: authorApi(200),
   },
+  'POST /api/drafts/:key/presence/leave': {
+    request: {
+      url: '/api/drafts/new:matrix/presence/leave',
+      payload: { clientId: 'matrixclient1' },
+    },
+    status: authorApi(204),
+  },
   // The author discards it; it is gone for the others.
   'DELETE /api/drafts/:key': {
     request: { url: '/api/drafts/new:matrix' },

@@ -103,6 +103,20 @@ export async function deleteServerDraft(key: string): Promise<void> {
 
 export type Editor = { email: string; you: boolean };
 
+/**
+ * This page no longer edits the draft: kept alive past the page's end (a reload, a closed tab),
+ * so that the others stop seeing it at once, not a presence window later.
+ */
+export function leavePresence(key: string, clientId: string): void {
+  void fetch(api(`drafts/${encodeURIComponent(key)}/presence/leave`), {
+    method: 'POST',
+    body: JSON.stringify({ clientId }),
+    headers: { 'content-type': 'application/json' },
+    credentials: 'same-origin',
+    keepalive: true,
+  }).catch(() => undefined);
+}
+
 export async function sendPresence(key: string, clientId: string): Promise<Editor[]> {
   const response = await call(`drafts/${encodeURIComponent(key)}/presence`, {
     method: 'POST',

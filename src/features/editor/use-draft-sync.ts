@@ -8,7 +8,13 @@ import {
   saveDraft,
   storedNote,
 } from './draft-store';
-import { OfflineError, putServerDraft, sendPresence, type Editor } from './server-drafts';
+import {
+  leavePresence,
+  OfflineError,
+  putServerDraft,
+  sendPresence,
+  type Editor,
+} from './server-drafts';
 
 /** What the page says about saving, beside the draft's name. */
 export type SaveState =
@@ -305,9 +311,19 @@ export function useDraftSync({
         .catch(() => undefined);
     void beat();
     const timer = setInterval(() => void beat(), PRESENCE_MS);
+    const leave = () => leavePresence(key, clientId);
+    // A page going into the back/forward cache comes back with `pageshow`: beat again then.
+    const back = (event: PageTransitionEvent) => {
+      if (event.persisted) void beat();
+    };
+    addEventListener('pagehide', leave);
+    addEventListener('pageshow', back);
     return () => {
       stopped = true;
       clearInterval(timer);
+      removeEventListener('pagehide', leave);
+      removeEventListener('pageshow', back);
+      leave();
     };
   }, [key, onServer]);
 
