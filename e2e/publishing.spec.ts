@@ -90,7 +90,9 @@ test('an author submits a change, a publisher publishes it, a visitor sees it, a
   await expectAccessible(publisher, 'reviews');
   await publisher.getByRole('link', { name: /Windows NT upgrade/ }).click();
   const changes = publisher.getByRole('region', { name: /Changes from version 2/ });
-  await expect(changes).toContainText(/Reworded\s+“Does the job run again every time/);
+  await expect(changes).toContainText(
+    /Reworded\s+“Does the same job start again each time the client starts\?” → “Does the job run again every time/,
+  );
   await expect(changes).toContainText(
     /Re-pointed\s+the answer “Yes, as a service \(Pcmsvc32\.exe\)”/,
   );

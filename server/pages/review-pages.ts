@@ -95,7 +95,10 @@ function changeText(change: TreeChange): Markup {
       return html`<strong>Removed</strong>
         ${change.nodeKind === 'question' ? 'the question' : 'the outcome'} “${change.label}”`;
     case 'node-reworded':
-      return html`<strong>Reworded</strong> “${change.label}” (${change.fields.join(', ')})`;
+      return change.was === undefined
+        ? html`<strong>Reworded</strong> “${change.label}” (${change.fields.join(', ')})`
+        : html`<strong>Reworded</strong> “${change.was}” → “${change.label}”
+            (${change.fields.join(', ')})`;
     case 'answer-added':
       return html`<strong>Added</strong> the answer “${change.answer}” to “${change.question}”`;
     case 'answer-removed':

@@ -35,6 +35,7 @@ test('names each change node by node: reworded, re-pointed, renamed', () => {
       kind: 'node-reworded',
       node: 'repeats',
       label: 'Does the job run again every time the client starts?',
+      was: 'Does the same job start again each time the client starts?',
       fields: ['prompt'],
     },
     {

@@ -11,7 +11,8 @@ import type { Answer, Tree, TreeNode } from './tree-schema';
 export type TreeChange =
   | { kind: 'tree-field'; field: string; before: string; after: string }
   | { kind: 'node-added' | 'node-removed'; node: string; label: string; nodeKind: string }
-  | { kind: 'node-reworded'; node: string; label: string; fields: string[] }
+  /** `was`: its words before, where they changed (a prompt or a title), so a reader sees both. */
+  | { kind: 'node-reworded'; node: string; label: string; was?: string; fields: string[] }
   | { kind: 'answer-added' | 'answer-removed'; question: string; answer: string }
   | { kind: 'answer-reworded'; question: string; answer: string; fields: string[] }
   | { kind: 'answer-repointed'; question: string; answer: string; from: string; to: string }
@@ -71,7 +72,15 @@ export function treeChanges(before: Tree, after: Tree): TreeChange[] {
     }
     const fields = differing(old, node, ['answers']);
     if (fields.length > 0) {
-      changes.push({ kind: 'node-reworded', node: node.id, label: label(node, node.id), fields });
+      const before = label(old, old.id);
+      const after = label(node, node.id);
+      changes.push({
+        kind: 'node-reworded',
+        node: node.id,
+        label: after,
+        ...(before !== after ? { was: before } : {}),
+        fields,
+      });
     }
     if (node.kind !== 'question' || old.kind !== 'question') continue;
     const oldAnswers = new Map(old.answers.map((answer) => [answer.slug, answer]));
