@@ -24,6 +24,14 @@ const PARAMS = {
   additionalProperties: false,
 } as const;
 
+/** A page's presence: the random id of the editor page (use-draft-sync.ts). */
+const PRESENCE_BODY = {
+  type: 'object',
+  required: ['clientId'],
+  additionalProperties: false,
+  properties: { clientId: { type: 'string', pattern: '^[a-z0-9]{8,40}$' } },
+} as const;
+
 const ERROR = {
   type: 'object',
   properties: { error: { type: 'string' }, message: { type: 'string' } },
@@ -199,12 +207,7 @@ export async function draftRoutes(app: FastifyInstance) {
       preHandler: author,
       schema: {
         params: PARAMS,
-        body: {
-          type: 'object',
-          required: ['clientId'],
-          additionalProperties: false,
-          properties: { clientId: { type: 'string', pattern: '^[a-z0-9]{8,40}$' } },
-        },
+        body: PRESENCE_BODY,
         response: {
           200: {
             type: 'object',
@@ -242,12 +245,7 @@ export async function draftRoutes(app: FastifyInstance) {
       preHandler: author,
       schema: {
         params: PARAMS,
-        body: {
-          type: 'object',
-          required: ['clientId'],
-          additionalProperties: false,
-          properties: { clientId: { type: 'string', pattern: '^[a-z0-9]{8,40}$' } },
-        },
+        body: PRESENCE_BODY,
         response: { 204: { type: 'null' } },
       },
     },

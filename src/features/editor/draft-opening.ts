@@ -6,19 +6,23 @@ import type { ReadDraft } from './draft-store';
 import type { ServerDraft } from './server-drafts';
 import type { DraftOpening } from './use-draft-sync';
 
+/** What a draft is opened from. */
+type DraftSources = {
+  key: string;
+  deployed: Tree | undefined;
+  local: ReadDraft;
+  /** The server's copy; null when it has none; undefined without a server (or offline). */
+  server: ServerDraft | null | undefined;
+  idsInUse: Iterable<string>;
+};
+
 /**
  * What the editor opens for a draft key: the copy in this browser, the one on the server, or
  * the deployed tree (a new troubleshooter when there is none), and whether the browser's copy
  * has changes the server has not seen: sent at once when the server's copy is the one they
  * were based on, shown side by side with it when someone saved it meanwhile.
  */
-export function openDraft(options: {
-  key: string;
-  deployed: Tree | undefined;
-  local: ReadDraft;
-  server: ServerDraft | null | undefined;
-  idsInUse: Iterable<string>;
-}): DraftOpening {
+export function openDraft(options: DraftSources): DraftOpening {
   return settledWith(options.deployed, readOpening(options));
 }
 
@@ -40,20 +44,7 @@ function settledWith(deployed: Tree | undefined, opening: DraftOpening): DraftOp
   return { ...opening, basedOn: deployed.version, tree: deployed };
 }
 
-function readOpening({
-  key,
-  deployed,
-  local,
-  server,
-  idsInUse,
-}: {
-  key: string;
-  deployed: Tree | undefined;
-  local: ReadDraft;
-  /** The server's copy; null when it has none; undefined without a server (or offline). */
-  server: ServerDraft | null | undefined;
-  idsInUse: Iterable<string>;
-}): DraftOpening {
+function readOpening({ key, deployed, local, server, idsInUse }: DraftSources): DraftOpening {
   const stored = local.status === 'ok' ? local.draft : undefined;
   const fresh = deployed ?? newTree(suggestId('new troubleshooter', idsInUse));
   const start = {
