@@ -1023,6 +1023,58 @@ test('an adopted frame on an origin that is only nearly allowed sends the host n
   expect(await hostEvents(page)).toEqual([]);
 });
 
+test('a frame its server refuses (frame-ancestors) is said hello to once, so the host’s console warns once', async ({
+  page,
+  consoleGuard,
+}) => {
+  const TO_NO_ORIGIN = /does not match the recipient window's origin \('null'\)/;
+  consoleGuard.allow(TO_NO_ORIGIN);
+  consoleGuard.allow(/frame-ancestors/);
+  const warnings: string[] = [];
+  page.on('console', (message) => {
+    if (TO_NO_ORIGIN.test(message.text())) warnings.push(message.text());
+  });
+  // The wizard's server as one that does not list the host page's origin, its answer held;
+  // and the host page's image held, so the page is still loading when embed.js comes.
+  const held = (url: string) => {
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    return { url, release, released };
+  };
+  const frame = held(`${WIZARD_ORIGIN}/q164887?embed=1`);
+  const image = held(`${HOST_ORIGIN}/held.svg`);
+  await page.route(frame.url, async (route) => {
+    await frame.released;
+    const response = await route.fetch();
+    await route.fulfill({
+      response,
+      headers: { ...response.headers(), 'content-security-policy': "frame-ancestors 'self'" },
+    });
+  });
+  await page.route(image.url, async (route) => {
+    await image.released;
+    await route.fulfill({
+      contentType: 'image/svg+xml',
+      body: '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>',
+    });
+  });
+  await allowOrigins(page, [HOST_ORIGIN]);
+  await page.goto(`${HOST_ORIGIN}/loading.html`, { waitUntil: 'domcontentloaded' });
+  await addLoader(page);
+  await expect.poll(() => page.evaluate(() => Boolean(window.Troubleshooter))).toBe(true);
+
+  // The refused frame's `load`: one hello, one warning.
+  frame.release();
+  await expect.poll(() => warnings.length).toBe(1);
+  // Then the host page's `load`: no second hello.
+  image.release();
+  await expect.poll(() => page.evaluate(() => document.readyState)).toBe('complete');
+  const marker = page.waitForEvent('console', (message) => message.text() === 'after the load');
+  await page.evaluate(() => console.log('after the load'));
+  await marker;
+  expect(warnings).toHaveLength(1);
+});
+
 test('the snippet’s frame without embed.js: the wizard works at the host’s height, compact, scrolling inside', async ({
   page,
 }) => {

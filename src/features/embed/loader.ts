@@ -184,8 +184,13 @@ const PROVISIONAL_HEIGHT = '640px';
     // An adopted frame whose page has come (cross-origin, so no contentDocument here) may have
     // asked for its hello before this script ran: say it then. One still at its first,
     // same-origin about:blank will ask once its page runs.
+    // Once: the frame's `load` and the host page's both come, and a frame its server refused
+    // (frame-ancestors) is an error page of no origin, to which each post is a console warning.
+    let helloSaid = false;
     const helloIfItsPageHasCome = () => {
-      if (!iframe.contentDocument) hello();
+      if (helloSaid || iframe.contentDocument) return;
+      helloSaid = true;
+      hello();
     };
     if (iframe !== element) element.appendChild(iframe);
     else if (document.readyState === 'complete') helloIfItsPageHasCome();
