@@ -63,7 +63,10 @@ test('"No" shows the escalation configured in config.json', async ({ page }) => 
     'href',
     'mailto:sms-team@example.com',
   );
-  await expect(page.getByRole('button', { name: 'Copy summary for the escalation' })).toBeVisible();
+  await expect(
+    page.getByText(/The summary under “For the ticket” now says the fix was tried/),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Copy as Markdown' })).toHaveCount(1);
 });
 
 test('printing an outcome shows the result, the answers and the link, without the site chrome', async ({

@@ -37,7 +37,7 @@ test('when the clipboard is refused, the summary is selected in a box to copy by
   expect((box as HTMLTextAreaElement).value).toContain('How to fix it');
 });
 
-test('"No" shows the default escalation when none is configured, with the summary to copy', async () => {
+test('"No" shows the default escalation when none is configured, and the ticket summary says it', async () => {
   const feedback = vi.fn();
   window.addEventListener('troubleshooter-feedback', feedback);
   const { user, queryClient } = renderApp(DIAGNOSIS);
@@ -50,7 +50,9 @@ test('"No" shows the default escalation when none is configured, with the summar
   expect(
     await question.findByText(/Pass the ticket to your next line of support/),
   ).toBeInTheDocument();
-  await user.click(question.getByRole('button', { name: 'Copy summary for the escalation' }));
+  // One pair of Copy buttons on the page: the ticket's, whose summary now says No.
+  expect(screen.getAllByRole('button', { name: 'Copy as Markdown' })).toHaveLength(1);
+  await user.click(screen.getByRole('button', { name: 'Copy for ticket' }));
   expect(await navigator.clipboard.readText()).toContain(
     'No: the fix was tried and did not solve the problem, so it is escalated.',
   );

@@ -150,7 +150,6 @@ export function OutcomeScreen({ tree, outcome, replay, change }: OutcomeScreenPr
           <SolvedQuestion
             solved={solved}
             onChoose={setSolved}
-            summary={summary}
             openTicket={<OpenTicket fields={ticketFields} />}
           />
         ) : null}

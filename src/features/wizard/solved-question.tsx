@@ -1,26 +1,21 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, type ReactNode } from 'react';
 import { configQueryOptions } from '../../data/config-query';
-import { CopySummary } from './copy-summary';
 import { FEEDBACK_EVENT, type FeedbackDetail } from '../../lib/feedback-event';
-import type { SummaryFormat } from './ticket-summary';
 
 /**
  * "Did this solve it?" on an outcome. No shows the escalation path from config.json
- * (or a default) with the summary ready to copy. The choice goes to an embedding host
+ * (or a default) and, where a ticket system is set, Open a ticket. The choice goes to an embedding host
  * page, if any, and nowhere else.
  */
 export function SolvedQuestion({
   solved,
   onChoose,
-  summary,
   openTicket,
 }: {
   /** The answer given, kept by the outcome screen: the ticket text says it. */
   solved: boolean | undefined;
   onChoose: (solved: boolean) => void;
-  /** The ticket summary, with the answer to this question. */
-  summary: (format: SummaryFormat) => string;
   /**
    * "Open a ticket", after No: right under the answer, where the person's eyes and focus are,
    * not above the question, which would push the buttons down under the pointer.
@@ -76,16 +71,14 @@ export function SolvedQuestion({
             ) : (
               'Pass the ticket to your next line of support.'
             )}{' '}
-            Copy the summary into the ticket (it says the fix was tried) so nobody has to ask again.
+            The summary under “For the ticket” now says the fix was tried and did not help: copy it
+            into the ticket so nobody has to ask again.
           </p>
         ) : null}
       </div>
-      {solved === false ? (
-        <>
-          {openTicket}
-          <CopySummary summary={summary} label="summary for the escalation" />
-        </>
-      ) : null}
+      {/* The summary's own Copy buttons are just above, under "For the ticket": a second pair
+          here would copy the same text under the same names. */}
+      {solved === false ? openTicket : null}
     </section>
   );
 }
