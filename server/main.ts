@@ -4,21 +4,30 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app';
 import { readServerConfig } from './config';
-import { DataDirInUseError } from './db/data-dir-lock';
+import { databaseFailure } from './db/database-errors';
 import { ensureSiteBuilt } from './site/ensure-site-built';
 
 const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
-const config = readServerConfig(process.env, root);
-
-ensureSiteBuilt(root, { dir: path.relative(root, config.siteDir), base: config.basePath }, (line) =>
-  console.log(`troubleshooter: ${line}`),
-);
 
 /** A start that cannot go on for a reason a person can fix: said in one line, not a stack. */
 function stopWith(message: string): never {
   console.error(`troubleshooter: ${message}`);
   process.exit(1);
 }
+
+// Every error readServerConfig throws names a setting and what it must be (PORT, BASE_PATH,
+// OIDC_*).
+const config = (() => {
+  try {
+    return readServerConfig(process.env, root);
+  } catch (error) {
+    return stopWith((error as Error).message);
+  }
+})();
+
+ensureSiteBuilt(root, { dir: path.relative(root, config.siteDir), base: config.basePath }, (line) =>
+  console.log(`troubleshooter: ${line}`),
+);
 
 const app = await buildApp({
   database: config.database,
@@ -35,7 +44,8 @@ const app = await buildApp({
     : {}),
   logger: { level: process.env.LOG_LEVEL ?? 'info' },
 }).catch((error: unknown) => {
-  if (error instanceof DataDirInUseError) stopWith(error.message);
+  const failure = databaseFailure(error, config.database);
+  if (failure) stopWith(failure);
   throw error;
 });
 

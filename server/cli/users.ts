@@ -21,8 +21,8 @@ import {
 } from '../accounts/accounts-store';
 import { hashPassword } from '../accounts/password';
 import { isRole } from '../accounts/roles';
-import { openDatabase, type Database } from '../db/database';
-import { DataDirInUseError } from '../db/data-dir-lock';
+import { openDatabase, type Database, type DatabaseOptions } from '../db/database';
+import { databaseFailure } from '../db/database-errors';
 
 const USAGE = `Usage: npm run users -- <command>
   add EMAIL --role author|publisher|admin [--no-password]
@@ -178,13 +178,17 @@ export async function runUsersCommand(db: Database, argv: string[], out: (line: 
 
 async function main() {
   // An embedded database another process has open is refused (server/db/data-dir-lock.ts).
-  const connection = await openDatabase(
-    process.env.DATABASE_URL
-      ? { url: process.env.DATABASE_URL }
-      : { dataDir: process.env.DATA_DIR ?? 'data' },
-  );
+  const options: DatabaseOptions = process.env.DATABASE_URL
+    ? { url: process.env.DATABASE_URL }
+    : { dataDir: process.env.DATA_DIR ?? 'data' };
+  // A database the person must set up or free first is said in one line (UsageError).
+  const usable = (error: unknown): never => {
+    const failure = databaseFailure(error, options);
+    throw failure ? new UsageError(failure) : error;
+  };
+  const connection = await openDatabase(options).catch(usable);
   try {
-    await connection.migrate();
+    await connection.migrate().catch(usable);
     await runUsersCommand(connection.db, process.argv.slice(2), (line) => console.log(line));
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
@@ -197,7 +201,7 @@ async function main() {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   await main().catch((error: unknown) => {
-    if (!(error instanceof UsageError || error instanceof DataDirInUseError)) throw error;
+    if (!(error instanceof UsageError)) throw error;
     console.error(error.message);
     process.exitCode = 1;
   });

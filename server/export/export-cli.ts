@@ -8,20 +8,23 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readServerConfig } from '../config';
 import { openDatabase } from '../db/database';
-import { DataDirInUseError } from '../db/data-dir-lock';
+import { databaseFailure } from '../db/database-errors';
 import { exportSite } from './export-site';
 
 const root = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'export' } } });
 const outDir = path.resolve(process.cwd(), values.out);
 const config = readServerConfig(process.env, root);
-const connection = await openDatabase(config.database).catch((error: unknown) => {
-  if (!(error instanceof DataDirInUseError)) throw error;
-  console.error(`export: ${error.message}`);
+/** A database the person must set up or free first: one line (server/db/database-errors.ts). */
+function stopOnDatabaseFailure(error: unknown): never {
+  const failure = databaseFailure(error, config.database);
+  if (!failure) throw error;
+  console.error(`export: ${failure}`);
   process.exit(1);
-});
+}
+const connection = await openDatabase(config.database).catch(stopOnDatabaseFailure);
 try {
-  await connection.migrate();
+  await connection.migrate().catch(stopOnDatabaseFailure);
   const files = await exportSite(connection.db, outDir);
   console.log(`export: wrote ${files.length} files to ${outDir}:`);
   for (const file of files) console.log(`  ${file}`);
