@@ -116,6 +116,35 @@ test('an admin signs in by keyboard, changes an embed origin, sees it in the aud
   await expect(page).toHaveURL(`${server.origin}/sign-in?return=%2Fadmin%2Fsettings`);
 });
 
+test('signing in with no page to go back to opens the overview, one link from every staff page', async ({
+  page,
+}) => {
+  // Typed as a person would, who knows only the server's address.
+  await page.goto(`${server.origin}/admin`);
+  await expect(page).toHaveURL(`${server.origin}/sign-in?return=%2Fadmin`);
+  await page.goto(`${server.origin}/sign-in`);
+  await page.getByLabel('Email address').fill(ADMIN);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByLabel('Password').press('Enter');
+  await expect(page).toHaveURL(`${server.origin}/admin`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+  await expect(page.getByText(`Signed in as ${ADMIN} (admin)`)).toBeVisible();
+  await expectAccessible(page, 'overview');
+
+  // By keyboard: a page of the list, and back through the header's Overview link.
+  await page.getByRole('main').getByRole('link', { name: 'Audit log' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
+  await page
+    .getByRole('navigation', { name: 'Account' })
+    .getByRole('link', { name: 'Overview' })
+    .focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(`${server.origin}/admin`);
+  await page.getByRole('main').getByRole('link', { name: 'New troubleshooter' }).click();
+  await expect(page).toHaveURL(`${server.origin}/edit`);
+});
+
 test('a walker gets no cookie, and a post from another site is refused', async ({
   page,
   context,

@@ -27,6 +27,7 @@ import { reviewRoutes } from './routes/reviews';
 import { ticketSettingsRoutes } from './routes/tickets-settings';
 import { webhookRoutes } from './routes/webhooks';
 import { adminRoutes } from './routes/admin';
+import { overviewRoutes } from './routes/overview';
 import { analyticsRoutes } from './routes/analytics';
 import { draftRoutes } from './routes/drafts';
 import { healthRoutes } from './routes/health';
@@ -121,6 +122,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await site.register(signInRoutes, { providerName: () => options.oidc?.name ?? null });
       if (options.oidc) await site.register(oidcRoutes, { settings: options.oidc });
       await site.register(adminRoutes);
+      await site.register(overviewRoutes);
       // Issue 26: tickets, webhooks and step reports.
       await site.register(ticketSettingsRoutes);
       await site.register(webhookRoutes);

@@ -5,15 +5,16 @@ describe('safeReturnPath', () => {
   it.each([
     ['/edit/q164887', '/', '/edit/q164887'],
     ['/edit?draft=a:b', '/', '/edit?draft=a:b'],
-    ['//evil.example/', '/', '/'],
-    ['/\\evil.example', '/', '/'],
-    ['https://evil.example/', '/', '/'],
-    ['javascript:alert(1)', '/', '/'],
-    ['/sign-in?return=/x', '/', '/'],
-    [undefined, '/', '/'],
+    ['//evil.example/', '/', '/admin'],
+    ['/\\evil.example', '/', '/admin'],
+    ['https://evil.example/', '/', '/admin'],
+    ['javascript:alert(1)', '/', '/admin'],
+    ['/sign-in?return=/x', '/', '/admin'],
+    [undefined, '/', '/admin'],
+    ['/', '/', '/'],
     ['/helpdesk/ts/edit/q1', '/helpdesk/ts/', '/helpdesk/ts/edit/q1'],
-    ['/elsewhere/', '/helpdesk/ts/', '/helpdesk/ts/'],
-    ['/helpdesk/ts/../../x', '/helpdesk/ts/', '/helpdesk/ts/'],
+    ['/elsewhere/', '/helpdesk/ts/', '/helpdesk/ts/admin'],
+    ['/helpdesk/ts/../../x', '/helpdesk/ts/', '/helpdesk/ts/admin'],
   ])('%s under %s → %s', (value, base, expected) => {
     expect(safeReturnPath(value, base)).toBe(expected);
   });

@@ -75,6 +75,7 @@ export function renderPage(page: {
 function accountNav(account: PageAccount, base: string): Markup {
   return html`<nav class="header-account" aria-label="Account">
     <span>Signed in as ${account.email} (${account.role})</span>
+    <a href="${base}admin">Overview</a>
     <a href="${base}admin/reviews">Reviews</a>
     ${account.role === 'admin' ? html`<a href="${base}admin/settings">Settings</a> <a href="${base}admin/tickets">Helpdesk</a> <a href="${base}admin/webhooks">Webhooks</a> <a href="${base}admin/publishing">Publishing</a> <a href="${base}admin/audit">Audit log</a>` : null}
     <form method="post" action="${base}sign-out"><button type="submit">Sign out</button></form>

@@ -157,6 +157,7 @@ const MATRIX: Record<string, Row> = {
     status: adminApi(204),
   },
   'GET /admin/audit': { status: adminPage(200) },
+  'GET /admin': { status: { anonymous: 303, author: 200, publisher: 200, admin: 200 } },
   // Review and publishing (ADR 30). Each role calls with an account of its own, so an author
   // reading submission 1 (another author's) gets 404; publishing and restoring are shown
   // refused or allowed on addresses that do not exist (publish.test.ts publishes for real).

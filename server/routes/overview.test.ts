@@ -1,0 +1,81 @@
+// `/admin`, the overview signing in leads to: what each role sees, and the latest publication.
+import { expect, it } from 'vitest';
+import { PAGE_CONTENT_SECURITY_POLICY } from '../pages/page-layout';
+import { editedQ164887 } from '../testing/edited-q164887';
+import { OWN_ORIGIN, sessionFor } from '../testing/sign-in-as';
+import { buildTestApp } from '../testing/test-app';
+
+const TITLE = 'Windows NT upgrade job runs again at every restart (SMS 1.2)';
+
+it('lists each role’s way in, its queue, and what was published from the server', async () => {
+  const app = await buildTestApp();
+  const author = await sessionFor(app, 'author');
+  const publisher = await sessionFor(app, 'publisher');
+  const admin = await sessionFor(app, 'admin');
+  const overview = async (cookie: string) => {
+    const response = await app.inject({ url: '/admin', headers: { cookie } });
+    expect(response.statusCode).toBe(200);
+    // The server pages' own policy, which allows their one stylesheet.
+    expect(response.headers['content-security-policy']).toBe(PAGE_CONTENT_SECURITY_POLICY);
+    return response.body;
+  };
+
+  // Nothing yet: the shipped troubleshooters were imported, not published here.
+  const empty = await overview(publisher.cookie);
+  expect(empty).toContain('<h1 tabindex="-1">Overview</h1>');
+  expect(empty).toContain('<a href="/admin/reviews">Reviews</a>: nothing waiting for review');
+  expect(empty).toContain('Nothing has been published from this server yet.');
+  expect(empty).not.toContain('Run the site');
+
+  const submitted = await app.inject({
+    method: 'POST',
+    url: '/api/submissions',
+    headers: { cookie: author.cookie, origin: OWN_ORIGIN },
+    payload: { tree: await editedQ164887(), summary: 'Clearer repeat question', baseVersion: 2 },
+  });
+  expect(submitted.statusCode, submitted.body).toBe(201);
+  expect(await overview(publisher.cookie)).toContain(
+    '<a href="/admin/reviews">Reviews</a>: one submission waiting for review',
+  );
+  expect(await overview(author.cookie)).toContain(
+    '<a href="/admin/reviews">Your submissions</a>: 1 of yours waiting, 0 sent back to you',
+  );
+
+  const published = await app.inject({
+    method: 'POST',
+    url: `/api/submissions/${submitted.json<{ id: number }>().id}/publish`,
+    headers: { cookie: publisher.cookie, origin: OWN_ORIGIN },
+  });
+  expect(published.statusCode, published.body).toBe(200);
+  const after = await overview(author.cookie);
+  // The page's markup wraps where its formatter wraps it: compared with spaces as spaces.
+  const text = (body: string) => body.replace(/\s+/g, ' ');
+  expect(text(after)).toContain(
+    `<a href="/admin/history/q164887">${TITLE}</a>: version 3, “Clearer repeat question”`,
+  );
+  expect(after).toContain('<a href="/edit/q164887">Edit</a>');
+  expect(after).toContain('<a href="/map/q164887/report">Report</a>');
+  expect(after).toContain('publisher@example.com');
+  expect(after).toContain('0 of yours waiting, 0 sent back to you');
+  expect(after).not.toContain('Run the site');
+
+  // Admins also get the site's settings; everyone's header links back here.
+  const forAdmin = await overview(admin.cookie);
+  for (const [path, label] of [
+    ['settings', 'Settings'],
+    ['tickets', 'Helpdesk'],
+    ['webhooks', 'Webhooks'],
+    ['publishing', 'Publishing'],
+    ['audit', 'Audit log'],
+  ]) {
+    expect(forAdmin).toContain(`<a href="/admin/${path}">${label}</a>:`);
+  }
+  expect(forAdmin).toContain('<a href="/admin">Overview</a>');
+});
+
+it('signed out, the overview asks for a sign-in that leads back to it', async () => {
+  const app = await buildTestApp();
+  const response = await app.inject({ url: '/admin' });
+  expect(response.statusCode).toBe(303);
+  expect(response.headers.location).toBe('/sign-in?return=%2Fadmin');
+});
