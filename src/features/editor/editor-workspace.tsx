@@ -55,7 +55,8 @@ import { basedOnAfter, useDraftSync, type DraftOpening } from './use-draft-sync'
 import { useWideLayout } from './use-wide-layout';
 
 /** An element to focus once React has committed the change that puts it on screen. */
-type FocusRequest = { ids: string[]; scroll?: boolean };
+/** `ifLost`: only if focus is on nothing after the update (its element went with it). */
+type FocusRequest = { ids: string[]; scroll?: boolean; ifLost?: boolean };
 
 export function EditorWorkspace({
   opening,
@@ -95,6 +96,8 @@ export function EditorWorkspace({
   const [focusRequest, setFocusRequest] = useState<FocusRequest>();
   useEffect(() => {
     if (!focusRequest) return;
+    const active = document.activeElement;
+    if (focusRequest.ifLost && active && active !== document.body) return;
     const target = focusRequest.ids
       .map((id) => document.getElementById(id))
       .find((element) => element !== null);
@@ -181,7 +184,11 @@ export function EditorWorkspace({
   const undoOrRedo = useCallback((redo: boolean) => {
     const current = historyNow.current;
     setMessage(historyMessage(current, redo));
-    if (redo ? canRedo(current) : canUndo(current)) dispatch({ type: redo ? 'redo' : 'undo' });
+    if (!(redo ? canRedo(current) : canUndo(current))) return;
+    dispatch({ type: redo ? 'redo' : 'undo' });
+    // Undoing an addition removes the field that had focus: focus goes to the heading of the
+    // item selected now rather than to the page's top. Focus still on screen stays put.
+    setFocusRequest({ ids: ['editor-form-heading'], ifLost: true });
   }, []);
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
