@@ -51,7 +51,7 @@ import { deleteServerDraft, type ListedServerDraft } from './server-drafts';
 import { SideTabs, type SideTab } from './side-tabs';
 import { TreeOutline } from './tree-outline';
 import { useDraftChecks } from './use-draft-checks';
-import { basedOnAfter, useDraftSync, type DraftOpening } from './use-draft-sync';
+import { basedOnAfter, useDraftSync, type DraftOpening, type Merge } from './use-draft-sync';
 import { useWideLayout } from './use-wide-layout';
 
 /** An element to focus once React has committed the change that puts it on screen. */
@@ -83,13 +83,23 @@ export function EditorWorkspace({
     dispatch({ type: 'replace', tree: adopted });
     setBasedOn(adoptedBase);
   }, []);
-  const sync = useDraftSync({ opening, tree, basedOn, onServer, onAdopt });
+  const [message, setMessage] = useState('');
+  // Another copy saved meanwhile changed other parts than this one did: the hook merged both
+  // (engine/draft-merge.ts); the merge is an edit Undo takes back, and the page says what came in.
+  const onMerge = useCallback((merged: Tree, mergedBase: number | undefined, merge: Merge) => {
+    dispatch({ type: 'merge', tree: merged });
+    setBasedOn(mergedBase);
+    if (merge.parts.length === 0) return;
+    setMessage(
+      `${merge.by} saved changes to other parts meanwhile (${merge.parts.join(', ')}): they are merged with yours. Undo takes them out of your copy.`,
+    );
+  }, []);
+  const sync = useDraftSync({ opening, tree, basedOn, onServer, onAdopt, onMerge });
   const { drafts } = useDrafts();
   const wide = useWideLayout();
   // Narrow, the outline and form are a tab of their own, the one to start on.
   const [tab, setTab] = useState(() => (wide ? 'preview' : 'edit'));
   const [preview, setPreview] = useState<PreviewAt>({ trail: [] });
-  const [message, setMessage] = useState('');
   const [confirming, setConfirming] = useState<(() => void) | undefined>();
   const typing = useRef<string | undefined>(undefined);
   // Focus moves after the commit that shows its target, as the wizard's does.
@@ -543,7 +553,11 @@ export function EditorWorkspace({
         ) : null}
 
         <FieldProblems value={problemsByPath}>
-          <ProblemList problems={problems} onChoose={chooseProblem} />
+          <ProblemList
+            problems={problems}
+            onChoose={chooseProblem}
+            saveRefused={!['idle', 'saving', 'saved'].includes(sync.state.kind)}
+          />
           <div className={wide ? 'editor-layout' : 'editor-layout editor-layout--tabs'}>
             {wide ? (
               <>
