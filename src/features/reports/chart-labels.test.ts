@@ -22,7 +22,7 @@ test('a short label stays one line; a word longer than a line is cut', () => {
 });
 
 test('a 320 px screen gets short lines; a wide chart the old 40 characters', () => {
-  expect(labelCharsFor(288)).toBe(20);
+  expect(labelCharsFor(288)).toBe(18);
   expect(labelCharsFor(900)).toBe(40);
   expect(labelCharsFor(100)).toBe(10);
 });

@@ -27,5 +27,5 @@ export function chartLabelLines(label: string, maxChars: number, maxLines: numbe
 
 /** Characters a line for a chart `width` px wide: its labels may take half of it. */
 export function labelCharsFor(width: number): number {
-  return Math.max(10, Math.min(40, Math.floor(width / 14)));
+  return Math.max(10, Math.min(40, Math.floor(width / 16)));
 }

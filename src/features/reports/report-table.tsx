@@ -3,7 +3,8 @@ import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 /**
  * A report table's box. Cells wrap between words only (report-page.css); a table still wider
  * than the screen scrolls sideways in this box, which then is a labelled region in the tab
- * order so that the arrow keys scroll it (WCAG 2.1.1). A table that fits adds no tab stop.
+ * order so that the arrow keys scroll it (WCAG 2.1.1), and a line above it says so. A table
+ * that fits adds no tab stop.
  */
 export function ReportTable({ label, children }: { label: string; children: ReactNode }) {
   const box = useRef<HTMLDivElement>(null);
@@ -22,12 +23,20 @@ export function ReportTable({ label, children }: { label: string; children: Reac
     return () => observer.disconnect();
   }, []);
   return (
-    <div
-      ref={box}
-      className="report-table"
-      {...(scrolls ? { role: 'region', 'aria-label': label, tabIndex: 0 } : {})}
-    >
-      {children}
-    </div>
+    <>
+      {/* Cut at the screen's edge, a table's last columns look like all there is. */}
+      {scrolls ? (
+        <p className="report-table__hint">
+          Wider than the screen: scroll the table sideways for more columns.
+        </p>
+      ) : null}
+      <div
+        ref={box}
+        className="report-table"
+        {...(scrolls ? { role: 'region', 'aria-label': label, tabIndex: 0 } : {})}
+      >
+        {children}
+      </div>
+    </>
   );
 }
