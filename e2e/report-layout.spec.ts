@@ -79,7 +79,9 @@ async function withServer(page: Page, analytics: () => { status: number; json: u
 function brokenWords(page: Page) {
   return page.evaluate(() => {
     const broken: string[] = [];
-    for (const cell of document.querySelectorAll('.report-table th, .report-table td')) {
+    for (const cell of document.querySelectorAll(
+      '.report-table caption, .report-table th, .report-table td',
+    )) {
       const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const text = node.textContent ?? '';
