@@ -54,8 +54,10 @@ import { useDraftChecks } from './use-draft-checks';
 import { basedOnAfter, useDraftSync, type DraftOpening, type Merge } from './use-draft-sync';
 import { useWideLayout } from './use-wide-layout';
 
-/** An element to focus once React has committed the change that puts it on screen. */
-/** `ifLost`: only if focus is on nothing after the update (its element went with it). */
+/**
+ * An element to focus once React has committed the change that puts it on screen; with
+ * `ifLost`, only if focus is on nothing after the update (its element went with it).
+ */
 type FocusRequest = { ids: string[]; scroll?: boolean; ifLost?: boolean };
 
 export function EditorWorkspace({
