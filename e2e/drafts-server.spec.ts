@@ -31,7 +31,7 @@ async function signedIn(browser: Browser, email: string, watch: (page: Page) => 
 const status = (page: Page, text: string | RegExp) =>
   page.getByRole('status').filter({ hasText: text });
 
-test('two people edit one troubleshooter: each sees the other, the outdated save is refused and shown, and both changes are kept', async ({
+test('two people edit one troubleshooter: each sees the other, an outdated save of other parts is merged, one of the same part is shown, and both changes are kept', async ({
   browser,
   consoleGuard,
 }) => {
@@ -75,18 +75,43 @@ test('two people edit one troubleshooter: each sees the other, the outdated save
   await ann.page.getByRole('textbox', { name: 'Title', exact: true }).fill('Title from Ann');
   await expect(status(ann.page, /^Saved/)).toBeVisible({ timeout: 15_000 });
 
-  // Bob is back: his save is based on the draft before Ann's, so it is refused and shown.
+  // Bob is back: his save is based on the draft before Ann's, so it is refused; they changed
+  // different parts, so both changes are merged without asking him, and he is told.
+  await bob.context.setOffline(false);
+  await expect(
+    status(
+      bob.page,
+      `${ANN} saved changes to other parts meanwhile (Title): they are merged with yours. Undo takes them out of your copy.`,
+    ),
+  ).toBeVisible({ timeout: 30_000 });
+  await expect(status(bob.page, /^Saved/)).toBeVisible({ timeout: 15_000 });
+  await expect(bob.page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(
+    'Title from Ann',
+  );
+
+  // Both change the title, Bob offline again: his save is refused, and a part changed on both
+  // sides is his to choose, his own chosen already.
+  await bob.context.setOffline(true);
+  await bob.page.getByRole('textbox', { name: 'Title', exact: true }).fill('Title from Bob');
+  await expect(status(bob.page, 'Not saved: offline, kept in this browser')).toBeVisible({
+    timeout: 15_000,
+  });
+  await ann.page.getByRole('textbox', { name: 'Title', exact: true }).fill('Title from Ann, again');
+  await expect(status(ann.page, /^Saved/)).toBeVisible({ timeout: 15_000 });
+  // Ann's save was based on the draft before Bob's description: merged without asking her.
+  await expect(ann.page.getByRole('textbox', { name: 'Description' })).toHaveValue(
+    'Description from Bob',
+    { timeout: 15_000 },
+  );
   await bob.context.setOffline(false);
   const conflict = bob.page.getByRole('region', {
     name: 'Someone else saved this draft meanwhile',
   });
   await expect(conflict).toBeVisible({ timeout: 30_000 });
-  const title = conflict.getByRole('group', { name: 'Title' });
-  await expect(title).toContainText('Title from Ann');
-  await expect(title.getByRole('radio', { name: `Keep saved by ${ANN}` })).toBeChecked();
-  await expect(
-    conflict.getByRole('group', { name: 'Description' }).getByRole('radio', { name: 'Keep yours' }),
-  ).toBeChecked();
+  const title = conflict.getByRole('group', { name: 'Title (changed on both sides)' });
+  await expect(title).toContainText('Title from Ann, again');
+  await expect(title.getByRole('radio', { name: 'Keep yours' })).toBeChecked();
+  await expect(conflict.getByRole('group')).toHaveCount(1);
   expect(await wcagViolations(bob.page)).toEqual([]);
   await bob.page.screenshot({
     path: 'test-results/drafts-server/conflict-1280.png',
@@ -102,24 +127,9 @@ test('two people edit one troubleshooter: each sees the other, the outdated save
     fullPage: true,
   });
   await bob.page.setViewportSize({ width: 1280, height: 900 });
-
+  await title.getByRole('radio', { name: `Keep saved by ${ANN}` }).check();
   await conflict.getByRole('button', { name: 'Keep these choices' }).click();
   await expect(status(bob.page, /^Saved/)).toBeVisible({ timeout: 15_000 });
-
-  // Ann changes the title again; her save is based on the draft before Bob's: she is shown
-  // his description beside hers, and keeps both.
-  await ann.page.getByRole('textbox', { name: 'Title', exact: true }).fill('Title from Ann, again');
-  const annConflict = ann.page.getByRole('region', {
-    name: 'Someone else saved this draft meanwhile',
-  });
-  await expect(annConflict).toBeVisible({ timeout: 15_000 });
-  await expect(
-    annConflict.getByRole('group', { name: 'Description' }).getByRole('radio', {
-      name: `Keep saved by ${BOB}`,
-    }),
-  ).toBeChecked();
-  await annConflict.getByRole('button', { name: 'Keep these choices' }).click();
-  await expect(status(ann.page, /^Saved/)).toBeVisible({ timeout: 15_000 });
 
   // The draft on the server has both changes; a fresh page opens it.
   const fresh = await ann.context.newPage();

@@ -38,7 +38,7 @@ async function expectAccessible(page: Page, name: string) {
   }
 }
 
-test('two tabs on one draft: a save based on an older revision is refused, shown, and both changes are kept', async ({
+test('two tabs on one draft: changes to different parts are merged without asking; a part changed in both is shown side by side, and both changes are kept', async ({
   context,
   page: tabA,
   consoleGuard,
@@ -58,10 +58,34 @@ test('two tabs on one draft: a save based on an older revision is refused, shown
     SHIPPED.title,
   );
 
+  // A changes the title, B the description: B's save is refused (A saved since B's copy was
+  // read) and both changes are merged, the page saying so, focus where B is typing.
   await tabA.getByRole('textbox', { name: 'Title', exact: true }).fill('Title from tab A');
   await saved(tabA);
-  await tabB.getByRole('textbox', { name: 'Description' }).fill('Description from tab B');
+  const descriptionB = tabB.getByRole('textbox', { name: 'Description' });
+  await descriptionB.fill('Description from tab B');
+  await expect(
+    tabB.getByRole('status').filter({
+      hasText:
+        'Another tab saved changes to other parts meanwhile (Title): they are merged with yours. Undo takes them out of your copy.',
+    }),
+  ).toBeVisible({ timeout: 15_000 });
+  await saved(tabB);
+  await expect(tabB.getByRole('region', { name: /meanwhile/ })).toHaveCount(0);
+  await expect(tabB.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(
+    'Title from tab A',
+  );
+  await expect(descriptionB).toHaveValue('Description from tab B');
+  await expect(descriptionB).toBeFocused();
+  // Tab A hears tab B's save at once and, with nothing unsaved of its own, takes it.
+  await expect(tabA.getByRole('textbox', { name: 'Description' })).toHaveValue(
+    'Description from tab B',
+  );
 
+  // Both change the description: that is for the author to choose, side by side.
+  await tabA.getByRole('textbox', { name: 'Description' }).fill('Description from tab A');
+  await saved(tabA);
+  await descriptionB.fill('Description from tab B, again');
   const conflict = tabB.getByRole('region', {
     name: 'This draft was saved in another tab meanwhile',
   });
@@ -70,13 +94,14 @@ test('two tabs on one draft: a save based on an older revision is refused, shown
   await expect(
     tabB.getByRole('status').filter({ hasText: 'Not saved: choose what to keep' }),
   ).toBeVisible();
-  // Side by side, each part with its choice: the one only the other tab changed is theirs.
-  const title = conflict.getByRole('group', { name: 'Title' });
-  await expect(title).toContainText('Title from tab A');
-  await expect(title).toContainText(SHIPPED.title);
-  await expect(title.getByRole('radio', { name: /Keep other tab/ })).toBeChecked();
-  const description = conflict.getByRole('group', { name: 'Description' });
+  const description = conflict.getByRole('group', {
+    name: 'Description (changed on both sides)',
+  });
+  await expect(description).toContainText('Description from tab A');
+  await expect(description).toContainText('Description from tab B, again');
+  // Changed on both sides: the author's own is chosen, never silently the other's.
   await expect(description.getByRole('radio', { name: /Keep yours/ })).toBeChecked();
+  await expect(conflict.getByRole('group')).toHaveCount(1);
   await expectAccessible(tabB, 'conflict');
 
   await conflict.getByRole('button', { name: 'Keep these choices' }).click();
@@ -84,15 +109,9 @@ test('two tabs on one draft: a save based on an older revision is refused, shown
   await expect(tabB.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(
     'Title from tab A',
   );
-  await expect(tabB.getByRole('textbox', { name: 'Description' })).toHaveValue(
-    'Description from tab B',
-  );
-  // Tab A hears tab B's save at once and, with nothing unsaved of its own, takes it.
+  await expect(descriptionB).toHaveValue('Description from tab B, again');
   await expect(tabA.getByRole('textbox', { name: 'Description' })).toHaveValue(
-    'Description from tab B',
-  );
-  await expect(tabA.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(
-    'Title from tab A',
+    'Description from tab B, again',
   );
 
   // A reload opens the draft with both changes.
@@ -101,7 +120,7 @@ test('two tabs on one draft: a save based on an older revision is refused, shown
     'Title from tab A',
   );
   await expect(tabA.getByRole('textbox', { name: 'Description' })).toHaveValue(
-    'Description from tab B',
+    'Description from tab B, again',
   );
 });
 

@@ -79,9 +79,16 @@ test('an author submits a change, a publisher publishes it, a visitor sees it, a
   await typeInto(page, 'Slug', 'sms-one-two');
   await page.getByRole('tab', { name: 'Impact and publishing' }).press('Enter');
   const panel = page.getByRole('tabpanel', { name: 'Impact and publishing' });
-  await panel.getByLabel('What you changed, in one line').fill('Clearer repeat question');
+  // Without a summary: refused where it is typed, the field taking focus with its error.
+  const summary = panel.getByLabel('What you changed, in one line');
+  await panel.getByRole('button', { name: 'Submit for review' }).press('Enter');
+  await expect(summary).toBeFocused();
+  await expect(summary).toHaveAttribute('aria-invalid', 'true');
+  await summary.fill('Clearer repeat question');
   await panel.getByRole('button', { name: 'Submit for review' }).press('Enter');
   await expect(panel.getByRole('status')).toContainText('Submitted.');
+  // The keyboard's place is kept: the button was never disabled under it.
+  await expect(panel.getByRole('button', { name: 'Submit for review' })).toBeFocused();
 
   // The publisher: reads the changes, the checks and the impact, and publishes.
   const publisher = await newPage(browser);

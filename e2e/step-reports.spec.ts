@@ -25,6 +25,15 @@ test('a step reported anonymously is found by an author beside the node in the e
   await walking.getByText('Report a problem with this step').click();
   await walking.getByRole('button', { name: 'Send report' }).click();
   await expect(walking.getByText('Choose what is wrong.')).toBeVisible();
+  // Focus goes to the first choice, described by the error, so that it is read out.
+  const first = walking.getByRole('radio', { name: 'It is wrong' });
+  await expect(first).toBeFocused();
+  await expect(first).toHaveAccessibleDescription('Choose what is wrong.');
+  for (const width of [320, 1280]) {
+    await walking.setViewportSize({ width, height: 900 });
+    await walking.screenshot({ path: `/tmp/tickets-report-missing-${width}.png`, fullPage: true });
+    expect(await wcagViolations(walking)).toEqual([]);
+  }
   await walking.getByRole('radio', { name: 'It is out of date' }).check();
   await walking
     .getByLabel(/^Tell the authors more/)

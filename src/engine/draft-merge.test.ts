@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
-import { draftDifferences, mergeDrafts, sameContent } from './draft-merge';
+import { draftDifferences, mergeDrafts, mergeWithoutAsking, sameContent } from './draft-merge';
 import type { Tree } from './tree-schema';
 
 const deployed = JSON.parse(readFileSync('public/trees/q164887.json', 'utf8')) as Tree;
@@ -41,4 +41,28 @@ test('two copies that differ only in their version number or the order of their 
   expect(sameContent(copy, deployed)).toBe(true);
   expect(sameContent({ ...copy, description: 'Other' }, deployed)).toBe(false);
   expect(sameContent(archived, deployed)).toBe(false);
+});
+
+test('changes to different parts on each side merge without asking; a part changed on both sides does not', () => {
+  const [first, second] = deployed.nodes;
+  if (first?.kind !== 'question' || !second) throw new Error('q164887 starts with a question');
+  const mine = {
+    ...deployed,
+    description: 'Described by B',
+    nodes: [{ ...first, prompt: 'Prompt by B' }, ...deployed.nodes.slice(1)],
+  };
+  const theirs = { ...deployed, title: 'Title by A', nodes: deployed.nodes.slice(0, -1) };
+  const merged = mergeWithoutAsking(mine, theirs, deployed);
+  expect(merged?.tree).toMatchObject({
+    title: 'Title by A',
+    description: 'Described by B',
+    nodes: [{ ...first, prompt: 'Prompt by B' }, ...deployed.nodes.slice(1, -1)],
+  });
+  expect(merged?.fromTheirs.map((difference) => difference.label)).toEqual([
+    'Title',
+    expect.stringMatching(/^Outcome “/),
+  ]);
+
+  expect(mergeWithoutAsking({ ...mine, title: 'Title by B' }, theirs, deployed)).toBeUndefined();
+  expect(mergeWithoutAsking(mine, theirs, undefined)).toBeUndefined();
 });

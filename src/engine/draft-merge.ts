@@ -175,3 +175,27 @@ export function mergeDrafts(mine: Tree, theirs: Tree, choices: Record<string, Ch
 export function sameContent(a: Tree, b: Tree): boolean {
   return draftDifferences(a, b).length === 0;
 }
+
+/**
+ * Two copies that both changed `base`, but never the same part: one tree with each side's
+ * changes, and the parts taken from `theirs` (to say what came in). Undefined when a part was
+ * changed on both sides: then a person chooses (DraftConflict). Without a base nothing tells
+ * one side's change from the other's, so there is no merge without asking either.
+ */
+export function mergeWithoutAsking(
+  mine: Tree,
+  theirs: Tree,
+  base: Tree | undefined,
+): { tree: Tree; fromTheirs: DraftDifference[] } | undefined {
+  if (!base) return undefined;
+  const differences = draftDifferences(mine, theirs, base);
+  if (differences.some((difference) => difference.both)) return undefined;
+  return {
+    tree: mergeDrafts(
+      mine,
+      theirs,
+      Object.fromEntries(differences.map((difference) => [difference.part, difference.suggested])),
+    ),
+    fromTheirs: differences.filter((difference) => difference.suggested === 'theirs'),
+  };
+}

@@ -23,15 +23,32 @@ export class FileLoadError extends Error {
   constructor(
     readonly url: string,
     readonly status: number | undefined,
-    options?: ErrorOptions & { reason?: LoadFailure },
+    options?: ErrorOptions & { reason?: LoadFailure; refusal?: string },
   ) {
     super(
       status === undefined ? `${url} could not be fetched` : `${url} answered HTTP ${status}`,
       options,
     );
     this.reason = options?.reason ?? 'failed';
+    this.refusal = options?.refusal;
   }
   readonly reason: LoadFailure;
+  /**
+   * A 400's `message` (the server's JSON error): what was wrong with the request, worth
+   * showing, since asking again the same way cannot help.
+   */
+  readonly refusal: string | undefined;
+}
+
+/** The `message` of a JSON error answer, if it has one. */
+async function refusalMessage(response: Response): Promise<string | undefined> {
+  if (!(response.headers.get('content-type') ?? '').includes('json')) return undefined;
+  try {
+    const body = (await response.json()) as { message?: unknown } | null;
+    return typeof body?.message === 'string' && body.message.trim() ? body.message : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The answer was not the JSON file asked for: a load failure that Try again may cure. */
@@ -82,6 +99,9 @@ export async function fetchPublicText(file: string, signal?: AbortSignal): Promi
       throw failure(cause);
     }
     if (response.status === 404 || response.status === 410) throw new FileNotFoundError(url);
+    if (response.status === 400) {
+      throw new FileLoadError(url, 400, { refusal: await refusalMessage(response) });
+    }
     if (!response.ok) throw new FileLoadError(url, response.status);
     let text: string;
     try {

@@ -24,8 +24,18 @@ export function DraftConflict({
   onResolve: (merged: Tree) => void;
 }) {
   const differences = draftDifferences(mine, conflict.theirs, conflict.base);
-  const [choices, setChoices] = useState<Record<string, Choice>>(() =>
-    Object.fromEntries(differences.map((difference) => [difference.part, difference.suggested])),
+  // The author's own picks, each with the two texts it was made between. A part that changes
+  // after it was picked (typing goes on while the panel is open) is suggested afresh: a part
+  // the author has now changed too is "mine" again, never silently theirs.
+  const [picked, setPicked] = useState<
+    Record<string, { choice: Choice; mine: string | undefined; theirs: string | undefined }>
+  >({});
+  const choices: Record<string, Choice> = Object.fromEntries(
+    differences.map((difference) => {
+      const pick = picked[difference.part];
+      const current = pick && pick.mine === difference.mine && pick.theirs === difference.theirs;
+      return [difference.part, current ? pick.choice : difference.suggested];
+    }),
   );
   const heading = useRef<HTMLHeadingElement>(null);
   // Focus goes to the news once it is on screen, as the wizard moves it after a commit.
@@ -83,7 +93,14 @@ export function DraftConflict({
                           name={difference.part}
                           checked={choices[difference.part] === side}
                           onChange={() =>
-                            setChoices((current) => ({ ...current, [difference.part]: side }))
+                            setPicked((current) => ({
+                              ...current,
+                              [difference.part]: {
+                                choice: side,
+                                mine: difference.mine,
+                                theirs: difference.theirs,
+                              },
+                            }))
                           }
                         />{' '}
                         <span className="editor-conflict__who">

@@ -49,6 +49,26 @@ test('a removal is announced and undone with Ctrl+Z while focus is in the outlin
   ).toBeInTheDocument();
 });
 
+test('Ctrl+Z after Add question takes the question away and puts focus on the heading of what is selected then, not on the page', async () => {
+  const { user } = await openEditor('/edit/q164887');
+  const outline = screen.getByRole('tree', { name: 'Outline' });
+  const questions = () => within(outline).getAllByRole('treeitem', { name: /^Question/ });
+  expect(questions()).toHaveLength(6);
+  await user.click(screen.getByRole('button', { name: 'Add question' }));
+  expect(questions()).toHaveLength(7);
+  const added = screen.getByRole('heading', { level: 2, name: /question/i });
+  await waitFor(() => expect(added).toHaveFocus());
+
+  await user.keyboard('{Control>}z{/Control}');
+  expect(questions()).toHaveLength(6);
+  expect(screen.getByText('Undone.')).toBeInTheDocument();
+  expect(added).not.toBeInTheDocument();
+  // Nothing is selected once the question is gone: the troubleshooter's own fields are.
+  await waitFor(() =>
+    expect(screen.getByRole('heading', { level: 2, name: 'Troubleshooter' })).toHaveFocus(),
+  );
+});
+
 test('a section is added without a problem of its own beyond its heading, which takes focus', async () => {
   const { user } = await openEditor('/edit/q164887');
   await user.click(screen.getAllByRole('treeitem', { name: /^Diagnosis/ })[0]!);

@@ -24,6 +24,9 @@ import type { DraftOpening } from './use-draft-sync';
 import type { RenderStep } from './preview-pane';
 import './editor.css';
 
+/** A draft as the id-in-use message names it: its title, or that it has none yet. */
+const draftName = (title: string) => (title.trim() ? `“${title.trim()}”` : 'untitled so far');
+
 /**
  * The editor's loader: the deployed tree (for /edit/<tree>) through the same query as the
  * step pages, and the list of troubleshooters (for a new one's index.json entry). A tree
@@ -118,12 +121,18 @@ export function EditorPage({ renderStep }: { renderStep: RenderStep }) {
   }
   for (const draft of drafts) {
     if (draft.key !== key && draft.note?.treeId) {
-      idsInUse.set(draft.note.treeId, `another draft in this browser (“${draft.note.title}”)`);
+      idsInUse.set(
+        draft.note.treeId,
+        `another draft in this browser (${draftName(draft.note.title)})`,
+      );
     }
   }
   for (const draft of serverList.data ?? []) {
     if (draft.key !== key) {
-      idsInUse.set(draft.treeId, `another draft on the server (“${draft.title}”)`);
+      idsInUse.set(
+        draft.treeId,
+        `another draft on the server (${draftName(draft.title)}${draft.updatedBy ? `, last saved by ${draft.updatedBy}` : ''})`,
+      );
     }
   }
   if (deployed) idsInUse.delete(deployed.id);

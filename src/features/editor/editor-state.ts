@@ -45,7 +45,9 @@ export type EditorAction =
   | { type: 'redo' }
   | { type: 'seal' }
   | { type: 'select'; selection: Selection }
-  | { type: 'replace'; tree: Tree };
+  | { type: 'replace'; tree: Tree }
+  /** Another copy's changes merged in: an edit to undo, the selection kept where it still is. */
+  | { type: 'merge'; tree: Tree };
 
 /**
  * A selection that still exists in the tree; otherwise the tree's own fields. The same
@@ -85,6 +87,11 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       return { ...state, history: seal(history) };
     case 'select':
       return { history: seal(history), selection: stillThere(history.present, action.selection) };
+    case 'merge':
+      return {
+        history: record(history, action.tree),
+        selection: stillThere(action.tree, state.selection),
+      };
     case 'replace':
       // Opening a file is an edit too: undo brings back what was there before.
       return { history: record(history, action.tree), selection: { kind: 'tree' } };

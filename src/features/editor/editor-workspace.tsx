@@ -51,11 +51,14 @@ import { deleteServerDraft, type ListedServerDraft } from './server-drafts';
 import { SideTabs, type SideTab } from './side-tabs';
 import { TreeOutline } from './tree-outline';
 import { useDraftChecks } from './use-draft-checks';
-import { basedOnAfter, useDraftSync, type DraftOpening } from './use-draft-sync';
+import { basedOnAfter, useDraftSync, type DraftOpening, type Merge } from './use-draft-sync';
 import { useWideLayout } from './use-wide-layout';
 
-/** An element to focus once React has committed the change that puts it on screen. */
-type FocusRequest = { ids: string[]; scroll?: boolean };
+/**
+ * An element to focus once React has committed the change that puts it on screen; with
+ * `ifLost`, only if focus is on nothing after the update (its element went with it).
+ */
+type FocusRequest = { ids: string[]; scroll?: boolean; ifLost?: boolean };
 
 export function EditorWorkspace({
   opening,
@@ -82,19 +85,31 @@ export function EditorWorkspace({
     dispatch({ type: 'replace', tree: adopted });
     setBasedOn(adoptedBase);
   }, []);
-  const sync = useDraftSync({ opening, tree, basedOn, onServer, onAdopt });
+  const [message, setMessage] = useState('');
+  // Another copy saved meanwhile changed other parts than this one did: the hook merged both
+  // (engine/draft-merge.ts); the merge is an edit Undo takes back, and the page says what came in.
+  const onMerge = useCallback((merged: Tree, mergedBase: number | undefined, merge: Merge) => {
+    dispatch({ type: 'merge', tree: merged });
+    setBasedOn(mergedBase);
+    if (merge.parts.length === 0) return;
+    setMessage(
+      `${merge.by} saved changes to other parts meanwhile (${merge.parts.join(', ')}): they are merged with yours. Undo takes them out of your copy.`,
+    );
+  }, []);
+  const sync = useDraftSync({ opening, tree, basedOn, onServer, onAdopt, onMerge });
   const { drafts } = useDrafts();
   const wide = useWideLayout();
   // Narrow, the outline and form are a tab of their own, the one to start on.
   const [tab, setTab] = useState(() => (wide ? 'preview' : 'edit'));
   const [preview, setPreview] = useState<PreviewAt>({ trail: [] });
-  const [message, setMessage] = useState('');
   const [confirming, setConfirming] = useState<(() => void) | undefined>();
   const typing = useRef<string | undefined>(undefined);
   // Focus moves after the commit that shows its target, as the wizard's does.
   const [focusRequest, setFocusRequest] = useState<FocusRequest>();
   useEffect(() => {
     if (!focusRequest) return;
+    const active = document.activeElement;
+    if (focusRequest.ifLost && active && active !== document.body) return;
     const target = focusRequest.ids
       .map((id) => document.getElementById(id))
       .find((element) => element !== null);
@@ -181,7 +196,11 @@ export function EditorWorkspace({
   const undoOrRedo = useCallback((redo: boolean) => {
     const current = historyNow.current;
     setMessage(historyMessage(current, redo));
-    if (redo ? canRedo(current) : canUndo(current)) dispatch({ type: redo ? 'redo' : 'undo' });
+    if (!(redo ? canRedo(current) : canUndo(current))) return;
+    dispatch({ type: redo ? 'redo' : 'undo' });
+    // Undoing an addition removes the field that had focus: focus goes to the heading of the
+    // item selected now rather than to the page's top. Focus still on screen stays put.
+    setFocusRequest({ ids: ['editor-form-heading'], ifLost: true });
   }, []);
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -536,7 +555,11 @@ export function EditorWorkspace({
         ) : null}
 
         <FieldProblems value={problemsByPath}>
-          <ProblemList problems={problems} onChoose={chooseProblem} />
+          <ProblemList
+            problems={problems}
+            onChoose={chooseProblem}
+            saveRefused={!['idle', 'saving', 'saved'].includes(sync.state.kind)}
+          />
           <div className={wide ? 'editor-layout' : 'editor-layout editor-layout--tabs'}>
             {wide ? (
               <>

@@ -9,10 +9,16 @@ import type { TreeProblem } from '../../engine/graph-checks';
 export const ProblemList = memo(function ProblemList({
   problems,
   onChoose,
+  saveRefused,
 }: {
   /** Each with where it is, in words: "Question “Is it on?”, answer 2, leads to". */
   problems: readonly (TreeProblem & { place: string })[];
   onChoose: (path: string) => void;
+  /**
+   * The draft is not being saved now (refused, offline, in conflict): the list does not say
+   * that problems leave saving alone, beside a status that says "Not saved".
+   */
+  saveRefused: boolean;
 }) {
   return (
     <section className="editor-problems" aria-labelledby="editor-problems-heading">
@@ -20,7 +26,7 @@ export const ProblemList = memo(function ProblemList({
       <p role="status" className="editor-problems__count">
         {problems.length === 0
           ? 'No problems: nothing to fix before publishing.'
-          : `${problems.length === 1 ? '1 problem' : `${problems.length} problems`} to fix before publishing. A draft with problems is still saved.`}
+          : `${problems.length === 1 ? '1 problem' : `${problems.length} problems`} to fix before publishing.${saveRefused ? '' : ' A draft with problems is still saved.'}`}
       </p>
       {problems.length > 0 ? (
         <ul className="editor-problems__list">

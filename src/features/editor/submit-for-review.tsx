@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { configQueryOptions } from '../../data/config-query';
 import { sessionQueryOptions } from '../../data/session-query';
 import type { Tree } from '../../engine/tree-schema';
@@ -88,6 +88,7 @@ export function SubmitForReview({
   const [summary, setSummary] = useState('');
   const [error, setError] = useState('');
   const summaryId = useId();
+  const summaryField = useRef<HTMLInputElement>(null);
   const mutation = useMutation({
     mutationFn: submit,
     onSuccess: () => {
@@ -99,8 +100,13 @@ export function SubmitForReview({
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    // The button stays focusable while the request is out (a disabled button would drop focus
+    // to the page's top): a second press is ignored instead.
+    if (mutation.isPending) return;
     if (summary.trim() === '') {
       setError('Say in one line what you changed: the reviewer and the history show it.');
+      // Focus goes to the field, whose name, invalid state and error are then read out.
+      summaryField.current?.focus();
       return;
     }
     setError('');
@@ -120,6 +126,7 @@ export function SubmitForReview({
           <label htmlFor={summaryId}>What you changed, in one line</label>
           <input
             id={summaryId}
+            ref={summaryField}
             type="text"
             maxLength={200}
             value={summary}
@@ -133,7 +140,11 @@ export function SubmitForReview({
             </p>
           ) : null}
         </div>
-        <button type="submit" className="editor-button" disabled={mutation.isPending}>
+        <button
+          type="submit"
+          className="editor-button"
+          aria-disabled={mutation.isPending || undefined}
+        >
           {mutation.isPending ? 'Submitting…' : 'Submit for review'}
         </button>
       </form>

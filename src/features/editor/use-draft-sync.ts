@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { mergeWithoutAsking } from '../../engine/draft-merge';
 import type { Tree } from '../../engine/tree-schema';
 import {
   deleteDraft,
@@ -56,6 +57,9 @@ export function basedOnAfter(
   return basedOn === undefined ? theirs : Math.max(basedOn, theirs);
 }
 
+/** Another copy's changes merged in without asking: who saved them, and the parts they changed. */
+export type Merge = { by: string; parts: string[] };
+
 export type DraftOpening = {
   key: string;
   basedOn: number | undefined;
@@ -91,6 +95,7 @@ export function useDraftSync({
   basedOn,
   onServer,
   onAdopt,
+  onMerge,
 }: {
   opening: DraftOpening;
   tree: Tree;
@@ -98,6 +103,11 @@ export function useDraftSync({
   onServer: boolean;
   /** Another tab saved while this one had nothing unsaved: take its tree (and base) as it is. */
   onAdopt: (tree: Tree, basedOn: number | undefined) => void;
+  /**
+   * Another copy saved meanwhile changed only other parts than this page did: `merged` holds
+   * both sets of changes, and is being saved based on it. The page takes it as its tree.
+   */
+  onMerge: (merged: Tree, basedOn: number | undefined, merge: Merge) => void;
 }) {
   const { key } = opening;
   const localRevision = useRef(opening.localRevision);
@@ -107,6 +117,10 @@ export function useDraftSync({
   const latest = useRef(tree);
   const basedOnNow = useRef(basedOn);
   const inFlight = useRef(false);
+  /** The tree last given to a save (the pause after typing saves only a newer one). */
+  const savedTree = useRef<Tree | undefined>(opening.saved ? opening.tree : undefined);
+  /** What a refused save does with the other copy (raise, below). */
+  const raiseRef = useRef<(other: Conflict) => void>(() => undefined);
   const again = useRef(false);
   const [state, setState] = useState<SaveState>(
     opening.conflict
@@ -147,14 +161,13 @@ export function useDraftSync({
       if (!local.ok && local.reason === 'conflict') {
         if (local.current.status === 'ok') {
           const theirs = local.current.draft;
-          setConflict({
+          raiseRef.current({
             source: 'tab',
             theirs: theirs.tree,
             revision: theirs.revision,
             base: synced.current,
             basedOn: theirs.basedOn,
           });
-          setState({ kind: 'conflict' });
           return;
         }
         // What is stored cannot be read: this page's copy replaces it.
@@ -188,7 +201,7 @@ export function useDraftSync({
           again.current = true;
           return;
         }
-        setConflict({
+        raiseRef.current({
           source: 'server',
           theirs: result.current.tree,
           by: result.current.updatedBy,
@@ -196,7 +209,6 @@ export function useDraftSync({
           base: synced.current,
           basedOn: result.current.basedOn ?? undefined,
         });
-        setState({ kind: 'conflict' });
       } else {
         setState({ kind: 'server-refused', message: result.message });
       }
@@ -218,9 +230,54 @@ export function useDraftSync({
   });
   const requestSave = useCallback((next: Tree) => saveLatest.current(next), []);
 
+  /** Their copy's revision (and base) become this page's: what the next save is based on. */
+  const takeRevisionOf = useCallback(
+    (settled: Conflict, newBasedOn: number | undefined) => {
+      basedOnNow.current = newBasedOn;
+      if (settled.source === 'tab') {
+        localRevision.current = settled.revision;
+        const note = storedNote(key);
+        if (note?.serverRevision !== undefined) serverRevision.current = note.serverRevision;
+      } else if (settled.source === 'server') {
+        serverRevision.current = settled.revision;
+      }
+      synced.current = settled.theirs;
+    },
+    [key],
+  );
+
+  /**
+   * Another copy was saved meanwhile. Where it and this page changed different parts since the
+   * copy both started from, both sets of changes are merged and saved at once (the page is
+   * told: onMerge); where a part changed on both sides, the author chooses (DraftConflict).
+   */
+  const raise = (other: Conflict) => {
+    const merge = mergeWithoutAsking(latest.current, other.theirs, other.base);
+    if (!merge) {
+      conflictRef.current = other;
+      setConflict(other);
+      setState({ kind: 'conflict' });
+      return;
+    }
+    const newBasedOn = basedOnAfter(other, basedOnNow.current, undefined);
+    takeRevisionOf(other, newBasedOn);
+    // The merged tree is what the page holds from now on: saved now (or right after a save
+    // in flight), and not again by the pause after typing.
+    latest.current = merge.tree;
+    savedTree.current = merge.tree;
+    setState({ kind: 'saving' });
+    onMerge(merge.tree, newBasedOn, {
+      by: other.by ?? (other.source === 'tab' ? 'Another tab' : 'Someone else'),
+      parts: merge.fromTheirs.map((difference) => difference.label),
+    });
+    void requestSave(merge.tree);
+  };
+  useLayoutEffect(() => {
+    raiseRef.current = raise;
+  });
+
   // Saved as the author types, a moment after the last key: a large draft is written once a
   // pause, not once a keystroke.
-  const savedTree = useRef<Tree | undefined>(opening.saved ? opening.tree : undefined);
   useEffect(() => {
     if (conflict || savedTree.current === tree) return;
     // The same state object when nothing changes: no second render of the page per key.
@@ -286,14 +343,13 @@ export function useDraftSync({
           onAdopt(read.draft.tree, read.draft.basedOn);
           return;
         }
-        setConflict({
+        raiseRef.current({
           source: 'tab',
           theirs: read.draft.tree,
           revision: read.draft.revision,
           base: synced.current,
           basedOn: read.draft.basedOn,
         });
-        setState({ kind: 'conflict' });
       }),
     [key, onAdopt],
   );
@@ -336,22 +392,14 @@ export function useDraftSync({
     (merged: Tree, newBasedOn: number | undefined) => {
       const settled = conflictRef.current;
       if (!settled) return;
-      basedOnNow.current = newBasedOn;
-      if (settled.source === 'tab') {
-        localRevision.current = settled.revision;
-        const note = storedNote(key);
-        if (note?.serverRevision !== undefined) serverRevision.current = note.serverRevision;
-      } else if (settled.source === 'server') {
-        serverRevision.current = settled.revision;
-      }
-      synced.current = settled.theirs;
+      takeRevisionOf(settled, newBasedOn);
       conflictRef.current = undefined;
       setConflict(undefined);
       savedTree.current = merged;
       setState({ kind: 'saving' });
       void requestSave(merged);
     },
-    [key, requestSave],
+    [takeRevisionOf, requestSave],
   );
 
   return {

@@ -8,6 +8,7 @@ import {
   Tooltip,
 } from 'chart.js';
 import { useEffect, useRef, useState } from 'react';
+import { chartLabelLines, labelCharsFor } from './chart-labels';
 
 /** Bumped when the colour scheme or forced colours change, so the canvas is drawn again. */
 function useColourScheme(): number {
@@ -64,7 +65,8 @@ export function ReportChart({
     const chart = new Chart(element, {
       type: 'bar',
       data: {
-        labels: labels.map((label) => (label.length > 40 ? `${label.slice(0, 39)}…` : label)),
+        // Whole labels: the tooltip shows them; the axis draws them wrapped (ticks below).
+        labels,
         datasets: series.map((entry) => ({
           label: entry.label,
           data: entry.values,
@@ -81,7 +83,18 @@ export function ReportChart({
         color: text,
         scales: {
           x: { beginAtZero: true, ticks: { color: text, precision: 0 }, grid: { color: grid } },
-          y: { ticks: { color: text, autoSkip: false }, grid: { display: false } },
+          y: {
+            ticks: {
+              color: text,
+              autoSkip: false,
+              // Wrapped to the width the chart has now (it is redrawn when that changes), so
+              // that a narrow screen shows the labels' beginnings, not their cut-off ends.
+              callback(_value, index) {
+                return chartLabelLines(labels[index] ?? '', labelCharsFor(this.chart.width), 3);
+              },
+            },
+            grid: { display: false },
+          },
         },
         plugins: { legend: { labels: { color: text } } },
       },
@@ -89,7 +102,7 @@ export function ReportChart({
     return () => chart.destroy();
   }, [labels, series, scheme]);
   return (
-    <div className="report-chart" style={{ height: `${Math.max(160, labels.length * 34 + 70)}px` }}>
+    <div className="report-chart" style={{ height: `${Math.max(160, labels.length * 46 + 70)}px` }}>
       <div role="img" aria-label={summary}>
         <canvas ref={canvas} />
       </div>

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useMemo } from 'react';
+import { useId, useMemo, type ReactNode } from 'react';
 import { Form, Link, useParams, useSearchParams } from 'react-router';
 import { DocumentTitle } from '../../components/document-title';
 import { PageHeading } from '../../components/page-heading';
@@ -17,6 +17,7 @@ import {
 import { FileLoadError } from '../../lib/fetch-public-file';
 import { paths } from '../../lib/paths';
 import { ReportChart } from './report-chart';
+import { ReportTable } from './report-table';
 import './report-page.css';
 
 const share = (count: number, total: number) =>
@@ -33,15 +34,32 @@ export function ReportPage() {
   const range = readReportRange(params);
   const config = useQuery(configQueryOptions());
   const server = config.data?.server === true;
-  const report = useQuery({ ...reportQueryOptions(treeId, range), enabled: server });
+  // A range that ends before it starts is said as such, not asked for (it would be all zeros).
+  const reversed = range.from !== undefined && range.to !== undefined && range.from > range.to;
+  const report = useQuery({ ...reportQueryOptions(treeId, range), enabled: server && !reversed });
   const search = reportSearch(range);
   const apiSearch = reportApiSearch(range);
 
   let body;
-  if (config.isPending || (server && report.isPending)) {
+  if (config.isPending || (server && !reversed && report.isPending)) {
     body = <p role="status">Loading the report…</p>;
   } else if (!server) {
     body = <p>Reports need the Troubleshooter server (docs/server.md): this site sends nothing.</p>;
+  } else if (reversed) {
+    body = (
+      <RangeRefused range={range} datesWrong>
+        The dates are the wrong way round: From ({range.from}) is after To ({range.to}). Choose a
+        From date on or before the To date.
+      </RangeRefused>
+    );
+  } else if (report.error instanceof FileLoadError && report.error.status === 400) {
+    // The server says what it could not make a report of: asking again will not help.
+    body = (
+      <RangeRefused range={range}>
+        No report for this range:{' '}
+        {report.error.refusal ?? 'the server refused the dates or versions asked for.'}
+      </RangeRefused>
+    );
   } else if (report.error instanceof FileLoadError && report.error.status === 401) {
     const back = `${import.meta.env.BASE_URL}${paths.report.getHref(treeId, search).slice(1)}`;
     body = (
@@ -107,32 +125,86 @@ export function ReportPage() {
   );
 }
 
+/**
+ * A range the report cannot be made for: why, said at once (role="alert"), and the dates
+ * again to put it right. The versions asked for are kept as they were.
+ */
+function RangeRefused({
+  range,
+  datesWrong = false,
+  children,
+}: {
+  range: ReportRange;
+  /** The dates are what is wrong: their fields say so and point at the message. */
+  datesWrong?: boolean;
+  children: ReactNode;
+}) {
+  const messageId = useId();
+  return (
+    <>
+      <p role="alert" className="panel panel--warning" id={messageId}>
+        {children}
+      </p>
+      <RangeForm range={range} problemId={datesWrong ? messageId : undefined} />
+    </>
+  );
+}
+
 function RangeForm({
   published,
   range,
-  shown,
+  shown = [],
+  problemId,
 }: {
-  published: number[];
+  /** The dates' problem, said in the element with this id. */
+  problemId?: string;
+  /** The versions to choose from; without them (no report yet) those asked for are kept. */
+  published?: number[];
   range: ReportRange;
-  shown: number[];
+  shown?: number[];
 }) {
   const [first, second] = shown;
-  const newestFirst = [...published].reverse();
+  const newestFirst = [...(published ?? [])].reverse();
   return (
     <Form method="get" className="report-range" aria-label="What the report covers">
-      <VersionSelect name="v" label="Version" versions={newestFirst} value={first} />
-      <VersionSelect
-        name="compare"
-        label="Compare with"
-        versions={newestFirst}
-        value={second}
-        optional
-      />
+      {published ? (
+        <>
+          <VersionSelect name="v" label="Version" versions={newestFirst} value={first} />
+          <VersionSelect
+            name="compare"
+            label="Compare with"
+            versions={newestFirst}
+            value={second}
+            optional
+          />
+        </>
+      ) : (
+        <>
+          {range.version ? <input type="hidden" name="v" value={range.version} /> : null}
+          {range.compare ? <input type="hidden" name="compare" value={range.compare} /> : null}
+        </>
+      )}
       <label>
-        From <input type="date" name="from" defaultValue={range.from} required />
+        From{' '}
+        <input
+          type="date"
+          name="from"
+          defaultValue={range.from}
+          required
+          aria-invalid={problemId ? true : undefined}
+          aria-describedby={problemId}
+        />
       </label>
       <label>
-        To <input type="date" name="to" defaultValue={range.to} required />
+        To{' '}
+        <input
+          type="date"
+          name="to"
+          defaultValue={range.to}
+          required
+          aria-invalid={problemId ? true : undefined}
+          aria-describedby={problemId}
+        />
       </label>
       <button type="submit" className="button">
         Show
@@ -222,7 +294,7 @@ function DropOff({ version, questions }: { version: number; questions: QuestionR
         series={series}
         summary={`Bar chart of how many walks reached each question of version ${version} and how many left there; the numbers are in the table below.`}
       />
-      <div className="report-table">
+      <ReportTable label={`Reached and left, per question, version ${version}`}>
         <table>
           <caption className="visually-hidden">
             Reached and left, per question, version {version}
@@ -244,7 +316,7 @@ function DropOff({ version, questions }: { version: number; questions: QuestionR
             ))}
           </tbody>
         </table>
-      </div>
+      </ReportTable>
     </section>
   );
 }
@@ -257,7 +329,7 @@ function Answers({ version, questions }: { version: number; questions: QuestionR
       {questions.map((q) => {
         const total = q.answers.reduce((sum, a) => sum + a.count, 0);
         return (
-          <div className="report-table" key={q.id}>
+          <ReportTable label={`Answers to “${q.label}”, version ${version}`} key={q.id}>
             <table data-node={q.id}>
               <caption>
                 {q.label}
@@ -286,7 +358,7 @@ function Answers({ version, questions }: { version: number; questions: QuestionR
                 ))}
               </tbody>
             </table>
-          </div>
+          </ReportTable>
         );
       })}
     </section>
@@ -319,7 +391,7 @@ function Outcomes({ version, outcomes }: { version: number; outcomes: OutcomeRep
         series={series}
         summary={`Bar chart of how many walks reached each outcome of version ${version} and how many said it solved the problem; the numbers are in the table below.`}
       />
-      <div className="report-table">
+      <ReportTable label={`Outcomes, version ${version}`}>
         <table>
           <caption className="visually-hidden">Outcomes, version {version}</caption>
           <thead>
@@ -343,7 +415,7 @@ function Outcomes({ version, outcomes }: { version: number; outcomes: OutcomeRep
             ))}
           </tbody>
         </table>
-      </div>
+      </ReportTable>
     </section>
   );
 }

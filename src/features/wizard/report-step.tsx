@@ -44,11 +44,18 @@ function ReportForm({ tree, node }: { tree: string; node: string }) {
   useEffect(() => {
     if (state === 'sent') thanks.current?.focus();
   }, [state]);
+  // Nothing chosen: focus goes to the first choice, whose description is the error, so that
+  // it is read out where it can be put right.
+  const firstChoice = useRef<HTMLInputElement>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    // The button stays focusable while the report is out (a disabled one drops focus to the
+    // page's top, also when the send fails): a second press is ignored instead.
+    if (state === 'sending') return;
     if (!category) {
       setMissing(true);
+      firstChoice.current?.focus();
       return;
     }
     setState('sending');
@@ -77,10 +84,12 @@ function ReportForm({ tree, node }: { tree: string; node: string }) {
                 Choose what is wrong.
               </p>
             ) : null}
-            {REPORT_CATEGORIES.map((option) => (
+            {REPORT_CATEGORIES.map((option, index) => (
               <label key={option.value} className="report-step__choice">
                 <input
+                  ref={index === 0 ? firstChoice : undefined}
                   type="radio"
+                  aria-describedby={missing ? errorId : undefined}
                   name="category"
                   value={option.value}
                   checked={category === option.value}
@@ -105,8 +114,12 @@ function ReportForm({ tree, node }: { tree: string; node: string }) {
             onChange={(event) => setText(event.target.value)}
           />
           <p>
-            <button type="submit" className="button" disabled={state === 'sending'}>
-              Send report
+            <button
+              type="submit"
+              className="button"
+              aria-disabled={state === 'sending' || undefined}
+            >
+              {state === 'sending' ? 'Sending…' : 'Send report'}
             </button>
           </p>
           <p role="status">
