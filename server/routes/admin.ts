@@ -20,6 +20,7 @@ import {
   type EditableSettings,
   type SettingsFormValues,
 } from '../admin/settings-form';
+import { positiveInt4 } from './schema-limits';
 
 const AUDIT_PAGE_SIZE = 50;
 
@@ -295,7 +296,7 @@ export async function adminRoutes(app: FastifyInstance) {
   const auditQuery = {
     type: 'object',
     properties: {
-      before: { type: 'integer', minimum: 1 },
+      before: positiveInt4,
       limit: { type: 'integer', minimum: 1, maximum: 200 },
     },
   } as const;
@@ -335,12 +336,15 @@ export async function adminRoutes(app: FastifyInstance) {
     '/admin/audit',
     {
       preHandler: admin,
+      // A `before` that is no entry number: the newest entries, with a word (not Fastify's JSON).
+      attachValidation: true,
       schema: {
-        querystring: { type: 'object', properties: { before: { type: 'integer', minimum: 1 } } },
+        querystring: { type: 'object', properties: { before: positiveInt4 } },
       },
     },
     async (request, reply) => {
-      const { before } = request.query as { before?: number };
+      const refused = request.validationError !== undefined;
+      const before = refused ? undefined : (request.query as { before?: number }).before;
       const entries = await listAudit(app.db, {
         limit: AUDIT_PAGE_SIZE,
         ...(before ? { before } : {}),
@@ -348,7 +352,7 @@ export async function adminRoutes(app: FastifyInstance) {
       const last = entries.at(-1);
       return sendPage(
         reply,
-        200,
+        refused ? 400 : 200,
         renderAuditPage({
           base: app.basePath,
           account: signedInAccount(request),
@@ -358,6 +362,9 @@ export async function adminRoutes(app: FastifyInstance) {
               ? `${app.basePath}admin/audit?before=${last.id}`
               : null,
           newestHref: before ? `${app.basePath}admin/audit` : null,
+          error: refused
+            ? 'The address asked for the entries before one that is not an entry number: these are the newest.'
+            : null,
         }),
       );
     },

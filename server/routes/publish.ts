@@ -25,6 +25,7 @@ import { sendPage, usePagePolicy } from '../pages/send-page';
 import { signedInAccount } from '../plugins/auth';
 import { checkForPublishing, currentVersion, PublishRefused } from '../publish/publish-tree';
 import { DRAFT_KEY } from './drafts';
+import { MAX_INT4, positiveInt4 } from './schema-limits';
 
 const PUBLISHING_KEY = 'publishing';
 
@@ -36,7 +37,7 @@ export async function readOnePersonPublishing(db: Database): Promise<boolean> {
 const idParams = {
   type: 'object',
   required: ['id'],
-  properties: { id: { type: 'integer', minimum: 1 } },
+  properties: { id: positiveInt4 },
 } as const;
 const treeParams = {
   type: 'object',
@@ -46,7 +47,7 @@ const treeParams = {
 const restoreParams = {
   type: 'object',
   required: ['treeId', 'version'],
-  properties: { ...treeParams.properties, version: { type: 'integer', minimum: 1 } },
+  properties: { ...treeParams.properties, version: positiveInt4 },
 } as const;
 const errorSchema = {
   type: 'object',
@@ -237,7 +238,7 @@ export async function publishRoutes(app: FastifyInstance) {
           properties: {
             tree: { type: 'object' },
             summary: { type: 'string', minLength: 1, maxLength: 200, pattern: '\\S' },
-            baseVersion: { type: ['integer', 'null'], minimum: 1 },
+            baseVersion: { type: ['integer', 'null'], minimum: 1, maximum: MAX_INT4 },
             /** The editor's draft it is submitted from: settled once it is published (ADR 61). */
             draftKey: DRAFT_KEY,
           },
@@ -473,7 +474,7 @@ export async function publishRoutes(app: FastifyInstance) {
           type: 'object',
           required: ['version'],
           additionalProperties: false,
-          properties: { version: { type: 'integer', minimum: 1 } },
+          properties: { version: positiveInt4 },
         },
         response: {
           200: { type: 'object', properties: { version: { type: 'integer' } } },
@@ -660,9 +661,9 @@ export async function publishRoutes(app: FastifyInstance) {
         querystring: {
           type: 'object',
           properties: {
-            from: { type: 'integer', minimum: 1 },
-            to: { type: 'integer', minimum: 1 },
-            published: { type: 'integer', minimum: 1 },
+            from: positiveInt4,
+            to: positiveInt4,
+            published: positiveInt4,
           },
         },
       },

@@ -22,6 +22,7 @@ import {
 import { signedInAccount } from '../plugins/auth';
 import { isWebhookUrl, listDeliveries, runDelivery } from '../webhooks/deliveries';
 import { newWebhookSecret } from '../webhooks/signature';
+import { positiveInt4 } from './schema-limits';
 
 const DELIVERY_PAGE_SIZE = 50;
 
@@ -45,7 +46,7 @@ const errorSchema = {
 
 const idParams = {
   type: 'object',
-  properties: { id: { type: 'integer', minimum: 1 } },
+  properties: { id: positiveInt4 },
   required: ['id'],
 } as const;
 
@@ -201,7 +202,7 @@ export async function webhookRoutes(app: FastifyInstance) {
 
   const pageIdParams = {
     type: 'object',
-    properties: { id: { type: 'integer', minimum: 1, maximum: 2_147_483_647 } },
+    properties: { id: positiveInt4 },
     required: ['id'],
   } as const;
 
@@ -214,8 +215,8 @@ export async function webhookRoutes(app: FastifyInstance) {
         querystring: {
           type: 'object',
           properties: {
-            before: { type: 'integer', minimum: 1, maximum: 2_147_483_647 },
-            resent: { type: 'integer', minimum: 1, maximum: 2_147_483_647 },
+            before: positiveInt4,
+            resent: positiveInt4,
           },
         },
       },
@@ -281,8 +282,8 @@ export async function webhookRoutes(app: FastifyInstance) {
         params: {
           type: 'object',
           properties: {
-            id: { type: 'integer', minimum: 1, maximum: 2_147_483_647 },
-            deliveryId: { type: 'integer', minimum: 1, maximum: 2_147_483_647 },
+            id: positiveInt4,
+            deliveryId: positiveInt4,
           },
           required: ['id', 'deliveryId'],
         },
@@ -370,7 +371,7 @@ export async function webhookRoutes(app: FastifyInstance) {
         querystring: {
           type: 'object',
           properties: {
-            before: { type: 'integer', minimum: 1 },
+            before: positiveInt4,
             limit: { type: 'integer', minimum: 1, maximum: 200 },
           },
         },
