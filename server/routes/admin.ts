@@ -20,9 +20,17 @@ import {
   type EditableSettings,
   type SettingsFormValues,
 } from '../admin/settings-form';
+import { refusedFields, textField } from './refused-fields';
 import { positiveInt4 } from './schema-limits';
 
 const AUDIT_PAGE_SIZE = 50;
+
+/** The entries of `record` with these keys. */
+function pick<K extends string>(record: Record<string, string>, keys: readonly K[]) {
+  return Object.fromEntries(
+    Object.entries(record).filter(([key]) => (keys as readonly string[]).includes(key)),
+  ) as Partial<Record<K, string>>;
+}
 
 const SETTINGS_SCHEMA = {
   type: 'object',
@@ -230,6 +238,8 @@ export async function adminRoutes(app: FastifyInstance) {
     '/admin/settings',
     {
       preHandler: admin,
+      // Over the schema's limits: the form again with the error beside the field.
+      attachValidation: true,
       schema: {
         body: {
           type: 'object',
@@ -246,31 +256,46 @@ export async function adminRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const body = request.body as Partial<SettingsFormValues>;
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const refused = refusedFields(request);
       const values: SettingsFormValues = {
-        allowedOrigins: body.allowedOrigins ?? '',
-        escalationLabel: body.escalationLabel ?? '',
-        escalationAddress: body.escalationAddress ?? '',
+        allowedOrigins: textField(body.allowedOrigins),
+        escalationLabel: textField(body.escalationLabel),
+        escalationAddress: textField(body.escalationAddress),
       };
-      const read = readSettingsForm(values);
-      const retention = (request.body as { retentionMonths?: string }).retentionMonths;
+      const checked = readSettingsForm(values);
+      const fieldErrors = {
+        ...('errors' in checked ? checked.errors : {}),
+        ...pick(refused, ['allowedOrigins', 'escalationLabel', 'escalationAddress']),
+      };
+      const read = Object.keys(fieldErrors).length > 0 ? { errors: fieldErrors } : checked;
+      const retention =
+        body.retentionMonths === undefined ? undefined : textField(body.retentionMonths);
       const analytics = {
         retentionMonths: retention ?? String((await readAnalyticsSettings(app.db)).retentionMonths),
       };
       const months = Number(analytics.retentionMonths.trim());
       const analyticsError =
-        /^\s*\d+\s*$/.test(analytics.retentionMonths) && months >= 1 && months <= 120
+        refused.retentionMonths ??
+        (/^\s*\d+\s*$/.test(analytics.retentionMonths) && months >= 1 && months <= 120
           ? undefined
-          : 'Keep raw walk events for a whole number of months from 1 to 120.';
-      const posted = request.body as Partial<Record<keyof ReviewSettings, string>>;
+          : 'Keep raw walk events for a whole number of months from 1 to 120.');
       const review = readReviewForm(
         Object.fromEntries(
           REVIEW_FIELDS.flatMap(({ name }) =>
-            posted[name] === undefined ? [] : [[name, posted[name]]],
+            body[name] === undefined ? [] : [[name, textField(body[name])]],
           ),
         ),
         await readReviewSettings(app.db),
       );
+      const reviewRefused = pick(
+        refused,
+        REVIEW_FIELDS.map(({ name }) => name),
+      );
+      if (Object.keys(reviewRefused).length > 0) {
+        review.state.errors = { ...review.state.errors, ...reviewRefused };
+        delete review.settings;
+      }
       if ('errors' in read || analyticsError || !review.settings) {
         return sendPage(
           reply,

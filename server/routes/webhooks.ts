@@ -22,6 +22,7 @@ import {
 import { signedInAccount } from '../plugins/auth';
 import { isWebhookUrl, listDeliveries, runDelivery } from '../webhooks/deliveries';
 import { newWebhookSecret } from '../webhooks/signature';
+import { refusedFields, textField } from './refused-fields';
 import { positiveInt4 } from './schema-limits';
 
 const DELIVERY_PAGE_SIZE = 50;
@@ -143,6 +144,8 @@ export async function webhookRoutes(app: FastifyInstance) {
     '/admin/webhooks',
     {
       preHandler: admin,
+      // Over the schema's limits: the form again with the error beside the field.
+      attachValidation: true,
       schema: {
         body: {
           type: 'object',
@@ -159,17 +162,21 @@ export async function webhookRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const url = (request.body.url ?? '').trim();
-      const posted = [request.body.events ?? []].flat();
+      const refused = refusedFields(request);
+      const url = textField(request.body?.url).trim();
+      const posted = refused.events ? [] : [request.body?.events ?? []].flat();
       const events = WEBHOOK_EVENTS.filter((event) => posted.includes(event));
       const errors: AddWebhookErrors = {};
-      if (url === '') errors.url = 'Enter the receiver’s address, starting https://.';
+      // A string over the schema's limit gets the sentence below, which says the real limit.
+      if (refused.url && typeof request.body?.url !== 'string') errors.url = refused.url;
+      else if (url === '') errors.url = 'Enter the receiver’s address, starting https://.';
       else if (url.length > 2048) errors.url = 'The address is longer than 2,048 characters.';
       else if (!isWebhookUrl(url)) {
         errors.url =
           'Only an address starting https:// is allowed (http:// only on this machine), without a user name or password.';
       }
-      if (events.length === 0) errors.events = 'Choose at least one event to send.';
+      if (refused.events) errors.events = 'Choose among the events listed.';
+      else if (events.length === 0) errors.events = 'Choose at least one event to send.';
       const account = signedInAccount(request);
       if (Object.keys(errors).length > 0) {
         return sendPage(
