@@ -19,15 +19,33 @@ import {
   renderRestore,
   renderReview,
   renderReviewList,
+  SEND_BACK_COMMENT_LIMIT,
   type SubmissionRow,
 } from '../pages/review-pages';
+import { renderNotFoundPage } from '../pages/error-pages';
 import { sendPage, usePagePolicy } from '../pages/send-page';
 import { signedInAccount } from '../plugins/auth';
 import { checkForPublishing, currentVersion, PublishRefused } from '../publish/publish-tree';
 import { DRAFT_KEY } from './drafts';
+import { refusedAddress, refusedFields, textField } from './refused-fields';
 import { MAX_INT4, positiveInt4 } from './schema-limits';
 
 const PUBLISHING_KEY = 'publishing';
+
+const NOT_FOUND = {
+  submission: {
+    title: 'No such submission',
+    text: 'There is no submission with this number, or it is not yours to read.',
+  },
+  history: {
+    title: 'No such troubleshooter',
+    text: 'Nothing has been published under this name.',
+  },
+  version: {
+    title: 'No such version',
+    text: 'This troubleshooter has no published version with this number.',
+  },
+} as const;
 
 export async function readOnePersonPublishing(db: Database): Promise<boolean> {
   const [row] = await db.select().from(settings).where(eq(settings.key, PUBLISHING_KEY));
@@ -406,7 +424,12 @@ export async function publishRoutes(app: FastifyInstance) {
           required: ['comment'],
           additionalProperties: false,
           properties: {
-            comment: { type: 'string', minLength: 1, maxLength: 2000, pattern: '\\S' },
+            comment: {
+              type: 'string',
+              minLength: 1,
+              maxLength: SEND_BACK_COMMENT_LIMIT,
+              pattern: '\\S',
+            },
           },
         },
         response: {
@@ -545,6 +568,26 @@ export async function publishRoutes(app: FastifyInstance) {
     account: signedInAccount(request),
   });
 
+  /** The not-found page of these pages (an id or version that names nothing), with a way back. */
+  const notFound = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    what: 'submission' | 'history' | 'version',
+    treeId = '',
+  ) =>
+    sendPage(
+      reply,
+      404,
+      renderNotFoundPage({
+        ...page(request),
+        ...NOT_FOUND[what],
+        back:
+          what === 'version'
+            ? { href: `${base()}admin/history/${treeId}`, text: 'The history of this troubleshooter' }
+            : { href: `${base()}admin/reviews`, text: 'All submissions' },
+      }),
+    );
+
   app.get('/admin/reviews', { preHandler: author }, async (request, reply) => {
     const account = signedInAccount(request);
     return sendPage(
@@ -562,11 +605,16 @@ export async function publishRoutes(app: FastifyInstance) {
     request: FastifyRequest,
     reply: FastifyReply,
     id: number,
-    extra: { status?: number; message?: string | null; error?: string | null } = {},
+    extra: {
+      status?: number;
+      message?: string | null;
+      error?: string | null;
+      sendBack?: { comment: string; error: string };
+    } = {},
   ) {
     const account = signedInAccount(request);
     const row = await readable(account, id);
-    if (!row) return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
+    if (!row) return notFound(request, reply, 'submission');
     const result = await review(row);
     return sendPage(
       reply,
@@ -584,6 +632,7 @@ export async function publishRoutes(app: FastifyInstance) {
         outdated: result.outdated,
         message: extra.message ?? null,
         error: extra.error ?? null,
+        sendBack: extra.sendBack ?? null,
       }),
     );
   }
@@ -618,8 +667,7 @@ export async function publishRoutes(app: FastifyInstance) {
           303,
         );
       }
-      if (result.status === 404)
-        return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
+      if (result.status === 404) return notFound(request, reply, 'submission');
       return sendReview(request, reply, id, { status: result.status, error: result.error });
     },
   );
@@ -628,34 +676,64 @@ export async function publishRoutes(app: FastifyInstance) {
     '/admin/reviews/:id/send-back',
     {
       preHandler: publisher,
+      // A comment over the limit: the review again, the comment kept, the error beside it.
+      attachValidation: true,
       schema: {
         params: idParams,
         body: {
           type: 'object',
-          properties: { comment: { type: 'string', maxLength: 2000 } },
+          properties: { comment: { type: 'string', maxLength: SEND_BACK_COMMENT_LIMIT } },
         },
       },
     },
     async (request, reply) => {
+      if (refusedAddress(request)) return notFound(request, reply, 'submission');
       const { id } = request.params as { id: number };
-      const comment = ((request.body as { comment?: string }).comment ?? '').trim();
-      if (!comment) {
+      const typed = textField((request.body as { comment?: unknown } | undefined)?.comment);
+      const comment = typed.trim();
+      const refused = refusedFields(request).comment;
+      const error =
+        refused ?? (comment ? null : 'Write a comment for the author: it is what they will read.');
+      if (error) {
         return sendReview(request, reply, id, {
           status: 400,
-          error: 'Write a comment for the author: it is what they will read.',
+          sendBack: { comment: typed, error },
         });
       }
       const status = await sendBack(signedInAccount(request), id, comment);
-      if (status === 404)
-        return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
+      if (status === 404) return notFound(request, reply, 'submission');
+      if (status === 409) {
+        return sendReview(request, reply, id, {
+          status: 409,
+          sendBack: {
+            comment: typed,
+            error: 'It is no longer waiting for review (published or sent back meanwhile).',
+          },
+        });
+      }
       return reply.redirect(`${base()}admin/reviews/${id}?sent`, 303);
     },
   );
+
+  // The addresses a form posts to, opened as a page (the address bar after a refused Send
+  // back, a bookmark, a sign-in's return): the review they belong to.
+  for (const action of ['publish', 'send-back'] as const) {
+    app.get(
+      `/admin/reviews/:id/${action}`,
+      { preHandler: author, schema: { params: idParams } },
+      async (request, reply) => {
+        const { id } = request.params as { id: number };
+        return reply.redirect(`${base()}admin/reviews/${id}`, 303);
+      },
+    );
+  }
 
   app.get(
     '/admin/history/:treeId',
     {
       preHandler: author,
+      // Versions that are no numbers (`from=abc`): the history, with a word.
+      attachValidation: true,
       schema: {
         params: treeParams,
         querystring: {
@@ -669,11 +747,18 @@ export async function publishRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
+      const context = request.validationError?.validationContext;
+      if (context === 'params') return notFound(request, reply, 'history');
       const { treeId } = request.params as { treeId: string };
-      const query = request.query as { from?: number; to?: number; published?: number };
+      const refused = context === 'querystring';
+      const query = (refused ? {} : request.query) as {
+        from?: number;
+        to?: number;
+        published?: number;
+      };
       const versions = await history(treeId);
       const latest = versions[0];
-      if (!latest) return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
+      if (!latest) return notFound(request, reply, 'history');
       const treeOf = (version: number | undefined) =>
         versions.find((row) => row.version === version)?.tree as Tree | undefined;
       const from = treeOf(query.from);
@@ -681,7 +766,7 @@ export async function publishRoutes(app: FastifyInstance) {
       const account = signedInAccount(request);
       return sendPage(
         reply,
-        200,
+        refused ? 400 : 200,
         renderHistory({
           ...page(request),
           treeId,
@@ -695,6 +780,7 @@ export async function publishRoutes(app: FastifyInstance) {
           message: query.published
             ? `Published as version ${query.published}. The site serves it now.`
             : null,
+          error: refused ? 'Choose the two versions from the lists, then Compare.' : null,
         }),
       );
     },
@@ -708,8 +794,7 @@ export async function publishRoutes(app: FastifyInstance) {
       const versions = await history(treeId);
       const live = versions[0]?.tree as Tree | undefined;
       const restored = versions.find((row) => row.version === version)?.tree as Tree | undefined;
-      if (!live || !restored)
-        return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
+      if (!live || !restored) return notFound(request, reply, 'version', treeId);
       return sendPage(
         reply,
         200,
@@ -731,8 +816,7 @@ export async function publishRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const { treeId, version } = request.params as { treeId: string; version: number };
       const result = await restore(signedInAccount(request), treeId, version);
-      if (result.status !== 200)
-        return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
+      if (result.status !== 200) return notFound(request, reply, 'version', treeId);
       return reply.redirect(`${base()}admin/history/${treeId}?published=${result.version}`, 303);
     },
   );
