@@ -264,9 +264,10 @@ export async function adminRoutes(app: FastifyInstance) {
         escalationAddress: textField(body.escalationAddress),
       };
       const checked = readSettingsForm(values);
+      // The form's own sentence first: it says the limit a person can keep to.
       const fieldErrors = {
-        ...('errors' in checked ? checked.errors : {}),
         ...pick(refused, ['allowedOrigins', 'escalationLabel', 'escalationAddress']),
+        ...('errors' in checked ? checked.errors : {}),
       };
       const read = Object.keys(fieldErrors).length > 0 ? { errors: fieldErrors } : checked;
       const retention =
@@ -276,10 +277,10 @@ export async function adminRoutes(app: FastifyInstance) {
       };
       const months = Number(analytics.retentionMonths.trim());
       const analyticsError =
-        refused.retentionMonths ??
         (/^\s*\d+\s*$/.test(analytics.retentionMonths) && months >= 1 && months <= 120
           ? undefined
-          : 'Keep raw walk events for a whole number of months from 1 to 120.');
+          : 'Keep raw walk events for a whole number of months from 1 to 120.') ??
+        refused.retentionMonths;
       const review = readReviewForm(
         Object.fromEntries(
           REVIEW_FIELDS.flatMap(({ name }) =>
@@ -293,7 +294,7 @@ export async function adminRoutes(app: FastifyInstance) {
         REVIEW_FIELDS.map(({ name }) => name),
       );
       if (Object.keys(reviewRefused).length > 0) {
-        review.state.errors = { ...review.state.errors, ...reviewRefused };
+        review.state.errors = { ...reviewRefused, ...review.state.errors };
         delete review.settings;
       }
       if ('errors' in read || analyticsError || !review.settings) {

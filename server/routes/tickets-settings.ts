@@ -124,9 +124,10 @@ export async function ticketSettingsRoutes(app: FastifyInstance) {
       );
       const values = ticketsFormFromBody(body);
       const checked = readTicketsForm(values, body.system ?? '');
+      // The form's own sentence first: it says the limit a person can keep to.
       const errors: Record<string, string> = {
-        ...('errors' in checked ? checked.errors : {}),
         ...refusedFields(request),
+        ...('errors' in checked ? checked.errors : {}),
       };
       if (request.validationError || 'errors' in checked) {
         return sendPage(reply, 400, await page(request, values, null, { errors }));
