@@ -337,8 +337,7 @@ export function renderReview(state: {
                         aria-describedby="comment-hint${sendBack ? ' comment-error' : ''}"
                         ${sendBack ? html` aria-invalid="true"` : null}
                       >
-${sendBack?.comment ?? ''}</textarea
-                      >
+${sendBack?.comment ?? ''}</textarea>
                     </div>
                     <button type="submit" class="page-button page-button--secondary">
                       Send back

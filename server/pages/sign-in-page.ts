@@ -41,8 +41,8 @@ export function renderSignInPage(state: SignInPageState): string {
       sessionEnded && problems.length === 0
         ? html`<div class="notice" role="status" tabindex="-1" autofocus>
             <p>
-              Your session ended, so the form you sent was not saved. Sign in again: you go back
-              to its page, where you can send it again.
+              Your session ended, so the form you sent was not saved. Sign in again: you go back to
+              its page, where you can send it again.
             </p>
           </div>`
         : null

@@ -208,7 +208,8 @@ export function renderTicketsPage(state: {
         html`For another system: an address starting https:// or mailto: with placeholders, which
           are filled in and encoded: <code>{subject}</code>, <code>{description}</code>,
           <code>{link}</code>, <code>{troubleshooter}</code>, <code>{outcome}</code>,
-          <code>{ticket}</code>. It must use <code>{subject}</code> or <code>{description}</code>. At most 4,000 characters.`,
+          <code>{ticket}</code>. It must use <code>{subject}</code> or <code>{description}</code>.
+          At most 4,000 characters.`,
         { spellcheck: false, rows: 3 },
       )}
       ${textField(

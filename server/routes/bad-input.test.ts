@@ -40,7 +40,10 @@ describe('numbers and dates the database cannot hold', () => {
   });
 
   it('answers the not-found page for an id over int4 in a page address', async () => {
-    for (const url of [`/admin/reviews/${TOO_LARGE}`, `/admin/history/q164887/restore/${TOO_LARGE}`]) {
+    for (const url of [
+      `/admin/reviews/${TOO_LARGE}`,
+      `/admin/history/q164887/restore/${TOO_LARGE}`,
+    ]) {
       const response = await app.inject({ url, headers: { cookie: admin } });
       expect(response.statusCode, url).toBe(404);
       expect(response.headers['content-type']).toMatch(/^text\/html/);
@@ -86,7 +89,9 @@ describe('numbers and dates the database cannot hold', () => {
       headers: { cookie: admin },
     });
     expect(reversed.statusCode).toBe(400);
-    expect(reversed.json().message).toBe('The range starts (2026-12-31) after it ends (2026-01-01).');
+    expect(reversed.json().message).toBe(
+      'The range starts (2026-12-31) after it ends (2026-01-01).',
+    );
   });
 });
 
@@ -120,7 +125,9 @@ describe('a failure of the server’s own', () => {
     } finally {
       await app.db.execute(sql`alter table audit_events_away rename to audit_events`);
     }
-    const logged = lines.map((line) => JSON.parse(line) as { msg: string; err?: { stack?: string } });
+    const logged = lines.map(
+      (line) => JSON.parse(line) as { msg: string; err?: { stack?: string } },
+    );
     expect(logged.filter((line) => line.msg === 'request failed')).toHaveLength(2);
     expect(logged[0]?.err?.stack).toMatch(/audit_events/);
   });

@@ -11,6 +11,7 @@ import { buildTestApp } from '../testing/test-app';
 
 const FORM = { origin: OWN_ORIGIN, 'content-type': 'application/x-www-form-urlencoded' };
 const encode = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+// The pages as a browser reads them.
 const dom = (body: string) => new JSDOM(body).window.document;
 
 /** What a person with a screen reader is told about one field: invalid, and why. */
@@ -82,7 +83,11 @@ describe('forms with a value over its limit', () => {
   });
 
   it('sign-in: a password over 1,024 characters, or both fields empty, marks each field', async () => {
-    const long = await post('/sign-in', { email: 'kim@example.com', password: 'p'.repeat(1025) }, '');
+    const long = await post(
+      '/sign-in',
+      { email: 'kim@example.com', password: 'p'.repeat(1025) },
+      '',
+    );
     expect(long.statusCode).toBe(400);
     expect(fieldState(dom(long.body), 'password')).toMatchObject({
       invalid: 'true',

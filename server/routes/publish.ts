@@ -583,7 +583,10 @@ export async function publishRoutes(app: FastifyInstance) {
         ...NOT_FOUND[what],
         back:
           what === 'version'
-            ? { href: `${base()}admin/history/${treeId}`, text: 'The history of this troubleshooter' }
+            ? {
+                href: `${base()}admin/history/${treeId}`,
+                text: 'The history of this troubleshooter',
+              }
             : { href: `${base()}admin/reviews`, text: 'All submissions' },
       }),
     );
