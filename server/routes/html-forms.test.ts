@@ -217,7 +217,7 @@ describe('review pages', () => {
     expect(document.querySelector('input[name=return]')?.getAttribute('value')).toBe(
       `/admin/reviews/${id}/send-back`,
     );
-    // A form with no page of its own at its address: back to the home page.
+    // The settings form: back to the settings page, whatever the Referer says.
     const settings = await app.inject({
       method: 'POST',
       url: '/admin/settings',
@@ -234,4 +234,22 @@ describe('review pages', () => {
     });
     expect(foreign.statusCode).toBe(403);
   });
+});
+
+it('a webhook resend sent after the session ended returns to the webhook’s page', async () => {
+  const app = await buildTestApp();
+  const ended = await app.inject({
+    method: 'POST',
+    url: '/admin/webhooks/4/deliveries/7/resend',
+    headers: FORM,
+  });
+  expect(ended.headers.location).toBe(
+    `/sign-in?return=${encodeURIComponent('/admin/webhooks/4/deliveries/7/resend')}&session-ended`,
+  );
+  const admin = (await sessionFor(app, 'admin')).cookie;
+  const back = await app.inject({
+    url: '/admin/webhooks/4/deliveries/7/resend',
+    headers: { cookie: admin },
+  });
+  expect(back.headers.location).toBe('/admin/webhooks/4');
 });

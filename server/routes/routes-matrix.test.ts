@@ -132,6 +132,10 @@ const MATRIX: Record<string, Row> = {
     request: { url: '/admin/webhooks/999/remove', ...FORM },
     status: { anonymous: 303, author: 403, publisher: 403, admin: 404 },
   },
+  'GET /admin/webhooks/:id/deliveries/:deliveryId/resend': {
+    request: { url: '/admin/webhooks/1/deliveries/1/resend' },
+    status: { anonymous: 303, author: 403, publisher: 403, admin: 303 },
+  },
   'POST /admin/webhooks/:id/deliveries/:deliveryId/resend': {
     request: { url: '/admin/webhooks/1/deliveries/999/resend', ...FORM },
     status: { anonymous: 303, author: 403, publisher: 403, admin: 404 },

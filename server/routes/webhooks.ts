@@ -281,21 +281,24 @@ export async function webhookRoutes(app: FastifyInstance) {
     },
   );
 
+  const resendParams = {
+    type: 'object',
+    properties: { id: positiveInt4, deliveryId: positiveInt4 },
+    required: ['id', 'deliveryId'],
+  } as const;
+
+  // The resend form's address opened as a page (a sign-in's return after the session ended):
+  // the webhook's delivery log, where the form is.
+  app.get<{ Params: { id: number } }>(
+    '/admin/webhooks/:id/deliveries/:deliveryId/resend',
+    { preHandler: admin, schema: { params: resendParams } },
+    async (request, reply) =>
+      reply.redirect(`${app.basePath}admin/webhooks/${request.params.id}`, 303),
+  );
+
   app.post<{ Params: { id: number; deliveryId: number } }>(
     '/admin/webhooks/:id/deliveries/:deliveryId/resend',
-    {
-      preHandler: admin,
-      schema: {
-        params: {
-          type: 'object',
-          properties: {
-            id: positiveInt4,
-            deliveryId: positiveInt4,
-          },
-          required: ['id', 'deliveryId'],
-        },
-      },
-    },
+    { preHandler: admin, schema: { params: resendParams } },
     async (request, reply) => {
       const { id, deliveryId } = request.params;
       const [delivery] = await app.db
