@@ -65,6 +65,7 @@ export function renderSignInPage(state: SignInPageState): string {
       <input type="hidden" name="return" value="${returnTo}" />
       <div class="field">
         <label for="email">Email address</label>
+        ${fieldError('email', errors.email)}
         <input
           id="email"
           name="email"
@@ -76,10 +77,10 @@ export function renderSignInPage(state: SignInPageState): string {
           value="${email ?? ''}"
           ${described('email')}
         />
-        ${fieldError('email', errors.email)}
       </div>
       <div class="field">
         <label for="password">Password</label>
+        ${fieldError('password', errors.password)}
         <input
           id="password"
           name="password"
@@ -89,7 +90,6 @@ export function renderSignInPage(state: SignInPageState): string {
           maxlength="1024"
           ${described('password')}
         />
-        ${fieldError('password', errors.password)}
       </div>
       <button type="submit" class="page-button">Sign in</button>
     </form>`;
