@@ -62,7 +62,8 @@ function readRange(query: ReportQuery) {
   for (const name of ['from', 'to'] as const) {
     const value = query[name];
     if (value !== undefined && !isCalendarDate(value)) {
-      return { error: `querystring/${name} ${value} is not a date on the calendar (YYYY-MM-DD).` };
+      const field = name === 'from' ? 'From' : 'To';
+      return { error: `${field}: ${value} is not a day on the calendar (write YYYY-MM-DD).` };
     }
   }
   const today = new Date().toISOString().slice(0, 10);
