@@ -63,7 +63,9 @@ function readRange(query: ReportQuery) {
     const value = query[name];
     if (value !== undefined && !isCalendarDate(value)) {
       const field = name === 'from' ? 'From' : 'To';
-      return { error: `${field}: ${value} is not a day on the calendar (write YYYY-MM-DD).` };
+      return {
+        error: `The ${field} date, ${value}, is not a day on the calendar (write YYYY-MM-DD).`,
+      };
     }
   }
   const today = new Date().toISOString().slice(0, 10);
