@@ -85,7 +85,7 @@ describe('numbers and dates the database cannot hold', () => {
       ]) {
         const response = await app.inject({ url, headers: { cookie: admin } });
         expect(response.statusCode, url).toBe(400);
-        expect(response.json().message).toMatch(`${day} is not a day on the calendar`);
+        expect(response.json().message).toMatch(`${day}, is not a day on the calendar`);
       }
     },
   );
