@@ -2,15 +2,20 @@
 // each a plugin of its own. `server/main.ts` runs it; tests build it and call `app.inject`.
 import Fastify, {
   LogController,
+  type FastifyError,
   type FastifyInstance,
   type FastifyReply,
+  type FastifyRequest,
   type FastifyServerOptions,
 } from 'fastify';
+import { STATUS_CODES } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileHeaders, resolveStaticFile, shouldGzip } from '../scripts/serve-static.mjs';
 import type { OidcSettings } from './accounts/oidc-config';
+import { renderErrorPage, renderNotFoundPage } from './pages/error-pages';
+import { sendPage } from './pages/send-page';
 import { authPlugin } from './plugins/auth';
 import { databasePlugin, type DatabasePluginOptions } from './plugins/database';
 import { firstStartPlugin } from './plugins/first-start';
@@ -95,6 +100,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 5 * 1024 * 1024,
   });
 
+  app.setErrorHandler(answerError(options.basePath ?? '/'));
   await app.register(gracefulClosePlugin);
   await app.register(jsonBodyPlugin);
   await app.register(databasePlugin, { database: options.database });
@@ -141,4 +147,56 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.code(404).type('text/plain; charset=utf-8').send('Not found'),
   );
   return app;
+}
+
+/**
+ * What a request that failed is answered (set before any route, so every route has it):
+ * - a request the server refused (Fastify's validation, a body too large, a bad content
+ *   type: status 4xx) keeps its status, and for the API its message, which says what was
+ *   wrong with the request and nothing of the server;
+ * - anything else is the server's own failure: logged with its stack, answered 500 with a
+ *   sentence of ours, never the error's message (a database error's holds the query);
+ * - a page (any address outside the API) is answered with a page: a form sent to a page is a
+ *   person's browser, which would show JSON as it is. An id in the address that is not a
+ *   number (or too large to be one) names nothing: the not-found page. Forms that can say
+ *   which field was refused do so themselves (`attachValidation`, server/pages/form-parts.ts).
+ */
+function answerError(base: string) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const status =
+      typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500
+        ? error.statusCode
+        : 500;
+    if (status === 500) request.log.error({ err: error }, 'request failed');
+    // A refusal may carry headers for the client (a rate limit's retry-after).
+    const { headers } = error as { headers?: Record<string, string> };
+    if (headers) reply.headers(headers);
+    reply.header('cache-control', 'no-store');
+    const pathname = new URL(request.url, 'http://localhost').pathname;
+    if (pathname.startsWith(`${base}api/`) || !pathname.startsWith(base)) {
+      return reply.code(status).send({
+        statusCode: status,
+        ...(status === 500 ? {} : { code: error.code }),
+        error: STATUS_CODES[status],
+        message:
+          status === 500
+            ? 'The server failed to answer. It has been logged: try again in a moment.'
+            : error.message,
+      });
+    }
+    if (error.validation && error.validationContext === 'params') {
+      return sendPage(
+        reply,
+        404,
+        renderNotFoundPage({
+          base,
+          account: request.account,
+          title: 'Page not found',
+          text: 'There is nothing at this address: the number in it does not name anything here.',
+          back: { href: base, text: 'Back to the troubleshooters' },
+        }),
+      );
+    }
+    return sendPage(reply, status, renderErrorPage({ base, account: request.account, status }));
+  };
 }

@@ -9,9 +9,22 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/** A plausible email address: one @, something either side, no spaces or angle brackets. */
+/** The longest address that can be delivered to (RFC 5321: a path of 256, less the brackets). */
+export const MAX_EMAIL_LENGTH = 254;
+/** The longest part before the @ (RFC 5321, 4.5.3.1.1). */
+export const MAX_EMAIL_LOCAL_LENGTH = 64;
+
+/**
+ * A plausible email address: one @, something either side, no spaces or angle brackets, and
+ * within the lengths mail can be delivered to (64 before the @, 254 in all).
+ */
 export function isEmail(value: string): boolean {
-  return value.length <= 320 && /^[^\s@<>]+@[^\s@<>]+$/.test(value);
+  const at = value.indexOf('@');
+  return (
+    value.length <= MAX_EMAIL_LENGTH &&
+    at <= MAX_EMAIL_LOCAL_LENGTH &&
+    /^[^\s@<>]+@[^\s@<>]+$/.test(value)
+  );
 }
 
 const PUBLIC = { id: accounts.id, email: accounts.email, role: accounts.role } as const;

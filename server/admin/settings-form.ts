@@ -15,9 +15,9 @@ export type SettingsFormValues = {
 export type SettingsFormErrors = Partial<Record<keyof SettingsFormValues, string>>;
 
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
-const MAX_ORIGINS = 50;
-const MAX_LABEL = 200;
-const MAX_ADDRESS = 2000;
+export const MAX_ORIGINS = 50;
+export const MAX_LABEL = 200;
+export const MAX_ADDRESS = 2000;
 
 export function settingsToForm(settings: EditableSettings): SettingsFormValues {
   const escalation = settings.escalation;

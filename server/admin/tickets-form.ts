@@ -16,6 +16,14 @@ import type { TicketExample, TicketsFormErrors, TicketsFormValues } from '../pag
 
 const LABEL_LIMIT = 80;
 
+/** The most each text field takes (the route's schema and the page's `maxlength`). */
+export const TICKET_FIELD_LIMITS = {
+  url: 4000,
+  email: 4000,
+  template: 4000,
+  label: LABEL_LIMIT,
+} as const;
+
 /** The posted form, as strings; anything missing is empty, an unknown system is kept for its error. */
 export function ticketsFormFromBody(body: Record<string, string | undefined>): TicketsFormValues {
   const system = (body.system ?? '').trim();

@@ -53,6 +53,23 @@ describe('npm run users', () => {
     expect(await findAccountByEmail(app.db, 'lee@example.com')).toBeUndefined();
   });
 
+  it('refuses an address longer than mail allows: 64 before the @, 254 in all', async () => {
+    const local64 = `${'k'.repeat(64)}@example.com`;
+    expect(await users(app, ['add', local64, '--role', 'author'], 'a long password\n')).toBe(
+      `Added ${local64} as author.`,
+    );
+    for (const address of [
+      `${'k'.repeat(65)}@example.com`,
+      `${'k'.repeat(300)}@example.com`,
+      `kim@${'e'.repeat(247)}.com`,
+    ]) {
+      await expect(
+        users(app, ['add', address, '--role', 'author'], 'a long password\n'),
+      ).rejects.toThrow('at most 64 characters before the @ and 254 in all');
+      expect(await findAccountByEmail(app.db, address)).toBeUndefined();
+    }
+  });
+
   it('lists, changes a role, and removes an account, which ends its sessions', async () => {
     await addKim();
     await users(app, ['add', 'oidc@example.com', '--role', 'author', '--no-password']);

@@ -13,6 +13,8 @@ import {
   addAccount,
   findAccountByEmail,
   isEmail,
+  MAX_EMAIL_LENGTH,
+  MAX_EMAIL_LOCAL_LENGTH,
   listAccounts,
   normaliseEmail,
   removeAccount,
@@ -77,6 +79,9 @@ async function newPasswordHash(): Promise<string> {
 const CLI_ACTOR = null;
 const by = () => ({ by: `command line (${userInfo().username})` });
 
+/** The shape of an address, whatever its length: enough to name an account already stored. */
+const findableEmail = (value: string) => /^[^\s@<>]+@[^\s@<>]+$/.test(value);
+
 export async function runUsersCommand(db: Database, argv: string[], out: (line: string) => void) {
   const { positionals, values } = parseArgs({
     args: argv,
@@ -89,14 +94,21 @@ export async function runUsersCommand(db: Database, argv: string[], out: (line: 
   });
   const [command, email = '', roleArgument] = positionals;
   if (values.help || !command) throw new UsageError(USAGE);
-  const needEmail = () => {
-    if (!isEmail(normaliseEmail(email)))
-      throw new UsageError(`"${email}" is not an email address.\n\n${USAGE}`);
-    return normaliseEmail(email);
+  // A new account's address must be one mail can reach; an existing one is named as stored.
+  const needEmail = (existing = true) => {
+    const address = normaliseEmail(email);
+    if (isEmail(address) || (existing && findableEmail(address))) return address;
+    // The shape is right, the lengths are not: say which limit.
+    if (findableEmail(address)) {
+      throw new UsageError(
+        `"${email}" is longer than an email address can be: at most ${MAX_EMAIL_LOCAL_LENGTH} characters before the @ and ${MAX_EMAIL_LENGTH} in all.\n\n${USAGE}`,
+      );
+    }
+    throw new UsageError(`"${email}" is not an email address.\n\n${USAGE}`);
   };
   switch (command) {
     case 'add': {
-      const address = needEmail();
+      const address = needEmail(false);
       const role = values.role;
       if (!isRole(role))
         throw new UsageError(`--role must be author, publisher or admin.\n\n${USAGE}`);

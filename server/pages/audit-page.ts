@@ -1,3 +1,4 @@
+import { errorSummary } from './form-parts';
 import { html } from './html';
 import { renderPage, type PageAccount } from './page-layout';
 
@@ -48,9 +49,12 @@ export function renderAuditPage(state: {
   entries: AuditEntry[];
   olderHref: string | null;
   newestHref: string | null;
+  /** An address this page could not read (`before` not an entry number): said, newest shown. */
+  error?: string | null;
 }): string {
   const { base, account, entries, olderHref, newestHref } = state;
   const content = html`<h1 tabindex="-1">Audit log</h1>
+    ${errorSummary('The address was not understood', state.error ? [{ text: state.error }] : [])}
     <p>
       Sign-ins, failed sign-ins, sign-outs, account and settings changes, newest first. Times are
       UTC.
@@ -92,5 +96,12 @@ export function renderAuditPage(state: {
       ${newestHref ? html`<a href="${newestHref}">Newest entries</a>` : null}
       ${olderHref ? html`<a href="${olderHref}">Older entries</a>` : null}
     </nav>`;
-  return renderPage({ base, title: 'Audit log', account, content, wide: true });
+  return renderPage({
+    base,
+    title: 'Audit log',
+    account,
+    content,
+    wide: true,
+    hasErrors: Boolean(state.error),
+  });
 }

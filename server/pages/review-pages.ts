@@ -8,9 +8,12 @@ import { groupImpact, linkCount, type TreeChange } from '../../src/engine/tree-c
 import type { TreeImpact } from '../../src/engine/tree-impact';
 import { replayTrail } from '../../src/engine/replay-trail';
 import type { Tree } from '../../src/engine/tree-schema';
-import { errorSummary } from './form-parts';
+import { errorSummary, fieldError } from './form-parts';
 import { html, type Markup } from './html';
 import { renderPage, type PageAccount } from './page-layout';
+
+/** The longest comment a publisher may send back (the routes' schemas and the textarea). */
+export const SEND_BACK_COMMENT_LIMIT = 2000;
 
 export type SubmissionRow = {
   id: number;
@@ -253,12 +256,19 @@ export function renderReview(state: {
   outdated: boolean;
   message?: string | null;
   error?: string | null;
+  /** A Send back that was refused: the comment as typed, and why, beside the field. */
+  sendBack?: { comment: string; error: string } | null;
 }): string {
   const { base, account, row, deployed, submitted, changes, problems, impact } = state;
   const open = row.status === 'submitted';
+  const sendBack = state.sendBack ?? null;
   const content = html`<h1 tabindex="-1">Review: ${row.title}</h1>
     ${notice(state.message ?? null)}
     ${errorSummary('It was not published', state.error ? [{ text: state.error }] : [])}
+    ${errorSummary(
+      'It was not sent back',
+      sendBack ? [{ href: '#comment', text: sendBack.error }] : [],
+    )}
     <dl class="review-facts">
       <dt>Summary</dt>
       <dd>${row.summary}</dd>
@@ -314,15 +324,20 @@ export function renderReview(state: {
                     <div class="field">
                       <label for="comment">Comment for the author</label>
                       <p id="comment-hint" class="field-hint">
-                        What to change before it can be published.
+                        What to change before it can be published; at most
+                        ${SEND_BACK_COMMENT_LIMIT.toLocaleString('en-GB')} characters.
                       </p>
+                      ${fieldError('comment', sendBack?.error)}
                       <textarea
                         id="comment"
                         name="comment"
                         rows="3"
                         required
-                        aria-describedby="comment-hint"
-                      ></textarea>
+                        maxlength="${SEND_BACK_COMMENT_LIMIT}"
+                        aria-describedby="comment-hint${sendBack ? ' comment-error' : ''}"
+                        ${sendBack ? html` aria-invalid="true"` : null}
+                      >
+${sendBack?.comment ?? ''}</textarea>
                     </div>
                     <button type="submit" class="page-button page-button--secondary">
                       Send back
@@ -342,7 +357,7 @@ export function renderReview(state: {
     title: `Review: ${row.title}`,
     account,
     content,
-    hasErrors: Boolean(state.error),
+    hasErrors: Boolean(state.error || sendBack),
   });
 }
 
@@ -363,6 +378,8 @@ export function renderHistory(state: {
   compare: { from: number; to: number; changes: TreeChange[] } | null;
   mayRestore: boolean;
   message?: string | null;
+  /** The address's versions could not be read (`from=abc`): said, nothing compared. */
+  error?: string | null;
 }): string {
   const { base, account, treeId, title, versions, compare } = state;
   const live = versions[0]?.version;
@@ -375,6 +392,10 @@ export function renderHistory(state: {
     );
   const content = html`<h1 tabindex="-1">History: ${title}</h1>
     ${notice(state.message ?? null)}
+    ${errorSummary(
+      'The versions to compare were not understood',
+      state.error ? [{ href: '#from', text: state.error }] : [],
+    )}
     <p>
       <a href="${base}map/${treeId}/report">Report: how it is used and what solves it</a> ·
       <a href="${base}edit/${treeId}">Edit</a>
@@ -440,7 +461,14 @@ export function renderHistory(state: {
       <a href="${base}admin/reviews">Submissions</a> ·
       <a href="${base}${treeId}">The live troubleshooter</a>
     </p>`;
-  return renderPage({ base, title: `History: ${title}`, account, content, wide: true });
+  return renderPage({
+    base,
+    title: `History: ${title}`,
+    account,
+    content,
+    wide: true,
+    hasErrors: Boolean(state.error),
+  });
 }
 
 /** Restoring an old version: what it changes against the live one, then Publish. */

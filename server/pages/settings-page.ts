@@ -1,4 +1,10 @@
-import type { SettingsFormErrors, SettingsFormValues } from '../admin/settings-form';
+import {
+  MAX_ADDRESS,
+  MAX_LABEL,
+  MAX_ORIGINS,
+  type SettingsFormErrors,
+  type SettingsFormValues,
+} from '../admin/settings-form';
 import { errorSummary, field as formField } from './form-parts';
 import { html, type Markup } from './html';
 import { renderPage, type PageAccount } from './page-layout';
@@ -131,12 +137,13 @@ export function renderSettingsPage(state: {
       ${field(
         'allowedOrigins',
         errors,
-        'One origin a line, such as https://intranet.example or https://helpdesk.example:8443: scheme, host and port only. Only these pages may frame the troubleshooter and hear its events.',
+        `One origin a line, such as https://intranet.example or https://helpdesk.example:8443: scheme, host and port only. Only these pages may frame the troubleshooter and hear its events. At most ${MAX_ORIGINS} origins.`,
         (describedBy, invalid) =>
           html`<textarea
             id="allowedOrigins"
             name="allowedOrigins"
             rows="5"
+            maxlength="20000"
             spellcheck="false"
             autocapitalize="off"
             aria-describedby="${describedBy}"
@@ -151,12 +158,13 @@ ${values.allowedOrigins}</textarea>`,
         ${field(
           'escalationLabel',
           errors,
-          'The link’s text, such as “Open a ticket with the service desk”. Leave both empty for no link.',
+          `The link’s text, such as “Open a ticket with the service desk”; at most ${MAX_LABEL} characters. Leave both empty for no link.`,
           (describedBy, invalid) =>
             html`<input
               id="escalationLabel"
               name="escalationLabel"
               type="text"
+              maxlength="${MAX_LABEL}"
               value="${values.escalationLabel}"
               aria-describedby="${describedBy}"
               ${invalid}
@@ -165,12 +173,13 @@ ${values.allowedOrigins}</textarea>`,
         ${field(
           'escalationAddress',
           errors,
-          'A web address starting https:// or an email address.',
+          `A web address starting https:// or an email address; at most ${MAX_ADDRESS.toLocaleString('en-GB')} characters.`,
           (describedBy, invalid) =>
             html`<input
               id="escalationAddress"
               name="escalationAddress"
               type="text"
+              maxlength="${MAX_ADDRESS}"
               spellcheck="false"
               autocapitalize="off"
               value="${values.escalationAddress}"

@@ -5,6 +5,7 @@
 import { SYSTEM_NAMES, TICKET_SYSTEMS, type TicketSystem } from '../../src/engine/ticket-links';
 import { errorSummary, field as formField } from './form-parts';
 import { html, type Markup } from './html';
+import { TICKET_FIELD_LIMITS } from '../admin/tickets-form';
 import { renderPage, type PageAccount } from './page-layout';
 
 /** What the form posts (strings, as typed). `system` is '' for "no helpdesk". */
@@ -62,6 +63,7 @@ function textField(
   hint: Markup | string,
   extra: { spellcheck?: boolean; rows?: number } = {},
 ): Markup {
+  const limit = TICKET_FIELD_LIMITS[name];
   const noSpelling =
     extra.spellcheck === false ? html` spellcheck="false" autocapitalize="off"` : null;
   return formField({
@@ -75,6 +77,7 @@ function textField(
             id="${name}"
             name="${name}"
             rows="${extra.rows}"
+            maxlength="${limit}"
             aria-describedby="${describedBy}"
             ${noSpelling}${invalid}
           >
@@ -83,6 +86,7 @@ ${values[name]}</textarea>`
             id="${name}"
             name="${name}"
             type="text"
+            maxlength="${limit}"
             value="${values[name]}"
             aria-describedby="${describedBy}"
             ${noSpelling}${invalid}
@@ -187,14 +191,14 @@ export function renderTicketsPage(state: {
         'url',
         values,
         errors,
-        'For ServiceNow, Zendesk, Jira Service Management and Freshdesk: starting https://.',
+        'For ServiceNow, Zendesk, Jira Service Management and Freshdesk: starting https://, at most 4,000 characters.',
         { spellcheck: false },
       )}
       ${textField(
         'email',
         values,
         errors,
-        'For e-mail: the helpdesk’s address, such as helpdesk@example.com.',
+        'For e-mail: the helpdesk’s address, such as helpdesk@example.com (at most 4,000 characters).',
         { spellcheck: false },
       )}
       ${textField(
@@ -204,7 +208,8 @@ export function renderTicketsPage(state: {
         html`For another system: an address starting https:// or mailto: with placeholders, which
           are filled in and encoded: <code>{subject}</code>, <code>{description}</code>,
           <code>{link}</code>, <code>{troubleshooter}</code>, <code>{outcome}</code>,
-          <code>{ticket}</code>. It must use <code>{subject}</code> or <code>{description}</code>.`,
+          <code>{ticket}</code>. It must use <code>{subject}</code> or <code>{description}</code>.
+          At most 4,000 characters.`,
         { spellcheck: false, rows: 3 },
       )}
       ${textField(

@@ -36,7 +36,7 @@ function addForm(base: string, form: AddWebhookForm, errors: AddWebhookErrors): 
     ${formField({
       name: 'url',
       label: 'Receiver’s address',
-      hint: 'Starting https:// (http:// only on this machine, for a receiver under test). Each event is POSTed there as JSON, signed.',
+      hint: 'Starting https:// (http:// only on this machine, for a receiver under test), at most 2,048 characters. Each event is POSTed there as JSON, signed.',
       error: errors.url,
       control: (describedBy, invalid) =>
         html`<input
@@ -44,6 +44,7 @@ function addForm(base: string, form: AddWebhookForm, errors: AddWebhookErrors): 
           name="url"
           type="text"
           inputmode="url"
+          maxlength="2048"
           spellcheck="false"
           autocapitalize="off"
           value="${form.url}"

@@ -141,8 +141,21 @@ async function auth(app: FastifyInstance, options: AuthOptions) {
           : reply.code(401).send({ error: 'unauthenticated', message: 'Sign in first.' });
       }
       if (!account) {
-        const back = request.method === 'GET' ? request.url : base;
-        return reply.redirect(`${base}sign-in?return=${encodeURIComponent(back)}`, 303);
+        if (request.method === 'GET' || request.method === 'HEAD') {
+          return reply.redirect(`${base}sign-in?return=${encodeURIComponent(request.url)}`, 303);
+        }
+        // A form sent after the session ended: back to the page the form is on, once signed
+        // in, and the sign-in page says why. That page is this route's own GET twin (every
+        // form route has one, a page or a redirect to it), so the address comes from the
+        // router, never from a header such as Referer.
+        const route = request.routeOptions.url ?? '';
+        const back = app.hasRoute({ method: 'GET', url: route })
+          ? new URL(request.url, 'http://localhost').pathname
+          : base;
+        return reply.redirect(
+          `${base}sign-in?return=${encodeURIComponent(back)}&session-ended`,
+          303,
+        );
       }
       return sendPage(
         reply,

@@ -20,8 +20,17 @@ import {
   type EditableSettings,
   type SettingsFormValues,
 } from '../admin/settings-form';
+import { refusedFields, textField } from './refused-fields';
+import { positiveInt4 } from './schema-limits';
 
 const AUDIT_PAGE_SIZE = 50;
+
+/** The entries of `record` with these keys. */
+function pick<K extends string>(record: Record<string, string>, keys: readonly K[]) {
+  return Object.fromEntries(
+    Object.entries(record).filter(([key]) => (keys as readonly string[]).includes(key)),
+  ) as Partial<Record<K, string>>;
+}
 
 const SETTINGS_SCHEMA = {
   type: 'object',
@@ -229,6 +238,8 @@ export async function adminRoutes(app: FastifyInstance) {
     '/admin/settings',
     {
       preHandler: admin,
+      // Over the schema's limits: the form again with the error beside the field.
+      attachValidation: true,
       schema: {
         body: {
           type: 'object',
@@ -245,31 +256,47 @@ export async function adminRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const body = request.body as Partial<SettingsFormValues>;
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const refused = refusedFields(request);
       const values: SettingsFormValues = {
-        allowedOrigins: body.allowedOrigins ?? '',
-        escalationLabel: body.escalationLabel ?? '',
-        escalationAddress: body.escalationAddress ?? '',
+        allowedOrigins: textField(body.allowedOrigins),
+        escalationLabel: textField(body.escalationLabel),
+        escalationAddress: textField(body.escalationAddress),
       };
-      const read = readSettingsForm(values);
-      const retention = (request.body as { retentionMonths?: string }).retentionMonths;
+      const checked = readSettingsForm(values);
+      // The form's own sentence first: it says the limit a person can keep to.
+      const fieldErrors = {
+        ...pick(refused, ['allowedOrigins', 'escalationLabel', 'escalationAddress']),
+        ...('errors' in checked ? checked.errors : {}),
+      };
+      const read = Object.keys(fieldErrors).length > 0 ? { errors: fieldErrors } : checked;
+      const retention =
+        body.retentionMonths === undefined ? undefined : textField(body.retentionMonths);
       const analytics = {
         retentionMonths: retention ?? String((await readAnalyticsSettings(app.db)).retentionMonths),
       };
       const months = Number(analytics.retentionMonths.trim());
       const analyticsError =
-        /^\s*\d+\s*$/.test(analytics.retentionMonths) && months >= 1 && months <= 120
+        (/^\s*\d+\s*$/.test(analytics.retentionMonths) && months >= 1 && months <= 120
           ? undefined
-          : 'Keep raw walk events for a whole number of months from 1 to 120.';
-      const posted = request.body as Partial<Record<keyof ReviewSettings, string>>;
+          : 'Keep raw walk events for a whole number of months from 1 to 120.') ??
+        refused.retentionMonths;
       const review = readReviewForm(
         Object.fromEntries(
           REVIEW_FIELDS.flatMap(({ name }) =>
-            posted[name] === undefined ? [] : [[name, posted[name]]],
+            body[name] === undefined ? [] : [[name, textField(body[name])]],
           ),
         ),
         await readReviewSettings(app.db),
       );
+      const reviewRefused = pick(
+        refused,
+        REVIEW_FIELDS.map(({ name }) => name),
+      );
+      if (Object.keys(reviewRefused).length > 0) {
+        review.state.errors = { ...reviewRefused, ...review.state.errors };
+        delete review.settings;
+      }
       if ('errors' in read || analyticsError || !review.settings) {
         return sendPage(
           reply,
@@ -295,7 +322,7 @@ export async function adminRoutes(app: FastifyInstance) {
   const auditQuery = {
     type: 'object',
     properties: {
-      before: { type: 'integer', minimum: 1 },
+      before: positiveInt4,
       limit: { type: 'integer', minimum: 1, maximum: 200 },
     },
   } as const;
@@ -335,12 +362,15 @@ export async function adminRoutes(app: FastifyInstance) {
     '/admin/audit',
     {
       preHandler: admin,
+      // A `before` that is no entry number: the newest entries, with a word (not Fastify's JSON).
+      attachValidation: true,
       schema: {
-        querystring: { type: 'object', properties: { before: { type: 'integer', minimum: 1 } } },
+        querystring: { type: 'object', properties: { before: positiveInt4 } },
       },
     },
     async (request, reply) => {
-      const { before } = request.query as { before?: number };
+      const refused = request.validationError !== undefined;
+      const before = refused ? undefined : (request.query as { before?: number }).before;
       const entries = await listAudit(app.db, {
         limit: AUDIT_PAGE_SIZE,
         ...(before ? { before } : {}),
@@ -348,7 +378,7 @@ export async function adminRoutes(app: FastifyInstance) {
       const last = entries.at(-1);
       return sendPage(
         reply,
-        200,
+        refused ? 400 : 200,
         renderAuditPage({
           base: app.basePath,
           account: signedInAccount(request),
@@ -358,6 +388,9 @@ export async function adminRoutes(app: FastifyInstance) {
               ? `${app.basePath}admin/audit?before=${last.id}`
               : null,
           newestHref: before ? `${app.basePath}admin/audit` : null,
+          error: refused
+            ? 'The address asked for the entries before one that is not an entry number: these are the newest.'
+            : null,
         }),
       );
     },

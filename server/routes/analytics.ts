@@ -47,12 +47,32 @@ const treeParamsSchema = {
 
 type ReportQuery = { v?: string; from?: string; to?: string };
 
-/** The date range of a report: the last 30 days unless the address says otherwise. */
+/** Whether `text` (YYYY-MM-DD, by the schema's pattern) names a day on the calendar. */
+function isCalendarDate(text: string) {
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
+/**
+ * The date range of a report: the last 30 days unless the address says otherwise. The schema
+ * checks the shape; a day that is not on the calendar (2026-02-30) or a range that ends before
+ * it starts is refused here, with a sentence the report page can show.
+ */
 function readRange(query: ReportQuery) {
+  for (const name of ['from', 'to'] as const) {
+    const value = query[name];
+    if (value !== undefined && !isCalendarDate(value)) {
+      const field = name === 'from' ? 'From' : 'To';
+      return {
+        error: `The ${field} date, ${value}, is not a day on the calendar (write YYYY-MM-DD).`,
+      };
+    }
+  }
   const today = new Date().toISOString().slice(0, 10);
   const to = query.to ?? today;
   const from = query.from ?? new Date(Date.parse(to) - 29 * DAY_MS).toISOString().slice(0, 10);
-  return { from, to, versions: query.v?.split(',').map(Number) };
+  if (from > to) return { error: `The range starts (${from}) after it ends (${to}).` };
+  return { range: { from, to, versions: query.v?.split(',').map(Number) } };
 }
 
 /** The webhook each stored event sets off (docs/tickets.md): a result shown, or "No". */
@@ -141,15 +161,21 @@ export async function analyticsRoutes(app: FastifyInstance, options: AnalyticsRo
   );
 
   const author = app.requireRole('author');
+  // The same body as a refusal by the schema (Fastify's validation error).
+  const badRange = (message: string) => ({
+    statusCode: 400,
+    code: 'invalid-range',
+    error: 'Bad Request',
+    message,
+  });
   app.get<{ Params: { treeId: string }; Querystring: ReportQuery }>(
     '/api/analytics/:treeId',
     { preHandler: author, schema: { params: treeParamsSchema, querystring: reportQuerySchema } },
     async (request, reply) => {
-      const report = await readReport(app.db, {
-        treeId: request.params.treeId,
-        ...readRange(request.query),
-      });
       reply.header('cache-control', 'no-store');
+      const read = readRange(request.query);
+      if (!read.range) return reply.code(400).send(badRange(read.error));
+      const report = await readReport(app.db, { treeId: request.params.treeId, ...read.range });
       if (!report) return reply.code(404).send({ message: 'No such troubleshooter.' });
       return reply.send(report);
     },
@@ -159,11 +185,10 @@ export async function analyticsRoutes(app: FastifyInstance, options: AnalyticsRo
     '/api/analytics/:treeId/csv',
     { preHandler: author, schema: { params: treeParamsSchema, querystring: reportQuerySchema } },
     async (request, reply) => {
-      const report = await readReport(app.db, {
-        treeId: request.params.treeId,
-        ...readRange(request.query),
-      });
       reply.header('cache-control', 'no-store');
+      const read = readRange(request.query);
+      if (!read.range) return reply.code(400).send(badRange(read.error));
+      const report = await readReport(app.db, { treeId: request.params.treeId, ...read.range });
       if (!report) return reply.code(404).send({ message: 'No such troubleshooter.' });
       const name = `${report.treeId}-${report.from}-${report.to}.csv`;
       return reply

@@ -14,6 +14,7 @@ import {
   saveServerDraft,
 } from '../drafts/drafts-store';
 import { signedInAccount } from '../plugins/auth';
+import { MAX_INT4 } from './schema-limits';
 
 /** The editor's draft keys (src/features/editor/draft-store.ts). */
 export const DRAFT_KEY = { type: 'string', pattern: '^(tree|new):[a-z0-9-]{1,200}$' } as const;
@@ -121,8 +122,8 @@ export async function draftRoutes(app: FastifyInstance) {
           additionalProperties: false,
           properties: {
             /** The revision this save is based on: 0 when the page has none yet. */
-            revision: { type: 'integer', minimum: 0 },
-            basedOn: { type: ['integer', 'null'], minimum: 1 },
+            revision: { type: 'integer', minimum: 0, maximum: MAX_INT4 },
+            basedOn: { type: ['integer', 'null'], minimum: 1, maximum: MAX_INT4 },
             tree: { type: 'object' },
           },
         },

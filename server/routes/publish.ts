@@ -19,14 +19,33 @@ import {
   renderRestore,
   renderReview,
   renderReviewList,
+  SEND_BACK_COMMENT_LIMIT,
   type SubmissionRow,
 } from '../pages/review-pages';
+import { renderNotFoundPage } from '../pages/error-pages';
 import { sendPage, usePagePolicy } from '../pages/send-page';
 import { signedInAccount } from '../plugins/auth';
 import { checkForPublishing, currentVersion, PublishRefused } from '../publish/publish-tree';
 import { DRAFT_KEY } from './drafts';
+import { refusedAddress, refusedFields, textField } from './refused-fields';
+import { MAX_INT4, positiveInt4 } from './schema-limits';
 
 const PUBLISHING_KEY = 'publishing';
+
+const NOT_FOUND = {
+  submission: {
+    title: 'No such submission',
+    text: 'There is no submission with this number, or it is not yours to read.',
+  },
+  history: {
+    title: 'No such troubleshooter',
+    text: 'Nothing has been published under this name.',
+  },
+  version: {
+    title: 'No such version',
+    text: 'This troubleshooter has no published version with this number.',
+  },
+} as const;
 
 export async function readOnePersonPublishing(db: Database): Promise<boolean> {
   const [row] = await db.select().from(settings).where(eq(settings.key, PUBLISHING_KEY));
@@ -36,7 +55,7 @@ export async function readOnePersonPublishing(db: Database): Promise<boolean> {
 const idParams = {
   type: 'object',
   required: ['id'],
-  properties: { id: { type: 'integer', minimum: 1 } },
+  properties: { id: positiveInt4 },
 } as const;
 const treeParams = {
   type: 'object',
@@ -46,7 +65,7 @@ const treeParams = {
 const restoreParams = {
   type: 'object',
   required: ['treeId', 'version'],
-  properties: { ...treeParams.properties, version: { type: 'integer', minimum: 1 } },
+  properties: { ...treeParams.properties, version: positiveInt4 },
 } as const;
 const errorSchema = {
   type: 'object',
@@ -237,7 +256,7 @@ export async function publishRoutes(app: FastifyInstance) {
           properties: {
             tree: { type: 'object' },
             summary: { type: 'string', minLength: 1, maxLength: 200, pattern: '\\S' },
-            baseVersion: { type: ['integer', 'null'], minimum: 1 },
+            baseVersion: { type: ['integer', 'null'], minimum: 1, maximum: MAX_INT4 },
             /** The editor's draft it is submitted from: settled once it is published (ADR 61). */
             draftKey: DRAFT_KEY,
           },
@@ -405,7 +424,12 @@ export async function publishRoutes(app: FastifyInstance) {
           required: ['comment'],
           additionalProperties: false,
           properties: {
-            comment: { type: 'string', minLength: 1, maxLength: 2000, pattern: '\\S' },
+            comment: {
+              type: 'string',
+              minLength: 1,
+              maxLength: SEND_BACK_COMMENT_LIMIT,
+              pattern: '\\S',
+            },
           },
         },
         response: {
@@ -473,7 +497,7 @@ export async function publishRoutes(app: FastifyInstance) {
           type: 'object',
           required: ['version'],
           additionalProperties: false,
-          properties: { version: { type: 'integer', minimum: 1 } },
+          properties: { version: positiveInt4 },
         },
         response: {
           200: { type: 'object', properties: { version: { type: 'integer' } } },
@@ -544,6 +568,29 @@ export async function publishRoutes(app: FastifyInstance) {
     account: signedInAccount(request),
   });
 
+  /** The not-found page of these pages (an id or version that names nothing), with a way back. */
+  const notFound = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    what: 'submission' | 'history' | 'version',
+    treeId = '',
+  ) =>
+    sendPage(
+      reply,
+      404,
+      renderNotFoundPage({
+        ...page(request),
+        ...NOT_FOUND[what],
+        back:
+          what === 'version'
+            ? {
+                href: `${base()}admin/history/${treeId}`,
+                text: 'The history of this troubleshooter',
+              }
+            : { href: `${base()}admin/reviews`, text: 'All submissions' },
+      }),
+    );
+
   app.get('/admin/reviews', { preHandler: author }, async (request, reply) => {
     const account = signedInAccount(request);
     return sendPage(
@@ -561,11 +608,16 @@ export async function publishRoutes(app: FastifyInstance) {
     request: FastifyRequest,
     reply: FastifyReply,
     id: number,
-    extra: { status?: number; message?: string | null; error?: string | null } = {},
+    extra: {
+      status?: number;
+      message?: string | null;
+      error?: string | null;
+      sendBack?: { comment: string; error: string };
+    } = {},
   ) {
     const account = signedInAccount(request);
     const row = await readable(account, id);
-    if (!row) return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
+    if (!row) return notFound(request, reply, 'submission');
     const result = await review(row);
     return sendPage(
       reply,
@@ -583,6 +635,7 @@ export async function publishRoutes(app: FastifyInstance) {
         outdated: result.outdated,
         message: extra.message ?? null,
         error: extra.error ?? null,
+        sendBack: extra.sendBack ?? null,
       }),
     );
   }
@@ -617,8 +670,7 @@ export async function publishRoutes(app: FastifyInstance) {
           303,
         );
       }
-      if (result.status === 404)
-        return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
+      if (result.status === 404) return notFound(request, reply, 'submission');
       return sendReview(request, reply, id, { status: result.status, error: result.error });
     },
   );
@@ -627,52 +679,89 @@ export async function publishRoutes(app: FastifyInstance) {
     '/admin/reviews/:id/send-back',
     {
       preHandler: publisher,
+      // A comment over the limit: the review again, the comment kept, the error beside it.
+      attachValidation: true,
       schema: {
         params: idParams,
         body: {
           type: 'object',
-          properties: { comment: { type: 'string', maxLength: 2000 } },
+          properties: { comment: { type: 'string', maxLength: SEND_BACK_COMMENT_LIMIT } },
         },
       },
     },
     async (request, reply) => {
+      if (refusedAddress(request)) return notFound(request, reply, 'submission');
       const { id } = request.params as { id: number };
-      const comment = ((request.body as { comment?: string }).comment ?? '').trim();
-      if (!comment) {
+      const typed = textField((request.body as { comment?: unknown } | undefined)?.comment);
+      const comment = typed.trim();
+      const refused = refusedFields(request).comment;
+      const error =
+        refused ?? (comment ? null : 'Write a comment for the author: it is what they will read.');
+      if (error) {
         return sendReview(request, reply, id, {
           status: 400,
-          error: 'Write a comment for the author: it is what they will read.',
+          sendBack: { comment: typed, error },
         });
       }
       const status = await sendBack(signedInAccount(request), id, comment);
-      if (status === 404)
-        return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
+      if (status === 404) return notFound(request, reply, 'submission');
+      if (status === 409) {
+        return sendReview(request, reply, id, {
+          status: 409,
+          sendBack: {
+            comment: typed,
+            error: 'It is no longer waiting for review (published or sent back meanwhile).',
+          },
+        });
+      }
       return reply.redirect(`${base()}admin/reviews/${id}?sent`, 303);
     },
   );
+
+  // The addresses a form posts to, opened as a page (the address bar after a refused Send
+  // back, a bookmark, a sign-in's return): the review they belong to.
+  for (const action of ['publish', 'send-back'] as const) {
+    app.get(
+      `/admin/reviews/:id/${action}`,
+      { preHandler: author, schema: { params: idParams } },
+      async (request, reply) => {
+        const { id } = request.params as { id: number };
+        return reply.redirect(`${base()}admin/reviews/${id}`, 303);
+      },
+    );
+  }
 
   app.get(
     '/admin/history/:treeId',
     {
       preHandler: author,
+      // Versions that are no numbers (`from=abc`): the history, with a word.
+      attachValidation: true,
       schema: {
         params: treeParams,
         querystring: {
           type: 'object',
           properties: {
-            from: { type: 'integer', minimum: 1 },
-            to: { type: 'integer', minimum: 1 },
-            published: { type: 'integer', minimum: 1 },
+            from: positiveInt4,
+            to: positiveInt4,
+            published: positiveInt4,
           },
         },
       },
     },
     async (request, reply) => {
+      const context = request.validationError?.validationContext;
+      if (context === 'params') return notFound(request, reply, 'history');
       const { treeId } = request.params as { treeId: string };
-      const query = request.query as { from?: number; to?: number; published?: number };
+      const refused = context === 'querystring';
+      const query = (refused ? {} : request.query) as {
+        from?: number;
+        to?: number;
+        published?: number;
+      };
       const versions = await history(treeId);
       const latest = versions[0];
-      if (!latest) return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
+      if (!latest) return notFound(request, reply, 'history');
       const treeOf = (version: number | undefined) =>
         versions.find((row) => row.version === version)?.tree as Tree | undefined;
       const from = treeOf(query.from);
@@ -680,7 +769,7 @@ export async function publishRoutes(app: FastifyInstance) {
       const account = signedInAccount(request);
       return sendPage(
         reply,
-        200,
+        refused ? 400 : 200,
         renderHistory({
           ...page(request),
           treeId,
@@ -694,6 +783,7 @@ export async function publishRoutes(app: FastifyInstance) {
           message: query.published
             ? `Published as version ${query.published}. The site serves it now.`
             : null,
+          error: refused ? 'Choose the two versions from the lists, then Compare.' : null,
         }),
       );
     },
@@ -707,8 +797,7 @@ export async function publishRoutes(app: FastifyInstance) {
       const versions = await history(treeId);
       const live = versions[0]?.tree as Tree | undefined;
       const restored = versions.find((row) => row.version === version)?.tree as Tree | undefined;
-      if (!live || !restored)
-        return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
+      if (!live || !restored) return notFound(request, reply, 'version', treeId);
       return sendPage(
         reply,
         200,
@@ -730,8 +819,7 @@ export async function publishRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const { treeId, version } = request.params as { treeId: string; version: number };
       const result = await restore(signedInAccount(request), treeId, version);
-      if (result.status !== 200)
-        return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
+      if (result.status !== 200) return notFound(request, reply, 'version', treeId);
       return reply.redirect(`${base()}admin/history/${treeId}?published=${result.version}`, 303);
     },
   );

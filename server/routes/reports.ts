@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/audit-log';
 import { REPORT_CATEGORIES, REPORT_STATUSES, stepReports } from '../db/schema';
 import { signedInAccount } from '../plugins/auth';
 import { allTreeVersions, currentVersions } from '../trees/tree-versions';
+import { positiveInt4 } from './schema-limits';
 
 export const MAX_REPORT_TEXT = 1000;
 
@@ -137,7 +138,7 @@ export async function reportRoutes(app: FastifyInstance) {
       schema: {
         params: {
           type: 'object',
-          properties: { id: { type: 'integer', minimum: 1 } },
+          properties: { id: positiveInt4 },
           required: ['id'],
         },
         body: {

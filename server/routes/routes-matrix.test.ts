@@ -132,6 +132,10 @@ const MATRIX: Record<string, Row> = {
     request: { url: '/admin/webhooks/999/remove', ...FORM },
     status: { anonymous: 303, author: 403, publisher: 403, admin: 404 },
   },
+  'GET /admin/webhooks/:id/deliveries/:deliveryId/resend': {
+    request: { url: '/admin/webhooks/1/deliveries/1/resend' },
+    status: { anonymous: 303, author: 403, publisher: 403, admin: 303 },
+  },
   'POST /admin/webhooks/:id/deliveries/:deliveryId/resend': {
     request: { url: '/admin/webhooks/1/deliveries/999/resend', ...FORM },
     status: { anonymous: 303, author: 403, publisher: 403, admin: 404 },
@@ -203,7 +207,17 @@ const MATRIX: Record<string, Row> = {
   },
   'POST /admin/reviews/:id/send-back': {
     request: { url: '/admin/reviews/1/send-back', ...FORM, payload: 'comment=Not+yet' },
-    status: { anonymous: 303, author: 403, publisher: 303, admin: 303 },
+    // Sent back through the API above already: the review again, saying it is not waiting.
+    status: { anonymous: 303, author: 403, publisher: 409, admin: 409 },
+  },
+  // A form's address opened as a page: its review (303 there, or to sign in).
+  'GET /admin/reviews/:id/publish': {
+    request: { url: '/admin/reviews/1/publish' },
+    status: all(303),
+  },
+  'GET /admin/reviews/:id/send-back': {
+    request: { url: '/admin/reviews/1/send-back' },
+    status: all(303),
   },
   'GET /admin/history/:treeId': {
     request: { url: '/admin/history/q164887' },

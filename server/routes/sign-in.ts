@@ -6,6 +6,7 @@ import { findAccountByEmail, normaliseEmail, type Account } from '../accounts/ac
 import { verifyPassword } from '../accounts/password';
 import { safeReturnPath } from '../accounts/return-path';
 import { endSession, startSession } from '../accounts/sessions';
+import { refusedFields, textField } from './refused-fields';
 
 /** Ten wrong passwords for one account within the window, and it is refused until they age. */
 export const MAX_FAILURES_PER_ACCOUNT = 10;
@@ -55,12 +56,20 @@ export async function signInRoutes(
       schema: {
         querystring: {
           type: 'object',
-          properties: { return: { type: 'string' }, 'signed-out': { type: 'string' } },
+          properties: {
+            return: { type: 'string' },
+            'signed-out': { type: 'string' },
+            'session-ended': { type: 'string' },
+          },
         },
       },
     },
     async (request, reply) => {
-      const query = request.query as { return?: string; 'signed-out'?: string };
+      const query = request.query as {
+        return?: string;
+        'signed-out'?: string;
+        'session-ended'?: string;
+      };
       return sendPage(
         reply,
         200,
@@ -69,6 +78,7 @@ export async function signInRoutes(
           returnTo: safeReturnPath(query.return, app.basePath),
           providerName: options.providerName(),
           signedOut: query['signed-out'] !== undefined,
+          sessionEnded: query['session-ended'] !== undefined,
         }),
       );
     },
@@ -77,6 +87,8 @@ export async function signInRoutes(
   app.post(
     '/sign-in',
     {
+      // A value over the limits: the form again (a person's browser), or 400 JSON.
+      attachValidation: true,
       schema: {
         body: {
           type: 'object',
@@ -89,11 +101,20 @@ export async function signInRoutes(
       },
     },
     async (request, reply) => {
-      const body = request.body as { email?: string; password?: string; return?: string };
+      const posted = (request.body ?? {}) as Record<string, unknown>;
+      const body = {
+        email: textField(posted.email),
+        password: textField(posted.password),
+        return: textField(posted.return),
+      };
       const json = (request.headers['content-type'] ?? '').startsWith('application/json');
       const returnTo = safeReturnPath(body.return, app.basePath);
-      const email = normaliseEmail(body.email ?? '');
-      const fail = (status: number, message: string) => {
+      const email = normaliseEmail(body.email);
+      const fail = (
+        status: number,
+        message: string,
+        fieldErrors?: { email?: string; password?: string },
+      ) => {
         reply.header('cache-control', 'no-store');
         if (status === 429) reply.header('retry-after', String(FAILURE_WINDOW_MS / 1000));
         return json
@@ -106,13 +127,26 @@ export async function signInRoutes(
               renderSignInPage({
                 base: app.basePath,
                 returnTo,
-                email: body.email ?? '',
-                error: message,
+                email: body.email,
+                ...(fieldErrors ? { fieldErrors } : { error: message }),
                 providerName: options.providerName(),
               }),
             );
       };
-      if (!email || !body.password) return fail(400, 'Enter your email address and password.');
+      const refused = refusedFields(request);
+      // A `return` over its limit is only ignored (safeReturnPath): the home page instead.
+      if (refused.email || refused.password) {
+        return fail(400, [refused.email, refused.password].filter(Boolean).join(' '), {
+          email: refused.email,
+          password: refused.password,
+        });
+      }
+      if (!email || !body.password) {
+        return fail(400, 'Enter your email address and password.', {
+          email: email ? undefined : 'Enter your email address.',
+          password: body.password ? undefined : 'Enter your password.',
+        });
+      }
 
       const since = new Date(Date.now() - FAILURE_WINDOW_MS);
       const failures = await countFailedSignIns(app.db, { email, ip: request.ip, since });

@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { readTicketSettings, type TicketSettings } from '../../src/engine/ticket-links';
 import type { Tree } from '../../src/engine/tree-schema';
 import {
+  TICKET_FIELD_LIMITS,
   readTicketsForm,
   ticketExample,
   ticketsFormFromBody,
@@ -17,6 +18,7 @@ import { treeVersions } from '../db/schema';
 import { sendPage, usePagePolicy } from '../pages/send-page';
 import { renderTicketsPage, type TicketsFormValues } from '../pages/tickets-page';
 import { signedInAccount } from '../plugins/auth';
+import { refusedFields, textField } from './refused-fields';
 import { clientConfigSchema, writeSettings } from '../settings/settings';
 
 /** The troubleshooter the page's example walks: Q164887 when published, or the first one. */
@@ -99,14 +101,17 @@ export async function ticketSettingsRoutes(app: FastifyInstance) {
     '/admin/tickets',
     {
       preHandler: admin,
+      // Over the schema's limits: the form again with the error beside the field.
+      attachValidation: true,
       schema: {
         body: {
           type: 'object',
           properties: {
             system: { type: 'string', maxLength: 40 },
-            url: { type: 'string', maxLength: 4000 },
-            email: { type: 'string', maxLength: 4000 },
-            template: { type: 'string', maxLength: 4000 },
+            url: { type: 'string', maxLength: TICKET_FIELD_LIMITS.url },
+            email: { type: 'string', maxLength: TICKET_FIELD_LIMITS.email },
+            template: { type: 'string', maxLength: TICKET_FIELD_LIMITS.template },
+            // Longer than the form's 80 still gets the form's own sentence, which says how long.
             label: { type: 'string', maxLength: 4000 },
             action: { enum: ['save', 'preview'] },
           },
@@ -114,11 +119,20 @@ export async function ticketSettingsRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const values = ticketsFormFromBody(request.body);
-      const read = readTicketsForm(values, request.body.system ?? '');
-      if ('errors' in read) {
-        return sendPage(reply, 400, await page(request, values, null, { errors: read.errors }));
+      const body = Object.fromEntries(
+        Object.entries(request.body ?? {}).map(([key, value]) => [key, textField(value)]),
+      );
+      const values = ticketsFormFromBody(body);
+      const checked = readTicketsForm(values, body.system ?? '');
+      // The form's own sentence first: it says the limit a person can keep to.
+      const errors: Record<string, string> = {
+        ...refusedFields(request),
+        ...('errors' in checked ? checked.errors : {}),
+      };
+      if (request.validationError || 'errors' in checked) {
+        return sendPage(reply, 400, await page(request, values, null, { errors }));
       }
+      const read = checked;
       if (request.body.action === 'preview') {
         return sendPage(
           reply,

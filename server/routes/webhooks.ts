@@ -22,6 +22,8 @@ import {
 import { signedInAccount } from '../plugins/auth';
 import { isWebhookUrl, listDeliveries, runDelivery } from '../webhooks/deliveries';
 import { newWebhookSecret } from '../webhooks/signature';
+import { refusedFields, textField } from './refused-fields';
+import { positiveInt4 } from './schema-limits';
 
 const DELIVERY_PAGE_SIZE = 50;
 
@@ -45,7 +47,7 @@ const errorSchema = {
 
 const idParams = {
   type: 'object',
-  properties: { id: { type: 'integer', minimum: 1 } },
+  properties: { id: positiveInt4 },
   required: ['id'],
 } as const;
 
@@ -142,6 +144,8 @@ export async function webhookRoutes(app: FastifyInstance) {
     '/admin/webhooks',
     {
       preHandler: admin,
+      // Over the schema's limits: the form again with the error beside the field.
+      attachValidation: true,
       schema: {
         body: {
           type: 'object',
@@ -158,17 +162,21 @@ export async function webhookRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const url = (request.body.url ?? '').trim();
-      const posted = [request.body.events ?? []].flat();
+      const refused = refusedFields(request);
+      const url = textField(request.body?.url).trim();
+      const posted = refused.events ? [] : [request.body?.events ?? []].flat();
       const events = WEBHOOK_EVENTS.filter((event) => posted.includes(event));
       const errors: AddWebhookErrors = {};
-      if (url === '') errors.url = 'Enter the receiver’s address, starting https://.';
+      // A string over the schema's limit gets the sentence below, which says the real limit.
+      if (refused.url && typeof request.body?.url !== 'string') errors.url = refused.url;
+      else if (url === '') errors.url = 'Enter the receiver’s address, starting https://.';
       else if (url.length > 2048) errors.url = 'The address is longer than 2,048 characters.';
       else if (!isWebhookUrl(url)) {
         errors.url =
           'Only an address starting https:// is allowed (http:// only on this machine), without a user name or password.';
       }
-      if (events.length === 0) errors.events = 'Choose at least one event to send.';
+      if (refused.events) errors.events = 'Choose among the events listed.';
+      else if (events.length === 0) errors.events = 'Choose at least one event to send.';
       const account = signedInAccount(request);
       if (Object.keys(errors).length > 0) {
         return sendPage(
@@ -201,7 +209,7 @@ export async function webhookRoutes(app: FastifyInstance) {
 
   const pageIdParams = {
     type: 'object',
-    properties: { id: { type: 'integer', minimum: 1, maximum: 2_147_483_647 } },
+    properties: { id: positiveInt4 },
     required: ['id'],
   } as const;
 
@@ -214,8 +222,8 @@ export async function webhookRoutes(app: FastifyInstance) {
         querystring: {
           type: 'object',
           properties: {
-            before: { type: 'integer', minimum: 1, maximum: 2_147_483_647 },
-            resent: { type: 'integer', minimum: 1, maximum: 2_147_483_647 },
+            before: positiveInt4,
+            resent: positiveInt4,
           },
         },
       },
@@ -273,21 +281,24 @@ export async function webhookRoutes(app: FastifyInstance) {
     },
   );
 
+  const resendParams = {
+    type: 'object',
+    properties: { id: positiveInt4, deliveryId: positiveInt4 },
+    required: ['id', 'deliveryId'],
+  } as const;
+
+  // The resend form's address opened as a page (a sign-in's return after the session ended):
+  // the webhook's delivery log, where the form is.
+  app.get<{ Params: { id: number } }>(
+    '/admin/webhooks/:id/deliveries/:deliveryId/resend',
+    { preHandler: admin, schema: { params: resendParams } },
+    async (request, reply) =>
+      reply.redirect(`${app.basePath}admin/webhooks/${request.params.id}`, 303),
+  );
+
   app.post<{ Params: { id: number; deliveryId: number } }>(
     '/admin/webhooks/:id/deliveries/:deliveryId/resend',
-    {
-      preHandler: admin,
-      schema: {
-        params: {
-          type: 'object',
-          properties: {
-            id: { type: 'integer', minimum: 1, maximum: 2_147_483_647 },
-            deliveryId: { type: 'integer', minimum: 1, maximum: 2_147_483_647 },
-          },
-          required: ['id', 'deliveryId'],
-        },
-      },
-    },
+    { preHandler: admin, schema: { params: resendParams } },
     async (request, reply) => {
       const { id, deliveryId } = request.params;
       const [delivery] = await app.db
@@ -370,7 +381,7 @@ export async function webhookRoutes(app: FastifyInstance) {
         querystring: {
           type: 'object',
           properties: {
-            before: { type: 'integer', minimum: 1 },
+            before: positiveInt4,
             limit: { type: 'integer', minimum: 1, maximum: 200 },
           },
         },
