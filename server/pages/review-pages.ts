@@ -23,8 +23,30 @@ export type SubmissionRow = {
   comment: string | null;
   reviewerEmail: string | null;
   baseVersion: number | null;
+  /** The version live now (null: none yet). */
+  liveVersion: number | null;
   publishedVersion: number | null;
 };
+
+/** A part both a submission and the version live since changed, differently (ADR 63). */
+export type Conflict = {
+  part: string;
+  label: string;
+  /** Each side as a person reads it; undefined where that side has removed it. */
+  submitted: string | undefined;
+  live: string | undefined;
+};
+
+/** Made from a version older than the live one: its review brings it up to date (ADR 63). */
+const isBehind = (row: SubmissionRow) =>
+  row.liveVersion !== null && row.liveVersion !== row.baseVersion;
+
+/** What a waiting submission was made from, when that is no longer the live version. */
+function behindText(row: SubmissionRow): string {
+  return row.baseVersion === null
+    ? `Out of date: submitted as a new troubleshooter; version ${row.liveVersion} is live`
+    : `Out of date: based on version ${row.baseVersion}; version ${row.liveVersion} is live`;
+}
 
 const STATUS_TEXT: Record<string, string> = {
   submitted: 'Waiting for review',
@@ -64,6 +86,13 @@ export function renderReviewList(state: {
               >${STATUS_TEXT[row.status] ?? row.status} · ${row.authorEmail} ·
               ${when(row.createdAt)}</span
             >
+            ${
+              row.status === 'submitted' && isBehind(row)
+                ? html`<span class="review-list__meta review-list__behind"
+                    >${behindText(row)}</span
+                  >`
+                : null
+            }
             ${row.comment ? html`<span class="review-list__meta">Comment from ${row.reviewerEmail ?? 'the reviewer'}: ${row.comment}</span>` : null}
           </li>`,
       )}
@@ -224,6 +253,51 @@ export function impactSection(deployed: Tree, draft: Tree, impact: TreeImpact | 
   </section>`;
 }
 
+/**
+ * A submission made from an older version than the live one, brought up to date with it
+ * (ADR 63): what was combined, or the parts both changed, which stop it being published.
+ */
+function behindSection(row: SubmissionRow, live: number, conflicts: readonly Conflict[]): Markup {
+  const madeFrom =
+    row.baseVersion === null
+      ? `This was submitted as a new troubleshooter, and version ${live} of “${row.treeId}” was published since.`
+      : `This was edited from version ${row.baseVersion}, and version ${live} was published after it was submitted.`;
+  if (conflicts.length === 0) {
+    return html`<section class="notice" aria-labelledby="behind-heading">
+      <h2 id="behind-heading">Brought up to date with version ${live}</h2>
+      <p>${madeFrom}</p>
+      <p>
+        Its changes are combined with version ${live}’s, part by part: the changes below are its
+        own, and publishing it keeps everything version ${live} changed.
+      </p>
+    </section>`;
+  }
+  const sides = (conflict: Conflict) =>
+    conflict.part.startsWith('field:')
+      ? html`: this submission has “${conflict.submitted ?? ''}”, version ${live} has
+        “${conflict.live ?? ''}”`
+      : conflict.live === undefined
+        ? html`: version ${live} removed it, this submission changed it`
+        : conflict.submitted === undefined
+          ? html`: this submission removed it, version ${live} changed it`
+          : html`: both changed it`;
+  return html`<section class="notice notice--warning" aria-labelledby="behind-heading">
+    <h2 id="behind-heading">It cannot be published as it is</h2>
+    <p>
+      ${madeFrom} Both changed the same
+      ${conflicts.length === 1 ? 'part' : `${conflicts.length} parts`}, differently:
+    </p>
+    <ul class="conflict-list">
+      ${conflicts.map((conflict) => html`<li><strong>${conflict.label}</strong>${sides(conflict)}</li>`)}
+    </ul>
+    <p>
+      Send it back: its author opens the draft in the editor, compares it with version ${live},
+      chooses for each part, and submits it again. The changes listed below are the ones that do not
+      conflict.
+    </p>
+  </section>`;
+}
+
 function checksSection(problems: readonly TreeProblem[]): Markup {
   return html`<section aria-labelledby="checks-heading">
     <h2 id="checks-heading">Checks</h2>
@@ -250,12 +324,16 @@ export function renderReview(state: {
   impact: TreeImpact | null;
   mayPublish: boolean;
   mayReview: boolean;
-  outdated: boolean;
+  /** Made from an older version than the live one, and brought up to date with it. */
+  behind: boolean;
+  /** The parts both it and the live version changed: it cannot be published. */
+  conflicts: readonly Conflict[];
   message?: string | null;
   error?: string | null;
 }): string {
   const { base, account, row, deployed, submitted, changes, problems, impact } = state;
   const open = row.status === 'submitted';
+  const conflicts = deployed ? state.conflicts : [];
   const content = html`<h1 tabindex="-1">Review: ${row.title}</h1>
     ${notice(state.message ?? null)}
     ${errorSummary('It was not published', state.error ? [{ text: state.error }] : [])}
@@ -269,7 +347,9 @@ export function renderReview(state: {
         ${STATUS_TEXT[row.status] ?? row.status}${row.publishedVersion ? ` as version ${row.publishedVersion}` : ''}
       </dd>
       <dt>Edited from</dt>
-      <dd>${row.baseVersion ? `version ${row.baseVersion}` : 'nothing: a new troubleshooter'}</dd>
+      <dd>
+        ${row.baseVersion ? `version ${row.baseVersion}` : 'nothing: a new troubleshooter'}${state.behind && deployed ? ` (version ${deployed.version} is live now)` : ''}
+      </dd>
       ${
         row.comment
           ? html`<dt>Comment</dt>
@@ -277,27 +357,38 @@ export function renderReview(state: {
           : null
       }
     </dl>
+    ${state.behind && open && deployed ? behindSection(row, deployed.version, conflicts) : null}
     ${
-      state.outdated && open
-        ? html`<p class="notice">
-            Version ${deployed?.version ?? ''} was published after this was submitted: the changes
-            below are against the version live now, and publishing replaces it.
-          </p>`
-        : null
+      deployed
+        ? changesSection(
+            changes,
+            conflicts.length > 0
+              ? `Changes from version ${deployed.version} that do not conflict`
+              : `Changes from version ${deployed.version}`,
+          )
+        : newTreeSection(submitted)
     }
-    ${deployed ? changesSection(changes, `Changes from version ${deployed.version}`) : newTreeSection(submitted)}
     ${checksSection(problems)} ${impactSection(deployed ?? submitted, submitted, impact)}
     ${
       open && (state.mayPublish || state.mayReview)
         ? html`<section aria-labelledby="decide-heading">
             <h2 id="decide-heading">Your decision</h2>
             ${
-              state.mayPublish && problems.length === 0
+              state.mayPublish && conflicts.length > 0
+                ? html`<p>
+                    It can be published once its author has settled the conflicts above and
+                    submitted it again.
+                  </p>`
+                : null
+            }
+            ${
+              state.mayPublish && problems.length === 0 && conflicts.length === 0
                 ? html`<form
                     method="post"
                     action="${base}admin/reviews/${row.id}/publish"
                     class="page-form"
                   >
+                    <input type="hidden" name="live" value="${deployed?.version ?? 0}" />
                     <button type="submit" class="page-button">
                       Publish as version ${(deployed?.version ?? 0) + 1}
                     </button>

@@ -175,3 +175,30 @@ export function mergeDrafts(mine: Tree, theirs: Tree, choices: Record<string, Ch
 export function sameContent(a: Tree, b: Tree): boolean {
   return draftDifferences(a, b).length === 0;
 }
+
+/** A copy brought up to date with a later one: the merged tree, and the parts both changed. */
+export type UpToDate = { tree: Tree; conflicts: DraftDifference[] };
+
+/**
+ * `mine` brought up to date with `theirs`, both made from `base` (a three-way merge, by the
+ * comparison's own rules): each part only one side changed since the base comes from that
+ * side, so neither side's change is undone. A part both changed, differently, is a conflict
+ * that a person settles (in the editor's comparison): until then the tree holds it as `theirs`
+ * has it, so that it shows what merges cleanly. Without a base every differing part is a
+ * conflict. Used by the review of a submission whose base is
+ * older than the live version (docs/decisions/0063-a-submission-brought-up-to-date.md).
+ */
+export function bringUpToDate(mine: Tree, theirs: Tree, base: Tree | undefined): UpToDate {
+  const differences = draftDifferences(mine, theirs, base);
+  const tree = mergeDrafts(
+    mine,
+    theirs,
+    Object.fromEntries(
+      differences.map((difference) => [
+        difference.part,
+        difference.both ? 'theirs' : difference.suggested,
+      ]),
+    ),
+  );
+  return { tree, conflicts: differences.filter((difference) => difference.both) };
+}
