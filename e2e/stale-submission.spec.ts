@@ -103,8 +103,9 @@ test('a submission made from an older version is published with the newer one’
     title: X_TITLE,
     description: Y_DESCRIPTION,
   });
-  await page.goto(`${server.origin}/q164887`);
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(X_TITLE);
+  // The site's list of troubleshooters names it by X's title.
+  await page.goto(`${server.origin}/`);
+  await expect(page.getByRole('link', { name: X_TITLE, exact: true })).toBeVisible();
 });
 
 test('a submission that changed the same part as the newer version is not published, and goes back to its author', async ({
