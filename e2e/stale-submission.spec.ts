@@ -126,7 +126,17 @@ test('a submission that changed the same part as the newer version is not publis
   await page.getByRole('button', { name: 'Publish as version 5' }).click();
   await expect(page.getByRole('status')).toContainText('Published as version 5');
 
-  await page.goto(`${server.origin}/admin/reviews`);
+  // Y is told in the editor, beside the submission.
+  await server.signIn(page, Y, '/edit/q164887');
+  await page.getByRole('tab', { name: 'Impact and publishing' }).click();
+  await expect(
+    page
+      .getByRole('tabpanel', { name: 'Impact and publishing' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Title naming the service' }),
+  ).toContainText('out of date: based on version 4; version 5 is live');
+
+  await server.signIn(page, PUBLISHER, '/admin/reviews');
   const yEntry = page.getByRole('listitem').filter({ hasText: 'Title naming the service' });
   await expect(yEntry).toContainText('Out of date: based on version 4; version 5 is live');
   await yEntry.getByRole('link').click();
