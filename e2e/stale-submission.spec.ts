@@ -157,3 +157,31 @@ test('a submission that changed the same part as the newer version is not publis
     title: 'Upgrade job repeats (SMS 1.2)',
   });
 });
+
+test('the history’s Compare takes focus to its result, and says when a version is not one', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  // Versions 1 to 5 are published by the tests above.
+  await server.signIn(page, PUBLISHER, '/admin/history/q164887');
+  await page.getByLabel('From').selectOption('3');
+  await page.getByLabel('To').selectOption('4');
+  await page.getByRole('button', { name: 'Compare' }).click();
+  const result = page.getByRole('heading', { name: 'Changes from version 3 to version 4' });
+  await expect(result).toBeFocused();
+  await expect(
+    page.getByRole('region', { name: 'Changes from version 3 to version 4' }),
+  ).toContainText(/\d+ changes?:/);
+  expect(await wcagViolations(page)).toEqual([]);
+
+  await page.goto(`${server.origin}/admin/history/q164887?from=99&to=4`);
+  const alert = page.getByRole('alert');
+  await expect(alert).toBeFocused();
+  await expect(alert).toContainText('There is no version 99 of this troubleshooter');
+  await expect(page).toHaveTitle(/^Error: /);
+  expect(await wcagViolations(page)).toEqual([]);
+
+  await page.goto(`${server.origin}/admin/history/q164887?from=4&to=4`);
+  await expect(page.getByText('No changes: you compared version 4 with itself.')).toBeVisible();
+});

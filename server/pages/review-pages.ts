@@ -144,13 +144,26 @@ function changeText(change: TreeChange): Markup {
   }
 }
 
-/** Changes node by node. */
-export function changesSection(changes: TreeChange[], heading: string): Markup {
+/**
+ * Changes node by node. `result`: the answer to a request on this page (the history's
+ * Compare), so its heading takes focus when the page loads and its count is said first.
+ */
+export function changesSection(
+  changes: TreeChange[],
+  heading: string,
+  options: { result?: boolean; none?: string } = {},
+): Markup {
+  const count = `${changes.length} ${changes.length === 1 ? 'change' : 'changes'}:`;
   return html`<section aria-labelledby="changes-heading">
-    <h2 id="changes-heading">${heading}</h2>
+    ${
+      options.result
+        ? html`<h2 id="changes-heading" tabindex="-1" autofocus>${heading}</h2>`
+        : html`<h2 id="changes-heading">${heading}</h2>`
+    }
+    ${options.result && changes.length > 0 ? html`<p>${count}</p>` : null}
     ${
       changes.length === 0
-        ? html`<p>No changes.</p>`
+        ? html`<p>${options.none ?? 'No changes.'}</p>`
         : html`<ul class="change-list">
             ${changes.map((change) => html`<li>${changeText(change)}</li>`)}
           </ul>`
@@ -452,10 +465,13 @@ export function renderHistory(state: {
   title: string;
   versions: VersionRow[];
   compare: { from: number; to: number; changes: TreeChange[] } | null;
+  /** Why the versions asked for could not be compared (one is not a version). */
+  compareError?: string | null;
   mayRestore: boolean;
   message?: string | null;
 }): string {
   const { base, account, treeId, title, versions, compare } = state;
+  const compareError = state.compareError ?? null;
   const live = versions[0]?.version;
   const options = (selected: number | undefined) =>
     versions.map(
@@ -511,6 +527,10 @@ export function renderHistory(state: {
       </table>
     </div>
     <h2>Compare two versions</h2>
+    ${errorSummary(
+      'The versions could not be compared',
+      compareError ? [{ text: compareError, href: '#from' }] : [],
+    )}
     <form method="get" action="${base}admin/history/${treeId}" class="compare-form">
       <div class="field">
         <label for="from">From</label>
@@ -526,12 +546,33 @@ export function renderHistory(state: {
       </div>
       <button type="submit" class="page-button page-button--secondary">Compare</button>
     </form>
-    ${compare ? changesSection(compare.changes, `Changes from version ${compare.from} to version ${compare.to}`) : null}
+    ${
+      compare
+        ? changesSection(
+            compare.changes,
+            `Changes from version ${compare.from} to version ${compare.to}`,
+            {
+              result: true,
+              none:
+                compare.from === compare.to
+                  ? `No changes: you compared version ${compare.from} with itself.`
+                  : 'No changes.',
+            },
+          )
+        : null
+    }
     <p>
       <a href="${base}admin/reviews">Submissions</a> ·
       <a href="${base}${treeId}">The live troubleshooter</a>
     </p>`;
-  return renderPage({ base, title: `History: ${title}`, account, content, wide: true });
+  return renderPage({
+    base,
+    title: `History: ${title}`,
+    account,
+    content,
+    wide: true,
+    hasErrors: compareError !== null,
+  });
 }
 
 /** Restoring an old version: what it changes against the live one, then Publish. */

@@ -777,6 +777,18 @@ export async function publishRoutes(app: FastifyInstance) {
         versions.find((row) => row.version === version)?.tree as Tree | undefined;
       const from = treeOf(query.from);
       const to = treeOf(query.to);
+      // Said rather than ignored: a half-filled address, or a version that is not one.
+      const absent = [query.from, query.to].filter(
+        (version): version is number => version !== undefined && !treeOf(version),
+      );
+      const compareError =
+        query.from === undefined && query.to === undefined
+          ? null
+          : query.from === undefined || query.to === undefined
+            ? 'Choose both versions to compare, From and To.'
+            : absent.length > 0
+              ? `There is no version ${[...new Set(absent)].join(' or ')} of this troubleshooter: choose from the versions listed above.`
+              : null;
       const account = signedInAccount(request);
       return sendPage(
         reply,
@@ -790,6 +802,7 @@ export async function publishRoutes(app: FastifyInstance) {
             from && to && query.from && query.to
               ? { from: query.from, to: query.to, changes: treeChanges(from, to) }
               : null,
+          compareError,
           mayRestore: roleAllows(account.role, 'publisher'),
           message: query.published
             ? `Published as version ${query.published}. The site serves it now.`
