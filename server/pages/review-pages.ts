@@ -378,6 +378,9 @@ export function renderReview(state: {
             conflicts.length > 0
               ? `Changes from version ${deployed.version} that do not conflict`
               : `Changes from version ${deployed.version}`,
+            conflicts.length > 0
+              ? { none: `None: all it changes conflicts with version ${deployed.version}.` }
+              : {},
           )
         : newTreeSection(submitted)
     }
