@@ -1,6 +1,6 @@
 // Drafts on the server (server/db/schema.ts, drafts and draft_editors).
 import { and, desc, eq, gt, lt, ne, sql, type SQL } from 'drizzle-orm';
-import { sameContent } from '../../src/engine/draft-merge';
+import { bringUpToDate, sameContent } from '../../src/engine/draft-merge';
 import type { Tree } from '../../src/engine/tree-schema';
 import type { Database } from '../db/database';
 import { accounts, draftEditors, drafts, treeVersions } from '../db/schema';
@@ -147,11 +147,17 @@ export type SettledDrafts = { removed: string[]; rebased: string[] };
  * moves to the published one's key). Each change raises the revision, so a page with the
  * draft open is told at its next save rather than saving over it. Other drafts stay as they
  * are: they are behind, and the editor asks their authors to compare them with it.
+ *
+ * When the submission was brought up to date before it was published (ADR 63), `submitted` is
+ * the tree as submitted: the source draft's changes since then are merged onto what was
+ * published (unchanged since, it is what was published, and removed); if they conflict with
+ * it, the draft stays as it is, behind, for its author to compare.
  */
 export async function settleDrafts(
   db: Database,
   published: Tree,
   source: string | null | undefined,
+  submitted?: Tree,
 ): Promise<SettledDrafts> {
   const settled: SettledDrafts = { removed: [], rebased: [] };
   const rows = await db
@@ -166,9 +172,15 @@ export async function settleDrafts(
     .where(eq(drafts.treeId, published.id));
   const treeKey = `tree:${published.id}`;
   for (const row of rows) {
-    const tree = row.tree as Tree;
-    const same = sameContent(tree, published);
+    let tree = row.tree as Tree;
+    let same = sameContent(tree, published);
     if (!same && row.key !== source) continue;
+    if (!same && submitted) {
+      const merged = bringUpToDate(tree, published, submitted);
+      if (merged.conflicts.length > 0) continue;
+      tree = merged.tree;
+      same = sameContent(tree, published);
+    }
     // Each as it was read: a save that came meanwhile goes first, and the draft stays as saved.
     const asRead = and(eq(drafts.key, row.key), eq(drafts.revision, row.revision));
     const values = {

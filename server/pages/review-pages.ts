@@ -26,8 +26,30 @@ export type SubmissionRow = {
   comment: string | null;
   reviewerEmail: string | null;
   baseVersion: number | null;
+  /** The version live now (null: none yet). */
+  liveVersion: number | null;
   publishedVersion: number | null;
 };
+
+/** A part both a submission and the version live since changed, differently (ADR 63). */
+export type Conflict = {
+  part: string;
+  label: string;
+  /** Each side as a person reads it; undefined where that side has removed it. */
+  submitted: string | undefined;
+  live: string | undefined;
+};
+
+/** Made from a version older than the live one: its review brings it up to date (ADR 63). */
+const isBehind = (row: SubmissionRow) =>
+  row.liveVersion !== null && row.liveVersion !== row.baseVersion;
+
+/** What a waiting submission was made from, when that is no longer the live version. */
+function behindText(row: SubmissionRow): string {
+  return row.baseVersion === null
+    ? `Out of date: submitted as a new troubleshooter; version ${row.liveVersion} is live`
+    : `Out of date: based on version ${row.baseVersion}; version ${row.liveVersion} is live`;
+}
 
 const STATUS_TEXT: Record<string, string> = {
   submitted: 'Waiting for review',
@@ -67,6 +89,13 @@ export function renderReviewList(state: {
               >${STATUS_TEXT[row.status] ?? row.status} · ${row.authorEmail} ·
               ${when(row.createdAt)}</span
             >
+            ${
+              row.status === 'submitted' && isBehind(row)
+                ? html`<span class="review-list__meta review-list__behind"
+                    >${behindText(row)}</span
+                  >`
+                : null
+            }
             ${row.comment ? html`<span class="review-list__meta">Comment from ${row.reviewerEmail ?? 'the reviewer'}: ${row.comment}</span>` : null}
           </li>`,
       )}
@@ -118,13 +147,26 @@ function changeText(change: TreeChange): Markup {
   }
 }
 
-/** Changes node by node. */
-export function changesSection(changes: TreeChange[], heading: string): Markup {
+/**
+ * Changes node by node. `result`: the answer to a request on this page (the history's
+ * Compare), so its heading takes focus when the page loads and its count is said first.
+ */
+export function changesSection(
+  changes: TreeChange[],
+  heading: string,
+  options: { result?: boolean; none?: string } = {},
+): Markup {
+  const count = `${changes.length} ${changes.length === 1 ? 'change' : 'changes'}:`;
   return html`<section aria-labelledby="changes-heading">
-    <h2 id="changes-heading">${heading}</h2>
+    ${
+      options.result
+        ? html`<h2 id="changes-heading" tabindex="-1" autofocus>${heading}</h2>`
+        : html`<h2 id="changes-heading">${heading}</h2>`
+    }
+    ${options.result && changes.length > 0 ? html`<p>${count}</p>` : null}
     ${
       changes.length === 0
-        ? html`<p>No changes.</p>`
+        ? html`<p>${options.none ?? 'No changes.'}</p>`
         : html`<ul class="change-list">
             ${changes.map((change) => html`<li>${changeText(change)}</li>`)}
           </ul>`
@@ -227,6 +269,51 @@ export function impactSection(deployed: Tree, draft: Tree, impact: TreeImpact | 
   </section>`;
 }
 
+/**
+ * A submission made from an older version than the live one, brought up to date with it
+ * (ADR 63): what was combined, or the parts both changed, which stop it being published.
+ */
+function behindSection(row: SubmissionRow, live: number, conflicts: readonly Conflict[]): Markup {
+  const madeFrom =
+    row.baseVersion === null
+      ? `This was submitted as a new troubleshooter, and version ${live} of “${row.treeId}” was published since.`
+      : `This was edited from version ${row.baseVersion}, and version ${live} was published after it was submitted.`;
+  if (conflicts.length === 0) {
+    return html`<section class="notice" aria-labelledby="behind-heading">
+      <h2 id="behind-heading">Brought up to date with version ${live}</h2>
+      <p>${madeFrom}</p>
+      <p>
+        Its changes are combined with version ${live}’s, part by part: the changes below are its
+        own, and publishing it keeps everything version ${live} changed.
+      </p>
+    </section>`;
+  }
+  const sides = (conflict: Conflict) =>
+    conflict.part.startsWith('field:')
+      ? html`: this submission has “${conflict.submitted ?? ''}”, version ${live} has
+        “${conflict.live ?? ''}”`
+      : conflict.live === undefined
+        ? html`: version ${live} removed it, this submission changed it`
+        : conflict.submitted === undefined
+          ? html`: this submission removed it, version ${live} changed it`
+          : html`: both changed it`;
+  return html`<section class="notice notice--warning" aria-labelledby="behind-heading">
+    <h2 id="behind-heading">It cannot be published as it is</h2>
+    <p>
+      ${madeFrom} Both changed the same
+      ${conflicts.length === 1 ? 'part' : `${conflicts.length} parts`}, differently:
+    </p>
+    <ul class="conflict-list">
+      ${conflicts.map((conflict) => html`<li><strong>${conflict.label}</strong>${sides(conflict)}</li>`)}
+    </ul>
+    <p>
+      Send it back: its author opens the draft in the editor, compares it with version ${live},
+      chooses for each part, and submits it again. The changes listed below are the ones that do not
+      conflict.
+    </p>
+  </section>`;
+}
+
 function checksSection(problems: readonly TreeProblem[]): Markup {
   return html`<section aria-labelledby="checks-heading">
     <h2 id="checks-heading">Checks</h2>
@@ -253,7 +340,10 @@ export function renderReview(state: {
   impact: TreeImpact | null;
   mayPublish: boolean;
   mayReview: boolean;
-  outdated: boolean;
+  /** Made from an older version than the live one, and brought up to date with it. */
+  behind: boolean;
+  /** The parts both it and the live version changed: it cannot be published. */
+  conflicts: readonly Conflict[];
   message?: string | null;
   error?: string | null;
   /** A Send back that was refused: the comment as typed, and why, beside the field. */
@@ -262,6 +352,7 @@ export function renderReview(state: {
   const { base, account, row, deployed, submitted, changes, problems, impact } = state;
   const open = row.status === 'submitted';
   const sendBack = state.sendBack ?? null;
+  const conflicts = deployed ? state.conflicts : [];
   const content = html`<h1 tabindex="-1">Review: ${row.title}</h1>
     ${notice(state.message ?? null)}
     ${errorSummary('It was not published', state.error ? [{ text: state.error }] : [])}
@@ -279,7 +370,9 @@ export function renderReview(state: {
         ${STATUS_TEXT[row.status] ?? row.status}${row.publishedVersion ? ` as version ${row.publishedVersion}` : ''}
       </dd>
       <dt>Edited from</dt>
-      <dd>${row.baseVersion ? `version ${row.baseVersion}` : 'nothing: a new troubleshooter'}</dd>
+      <dd>
+        ${row.baseVersion ? `version ${row.baseVersion}` : 'nothing: a new troubleshooter'}${state.behind && deployed ? ` (version ${deployed.version} is live now)` : ''}
+      </dd>
       ${
         row.comment
           ? html`<dt>Comment</dt>
@@ -287,27 +380,41 @@ export function renderReview(state: {
           : null
       }
     </dl>
+    ${state.behind && open && deployed ? behindSection(row, deployed.version, conflicts) : null}
     ${
-      state.outdated && open
-        ? html`<p class="notice">
-            Version ${deployed?.version ?? ''} was published after this was submitted: the changes
-            below are against the version live now, and publishing replaces it.
-          </p>`
-        : null
+      deployed
+        ? changesSection(
+            changes,
+            conflicts.length > 0
+              ? `Changes from version ${deployed.version} that do not conflict`
+              : `Changes from version ${deployed.version}`,
+            conflicts.length > 0
+              ? { none: `None: all it changes conflicts with version ${deployed.version}.` }
+              : {},
+          )
+        : newTreeSection(submitted)
     }
-    ${deployed ? changesSection(changes, `Changes from version ${deployed.version}`) : newTreeSection(submitted)}
     ${checksSection(problems)} ${impactSection(deployed ?? submitted, submitted, impact)}
     ${
       open && (state.mayPublish || state.mayReview)
         ? html`<section aria-labelledby="decide-heading">
             <h2 id="decide-heading">Your decision</h2>
             ${
-              state.mayPublish && problems.length === 0
+              state.mayPublish && conflicts.length > 0
+                ? html`<p>
+                    It can be published once its author has settled the conflicts above and
+                    submitted it again.
+                  </p>`
+                : null
+            }
+            ${
+              state.mayPublish && problems.length === 0 && conflicts.length === 0
                 ? html`<form
                     method="post"
                     action="${base}admin/reviews/${row.id}/publish"
                     class="page-form"
                   >
+                    <input type="hidden" name="live" value="${deployed?.version ?? 0}" />
                     <button type="submit" class="page-button">
                       Publish as version ${(deployed?.version ?? 0) + 1}
                     </button>
@@ -376,12 +483,16 @@ export function renderHistory(state: {
   title: string;
   versions: VersionRow[];
   compare: { from: number; to: number; changes: TreeChange[] } | null;
+  /**
+   * Why the versions asked for could not be compared: one is not a version, only one was
+   * given, or the address's are not numbers (`from=abc`).
+   */
+  compareError?: string | null;
   mayRestore: boolean;
   message?: string | null;
-  /** The address's versions could not be read (`from=abc`): said, nothing compared. */
-  error?: string | null;
 }): string {
   const { base, account, treeId, title, versions, compare } = state;
+  const compareError = state.compareError ?? null;
   const live = versions[0]?.version;
   const options = (selected: number | undefined) =>
     versions.map(
@@ -392,10 +503,6 @@ export function renderHistory(state: {
     );
   const content = html`<h1 tabindex="-1">History: ${title}</h1>
     ${notice(state.message ?? null)}
-    ${errorSummary(
-      'The versions to compare were not understood',
-      state.error ? [{ href: '#from', text: state.error }] : [],
-    )}
     <p>
       <a href="${base}map/${treeId}/report">Report: how it is used and what solves it</a> ·
       <a href="${base}edit/${treeId}">Edit</a>
@@ -441,6 +548,10 @@ export function renderHistory(state: {
       </table>
     </div>
     <h2>Compare two versions</h2>
+    ${errorSummary(
+      'The versions could not be compared',
+      compareError ? [{ text: compareError, href: '#from' }] : [],
+    )}
     <form method="get" action="${base}admin/history/${treeId}" class="compare-form">
       <div class="field">
         <label for="from">From</label>
@@ -456,7 +567,21 @@ export function renderHistory(state: {
       </div>
       <button type="submit" class="page-button page-button--secondary">Compare</button>
     </form>
-    ${compare ? changesSection(compare.changes, `Changes from version ${compare.from} to version ${compare.to}`) : null}
+    ${
+      compare
+        ? changesSection(
+            compare.changes,
+            `Changes from version ${compare.from} to version ${compare.to}`,
+            {
+              result: true,
+              none:
+                compare.from === compare.to
+                  ? `No changes: you compared version ${compare.from} with itself.`
+                  : 'No changes.',
+            },
+          )
+        : null
+    }
     <p>
       <a href="${base}admin/reviews">Submissions</a> ·
       <a href="${base}${treeId}">The live troubleshooter</a>
@@ -467,7 +592,7 @@ export function renderHistory(state: {
     account,
     content,
     wide: true,
-    hasErrors: Boolean(state.error),
+    hasErrors: compareError !== null,
   });
 }
 

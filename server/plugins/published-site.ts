@@ -23,6 +23,7 @@ import {
   commitPublish,
   currentVersion,
   liveGeneration,
+  PublishOutdated,
   PublishRefused,
   SITE_PUBLISHED,
   versionsUpTo,
@@ -41,7 +42,8 @@ declare module 'fastify' {
       generation(): number;
       /**
        * Publishes `tree` as the next version of its troubleshooter; resolves once this
-       * process serves it. A tree the rulebook refuses throws PublishRefused.
+       * process serves it. A tree the rulebook refuses throws PublishRefused; one made from a
+       * live version (`record.liveVersion`) that is no longer live throws PublishOutdated.
        */
       publish(tree: Tree, record: PublishRecord): Promise<{ version: number; pages: number }>;
     };
@@ -153,6 +155,10 @@ export const publishedSitePlugin = fp<PublishedSiteOptions>(
       for (let attempt = 0; attempt < 5; attempt += 1) {
         const live = await liveGeneration(app.db);
         const current = await currentVersion(app.db, tree.id);
+        // A tree made from the live version (a submission brought up to date) is not
+        // published over a version that went live since; the commit checks the same.
+        if (record.liveVersion !== undefined && (current?.version ?? null) !== record.liveVersion)
+          throw new PublishOutdated(current?.version ?? null);
         const versions = await versionsUpTo(app.db, live?.treeVersionsUpTo);
         const next: Tree = { ...tree, version: (current?.version ?? 0) + 1 };
         const position = new Set(versions.map((entry) => entry.treeId)).has(tree.id)

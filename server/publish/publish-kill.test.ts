@@ -100,7 +100,7 @@ test.each(STAGES)(
     const submitted = await post(first, cookie, '/api/submissions', {
       tree: await editedQ164887(),
       summary: 'Killed publish',
-      baseVersion: 1,
+      baseVersion: 2,
     });
     expect(submitted.status).toBe(201);
     const { id } = (await submitted.json()) as { id: number };

@@ -76,6 +76,13 @@ export function checkForPublishing(tree: unknown, position: number): TreeProblem
   return [...checkIndexEntry(entry, position, result.value)];
 }
 
+/** Another version went live since the tree to publish was made from the live one. */
+export class PublishOutdated extends Error {
+  constructor(readonly live: number | null) {
+    super(`Version ${live ?? 0} went live since this was shown.`);
+  }
+}
+
 export class PublishRefused extends Error {
   constructor(
     message: string,
@@ -92,6 +99,17 @@ export type PublishRecord = {
   submissionId?: number;
   /** The editor's draft the submission came from, settled by the publish (ADR 61). */
   draftKey?: string | null;
+  /**
+   * The tree as it was submitted, when `tree` is it brought up to date with a later version
+   * (ADR 63): the draft it came from is settled against it.
+   */
+  submitted?: Tree;
+  /**
+   * The live version the tree was made from and shown against (null: none yet). Given, the
+   * publish is refused (PublishOutdated) when another version went live since, rather than
+   * published over it; the commit checks it in its transaction.
+   */
+  liveVersion?: number | null;
   restoredFrom?: number;
 };
 
@@ -133,7 +151,7 @@ export async function commitPublish(
       .returning({ id: siteGenerations.id });
     if (!generation) throw new Error('publish: no generation added');
     // The drafts whose content is now live are settled with it (ADR 61).
-    const drafts = await settleDrafts(tx, tree, record.draftKey);
+    const drafts = await settleDrafts(tx, tree, record.draftKey, record.submitted);
     if (record.submissionId !== undefined) {
       await tx
         .update(submissions)

@@ -2,9 +2,10 @@
 // JSON API under /api/ and as pages with plain forms under /admin/. Authors submit and read
 // their own submissions; publishers review, publish, send back and restore; admins choose
 // whether authors may publish their own (one-person publishing). Every change is audited.
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, max } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { checkDraft } from '../../src/engine/check-draft';
+import { bringUpToDate, type DraftDifference } from '../../src/engine/draft-merge';
 import { treeChanges } from '../../src/engine/tree-changes';
 import { treeImpact, type TreeImpact } from '../../src/engine/tree-impact';
 import type { Tree } from '../../src/engine/tree-schema';
@@ -20,12 +21,18 @@ import {
   renderReview,
   renderReviewList,
   SEND_BACK_COMMENT_LIMIT,
+  type Conflict,
   type SubmissionRow,
 } from '../pages/review-pages';
 import { renderNotFoundPage } from '../pages/error-pages';
 import { sendPage, usePagePolicy } from '../pages/send-page';
 import { signedInAccount } from '../plugins/auth';
-import { checkForPublishing, currentVersion, PublishRefused } from '../publish/publish-tree';
+import {
+  checkForPublishing,
+  currentVersion,
+  PublishOutdated,
+  PublishRefused,
+} from '../publish/publish-tree';
 import { DRAFT_KEY } from './drafts';
 import { refusedAddress, refusedFields, textField } from './refused-fields';
 import { MAX_INT4, positiveInt4 } from './schema-limits';
@@ -94,11 +101,21 @@ const submissionSchema = {
     comment: { type: ['string', 'null'] },
     reviewerEmail: { type: ['string', 'null'] },
     baseVersion: { type: ['integer', 'null'] },
+    /** The version live now (null: none yet); above baseVersion, the submission is behind. */
+    liveVersion: { type: ['integer', 'null'] },
     publishedVersion: { type: ['integer', 'null'] },
   },
 } as const;
+/** The parts a submission brought up to date and the version live now both changed (ADR 63). */
+const conflictsSchema = {
+  type: 'array',
+  items: {
+    type: 'object',
+    properties: { part: { type: 'string' }, label: { type: 'string' } },
+  },
+} as const;
 
-function rowOf(row: typeof submissions.$inferSelect): SubmissionRow {
+function rowOf(row: typeof submissions.$inferSelect, liveVersion: number | null): SubmissionRow {
   const tree = row.tree as Partial<Tree>;
   return {
     id: row.id,
@@ -111,8 +128,22 @@ function rowOf(row: typeof submissions.$inferSelect): SubmissionRow {
     comment: row.comment,
     reviewerEmail: row.reviewerEmail,
     baseVersion: row.baseVersion,
+    liveVersion,
     publishedVersion: row.publishedVersion,
   };
+}
+
+const conflictOf = ({ part, label, mine, theirs }: DraftDifference): Conflict => ({
+  part,
+  label,
+  submitted: mine,
+  live: theirs,
+});
+
+/** Why a submission that conflicts with the live version is not published, part by part. */
+function conflictMessage(live: number, conflicts: readonly DraftDifference[]): string {
+  const parts = conflicts.map((conflict) => conflict.label).join('; ');
+  return `Version ${live}, published after this was submitted, changed the same ${conflicts.length === 1 ? 'part' : 'parts'} differently: ${parts}. Send it back, so that its author compares the draft with version ${live} in the editor and submits it again.`;
 }
 
 /** The impact on shared links, when both versions can be walked (checkDraft's rules). */
@@ -137,9 +168,32 @@ export async function publishRoutes(app: FastifyInstance) {
     return row;
   }
 
-  async function review(row: typeof submissions.$inferSelect) {
-    const tree = row.tree as Tree;
+  /** One published version's tree, if it is stored. */
+  async function versionTree(treeId: string, version: number): Promise<Tree | undefined> {
+    const [row] = await app.db
+      .select({ tree: treeVersions.tree })
+      .from(treeVersions)
+      .where(and(eq(treeVersions.treeId, treeId), eq(treeVersions.version, version)));
+    return row?.tree as Tree | undefined;
+  }
+
+  /**
+   * The submission as it would be published now (ADR 63): as submitted when it was made from
+   * the live version; otherwise brought up to date with it, by a three-way merge from the
+   * version it was made from (the editor's comparison's rules), with the parts both changed.
+   */
+  async function upToDate(row: typeof submissions.$inferSelect) {
+    const submitted = row.tree as Tree;
     const live = await currentVersion(app.db, row.treeId);
+    if (!live || live.version === row.baseVersion)
+      return { live, tree: submitted, behind: false, conflicts: [] };
+    const base =
+      row.baseVersion === null ? undefined : await versionTree(row.treeId, row.baseVersion);
+    return { live, ...bringUpToDate(submitted, live.tree, base), behind: true };
+  }
+
+  async function review(row: typeof submissions.$inferSelect) {
+    const { live, tree, behind, conflicts } = await upToDate(row);
     const next = { ...tree, version: (live?.version ?? 0) + 1 };
     const ids = await app.db.selectDistinct({ treeId: treeVersions.treeId }).from(treeVersions);
     const position = live ? 0 : ids.length;
@@ -151,7 +205,8 @@ export async function publishRoutes(app: FastifyInstance) {
       problems,
       changes: live && walkable ? treeChanges(live.tree, tree) : [],
       impact: walkable ? impactOf(live?.tree ?? null, tree) : null,
-      outdated: (live?.version ?? null) !== row.baseVersion,
+      behind,
+      conflicts,
     };
   }
 
@@ -160,25 +215,45 @@ export async function publishRoutes(app: FastifyInstance) {
     return row.authorId === account.id && (await readOnePersonPublishing(app.db));
   }
 
-  /** Publishes a submission; returns the version, or what stopped it. */
-  async function publishSubmission(account: Account, id: number) {
+  /**
+   * Publishes a submission, brought up to date with the live version if it is behind;
+   * returns the version, or what stopped it. `shown` is the live version the review showed
+   * it against (0: none): if another went live since, nothing is published.
+   */
+  async function publishSubmission(account: Account, id: number, shown?: number) {
     const row = await readable(account, id);
     if (!row) return { status: 404 as const, error: 'There is no such submission.' };
     if (!(await mayPublish(account, row)))
       return { status: 403 as const, error: 'Publishing this needs the publisher role.' };
     if (row.status !== 'submitted')
       return { status: 409 as const, error: 'This submission is no longer waiting for review.' };
+    const { live, tree, behind, conflicts } = await upToDate(row);
+    const wentLive = (version: number | null) => ({
+      status: 409 as const,
+      error: `Version ${version ?? 0} was published while this review was open. The review now shows the submission against it: read its changes again before publishing.`,
+    });
+    if (shown !== undefined && shown !== (live?.version ?? 0))
+      return wentLive(live?.version ?? null);
+    if (live && conflicts.length > 0)
+      return {
+        status: 409 as const,
+        error: conflictMessage(live.version, conflicts),
+        conflicts: conflicts.map(({ part, label }) => ({ part, label })),
+      };
     try {
-      const { version } = await app.publishedSite.publish(row.tree as Tree, {
+      const { version } = await app.publishedSite.publish(tree, {
         actor: { id: account.id, email: account.email },
         summary: row.summary,
         submissionId: row.id,
         draftKey: row.draftKey,
+        ...(behind ? { submitted: row.tree as Tree } : {}),
+        liveVersion: live?.version ?? null,
       });
       return { status: 200 as const, version, treeId: row.treeId };
     } catch (error) {
       if (error instanceof PublishRefused)
         return { status: 422 as const, error: error.message, problems: error.problems };
+      if (error instanceof PublishOutdated) return wentLive(error.live);
       throw error;
     }
   }
@@ -230,6 +305,15 @@ export async function publishRoutes(app: FastifyInstance) {
       .orderBy(desc(treeVersions.version));
   }
 
+  /** The live version of each troubleshooter published (the newest of its versions). */
+  async function liveVersions(): Promise<Map<string, number>> {
+    const rows = await app.db
+      .select({ treeId: treeVersions.treeId, version: max(treeVersions.version) })
+      .from(treeVersions)
+      .groupBy(treeVersions.treeId);
+    return new Map(rows.map((row) => [row.treeId, row.version ?? 0]));
+  }
+
   async function listFor(account: Account) {
     const rows = await app.db
       .select()
@@ -239,7 +323,8 @@ export async function publishRoutes(app: FastifyInstance) {
       )
       .orderBy(desc(submissions.id))
       .limit(200);
-    return rows.map(rowOf);
+    const live = await liveVersions();
+    return rows.map((row) => rowOf(row, live.get(row.treeId) ?? null));
   }
 
   // ---- JSON API -------------------------------------------------------------------------
@@ -314,7 +399,7 @@ export async function publishRoutes(app: FastifyInstance) {
       });
       if (!row) throw new Error('submission not stored');
       reply.header('cache-control', 'no-store');
-      return reply.code(201).send(rowOf(row));
+      return reply.code(201).send(rowOf(row, (await currentVersion(app.db, id))?.version ?? null));
     },
   );
 
@@ -350,6 +435,7 @@ export async function publishRoutes(app: FastifyInstance) {
               submission: submissionSchema,
               changes: { type: 'array', items: { type: 'object', additionalProperties: true } },
               problems: errorSchema.properties.problems,
+              conflicts: conflictsSchema,
               impact: {
                 type: ['object', 'null'],
                 properties: {
@@ -370,9 +456,10 @@ export async function publishRoutes(app: FastifyInstance) {
       if (!row) return reply.code(404).send({ error: 'not-found', message: 'No such submission.' });
       const result = await review(row);
       return {
-        submission: rowOf(row),
+        submission: rowOf(row, result.deployed?.version ?? null),
         changes: result.changes,
         problems: result.problems,
+        conflicts: result.conflicts.map(({ part, label }) => ({ part, label })),
         impact: result.impact
           ? {
               links: result.impact.trails.length,
@@ -393,7 +480,10 @@ export async function publishRoutes(app: FastifyInstance) {
           200: { type: 'object', properties: { version: { type: 'integer' } } },
           403: errorSchema,
           404: errorSchema,
-          409: errorSchema,
+          409: {
+            type: 'object',
+            properties: { ...errorSchema.properties, conflicts: conflictsSchema },
+          },
           422: errorSchema,
         },
       },
@@ -407,6 +497,7 @@ export async function publishRoutes(app: FastifyInstance) {
           error: 'not-published',
           message: result.error,
           ...('problems' in result ? { problems: result.problems } : {}),
+          ...('conflicts' in result ? { conflicts: result.conflicts } : {}),
         });
       }
       return { version: result.version };
@@ -624,7 +715,7 @@ export async function publishRoutes(app: FastifyInstance) {
       extra.status ?? 200,
       renderReview({
         ...page(request),
-        row: rowOf(row),
+        row: rowOf(row, result.deployed?.version ?? null),
         deployed: result.deployed,
         submitted: result.tree,
         changes: result.changes,
@@ -632,7 +723,8 @@ export async function publishRoutes(app: FastifyInstance) {
         impact: result.impact,
         mayPublish: await mayPublish(account, row),
         mayReview: roleAllows(account.role, 'publisher'),
-        outdated: result.outdated,
+        behind: result.behind,
+        conflicts: result.conflicts.map(conflictOf),
         message: extra.message ?? null,
         error: extra.error ?? null,
         sendBack: extra.sendBack ?? null,
@@ -660,10 +752,21 @@ export async function publishRoutes(app: FastifyInstance) {
 
   app.post(
     '/admin/reviews/:id/publish',
-    { preHandler: author, schema: { params: idParams } },
+    {
+      preHandler: author,
+      schema: {
+        params: idParams,
+        // The live version the review showed it against (0: none), from the form.
+        body: {
+          type: 'object',
+          properties: { live: { type: 'integer', minimum: 0, maximum: MAX_INT4 } },
+        },
+      },
+    },
     async (request, reply) => {
       const { id } = request.params as { id: number };
-      const result = await publishSubmission(signedInAccount(request), id);
+      const { live } = (request.body ?? {}) as { live?: number };
+      const result = await publishSubmission(signedInAccount(request), id, live);
       if (result.status === 200) {
         return reply.redirect(
           `${base()}admin/history/${result.treeId}?published=${result.version}`,
@@ -766,6 +869,19 @@ export async function publishRoutes(app: FastifyInstance) {
         versions.find((row) => row.version === version)?.tree as Tree | undefined;
       const from = treeOf(query.from);
       const to = treeOf(query.to);
+      // Said rather than ignored: a half-filled address, or a version that is not one.
+      const absent = [query.from, query.to].filter(
+        (version): version is number => version !== undefined && !treeOf(version),
+      );
+      const compareError = refused
+        ? 'Choose the two versions from the lists, then Compare.'
+        : query.from === undefined && query.to === undefined
+          ? null
+          : query.from === undefined || query.to === undefined
+            ? 'Choose both versions to compare, From and To.'
+            : absent.length > 0
+              ? `There is no version ${[...new Set(absent)].join(' or ')} of this troubleshooter: choose from the versions listed above.`
+              : null;
       const account = signedInAccount(request);
       return sendPage(
         reply,
@@ -779,11 +895,11 @@ export async function publishRoutes(app: FastifyInstance) {
             from && to && query.from && query.to
               ? { from: query.from, to: query.to, changes: treeChanges(from, to) }
               : null,
+          compareError,
           mayRestore: roleAllows(account.role, 'publisher'),
           message: query.published
             ? `Published as version ${query.published}. The site serves it now.`
             : null,
-          error: refused ? 'Choose the two versions from the lists, then Compare.' : null,
         }),
       );
     },

@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
-import { draftDifferences, mergeDrafts, mergeWithoutAsking, sameContent } from './draft-merge';
+import {
+  bringUpToDate,
+  draftDifferences,
+  mergeDrafts,
+  mergeWithoutAsking,
+  sameContent,
+} from './draft-merge';
 import type { Tree } from './tree-schema';
 
 const deployed = JSON.parse(readFileSync('public/trees/q164887.json', 'utf8')) as Tree;
@@ -65,4 +71,43 @@ test('changes to different parts on each side merge without asking; a part chang
 
   expect(mergeWithoutAsking({ ...mine, title: 'Title by B' }, theirs, deployed)).toBeUndefined();
   expect(mergeWithoutAsking(mine, theirs, undefined)).toBeUndefined();
+});
+
+test('a copy brought up to date keeps both sides’ changes to different parts, and names the parts both changed', () => {
+  const base = deployed;
+  const repeats = (tree: Tree, prompt: string): Tree => ({
+    ...tree,
+    nodes: tree.nodes.map((node) =>
+      node.id === 'repeats' && node.kind === 'question' ? { ...node, prompt } : node,
+    ),
+  });
+  const theirs = { ...repeats(base, 'Theirs?'), title: 'New title', version: base.version + 1 };
+  const mine = { ...base, description: 'New description' };
+
+  const clean = bringUpToDate(mine, theirs, base);
+  expect(clean.conflicts).toEqual([]);
+  expect(clean.tree).toMatchObject({
+    title: 'New title',
+    description: 'New description',
+    version: base.version + 1,
+  });
+  expect(clean.tree.nodes.find((node) => node.id === 'repeats')).toMatchObject({
+    prompt: 'Theirs?',
+  });
+  // Nothing of theirs is undone: what is left between them is mine alone.
+  expect(draftDifferences(clean.tree, theirs).map((d) => d.part)).toEqual(['field:description']);
+
+  // Both changed the title and the question, differently: two conflicts, theirs kept meanwhile
+  // (with mine's description, which merges cleanly).
+  const clash = bringUpToDate({ ...repeats(mine, 'Mine?'), title: 'My title' }, theirs, base);
+  expect(clash.conflicts.map((conflict) => conflict.label)).toEqual(['Title', `Question “Mine?”`]);
+  expect(draftDifferences(clash.tree, theirs).map((d) => d.part)).toEqual(['field:description']);
+  // The same change on both sides is no conflict.
+  expect(bringUpToDate({ ...mine, title: 'New title' }, theirs, base).conflicts).toEqual([]);
+  // Without the base nothing can tell who changed what: every difference is a conflict.
+  expect(bringUpToDate(mine, theirs, undefined).conflicts.map((d) => d.part)).toEqual([
+    'field:title',
+    'field:description',
+    'node:repeats',
+  ]);
 });

@@ -176,11 +176,51 @@ export function sameContent(a: Tree, b: Tree): boolean {
   return draftDifferences(a, b).length === 0;
 }
 
+/** A copy brought up to date with a later one: the merged tree, and the parts both changed. */
+export type UpToDate = {
+  tree: Tree;
+  conflicts: DraftDifference[];
+  /** The parts the merged tree takes from `theirs` alone (to say what came in). */
+  fromTheirs: DraftDifference[];
+};
+
+/**
+ * `mine` brought up to date with `theirs`, both made from `base` (a three-way merge, by the
+ * comparison's own rules): each part only one side changed since the base comes from that
+ * side, so neither side's change is undone. A part both changed, differently, is a conflict
+ * that a person settles (in the editor's comparison): until then the tree holds it as `theirs`
+ * has it, so that it shows what merges cleanly. Without a base every differing part is a
+ * conflict. Used by the review of a submission whose base is
+ * older than the live version (docs/decisions/0063-a-submission-brought-up-to-date.md), and
+ * by a draft's save that another copy overtook (mergeWithoutAsking).
+ */
+export function bringUpToDate(mine: Tree, theirs: Tree, base: Tree | undefined): UpToDate {
+  const differences = draftDifferences(mine, theirs, base);
+  const tree = mergeDrafts(
+    mine,
+    theirs,
+    Object.fromEntries(
+      differences.map((difference) => [
+        difference.part,
+        difference.both ? 'theirs' : difference.suggested,
+      ]),
+    ),
+  );
+  return {
+    tree,
+    conflicts: differences.filter((difference) => difference.both),
+    fromTheirs: differences.filter(
+      (difference) => !difference.both && difference.suggested === 'theirs',
+    ),
+  };
+}
+
 /**
  * Two copies that both changed `base`, but never the same part: one tree with each side's
- * changes, and the parts taken from `theirs` (to say what came in). Undefined when a part was
- * changed on both sides: then a person chooses (DraftConflict). Without a base nothing tells
- * one side's change from the other's, so there is no merge without asking either.
+ * changes, and the parts taken from `theirs`. Undefined when a part was changed on both
+ * sides: then a person chooses (DraftConflict). Without a base nothing tells one side's
+ * change from the other's, so there is no merge without asking either
+ * (docs/decisions/0065-drafts-merge-changes-to-different-parts.md).
  */
 export function mergeWithoutAsking(
   mine: Tree,
@@ -188,14 +228,6 @@ export function mergeWithoutAsking(
   base: Tree | undefined,
 ): { tree: Tree; fromTheirs: DraftDifference[] } | undefined {
   if (!base) return undefined;
-  const differences = draftDifferences(mine, theirs, base);
-  if (differences.some((difference) => difference.both)) return undefined;
-  return {
-    tree: mergeDrafts(
-      mine,
-      theirs,
-      Object.fromEntries(differences.map((difference) => [difference.part, difference.suggested])),
-    ),
-    fromTheirs: differences.filter((difference) => difference.suggested === 'theirs'),
-  };
+  const { tree, conflicts, fromTheirs } = bringUpToDate(mine, theirs, base);
+  return conflicts.length === 0 ? { tree, fromTheirs } : undefined;
 }

@@ -14,8 +14,20 @@ type Submission = {
   status: 'submitted' | 'sent-back' | 'published' | 'withdrawn';
   comment: string | null;
   reviewerEmail: string | null;
+  baseVersion: number | null;
+  /** The version live now: above baseVersion, its review brings it up to date (ADR 63). */
+  liveVersion?: number | null;
   publishedVersion: number | null;
 };
+
+/** A waiting submission made from an older version than the live one, said so. */
+const behind = (entry: Submission) =>
+  entry.status === 'submitted' &&
+  entry.liveVersion !== undefined &&
+  entry.liveVersion !== null &&
+  entry.liveVersion !== entry.baseVersion
+    ? ` (out of date: based on version ${entry.baseVersion ?? 'none'}; version ${entry.liveVersion} is live, and its review combines the two or names the parts you both changed)`
+    : '';
 
 const STATUS: Record<Submission['status'], string> = {
   submitted: 'waiting for review',
@@ -164,6 +176,7 @@ export function SubmitForReview({
               <li key={entry.id}>
                 <a href={serverHref(`admin/reviews/${entry.id}`)}>{entry.summary}</a>:{' '}
                 {STATUS[entry.status]}
+                {behind(entry)}
                 {entry.publishedVersion ? ` as version ${entry.publishedVersion}` : ''}
                 {entry.comment
                   ? `. ${entry.reviewerEmail ?? 'The reviewer'} says: ${entry.comment}`
