@@ -1,7 +1,9 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { paths } from '../../lib/paths';
 import { draftTreeId, type ListedDraft } from './draft-store';
-import type { ListedServerDraft } from './server-drafts';
+import { deleteServerDraft, type ListedServerDraft } from './server-drafts';
 
 export function timeText(iso: string): string {
   return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -27,6 +29,8 @@ export function DraftList({
   current: string;
   onDelete: (key: string) => void;
 }) {
+  const [deleted, setDeleted] = useState('');
+  const deletedLine = useRef<HTMLParagraphElement>(null);
   const local = serverDrafts
     ? drafts.filter((draft) => !serverDrafts.some((shared) => shared.key === draft.key))
     : drafts;
@@ -43,16 +47,33 @@ export function DraftList({
               {serverDrafts.map((draft) => (
                 <li key={draft.key}>
                   {draft.key === current ? (
-                    <strong>{draft.title || draft.treeId} (open)</strong>
+                    <strong>{sharedName(draft)} (open)</strong>
                   ) : (
-                    <Link to={hrefFor(draft.key)}>{draft.title || draft.treeId}</Link>
+                    <Link to={hrefFor(draft.key)}>{sharedName(draft)}</Link>
                   )}
                   , saved {timeText(draft.updatedAt)}
                   {draft.updatedBy ? ` by ${draft.updatedBy}` : ''}
+                  {draft.key === current ? null : (
+                    <>
+                      {' '}
+                      <DeleteSharedDraft
+                        draftKey={draft.key}
+                        name={sharedName(draft)}
+                        onDone={(message) => {
+                          setDeleted(message);
+                          // The row may be gone: focus goes to what is said about it.
+                          requestAnimationFrame(() => deletedLine.current?.focus());
+                        }}
+                      />
+                    </>
+                  )}
                 </li>
               ))}
             </ul>
           )}
+          <p role="status" ref={deletedLine} tabIndex={-1}>
+            {deleted}
+          </p>
           <h3>Only in this browser</h3>
         </>
       ) : (
@@ -100,5 +121,64 @@ export function DraftList({
         </ul>
       )}
     </div>
+  );
+}
+
+const sharedName = (draft: ListedServerDraft) => draft.title || draft.treeId;
+
+/**
+ * Delete a draft shared on the server, after a second, explicit step: it is gone for
+ * everyone, and it frees the troubleshooter's id it held (an abandoned draft would keep it).
+ */
+function DeleteSharedDraft({
+  draftKey,
+  name,
+  onDone,
+}: {
+  draftKey: string;
+  name: string;
+  /** What became of it, to be said where focus goes once the row is gone. */
+  onDone: (message: string) => void;
+}) {
+  const queryClient = useQueryClient();
+  const [asking, setAsking] = useState(false);
+  const question = useRef<HTMLSpanElement>(null);
+  const remove = useMutation({
+    mutationFn: () => deleteServerDraft(draftKey),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['server-drafts'] });
+      onDone(`Deleted “${name}”.`);
+    },
+    onError: (error) => onDone(`“${name}” was not deleted: ${error.message}`),
+  });
+  useEffect(() => {
+    if (asking) question.current?.focus();
+  }, [asking]);
+  if (!asking) {
+    return (
+      <button type="button" className="editor-link-button" onClick={() => setAsking(true)}>
+        Delete <span className="visually-hidden">{name}</span>
+      </button>
+    );
+  }
+  return (
+    <span>
+      <span ref={question} tabIndex={-1}>
+        Delete “{name}” for everyone? It cannot be undone.
+      </span>{' '}
+      <button
+        type="button"
+        className="editor-link-button"
+        aria-disabled={remove.isPending}
+        onClick={() => {
+          if (!remove.isPending) remove.mutate();
+        }}
+      >
+        Delete for everyone
+      </button>{' '}
+      <button type="button" className="editor-link-button" onClick={() => setAsking(false)}>
+        Keep it
+      </button>
+    </span>
   );
 }

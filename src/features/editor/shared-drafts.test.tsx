@@ -70,3 +70,66 @@ test('an id held by an untitled draft on the server names it sensibly; a refused
   expect(within(checks).getByRole('status')).toHaveTextContent(/to fix before publishing\.$/);
   expect(within(checks).getByRole('status')).not.toHaveTextContent(/still saved/);
 });
+
+test('a shared draft is deleted for everyone only after a second step, and the list says so', async () => {
+  let drafts = [
+    {
+      key: 'new:0123456789abcdef',
+      treeId: 'printer-jams',
+      basedOn: null,
+      revision: 2,
+      updatedAt: '2026-12-07T10:00:00.000Z',
+      updatedBy: 'kim@example.com',
+      title: 'Printer jams',
+    },
+  ];
+  const deleted: string[] = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+      const href =
+        typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      const path = new URL(href, 'http://localhost/').pathname;
+      const method = init?.method ?? 'GET';
+      if (path === '/config.json') {
+        return Response.json({ embed: { allowedOrigins: [] }, server: true });
+      }
+      if (path === '/api/session') {
+        return Response.json({ account: { email: 'bob@example.com', role: 'author' } });
+      }
+      if (path === '/api/drafts') return Response.json({ drafts });
+      if (path.endsWith('/presence')) return Response.json({ editors: [] });
+      if (path.startsWith('/api/drafts/') && method === 'DELETE') {
+        const key = decodeURIComponent(path.slice('/api/drafts/'.length));
+        deleted.push(key);
+        drafts = drafts.filter((draft) => draft.key !== key);
+        return new Response(null, { status: 204 });
+      }
+      if (path.startsWith('/api/drafts/') && method === 'GET')
+        return Response.json({ draft: null });
+      if (path.startsWith('/api/drafts/') && method === 'PUT') {
+        return Response.json({ message: 'not in this test' }, { status: 422 });
+      }
+      if (path === '/api/submissions') return Response.json({ submissions: [] });
+      if (path.startsWith('/api/')) return new Response('', { status: 404 });
+      return fetchPublicFile(input);
+    }),
+  );
+  const { user } = renderApp('/edit');
+  await user.click(await screen.findByRole('tab', { name: 'Drafts' }, { timeout: 5000 }));
+  await user.click(await screen.findByRole('button', { name: 'Delete Printer jams' }));
+  // Asked first, with focus on the question; Keep it leaves everything as it was.
+  expect(
+    screen.getByText('Delete “Printer jams” for everyone? It cannot be undone.'),
+  ).toHaveFocus();
+  await user.click(screen.getByRole('button', { name: 'Keep it' }));
+  expect(deleted).toEqual([]);
+
+  await user.click(screen.getByRole('button', { name: 'Delete Printer jams' }));
+  await user.click(screen.getByRole('button', { name: 'Delete for everyone' }));
+  const said = await screen.findByText('Deleted “Printer jams”.');
+  expect(said).toHaveAttribute('role', 'status');
+  await vi.waitFor(() => expect(said).toHaveFocus());
+  expect(deleted).toEqual(['new:0123456789abcdef']);
+  expect(await screen.findByText('No drafts on the server yet.')).toBeInTheDocument();
+});
