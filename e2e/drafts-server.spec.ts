@@ -143,3 +143,54 @@ test('two people edit one troubleshooter: each sees the other, an outdated save 
   await ann.context.close();
   await bob.context.close();
 });
+
+test('a draft someone left is deleted for everyone from the Drafts list, and its id is free again', async ({
+  browser,
+  consoleGuard,
+}) => {
+  test.setTimeout(120_000);
+  // Ann starts a new troubleshooter and leaves it.
+  const annContext = await browser.newContext();
+  const ann = await annContext.newPage();
+  consoleGuard.watch(ann);
+  await server.signIn(ann, ANN, '/edit');
+  await ann.getByRole('textbox', { name: 'Title', exact: true }).fill('Printer jams');
+  const annId = ann.getByRole('textbox', { name: 'Id', exact: true });
+  const idSaved = ann.waitForResponse(
+    (response) =>
+      response.url().includes('/api/drafts/') &&
+      response.request().method() === 'PUT' &&
+      (response.request().postData() ?? '').includes('"printer-jams"') &&
+      response.ok(),
+    { timeout: 30_000 },
+  );
+  await annId.fill('printer-jams');
+  await idSaved;
+  await annContext.close();
+
+  // Bob finds it on the server and deletes it, after saying so twice.
+  const bobContext = await browser.newContext({ viewport: { width: 320, height: 900 } });
+  const bob = await bobContext.newPage();
+  consoleGuard.watch(bob);
+  await server.signIn(bob, BOB, '/edit');
+  await bob.getByRole('tab', { name: 'Drafts' }).click();
+  await bob.getByRole('button', { name: 'Delete Printer jams' }).click();
+  await expect(
+    bob.getByText('Delete “Printer jams” for everyone? It cannot be undone.'),
+  ).toBeFocused();
+  expect(await wcagViolations(bob), 'the question at 320 px').toEqual([]);
+  await bob.getByRole('button', { name: 'Delete for everyone' }).press('Enter');
+  await expect(status(bob, 'Deleted “Printer jams”.')).toBeFocused();
+  // Gone from the list (the first test's draft of q164887 may still be there).
+  await expect(bob.getByRole('link', { name: 'Printer jams' })).toHaveCount(0);
+  await expect(bob.getByRole('button', { name: 'Delete Printer jams' })).toHaveCount(0);
+
+  // The id it held is free for Bob's own draft (at 320 px the form is a tab of its own).
+  await bob.getByRole('tab', { name: 'Edit' }).click();
+  const bobId = bob.getByRole('textbox', { name: 'Id', exact: true });
+  await bobId.fill('printer-jams');
+  await expect(status(bob, /^Saved/)).toBeVisible({ timeout: 30_000 });
+  await expect(bobId).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(bob.getByText(/is already used by another draft/)).toHaveCount(0);
+  await bobContext.close();
+});
