@@ -268,6 +268,21 @@ export async function heartbeat(
   return rows.map((row) => ({ email: row.email, you: row.accountId === accountId }));
 }
 
+/** Who has the draft open now (a page heard from within PRESENT_MS), by email. */
+export async function presentEditors(db: Database, key: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ email: accounts.email })
+    .from(draftEditors)
+    .innerJoin(accounts, eq(accounts.id, draftEditors.accountId))
+    .where(
+      and(
+        eq(draftEditors.draftKey, key),
+        gt(draftEditors.seenAt, new Date(Date.now() - PRESENT_MS)),
+      ),
+    );
+  return rows.map((row) => row.email).sort();
+}
+
 /** The page closed: it no longer counts as editing (only its own account's page may say so). */
 export async function leave(
   db: Database,

@@ -170,3 +170,34 @@ it('tells each page who else has the draft open', async () => {
   });
   expect(foreign.statusCode).toBe(403);
 });
+
+it('does not delete a draft someone has open, whose next save would bring it back', async () => {
+  const { app, ann, bob, put } = await appWithAuthors();
+  expect(
+    (await put(ann, 'new:left', { revision: 0, basedOn: null, tree: newTree('left') })).statusCode,
+  ).toBe(200);
+  const remove = () =>
+    app.inject({
+      method: 'DELETE',
+      url: '/api/drafts/new:left',
+      headers: { cookie: bob, origin: OWN_ORIGIN },
+    });
+  const presence = (path: string) =>
+    app.inject({
+      method: 'POST',
+      url: `/api/drafts/new:left/presence${path}`,
+      headers: { cookie: ann, origin: OWN_ORIGIN },
+      payload: { clientId: 'annstab1' },
+    });
+  await presence('');
+  const refused = await remove();
+  expect(refused.statusCode).toBe(409);
+  expect(refused.json().message).toBe(
+    'ann@example.com has it open now: ask them to close it first.',
+  );
+  // Once she has closed it, it goes.
+  await presence('/leave');
+  expect((await remove()).statusCode).toBe(204);
+  const stored = await app.inject({ url: '/api/drafts/new:left', headers: { cookie: bob } });
+  expect(stored.json()).toEqual({ draft: null });
+});

@@ -6,6 +6,7 @@ import { reservedFor } from '../../src/engine/ids';
 import { readDraftShape } from '../../src/engine/draft-shape';
 import {
   deleteServerDraft,
+  presentEditors,
   heartbeat,
   leave,
   idInUse,
@@ -192,8 +193,16 @@ export async function draftRoutes(app: FastifyInstance) {
 
   app.delete<{ Params: KeyParams }>(
     '/api/drafts/:key',
-    { preHandler: author, schema: { params: PARAMS, response: { 404: ERROR } } },
+    { preHandler: author, schema: { params: PARAMS, response: { 404: ERROR, 409: ERROR } } },
     async (request, reply) => {
+      // Not from under someone typing in it: their next save would bring it back, unasked.
+      const open = await presentEditors(app.db, request.params.key);
+      if (open.length > 0) {
+        return reply.code(409).send({
+          error: 'open',
+          message: `${open.join(' and ')} ${open.length === 1 ? 'has' : 'have'} it open now: ask them to close it first.`,
+        });
+      }
       const removed = await deleteServerDraft(app.db, request.params.key);
       if (!removed) {
         return reply.code(404).send({ error: 'not-found', message: 'There is no such draft.' });

@@ -143,20 +143,39 @@ function DeleteSharedDraft({
   const queryClient = useQueryClient();
   const [asking, setAsking] = useState(false);
   const question = useRef<HTMLSpanElement>(null);
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  // Where focus goes as one step replaces the other: the question, or back to Delete (Keep it).
+  const moved = useRef(false);
   const remove = useMutation({
     mutationFn: () => deleteServerDraft(draftKey),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['server-drafts'] });
       onDone(`Deleted “${name}”.`);
     },
-    onError: (error) => onDone(`“${name}” was not deleted: ${error.message}`),
+    onError: (error) => {
+      // Back to Delete, to try again later; focus goes to what is said (onDone), not here.
+      moved.current = false;
+      setAsking(false);
+      onDone(`“${name}” was not deleted: ${error.message}`);
+    },
   });
   useEffect(() => {
+    if (!moved.current) return;
     if (asking) question.current?.focus();
+    else deleteButton.current?.focus();
   }, [asking]);
+  const ask = (value: boolean) => {
+    moved.current = true;
+    setAsking(value);
+  };
   if (!asking) {
     return (
-      <button type="button" className="editor-link-button" onClick={() => setAsking(true)}>
+      <button
+        ref={deleteButton}
+        type="button"
+        className="editor-link-button"
+        onClick={() => ask(true)}
+      >
         Delete <span className="visually-hidden">{name}</span>
       </button>
     );
@@ -176,7 +195,7 @@ function DeleteSharedDraft({
       >
         Delete for everyone
       </button>{' '}
-      <button type="button" className="editor-link-button" onClick={() => setAsking(false)}>
+      <button type="button" className="editor-link-button" onClick={() => ask(false)}>
         Keep it
       </button>
     </span>

@@ -124,6 +124,7 @@ test('a shared draft is deleted for everyone only after a second step, and the l
   ).toHaveFocus();
   await user.click(screen.getByRole('button', { name: 'Keep it' }));
   expect(deleted).toEqual([]);
+  expect(screen.getByRole('button', { name: 'Delete Printer jams' })).toHaveFocus();
 
   await user.click(screen.getByRole('button', { name: 'Delete Printer jams' }));
   await user.click(screen.getByRole('button', { name: 'Delete for everyone' }));
