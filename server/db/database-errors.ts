@@ -67,7 +67,8 @@ export function databaseFailure(error: unknown, options: DatabaseOptions): strin
     case 'ENETUNREACH':
       return `${at} could not be reached (${found.code}): is the address right, and may this machine reach it?`;
     case '28P01':
-      return `${at} refused the password for the role "${url.user}": check the password in DATABASE_URL`;
+      // PostgreSQL answers an unknown role with a password check too, so as not to say which.
+      return `${at} refused the password for the role "${url.user}", or there is no such role: check both in DATABASE_URL`;
     case '28000':
       return `${at} refused the sign-in: ${found.message}. Create the role, or allow it in pg_hba.conf (${SEE})`;
     case '3D000':

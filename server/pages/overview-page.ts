@@ -26,7 +26,8 @@ const entry = (href: string, label: string, what: string) =>
   html`<li><a href="${href}">${label}</a>: ${what}</li>`;
 
 function recentTable(base: string, recent: RecentVersion[]): Markup {
-  if (recent.length === 0) return html`<p>Nothing has been published from this server yet.</p>`;
+  if (recent.length === 0)
+    return html`<p>No troubleshooter yet: start one with New troubleshooter.</p>`;
   return html`<ul class="review-list">
     ${recent.map(
       (row) =>
@@ -34,8 +35,8 @@ function recentTable(base: string, recent: RecentVersion[]): Markup {
           <a href="${base}admin/history/${row.treeId}">${row.title}</a>: version
           ${row.version}${row.summary ? html`, “${row.summary}”` : null}
           <span class="review-list__meta"
-            >${day(row.publishedAt)}${row.publishedByEmail ? html` · ${row.publishedByEmail}` : null}
-            · <a href="${base}edit/${row.treeId}">Edit</a> ·
+            >${day(row.publishedAt)} · ${row.publishedByEmail ?? 'shipped with the site'} ·
+            <a href="${base}edit/${row.treeId}">Edit</a> ·
             <a href="${base}map/${row.treeId}/report">Report</a></span
           >
         </li>`,
@@ -65,7 +66,7 @@ export function renderOverview(state: {
       ${entry(`${base}`, 'Troubleshooters', 'the list walkers see, with its search')}
       ${entry(`${base}admin/reviews`, publisher ? 'Reviews' : 'Your submissions', queue)}
     </ul>
-    <h2>Recently published</h2>
+    <h2>Latest versions</h2>
     ${recentTable(base, overview.recent)}
     ${
       admin

@@ -9,7 +9,7 @@ import { renderOverview, type Overview } from '../pages/overview-page';
 import { sendPage, usePagePolicy } from '../pages/send-page';
 import { signedInAccount } from '../plugins/auth';
 
-/** How many of the latest publications the overview lists. */
+/** How many of the latest versions (published here, or shipped with the site) it lists. */
 const RECENT = 10;
 
 export async function overviewRoutes(app: FastifyInstance) {
@@ -37,8 +37,8 @@ export async function overviewRoutes(app: FastifyInstance) {
         summary: treeVersions.summary,
       })
       .from(treeVersions)
-      // The shipped trees imported at first start have no publisher: not "published here".
-      .where(sql`${treeVersions.publishedByEmail} is not null`)
+      // The troubleshooters shipped with the site are imported at first start: on a fresh
+      // install they are the ones to open.
       .orderBy(desc(treeVersions.id))
       .limit(RECENT);
     return {
