@@ -55,6 +55,22 @@ test('an empty summary is refused where it is typed: the field takes focus, inva
   );
 });
 
+test('Enter in the empty field says the error aloud, and the field is described by it as it takes focus', async () => {
+  const user = userEvent.setup();
+  withServer();
+  const field = await screen.findByRole('textbox', { name: 'What you changed, in one line' });
+  // What a screen reader reads when focus arrives: the field's state at that moment.
+  const atFocus: (string | null)[] = [];
+  field.addEventListener('focus', () => atFocus.push(field.getAttribute('aria-describedby')));
+  await user.click(screen.getByRole('button', { name: 'Submit for review' }));
+  expect(atFocus.at(-1)).toBeTruthy();
+  // Already in the field (focus does not move): the error is an alert.
+  await user.type(field, '{Enter}');
+  expect(screen.getByRole('alert')).toHaveTextContent(
+    'Say in one line what you changed: the reviewer and the history show it.',
+  );
+});
+
 test('while the submission is out the button keeps focus and ignores presses; the result leaves it there', async () => {
   const user = userEvent.setup();
   const { posts, answer } = withServer();

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { configQueryOptions } from '../../data/config-query';
 import { sessionQueryOptions } from '../../data/session-query';
 import type { Tree } from '../../engine/tree-schema';
@@ -116,8 +117,11 @@ export function SubmitForReview({
     // to the page's top): a second press is ignored instead.
     if (mutation.isPending) return;
     if (summary.trim() === '') {
-      setError('Say in one line what you changed: the reviewer and the history show it.');
-      // Focus goes to the field, whose name, invalid state and error are then read out.
+      // Rendered before focus moves, so the field is invalid and described by its error when
+      // it takes focus; the error is also an alert, for a press of Enter already in the field.
+      flushSync(() =>
+        setError('Say in one line what you changed: the reviewer and the history show it.'),
+      );
       summaryField.current?.focus();
       return;
     }
@@ -147,7 +151,7 @@ export function SubmitForReview({
             aria-describedby={error ? `${summaryId}-error` : undefined}
           />
           {error ? (
-            <p className="editor-field__problem" id={`${summaryId}-error`}>
+            <p className="editor-field__problem" id={`${summaryId}-error`} role="alert">
               {error}
             </p>
           ) : null}

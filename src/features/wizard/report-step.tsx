@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { configQueryOptions } from '../../data/config-query';
 import {
   MAX_REPORT_TEXT,
@@ -54,7 +55,9 @@ function ReportForm({ tree, node }: { tree: string; node: string }) {
     // page's top, also when the send fails): a second press is ignored instead.
     if (state === 'sending') return;
     if (!category) {
-      setMissing(true);
+      // Rendered before focus moves, so the choice is described by the error when it takes
+      // focus; the error is also an alert.
+      flushSync(() => setMissing(true));
       firstChoice.current?.focus();
       return;
     }
@@ -80,7 +83,7 @@ function ReportForm({ tree, node }: { tree: string; node: string }) {
           <fieldset aria-describedby={missing ? errorId : undefined}>
             <legend>What is wrong with this step?</legend>
             {missing ? (
-              <p id={errorId} className="report-step__error">
+              <p id={errorId} className="report-step__error" role="alert">
                 Choose what is wrong.
               </p>
             ) : null}
