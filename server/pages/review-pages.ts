@@ -273,7 +273,13 @@ export function impactSection(deployed: Tree, draft: Tree, impact: TreeImpact | 
  * A submission made from an older version than the live one, brought up to date with it
  * (ADR 63): what was combined, or the parts both changed, which stop it being published.
  */
-function behindSection(row: SubmissionRow, live: number, conflicts: readonly Conflict[]): Markup {
+function behindSection(
+  row: SubmissionRow,
+  live: number,
+  conflicts: readonly Conflict[],
+  /** A publisher reads what to do with it; its author, what to do to it. */
+  reviewer: boolean,
+): Markup {
   const madeFrom =
     row.baseVersion === null
       ? `This was submitted as a new troubleshooter, and version ${live} of “${row.treeId}” was published since.`
@@ -307,9 +313,12 @@ function behindSection(row: SubmissionRow, live: number, conflicts: readonly Con
       ${conflicts.map((conflict) => html`<li><strong>${conflict.label}</strong>${sides(conflict)}</li>`)}
     </ul>
     <p>
-      Send it back: its author opens the draft in the editor, compares it with version ${live},
-      chooses for each part, and submits it again. The changes listed below are the ones that do not
-      conflict.
+      ${
+        reviewer
+          ? `Send it back: its author opens the draft in the editor, compares it with version ${live}, chooses for each part, and submits it again.`
+          : `To publish it: open your draft in the editor, compare it with version ${live} (Impact and publishing), choose for each part, and submit it again.`
+      }
+      The changes listed below are the ones that do not conflict.
     </p>
   </section>`;
 }
@@ -380,7 +389,12 @@ export function renderReview(state: {
           : null
       }
     </dl>
-    ${state.behind && open && deployed ? behindSection(row, deployed.version, conflicts) : null}
+    ${
+      // Also once sent back: its author reads there which parts to settle.
+      state.behind && deployed && (open || (row.status === 'sent-back' && conflicts.length > 0))
+        ? behindSection(row, deployed.version, conflicts, state.mayReview)
+        : null
+    }
     ${
       deployed
         ? changesSection(

@@ -175,6 +175,14 @@ it('refuses to publish a submission that changed a part the newer version change
     payload: { comment: 'Version 3 changed the title too: compare your draft with it.' },
   });
   expect(sent.statusCode).toBe(200);
+  // Its author reads which part to settle, and what to do, on the review sent back to them.
+  const theirs = await reviewPage(app, y, yId);
+  expect(theirs.body).toContain('It cannot be published as it is');
+  expect(theirs.body).toMatch(/<strong>Title<\/strong>: this submission has/);
+  expect(theirs.body).toMatch(
+    /To publish it: open your draft in the editor, compare it with\s+version 3/,
+  );
+  expect(theirs.body).not.toContain('Send it back: its author');
 }, 120_000);
 
 it('publishes nothing when another version went live after the review was shown', async () => {
