@@ -44,7 +44,7 @@ test('with a server and nobody signed in, it offers to sign in and come back', a
   expect(link).toHaveAttribute('href', '/sign-in?return=%2Fedit%2Fq164887');
 });
 
-test('signed in, it names the account and offers Sign out', async () => {
+test('signed in, it names the account, links to the server’s pages and offers Sign out', async () => {
   withServer({ email: 'kim@example.com', role: 'author' });
   renderApp('/edit/q164887');
   expect(
@@ -55,4 +55,7 @@ test('signed in, it names the account and offers Sign out', async () => {
   expect(form).toHaveAttribute('action', '/sign-out');
   expect(form).toHaveAttribute('method', 'post');
   expect(within(form).getByRole('button', { name: 'Sign out' })).toBeInTheDocument();
+  // And the way to the server's pages: the reviews, and the overview of them all.
+  expect(screen.getByRole('link', { name: 'reviews' })).toHaveAttribute('href', '/admin/reviews');
+  expect(screen.getByRole('link', { name: 'overview' })).toHaveAttribute('href', '/admin');
 });

@@ -48,7 +48,8 @@ export const ServerAccount = memo(function ServerAccount({
     <div className="editor-server">
       <p>
         Signed in as {account.email} ({account.role}). Submit your changes for review from the tab “
-        {publishingTab}”; <a href={serverHref('admin/reviews')}>reviews</a>.
+        {publishingTab}”; <a href={serverHref('admin/reviews')}>reviews</a>; your{' '}
+        <a href={serverHref('admin')}>overview</a>.
       </p>
       <form method="post" action={serverHref('sign-out')} aria-label="Sign out">
         <button type="submit" className="editor-button">
