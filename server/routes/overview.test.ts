@@ -80,3 +80,19 @@ it('signed out, the overview asks for a sign-in that leads back to it', async ()
   expect(response.statusCode).toBe(303);
   expect(response.headers.location).toBe('/sign-in?return=%2Fadmin');
 });
+
+it('an address under /admin that no page has: the trailing slash dropped, else the server’s not-found page', async () => {
+  const app = await buildTestApp();
+  const admin = await sessionFor(app, 'admin');
+  const slash = await app.inject({ url: '/admin/?x=1' });
+  expect(slash.statusCode).toBe(301);
+  expect(slash.headers.location).toBe('/admin?x=1');
+  expect((await app.inject({ url: '/admin/settings/' })).headers.location).toBe('/admin/settings');
+
+  const nope = await app.inject({ url: '/admin/nope', headers: { cookie: admin.cookie } });
+  expect(nope.statusCode).toBe(404);
+  expect(nope.headers['content-security-policy']).toBe(PAGE_CONTENT_SECURITY_POLICY);
+  expect(nope.body).toContain('There is no page of the server at this address.');
+  expect(nope.body).toContain('<a href="/admin">Back to the overview</a>');
+  expect(nope.body).not.toContain('No troubleshooter is called');
+});

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { roleAllows } from '../accounts/roles';
 import type { Account } from '../accounts/accounts-store';
 import { submissions, treeVersions } from '../db/schema';
+import { renderNotFoundPage } from '../pages/error-pages';
 import { renderOverview, type Overview } from '../pages/overview-page';
 import { sendPage, usePagePolicy } from '../pages/send-page';
 import { signedInAccount } from '../plugins/auth';
@@ -59,6 +60,28 @@ export async function overviewRoutes(app: FastifyInstance) {
         publisher: roleAllows(account.role, 'publisher'),
         admin: roleAllows(account.role, 'admin'),
         overview: await readOverview(account),
+      }),
+    );
+  });
+
+  // An address under admin/ that no page has: with a slash at the end, the page without it;
+  // otherwise the server pages' not-found page, with their header, not the walker's "no
+  // troubleshooter is called admin".
+  app.get('/admin/*', async (request, reply) => {
+    const { pathname, search } = new URL(request.url, 'http://localhost');
+    if (pathname.endsWith('/'))
+      return reply.redirect(`${pathname.replace(/\/+$/, '')}${search}`, 301);
+    return sendPage(
+      reply,
+      404,
+      renderNotFoundPage({
+        base: app.basePath,
+        account: request.account ?? null,
+        title: 'Page not found',
+        text: 'There is no page of the server at this address.',
+        back: request.account
+          ? { href: `${app.basePath}admin`, text: 'Back to the overview' }
+          : { href: app.basePath, text: 'Back to the troubleshooters' },
       }),
     );
   });

@@ -162,6 +162,7 @@ const MATRIX: Record<string, Row> = {
   },
   'GET /admin/audit': { status: adminPage(200) },
   'GET /admin': { status: { anonymous: 303, author: 200, publisher: 200, admin: 200 } },
+  'GET /admin/*': { request: { url: '/admin/nope' }, status: all(404) },
   // Review and publishing (ADR 30). Each role calls with an account of its own, so an author
   // reading submission 1 (another author's) gets 404; publishing and restoring are shown
   // refused or allowed on addresses that do not exist (publish.test.ts publishes for real).
@@ -267,13 +268,14 @@ const MATRIX: Record<string, Row> = {
     status: authorApi(200, 409),
   },
   'GET /api/drafts/:key': { request: { url: '/api/drafts/new:matrix' }, status: authorApi(200) },
+  // Presence on another draft: one someone has open is not deleted (the DELETE row below).
   'POST /api/drafts/:key/presence': {
-    request: { url: '/api/drafts/new:matrix/presence', payload: { clientId: 'matrixclient1' } },
+    request: { url: '/api/drafts/new:present/presence', payload: { clientId: 'matrixclient1' } },
     status: authorApi(200),
   },
   'POST /api/drafts/:key/presence/leave': {
     request: {
-      url: '/api/drafts/new:matrix/presence/leave',
+      url: '/api/drafts/new:present/presence/leave',
       payload: { clientId: 'matrixclient1' },
     },
     status: authorApi(204),
