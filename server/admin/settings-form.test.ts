@@ -58,3 +58,15 @@ test('every origin that is not one is named at once, each with what it probably 
     },
   });
 });
+
+test('quotes a long wrong origin shortened, enough to find it', () => {
+  const long = `https://${'q'.repeat(300)}.example/path`;
+  const result = readSettingsForm({
+    allowedOrigins: long,
+    escalationLabel: '',
+    escalationAddress: '',
+  });
+  const errors = 'errors' in result ? result.errors : {};
+  expect(errors.allowedOrigins).toMatch(/^“https:\/\/q{71}…” is not an origin/);
+  expect(errors.allowedOrigins!.length).toBeLessThan(400);
+});

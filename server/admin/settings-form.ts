@@ -19,6 +19,11 @@ export const MAX_ORIGINS = 50;
 export const MAX_LABEL = 200;
 export const MAX_ADDRESS = 2000;
 
+/** What was typed, quoted in an error: enough to find it, not a page of it. */
+function shortened(text: string, most = 80): string {
+  return text.length <= most ? text : `${text.slice(0, most - 1)}…`;
+}
+
 export function settingsToForm(settings: EditableSettings): SettingsFormValues {
   const escalation = settings.escalation;
   return {
@@ -50,11 +55,11 @@ export function readSettingsForm(
       try {
         const url = new URL(origin);
         if (url.protocol === 'http:' || url.protocol === 'https:')
-          hint = ` (did you mean ${url.origin}?)`;
+          hint = ` (did you mean ${shortened(url.origin)}?)`;
       } catch {
         // Not a URL at all: no suggestion.
       }
-      return { quoted: `“${origin}”`, hint };
+      return { quoted: `“${shortened(origin)}”`, hint };
     });
     const [only] = named;
     const list =
@@ -82,13 +87,13 @@ export function readSettingsForm(
     // Read by the same rule as the pages read it (engine/escalation-address.ts), so that what
     // is saved here is never a link the wizard leaves out.
     if ('problem' in webAddress(address))
-      errors.escalationAddress = `“${address}” is not a valid web address.`;
+      errors.escalationAddress = `“${shortened(address)}” is not a valid web address.`;
     else escalation = { label, url: address };
   } else if (address) {
     const mail = mailAddress(address);
     const mailbox = address.replace(/^mailto:/i, '').replace(/\?.*$/s, '');
     if (!EMAIL.test(mailbox))
-      errors.escalationAddress = `“${address}” is neither a web address starting https:// nor an email address.`;
+      errors.escalationAddress = `“${shortened(address)}” is neither a web address starting https:// nor an email address.`;
     // A Bcc or a Cc would send what walkers write to someone these settings do not name.
     else if ('problem' in mail) errors.escalationAddress = `${mail.problem}.`;
     else escalation = { label, email: address };
