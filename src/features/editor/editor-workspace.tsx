@@ -1,4 +1,4 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   startTransition,
   useCallback,
@@ -14,6 +14,7 @@ import {
 import { Link } from 'react-router';
 import { DocumentTitle } from '../../components/document-title';
 import { PageHeading } from '../../components/page-heading';
+import { sessionQueryOptions } from '../../data/session-query';
 import { archivedTreeQueryOptions } from '../../data/tree-query';
 import { problemNodeIndex } from '../../engine/check-draft';
 import { canRedo, canUndo } from '../../engine/edit-history';
@@ -171,7 +172,15 @@ export function EditorWorkspace({
   // A blank new troubleshooter: the last draft is offered, the one the author most likely
   // came back for.
   const fresh = !deployed && opening.localRevision === 0 && opening.serverRevision === 0;
-  const lastDraft = fresh ? latestDraft(drafts, serverDrafts, opening.key) : undefined;
+  // "Your" last draft: of the drafts on the server, only those this account saved last.
+  const { data: account } = useQuery({ ...sessionQueryOptions(), enabled: onServer });
+  const lastDraft = fresh
+    ? latestDraft(
+        drafts,
+        serverDrafts?.filter((draft) => draft.updatedBy === account?.email),
+        opening.key,
+      )
+    : undefined;
   const deployedIds = useMemo(
     () => new Set(deployed?.nodes.map((node) => node.id) ?? []),
     [deployed],
