@@ -40,6 +40,13 @@ test('a From after To is said plainly, with the dates marked, and no report of z
   expect(from).toHaveValue('2026-12-31');
   expect(screen.getByRole('button', { name: 'Show' })).toBeInTheDocument();
   expect(asked).toEqual([]);
+  // Named by its title, not its id, although no report came.
+  expect(
+    await screen.findByRole('heading', {
+      level: 1,
+      name: 'Windows NT upgrade job runs again at every restart (SMS 1.2)',
+    }),
+  ).toBeInTheDocument();
 });
 
 test('a 400 from the analytics API shows its message, not "try again"', async () => {

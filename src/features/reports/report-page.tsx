@@ -4,6 +4,7 @@ import { Form, Link, useParams, useSearchParams } from 'react-router';
 import { DocumentTitle } from '../../components/document-title';
 import { PageHeading } from '../../components/page-heading';
 import { configQueryOptions } from '../../data/config-query';
+import { treeQueryOptions } from '../../data/tree-query';
 import {
   readReportRange,
   reportApiSearch,
@@ -39,6 +40,10 @@ export function ReportPage() {
   const report = useQuery({ ...reportQueryOptions(treeId, range), enabled: server && !reversed });
   const search = reportSearch(range);
   const apiSearch = reportApiSearch(range);
+  // Without a report to show (a range refused, an error), the heading still names the
+  // troubleshooter, from its own file.
+  const tree = useQuery({ ...treeQueryOptions(treeId), enabled: !report.data });
+  const title = report.data?.title ?? tree.data?.title ?? treeId;
 
   let body;
   if (config.isPending || (server && !reversed && report.isPending)) {
@@ -118,8 +123,8 @@ export function ReportPage() {
   }
   return (
     <article className="report-page">
-      <DocumentTitle>{`Report: ${report.data?.title ?? treeId}`}</DocumentTitle>
-      <PageHeading caption="Report">{report.data?.title ?? treeId}</PageHeading>
+      <DocumentTitle>{`Report: ${title}`}</DocumentTitle>
+      <PageHeading caption="Report">{title}</PageHeading>
       {body}
     </article>
   );
