@@ -40,9 +40,12 @@ export function ReportPage() {
   const report = useQuery({ ...reportQueryOptions(treeId, range), enabled: server && !reversed });
   const search = reportSearch(range);
   const apiSearch = reportApiSearch(range);
-  // Without a report to show (a range refused, an error), the heading still names the
-  // troubleshooter, from its own file.
-  const tree = useQuery({ ...treeQueryOptions(treeId), enabled: !report.data });
+  // Without a report to show (a range refused, an error, no server), the heading still names
+  // the troubleshooter, from its own file; asked for only then, not on every report's load.
+  const tree = useQuery({
+    ...treeQueryOptions(treeId),
+    enabled: reversed || report.isError || (config.isSuccess && !server),
+  });
   const title = report.data?.title ?? tree.data?.title ?? treeId;
 
   let body;
